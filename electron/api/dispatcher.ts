@@ -1,0 +1,44 @@
+import { isRequestChannel, type RequestChannel } from '../../shared/channel-names';
+import { type ParsedRequestOf, requestContract, type ResponseOf, type Result } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { GitError } from '../git/core';
+
+export type Handlers = {
+  [C in RequestChannel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
+};
+
+export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The single entry for every request from any renderer: checks the channel and the payload
+ * against the contract, runs the handler, and turns every failure into a typed error. Nothing
+ * a renderer sends can crash the main process.
+ */
+export function createDispatcher(handlers: Handlers, log: (message: string) => void = console.error): Dispatch {
+  return async (channel, payload) => {
+    if (!isRequestChannel(channel)) {
+      return failure(new AppError('invalid-request', `Unknown request channel "${String(channel)}".`));
+    }
+    const parsed = requestContract[channel].request.safeParse(payload ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(request)'}: ${i.message}`).join('; ');
+      return failure(new AppError('invalid-request', `Invalid ${channel} request — ${issues}`));
+    }
+    try {
+      const handler = handlers[channel] as (request: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      if (error instanceof AppError) return failure(error);
+      if (error instanceof GitError) {
+        log(`[switchyard] ${channel}: ${error.message}`);
+        return failure(new AppError('internal', error.message));
+      }
+      log(`[switchyard] ${channel} failed: ${(error as Error)?.stack ?? String(error)}`);
+      return failure(new AppError('internal', `Something went wrong in ${channel}: ${(error as Error)?.message ?? String(error)}`));
+    }
+  };
+}
+
+function failure(error: AppError): Result<never> {
+  return { ok: false, error: error.toWire() };
+}

@@ -1,0 +1,51 @@
+import { AppError } from '../../shared/errors';
+import type { AgentRegistry } from '../agents/agent-registry';
+import type { SwitchyardOptions } from '../app/switchyard-app';
+import { startDemo } from '../demo/demo-project';
+import type { ProjectService } from '../projects/project-service';
+import type { StateRepository } from '../store/state-repository';
+import type { ThreadService } from '../threads/thread-service';
+import type { Handlers } from './dispatcher';
+
+interface HandlerDeps {
+  readonly options: SwitchyardOptions;
+  readonly state: StateRepository;
+  readonly projects: ProjectService;
+  readonly threads: ThreadService;
+  readonly agents: AgentRegistry;
+}
+
+/** Channel → service call. Requests arrive here already validated by the dispatcher. */
+export function createHandlers({ options, state, projects, threads, agents }: HandlerDeps): Handlers {
+  return {
+    'app.info': () => ({
+      version: options.version,
+      host: options.host.kind,
+      dataDir: options.dataDir,
+      platform: process.platform,
+      firstRun: state.projects().length === 0,
+      canPickFolder: Boolean(options.host.pickFolder),
+    }),
+    'projects.list': () => projects.list(),
+    'projects.open': ({ path }) => projects.open(path),
+    'projects.pickFolder': async () => {
+      if (!options.host.pickFolder) {
+        throw new AppError('unsupported', 'This window cannot show a folder picker; type the repository path instead.');
+      }
+      return { path: await options.host.pickFolder() };
+    },
+    'projects.branches': ({ projectId }) => projects.branches(projectId),
+    'projects.setWorktreeRoot': ({ projectId, worktreeRoot }) => projects.setWorktreeRoot(projectId, worktreeRoot),
+    'profiles.list': () => agents.describeAll(),
+    'threads.list': () => threads.list(),
+    'threads.create': (request) => threads.create(request),
+    'threads.stop': ({ threadId }) => threads.stop(threadId),
+    'threads.remove': ({ threadId, discard }) => threads.remove(threadId, discard),
+    'terminal.input': ({ threadId, data }) => ({ accepted: threads.input(threadId, data) }),
+    'terminal.resize': ({ threadId, cols, rows }) => ({ resized: threads.resize(threadId, cols, rows) }),
+    'terminal.replay': ({ threadId }) => threads.replay(threadId),
+    'diff.get': ({ threadId }) => threads.diff(threadId),
+    'merge.run': ({ threadId }) => threads.merge(threadId),
+    'demo.start': () => startDemo(options.dataDir, projects, threads),
+  };
+}

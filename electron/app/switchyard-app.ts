@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { AgentRegistry } from '../agents/agent-registry';
+import { builtinProfiles } from '../agents/builtin-profiles';
+import type { AgentProfile } from '../agents/profile';
+import { createDispatcher, type Dispatch } from '../api/dispatcher';
+import { EventBus } from '../api/event-bus';
+import { createHandlers } from '../api/handlers';
+import { ProjectService } from '../projects/project-service';
+import { StateRepository } from '../store/state-repository';
+import { ThreadService } from '../threads/thread-service';
+import type { HostCapabilities } from './host-capabilities';
+
+export interface SwitchyardOptions {
+  readonly dataDir: string;
+  readonly distDir: string;
+  readonly host: HostCapabilities;
+  readonly version: string;
+  /** Runs Node scripts such as the demo agent (Electron's binary in node mode, inside Electron). */
+  readonly nodeExecutable?: string;
+  readonly extraProfiles?: readonly AgentProfile[];
+  readonly log?: (message: string) => void;
+}
+
+/** The composition root: every service, wired once, behind one dispatch function and one event bus. */
+export interface SwitchyardApp {
+  readonly dispatch: Dispatch;
+  readonly events: EventBus;
+  readonly projects: ProjectService;
+  readonly threads: ThreadService;
+  readonly agents: AgentRegistry;
+  readonly state: StateRepository;
+  shutdown(): Promise<void>;
+}
+
+export async function createSwitchyardApp(options: SwitchyardOptions): Promise<SwitchyardApp> {
+  const state = await StateRepository.open(options.dataDir);
+  if (state.loadReport.problem) (options.log ?? console.error)(`[switchyard] ${state.loadReport.problem}`);
+  const events = new EventBus();
+  const runningInElectron = Boolean(process.versions.electron);
+  const agents = new AgentRegistry([
+    ...builtinProfiles({
+      demoAgentScript: path.join(options.distDir, 'demo-agent.cjs'),
+      nodeExecutable: options.nodeExecutable ?? process.execPath,
+      runningInElectron,
+    }),
+    ...(options.extraProfiles ?? []),
+  ]);
+  const projects = new ProjectService(state, (project) => events.emit('project.updated', project));
+  const threads = new ThreadService(state, agents, events);
+  await threads.recoverAfterStart();
+  const handlers = createHandlers({ options, state, projects, threads, agents });
+  const dispatch = createDispatcher(handlers, options.log);
+  return {
+    dispatch,
+    events,
+    projects,
+    threads,
+    agents,
+    state,
+    shutdown: () => threads.shutdown(),
+  };
+}

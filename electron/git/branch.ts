@@ -1,0 +1,46 @@
+import { AppError } from '../../shared/errors';
+import { gitOutput, runGit } from './core';
+
+/** Git's own rules decide (check-ref-format --branch), plus no leading dash so it is never read as an option. */
+export async function isValidBranchName(repo: string, name: string): Promise<boolean> {
+  if (!name || name.startsWith('-') || name === 'HEAD') return false;
+  const result = await runGit(repo, ['check-ref-format', '--branch', name], { okExitCodes: [0, 1, 128] });
+  return result.exitCode === 0;
+}
+
+export async function assertValidBranchName(repo: string, name: string): Promise<void> {
+  if (!(await isValidBranchName(repo, name))) {
+    throw new AppError(
+      'invalid-branch-name',
+      `"${name}" is not a valid branch name (git rejects names with spaces, "..", "~", "^", ":", "?", "*", "[", a trailing "/" or ".lock", and the like).`,
+      { branch: name },
+    );
+  }
+}
+
+export async function branchExists(repo: string, name: string): Promise<boolean> {
+  const result = await runGit(repo, ['rev-parse', '--verify', '--quiet', `refs/heads/${name}^{commit}`], {
+    okExitCodes: [0, 1, 128],
+  });
+  return result.exitCode === 0;
+}
+
+export async function listBranches(repo: string): Promise<string[]> {
+  const out = await gitOutput(repo, ['for-each-ref', '--format=%(refname:short)', 'refs/heads/']);
+  return out.split('\n').filter(Boolean);
+}
+
+export async function branchTip(repo: string, name: string): Promise<string> {
+  return (await gitOutput(repo, ['rev-parse', '--verify', `refs/heads/${name}^{commit}`])).trim();
+}
+
+/** Commits on `branch` that `base` does not contain. */
+export async function countCommitsNotIn(repo: string, branch: string, base: string): Promise<number> {
+  const out = await gitOutput(repo, ['rev-list', '--count', `refs/heads/${base}..refs/heads/${branch}`]);
+  return Number(out.trim());
+}
+
+/** Deletes a branch; `force` only after the caller has kept a backup ref of unmerged work. */
+export async function deleteBranch(repo: string, name: string, force: boolean): Promise<void> {
+  await runGit(repo, ['branch', force ? '-D' : '-d', '--', name]);
+}

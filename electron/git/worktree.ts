@@ -1,0 +1,46 @@
+import { gitOutput, runGit } from './core';
+
+export interface WorktreeEntry {
+  readonly path: string;
+  readonly head: string | null;
+  /** Short branch name, or null when detached. */
+  readonly branch: string | null;
+  readonly bare: boolean;
+  /** Git still lists it but its folder is gone. */
+  readonly prunable: boolean;
+}
+
+export async function listWorktrees(repo: string): Promise<WorktreeEntry[]> {
+  const out = await gitOutput(repo, ['worktree', 'list', '--porcelain', '-z']);
+  const entries: WorktreeEntry[] = [];
+  // -z: attributes end in NUL, records in an extra NUL.
+  for (const record of out.split('\0\0')) {
+    const fields = record.split('\0').filter(Boolean);
+    const pathField = fields.find((f) => f.startsWith('worktree '));
+    if (!pathField) continue;
+    const branchField = fields.find((f) => f.startsWith('branch '));
+    const headField = fields.find((f) => f.startsWith('HEAD '));
+    entries.push({
+      path: pathField.slice('worktree '.length),
+      head: headField ? headField.slice('HEAD '.length) : null,
+      branch: branchField ? branchField.slice('branch '.length).replace(/^refs\/heads\//, '') : null,
+      bare: fields.includes('bare'),
+      prunable: fields.some((f) => f === 'prunable' || f.startsWith('prunable ')),
+    });
+  }
+  return entries;
+}
+
+/** Creates `branch` from `base` and checks it out in a new worktree at `path`, in one git call. */
+export async function addWorktreeWithNewBranch(repo: string, path: string, branch: string, base: string): Promise<void> {
+  await runGit(repo, ['worktree', 'add', '-b', branch, '--', path, `refs/heads/${base}`]);
+}
+
+/** Removes a worktree; `force` discards its uncommitted changes (callers back them up first). */
+export async function removeWorktree(repo: string, path: string, force: boolean): Promise<void> {
+  await runGit(repo, ['worktree', 'remove', ...(force ? ['--force', '--force'] : []), '--', path]);
+}
+
+export async function pruneWorktrees(repo: string): Promise<void> {
+  await runGit(repo, ['worktree', 'prune']);
+}

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import type { Project } from '../../shared/models';
+import { listBranches } from '../git/branch';
+import { currentBranch, hasCommits, resolveRepoRoot } from '../git/repo';
+import type { StateRepository } from '../store/state-repository';
+
+/** Default home for a project's worktrees: a sibling folder, so the checkout itself stays clean. */
+export function defaultWorktreeRoot(repoRoot: string): string {
+  return `${repoRoot}.worktrees`;
+}
+
+export class ProjectService {
+  constructor(
+    private readonly state: StateRepository,
+    private readonly onUpdated: (project: Project) => void,
+  ) {}
+
+  list(): Project[] {
+    return this.state.projects();
+  }
+
+  get(id: string): Project {
+    return this.state.project(id);
+  }
+
+  /** Opens (or re-opens) the repository containing `folder`. */
+  async open(folder: string): Promise<Project> {
+    const absolute = path.resolve(folder.replace(/^~(?=$|\/)/, process.env.HOME ?? '~'));
+    const root = await resolveRepoRoot(absolute);
+    if (!(await hasCommits(root))) {
+      throw new AppError(
+        'no-commits',
+        `The repository at ${root} has no commits yet. Threads branch off a commit: make a first commit, then open it again.`,
+      );
+    }
+    const branch = await currentBranch(root);
+    const existing = this.state.findProjectByPath(root);
+    const project: Project = existing
+      ? { ...existing, currentBranch: branch }
+      : {
+          id: `p_${randomBytes(4).toString('hex')}`,
+          name: path.basename(root),
+          path: root,
+          currentBranch: branch,
+          worktreeRoot: defaultWorktreeRoot(root),
+          openedAt: new Date().toISOString(),
+        };
+    await this.state.putProject(project);
+    this.onUpdated(project);
+    return project;
+  }
+
+  async branches(id: string): Promise<{ current: string | null; branches: string[] }> {
+    const project = this.get(id);
+    const [current, branches] = await Promise.all([currentBranch(project.path), listBranches(project.path)]);
+    return { current, branches };
+  }
+
+  async setWorktreeRoot(id: string, worktreeRoot: string): Promise<Project> {
+    if (!path.isAbsolute(worktreeRoot)) {
+      throw new AppError('invalid-request', `The worktree folder must be an absolute path; "${worktreeRoot}" is not.`);
+    }
+    const project = { ...this.get(id), worktreeRoot: path.normalize(worktreeRoot) };
+    await this.state.putProject(project);
+    this.onUpdated(project);
+    return project;
+  }
+}

@@ -1,0 +1,58 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { suggestBranchName, worktreeFolderName } from '../../shared/branch-name';
+import { AppError } from '../../shared/errors';
+import type { Project } from '../../shared/models';
+import { assertValidBranchName, branchExists } from '../git/branch';
+import { currentBranch, hasCommits } from '../git/repo';
+
+export interface ThreadPlanRequest {
+  readonly name: string;
+  readonly baseBranch?: string | undefined;
+  readonly branch?: string | undefined;
+}
+
+export interface ThreadPlan {
+  readonly baseBranch: string;
+  readonly branch: string;
+  readonly worktreePath: string;
+}
+
+/**
+ * Every check that can fail, done before anything is created, so a refused thread leaves no
+ * branch or folder behind.
+ */
+export async function planThread(project: Project, request: ThreadPlanRequest): Promise<ThreadPlan> {
+  const repo = project.path;
+  if (!(await hasCommits(repo))) {
+    throw new AppError('no-commits', `The repository at ${repo} has no commits yet; make a first commit before starting threads.`);
+  }
+  const baseBranch = request.baseBranch?.trim() || (await currentBranch(repo));
+  if (!baseBranch) {
+    throw new AppError('base-not-found', `The main checkout at ${repo} is on a detached HEAD; choose a base branch for the thread.`);
+  }
+  if (!(await branchExists(repo, baseBranch))) {
+    throw new AppError('base-not-found', `The base branch "${baseBranch}" does not exist in ${project.name}.`, { branch: baseBranch });
+  }
+  const branch = request.branch?.trim() || suggestBranchName(request.name);
+  await assertValidBranchName(repo, branch);
+  if (await branchExists(repo, branch)) {
+    throw new AppError('branch-exists', `A branch named "${branch}" already exists; pick another branch name.`, { branch });
+  }
+  const worktreePath = path.join(project.worktreeRoot, worktreeFolderName(branch));
+  if (await exists(worktreePath)) {
+    throw new AppError('worktree-exists', `The folder ${worktreePath} already exists; remove it or pick another branch name.`, {
+      path: worktreePath,
+    });
+  }
+  return { baseBranch, branch, worktreePath };
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

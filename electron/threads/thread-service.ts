@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import type { ParsedRequestOf } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import type { MergeOutcome, RemoveOutcome, Thread, ThreadDiff } from '../../shared/models';
+import type { AgentRegistry } from '../agents/agent-registry';
+import type { EventBus } from '../api/event-bus';
+import { branchExists, deleteBranch } from '../git/branch';
+import { addWorktreeWithNewBranch, pruneWorktrees } from '../git/worktree';
+import type { StateRepository } from '../store/state-repository';
+import { resolveAgentCommand } from './agent-launch';
+import { planThread } from './create-thread-plan';
+import { mergeThreadIntoBase } from './merge-thread';
+import { folderExists, removeThreadFromDisk } from './remove-thread';
+import { readThreadDiff } from './thread-diff';
+import { ThreadRuntime } from './thread-runtime';
+
+const defaultSize = { cols: 120, rows: 32 };
+const activeStatuses = new Set<Thread['status']>(['starting', 'working', 'needs-input', 'idle']);
+
+/** Threads: a branch in its own worktree with an agent in a terminal. */
+export class ThreadService {
+  private readonly runtime: ThreadRuntime;
+
+  constructor(
+    private readonly state: StateRepository,
+    private readonly agents: AgentRegistry,
+    private readonly events: EventBus,
+  ) {
+    this.runtime = new ThreadRuntime({
+      onData: (threadId, start, data) => this.events.emit('terminal.data', { threadId, start, data }),
+      onStatus: (threadId, change, exitCode) => {
+        void this.update(threadId, (t) => ({
+          ...t,
+          status: change.status,
+          statusReason: change.reason,
+          exitCode: exitCode ?? t.exitCode,
+        }));
+      },
+    });
+  }
+
+  /** After a restart no agent of ours is alive: say so instead of showing a stale "working". */
+  async recoverAfterStart(): Promise<void> {
+    for (const thread of this.state.threads()) {
+      const worktreeMissing = !(await folderExists(thread.worktreePath));
+      const wasActive = activeStatuses.has(thread.status);
+      if (wasActive || worktreeMissing !== thread.worktreeMissing) {
+        await this.state.putThread({
+          ...thread,
+          worktreeMissing,
+          ...(wasActive ? { status: 'stopped' as const, statusReason: 'Switchyard was closed while the agent ran' } : {}),
+        });
+      }
+    }
+  }
+
+  async list(): Promise<Thread[]> {
+    const threads = this.state.threads();
+    // A worktree deleted behind our back is reported, not discovered later by a failing git call.
+    const checked = await Promise.all(
+      threads.map(async (t) => {
+        const worktreeMissing = !(await folderExists(t.worktreePath));
+        return worktreeMissing === t.worktreeMissing ? t : this.state.putThread({ ...t, worktreeMissing });
+      }),
+    );
+    return checked;
+  }
+
+  async create(request: ParsedRequestOf<'threads.create'>): Promise<Thread> {
+    const project = this.state.project(request.projectId);
+    const plan = await planThread(project, request);
+    // The agent is resolved before the worktree exists: a missing binary creates nothing.
+    const command = await resolveAgentCommand(this.agents, {
+      profileId: request.profileId,
+      prompt: request.prompt,
+      cwd: plan.worktreePath,
+      command: request.command,
+      scenario: request.scenario,
+    });
+    const thread: Thread = {
+      id: `t_${randomBytes(4).toString('hex')}`,
+      projectId: project.id,
+      name: request.name.trim(),
+      branch: plan.branch,
+      baseBranch: plan.baseBranch,
+      worktreePath: plan.worktreePath,
+      profileId: request.profileId,
+      prompt: request.prompt,
+      status: 'starting',
+      statusReason: null,
+      exitCode: null,
+      createdAt: new Date().toISOString(),
+      merged: null,
+      worktreeMissing: false,
+    };
+    try {
+      await addWorktreeWithNewBranch(project.path, plan.worktreePath, plan.branch, plan.baseBranch);
+      // Recorded before the agent starts so its first status change has a thread to update.
+      await this.state.putThread(thread);
+      this.runtime.start(thread, command, { cols: request.cols ?? defaultSize.cols, rows: request.rows ?? defaultSize.rows });
+    } catch (error) {
+      await this.state.deleteThread(thread.id).catch(() => undefined);
+      await this.undoCreate(project.path, plan.worktreePath, plan.branch);
+      if (error instanceof AppError) throw error;
+      throw new AppError('internal', `Could not start "${thread.name}": ${(error as Error).message}. Nothing was left behind.`);
+    }
+    const current = this.state.thread(thread.id);
+    this.events.emit('thread.updated', current);
+    return current;
+  }
+
+  async stop(threadId: string): Promise<Thread> {
+    this.state.thread(threadId);
+    await this.runtime.stop(threadId);
+    return this.state.thread(threadId);
+  }
+
+  async remove(threadId: string, discard: boolean): Promise<RemoveOutcome> {
+    const thread = this.state.thread(threadId);
+    const project = this.state.project(thread.projectId);
+    await this.runtime.stop(threadId);
+    const outcome = await removeThreadFromDisk(project.path, thread, discard);
+    await this.runtime.discard(threadId);
+    await this.state.deleteThread(threadId);
+    this.events.emit('thread.removed', { threadId });
+    return outcome;
+  }
+
+  input(threadId: string, data: string): boolean {
+    this.state.thread(threadId);
+    return this.runtime.write(threadId, data);
+  }
+
+  resize(threadId: string, cols: number, rows: number): boolean {
+    this.state.thread(threadId);
+    return this.runtime.resize(threadId, cols, rows);
+  }
+
+  replay(threadId: string): { data: string; end: number } {
+    this.state.thread(threadId);
+    return this.runtime.replay(threadId);
+  }
+
+  diff(threadId: string): Promise<ThreadDiff> {
+    return readThreadDiff(this.state.thread(threadId));
+  }
+
+  async merge(threadId: string): Promise<MergeOutcome> {
+    const thread = this.state.thread(threadId);
+    const project = this.state.project(thread.projectId);
+    const outcome = await mergeThreadIntoBase(project.path, thread);
+    await this.update(threadId, (t) => ({ ...t, merged: { commit: outcome.commit, into: outcome.into, at: new Date().toISOString() } }));
+    return outcome;
+  }
+
+  shutdown(): Promise<void> {
+    return this.runtime.stopAll();
+  }
+
+  private async update(threadId: string, change: (thread: Thread) => Thread): Promise<void> {
+    let thread: Thread;
+    try {
+      thread = this.state.thread(threadId);
+    } catch {
+      return; // removed meanwhile
+    }
+    const next = await this.state.putThread(change(thread));
+    this.events.emit('thread.updated', next);
+  }
+
+  /** Rolls back a half-made thread: its fresh worktree and branch hold no work yet. */
+  private async undoCreate(repo: string, worktreePath: string, branch: string): Promise<void> {
+    await rm(worktreePath, { recursive: true, force: true }).catch(() => undefined);
+    await pruneWorktrees(repo).catch(() => undefined);
+    if (await branchExists(repo, branch).catch(() => false)) await deleteBranch(repo, branch, true).catch(() => undefined);
+  }
+}

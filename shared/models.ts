@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+/** What the dispatcher needs to know about an agent at a glance. */
+export const threadStatuses = [
+  'starting',
+  'working',
+  'needs-input',
+  'idle',
+  'done',
+  'failed',
+  'stopped',
+] as const;
+export const ThreadStatusSchema = z.enum(threadStatuses);
+export type ThreadStatus = z.infer<typeof ThreadStatusSchema>;
+
+export const ProjectSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Top level of the main checkout. */
+  path: z.string(),
+  /** Branch checked out in the main checkout when last looked at (null when detached). */
+  currentBranch: z.string().nullable(),
+  /** Folder that holds this project's thread worktrees. */
+  worktreeRoot: z.string(),
+  openedAt: z.string(),
+});
+export type Project = z.infer<typeof ProjectSchema>;
+
+export const MergeRecordSchema = z.object({
+  commit: z.string(),
+  into: z.string(),
+  at: z.string(),
+});
+export type MergeRecord = z.infer<typeof MergeRecordSchema>;
+
+export const ThreadSchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  name: z.string(),
+  branch: z.string(),
+  baseBranch: z.string(),
+  worktreePath: z.string(),
+  profileId: z.string(),
+  prompt: z.string(),
+  status: ThreadStatusSchema,
+  /** Why the thread is in its status, e.g. "asks: Apply this edit? (y/n)" or "exit 1: Not logged in". */
+  statusReason: z.string().nullable(),
+  exitCode: z.number().int().nullable(),
+  createdAt: z.string(),
+  merged: MergeRecordSchema.nullable(),
+  /** True when the worktree folder has vanished from disk. */
+  worktreeMissing: z.boolean(),
+});
+export type Thread = z.infer<typeof ThreadSchema>;
+
+export const AgentProfileInfoSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  binary: z.string(),
+  installed: z.boolean(),
+  version: z.string().nullable(),
+  /** How to install it, shown when it is missing. */
+  installHint: z.string().nullable(),
+  /** Whether the profile takes a user-written argv (the custom command profile). */
+  takesCommand: z.boolean(),
+  /** Whether the profile runs a demo scenario (the scripted demo agent). */
+  takesScenario: z.boolean(),
+});
+export type AgentProfileInfo = z.infer<typeof AgentProfileInfoSchema>;
+
+export const DiffFileSchema = z.object({
+  path: z.string(),
+  /** Previous path of a rename or copy. */
+  oldPath: z.string().nullable(),
+  added: z.number().int(),
+  removed: z.number().int(),
+  binary: z.boolean(),
+  /** Where the change lives: committed on the branch, or not yet committed in the worktree. */
+  source: z.enum(['committed', 'uncommitted']),
+});
+export type DiffFile = z.infer<typeof DiffFileSchema>;
+
+export const ThreadDiffSchema = z.object({
+  baseBranch: z.string(),
+  mergeBase: z.string(),
+  head: z.string(),
+  /** Unified diff of merge-base..HEAD. */
+  committed: z.string(),
+  /** Unified diff of HEAD..working tree, untracked files included. */
+  uncommitted: z.string(),
+  files: z.array(DiffFileSchema),
+  commits: z.array(z.object({ sha: z.string(), subject: z.string() })),
+});
+export type ThreadDiff = z.infer<typeof ThreadDiffSchema>;
+
+export const MergeOutcomeSchema = z.object({
+  into: z.string(),
+  commit: z.string(),
+  previousTip: z.string(),
+  /** Where the base branch was checked out and fast-forwarded, if anywhere. */
+  updatedCheckout: z.string().nullable(),
+});
+export type MergeOutcome = z.infer<typeof MergeOutcomeSchema>;
+
+export const RemoveOutcomeSchema = z.object({
+  threadId: z.string(),
+  worktreeRemoved: z.boolean(),
+  branchDeleted: z.boolean(),
+  /** Ref that keeps the discarded work reachable, when anything was discarded. */
+  backupRef: z.string().nullable(),
+});
+export type RemoveOutcome = z.infer<typeof RemoveOutcomeSchema>;

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import path from 'node:path';
+
+// The renderer is one static build served both by Electron (file://) and by the browser host,
+// so asset URLs are relative.
+export default defineConfig({
+  root: path.resolve(__dirname, 'renderer'),
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: path.resolve(__dirname, 'dist/renderer'),
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+  },
+});
