@@ -73,7 +73,7 @@ export async function runGit(cwd: string, args: readonly string[], options: GitO
       },
       allowEnvironment: options.env ? Object.keys(options.env) : [],
     });
-    if (options.env) git.env({ ...process.env, ...options.env });
+    if (options.env) git.env({ ...nonInteractiveEnv(), ...options.env });
     stdout = await git.raw([...args]);
   } catch (error) {
     throw new AppError('internal', `Could not run git in ${cwd}: ${(error as Error).message}`);
@@ -83,6 +83,19 @@ export async function runGit(cwd: string, args: readonly string[], options: GitO
   const result = { stdout, stderr, exitCode };
   if (!okExitCodes.includes(exitCode)) throw new GitError(args, result);
   return result;
+}
+
+/**
+ * The environment for a git call with extra variables. Editors and pagers are left out (these
+ * calls never open one), and so are ambient GIT_* variables, which simple-git strips from
+ * every call anyway as a guard against injected git configuration.
+ */
+function nonInteractiveEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !/^(?:GIT_.*|EDITOR|VISUAL|PAGER)$/i.test(key)) env[key] = value;
+  }
+  return env;
 }
 
 /** Shorthand for commands whose stdout is the whole answer. */

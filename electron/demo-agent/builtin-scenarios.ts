@@ -1,0 +1,104 @@
+import type { Scenario } from './scenario';
+
+/**
+ * Scenarios shipped with the app. Each takes at most a couple of seconds: the small delays are
+ * there so a UI can show "working" before the agent finishes or asks.
+ */
+export const builtinScenarios = {
+  /** The first-run demo: think, write a notes file, ask, commit. */
+  feature: {
+    name: 'feature',
+    steps: [
+      { print: 'Thinking about the task: {prompt}', delayMs: 150 },
+      { print: 'Reading the repository…', delayMs: 300 },
+      { print: 'Plan: write demo/{slug}.md with notes on the task.', delayMs: 300 },
+      {
+        write: {
+          path: 'demo/{slug}.md',
+          content: '# {prompt}\n\nNotes written by the Switchyard demo agent for the task:\n\n> {prompt}\n',
+        },
+      },
+      { print: 'Wrote demo/{slug}.md', delayMs: 150 },
+      { ask: 'Apply this edit?' },
+      { commit: 'Add {slug} notes' },
+      { print: 'Done.' },
+      { exit: 0 },
+    ],
+  },
+  /** No question: for flows that only need a finished thread with a commit. */
+  quick: {
+    name: 'quick',
+    steps: [
+      { print: 'Quick change: {prompt}', delayMs: 150 },
+      { write: { path: 'demo/{slug}-quick.md', content: 'Quick note from the Switchyard demo agent: {prompt}\n' } },
+      { commit: 'Add quick {slug} note' },
+      { print: 'Done.' },
+      { exit: 0 },
+    ],
+  },
+  /** An agent that errors out, to show a failed thread. */
+  fail: {
+    name: 'fail',
+    steps: [
+      { print: 'Thinking about the task: {prompt}', delayMs: 150 },
+      { sleep: 300 },
+      { print: 'Error: the demo agent was told to fail' },
+      { exit: 1 },
+    ],
+  },
+  /** Two questions, so the "needs you" state is entered, left and entered again. */
+  'ask-twice': {
+    name: 'ask-twice',
+    steps: [
+      { print: 'Thinking about the task: {prompt}', delayMs: 150 },
+      { write: { path: 'demo/{slug}.md', content: '# {prompt}\n\nFirst draft by the Switchyard demo agent.\n' } },
+      { print: 'Wrote a first draft of demo/{slug}.md', delayMs: 200 },
+      { ask: 'Apply this edit?' },
+      { append: { path: 'demo/{slug}.md', content: '\nReviewed and extended after the first answer.\n' } },
+      { print: 'Extended demo/{slug}.md', delayMs: 200 },
+      { ask: 'Commit these changes?' },
+      { commit: 'Add {slug} notes' },
+      { print: 'Done.' },
+      { exit: 0 },
+    ],
+  },
+  /** Prints back what the app types into the terminal, until "/done". */
+  echo: {
+    name: 'echo',
+    steps: [
+      { print: 'Echo mode: every line you send is printed back. Send /done to finish.' },
+      { echo: { until: '/done' } },
+      { print: 'Done.' },
+      { exit: 0 },
+    ],
+  },
+  /** With conflict-b: both retitle README.md on line 1, so landing both threads conflicts. */
+  'conflict-a': {
+    name: 'conflict-a',
+    steps: [
+      { print: 'Retitling README.md (version A)…', delayMs: 200 },
+      { replaceLine: { path: 'README.md', line: 1, text: '# Title chosen by thread A' } },
+      { commit: 'Retitle README (A)' },
+      { print: 'Done.' },
+      { exit: 0 },
+    ],
+  },
+  'conflict-b': {
+    name: 'conflict-b',
+    steps: [
+      { print: 'Retitling README.md (version B)…', delayMs: 200 },
+      { replaceLine: { path: 'README.md', line: 1, text: '# Title chosen by thread B' } },
+      { commit: 'Retitle README (B)' },
+      { print: 'Done.' },
+      { exit: 0 },
+    ],
+  },
+} satisfies Record<string, Scenario>;
+
+export type BuiltinScenarioName = keyof typeof builtinScenarios;
+export const builtinScenarioNames = Object.keys(builtinScenarios) as BuiltinScenarioName[];
+export const defaultScenarioName: BuiltinScenarioName = 'feature';
+
+export function isBuiltinScenarioName(name: string): name is BuiltinScenarioName {
+  return Object.hasOwn(builtinScenarios, name);
+}
