@@ -270,4 +270,30 @@ describe('the dispatcher loop on a real repository', () => {
     await call('threads.stop', { threadId: sleeper.id });
     await waitFor(() => statusOf(sleeper.id) === 'stopped', 'the stop');
   });
+
+  it('stops every agent and the processes it started when the app shuts down', async () => {
+    const project = await call<{ id: string }>('projects.open', { path: repo });
+    const thread = await call<Thread>('threads.create', {
+      projectId: project.id,
+      name: 'Spawner',
+      profileId: 'custom',
+      command: ['/bin/sh', '-c', 'sleep 60 & echo $! > child.pid; echo ready; sleep 60'],
+    });
+    const childPid = Number(
+      await waitFor(async () => (await readFile(path.join(thread.worktreePath, 'child.pid'), 'utf8').catch(() => '')).trim(), 'the child pid'),
+    );
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(alive(childPid)).toBe(true);
+    await app.shutdown();
+    await waitFor(() => !alive(childPid), 'the grandchild to be gone');
+    await waitFor(() => statusOf(thread.id) === 'stopped', 'the thread to show stopped');
+  });
 });
+

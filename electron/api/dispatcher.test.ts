@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { requestChannels } from '../../shared/channel-names';
+import { AppError } from '../../shared/errors';
+import { createDispatcher, type Handlers } from './dispatcher';
+
+function handlersThatAnswer(answer: (channel: string) => unknown): Handlers {
+  return Object.fromEntries(requestChannels.map((c) => [c, () => answer(c)])) as unknown as Handlers;
+}
+
+describe('dispatcher', () => {
+  it('passes valid requests through and returns the value', async () => {
+    const dispatch = createDispatcher(handlersThatAnswer((c) => `answer from ${c}`));
+    expect(await dispatch('projects.list', {})).toEqual({ ok: true, value: 'answer from projects.list' });
+  });
+
+  it('answers unknown channels and malformed payloads with typed errors and never calls the handler', async () => {
+    let called = false;
+    const dispatch = createDispatcher(handlersThatAnswer(() => (called = true)));
+    expect(await dispatch('shell.exec', { cmd: 'rm -rf /' })).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
+    const bad = await dispatch('threads.create', { projectId: 'p', name: 'x', profileId: 'demo', prompt: 7 });
+    expect(bad).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
+    expect(!bad.ok && bad.error.message).toContain('prompt');
+    expect(await dispatch('terminal.resize', { threadId: 't', cols: 0, rows: 10 })).toMatchObject({ ok: false });
+    expect(await dispatch('threads.list', { unexpected: true })).toMatchObject({ ok: false });
+    expect(called).toBe(false);
+  });
+
+  it('turns thrown errors into typed errors instead of crashing', async () => {
+    const dispatch = createDispatcher(
+      handlersThatAnswer((c) => {
+        if (c === 'merge.run') throw new AppError('merge-conflict', 'conflicts in a.txt', { files: ['a.txt'] });
+        throw new TypeError('boom');
+      }),
+      () => undefined,
+    );
+    expect(await dispatch('merge.run', { threadId: 't' })).toEqual({
+      ok: false,
+      error: { kind: 'merge-conflict', message: 'conflicts in a.txt', details: { files: ['a.txt'] } },
+    });
+    expect(await dispatch('projects.list', {})).toMatchObject({ ok: false, error: { kind: 'internal' } });
+  });
+});

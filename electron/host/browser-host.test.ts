@@ -1,0 +1,117 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { SwitchyardApp } from '../app/switchyard-app';
+import { makeRepo, makeTempDir } from '../test-support/temp-repo';
+import { makeTestApp } from '../test-support/test-app';
+import { startBrowserHost, type BrowserHost } from './browser-host';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let app: SwitchyardApp;
+let host: BrowserHost;
+
+beforeEach(async () => {
+  temp = await makeTempDir();
+  const rendererDir = path.join(temp.dir, 'renderer');
+  await mkdir(rendererDir);
+  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Switchyard</title>');
+  ({ app } = await makeTestApp(path.join(temp.dir, 'data')));
+  host = await startBrowserHost({ app, rendererDir });
+});
+
+afterEach(async () => {
+  await host.close();
+  await app.shutdown();
+  await temp.cleanup();
+});
+
+function get(pathAndQuery: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: '127.0.0.1', port: host.port, path: pathAndQuery, headers }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body, headers: response.headers }));
+    });
+    request.on('error', reject);
+  });
+}
+
+function connect(query: string, origin: string | undefined): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/ws${query}`, origin ? { origin } : {});
+    socket.once('open', () => resolve(socket));
+    socket.once('error', reject);
+    socket.once('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)));
+  });
+}
+
+function request(socket: WebSocket, id: number, channel: string, payload: unknown): Promise<{ ok: boolean; value?: unknown; error?: { kind: string } }> {
+  return new Promise((resolve) => {
+    const onMessage = (raw: WebSocket.RawData) => {
+      const frame = JSON.parse(raw.toString()) as { type: string; id?: number; result?: never };
+      if (frame.type === 'response' && frame.id === id) {
+        socket.off('message', onMessage);
+        resolve(frame.result as never);
+      }
+    };
+    socket.on('message', onMessage);
+    socket.send(JSON.stringify({ type: 'request', id, channel, payload }));
+  });
+}
+
+describe('browser host security', () => {
+  it('binds to loopback and prints a URL that carries the token', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
+    expect(host.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('serves the dashboard only with the token, then by an HttpOnly same-site cookie', async () => {
+    expect((await get('/')).status).toBe(401);
+    expect((await get('/?token=wrong')).status).toBe(401);
+    const page = await get(`/?token=${host.token}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Switchyard</title>');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    const cookie = String(page.headers['set-cookie']);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect((await get('/index.html', { cookie: cookie.split(';')[0] ?? '' })).status).toBe(200);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
+    const response = await get(`/?token=${host.token}`, { host: `evil.example:${host.port}` });
+    expect(response.status).toBe(421);
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    expect((await get(`/..%2fdata%2fstate.json?token=${host.token}`)).status).toBe(404);
+  });
+
+  it('accepts a WebSocket only with the token and our own Origin', async () => {
+    const origin = `http://127.0.0.1:${host.port}`;
+    await expect(connect('', origin)).rejects.toThrow('403');
+    await expect(connect(`?token=${host.token}`, 'http://evil.example')).rejects.toThrow('403');
+    await expect(connect(`?token=${host.token}`, undefined)).rejects.toThrow('403');
+    const socket = await connect(`?token=${host.token}`, origin);
+    socket.close();
+  });
+
+  it('answers contract requests, validates them, and pushes events', async () => {
+    const socket = await connect(`?token=${host.token}`, `http://localhost:${host.port}`);
+    const events: string[] = [];
+    socket.on('message', (raw) => {
+      const frame = JSON.parse(raw.toString()) as { type: string; event?: string };
+      if (frame.type === 'event' && frame.event) events.push(frame.event);
+    });
+    const info = await request(socket, 1, 'app.info', {});
+    expect(info).toMatchObject({ ok: true, value: { host: 'browser', firstRun: true, canPickFolder: false } });
+    expect(await request(socket, 2, 'projects.open', { path: 42 })).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
+    expect(await request(socket, 3, 'no.such.channel', {})).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
+    const repo = await makeRepo(temp.dir);
+    expect(await request(socket, 4, 'projects.open', { path: repo })).toMatchObject({ ok: true, value: { path: repo } });
+    expect(events).toContain('project.updated');
+    socket.close();
+  });
+});

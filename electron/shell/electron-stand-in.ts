@@ -1,0 +1,94 @@
+import { EventEmitter } from 'node:events';
+import type * as Electron from 'electron';
+import type { ElectronApi } from './electron-api';
+
+type Handler = (event: { senderFrame: { url: string } | null }, payload: unknown) => unknown;
+
+/** Just enough of Electron to boot the shell in a test and look at what it did. */
+export class ElectronStandIn {
+  readonly handlers = new Map<string, Handler>();
+  readonly windows: StandInWindow[] = [];
+  readonly appEvents = new EventEmitter();
+  exitCode: number | null = null;
+  quitCalled = false;
+  private readyResolve: () => void = () => undefined;
+  private readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
+
+  constructor(private readonly userData: string) {}
+
+  makeReady(): void {
+    this.readyResolve();
+  }
+
+  api(): ElectronApi {
+    const standIn = this;
+    const windows = this.windows;
+    class BrowserWindow extends StandInWindow {
+      constructor(options: Electron.BrowserWindowConstructorOptions) {
+        super(options);
+        windows.push(this);
+      }
+    }
+    return {
+      app: {
+        whenReady: () => this.ready,
+        on: (event: string, listener: (...args: unknown[]) => void) => {
+          this.appEvents.on(event, listener);
+          return this;
+        },
+        getPath: () => this.userData,
+        quit: () => {
+          standIn.quitCalled = true;
+        },
+        exit: (code?: number) => {
+          standIn.exitCode = code ?? 0;
+        },
+        getVersion: () => '0.0.0',
+      } as unknown as ElectronApi['app'],
+      BrowserWindow: BrowserWindow as unknown as ElectronApi['BrowserWindow'],
+      ipcMain: {
+        handle: (channel: string, handler: Handler) => {
+          if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+          this.handlers.set(channel, handler);
+        },
+        removeHandler: (channel: string) => {
+          this.handlers.delete(channel);
+        },
+      } as unknown as ElectronApi['ipcMain'],
+      dialog: {
+        showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      } as unknown as ElectronApi['dialog'],
+    };
+  }
+}
+
+export class StandInWindow extends EventEmitter {
+  readonly sent: Array<[string, ...unknown[]]> = [];
+  loadedFile: string | null = null;
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  permissionHandler: ((contents: unknown, permission: string, callback: (allowed: boolean) => void) => void) | null = null;
+  readonly webContents: EventEmitter & Record<string, unknown>;
+
+  constructor(readonly options: Electron.BrowserWindowConstructorOptions) {
+    super();
+    const contents = new EventEmitter() as EventEmitter & Record<string, unknown>;
+    contents.setWindowOpenHandler = (handler: StandInWindow['windowOpenHandler']) => {
+      this.windowOpenHandler = handler;
+    };
+    contents.session = {
+      setPermissionRequestHandler: (handler: StandInWindow['permissionHandler']) => {
+        this.permissionHandler = handler;
+      },
+    };
+    contents.send = (channel: string, ...args: unknown[]) => this.sent.push([channel, ...args]);
+    contents.isDestroyed = () => false;
+    this.webContents = contents;
+  }
+
+  loadFile(file: string): Promise<void> {
+    this.loadedFile = file;
+    return Promise.resolve();
+  }
+
+  show(): void {}
+}

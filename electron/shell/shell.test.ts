@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ipcEventChannel, ipcRequestPrefix, requestChannels } from '../../shared/channel-names';
+import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
+import { ElectronStandIn } from './electron-stand-in';
+import { startElectronShell } from './start-shell';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let electron: ElectronStandIn;
+const distDir = path.resolve(__dirname, '..', '..', 'dist');
+const appUrl = pathToFileURL(path.join(distDir, 'renderer', 'index.html')).href;
+
+beforeEach(async () => {
+  temp = await makeTempDir();
+  electron = new ElectronStandIn(path.join(temp.dir, 'userData'));
+  startElectronShell(electron.api(), { distDir }, []);
+  electron.makeReady();
+  await waitFor(() => electron.windows.length === 1, 'the window');
+});
+
+afterEach(async () => {
+  electron.appEvents.emit('before-quit', { preventDefault: () => undefined });
+  await waitFor(() => electron.exitCode !== null, 'the quit');
+  await temp.cleanup();
+});
+
+describe('Electron shell (against a stand-in of the Electron API)', () => {
+  it('opens one window with the renderer locked down', () => {
+    const window = electron.windows[0]!;
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      preload: path.join(distDir, 'preload.cjs'),
+    });
+    expect(window.loadedFile).toBe(path.join(distDir, 'renderer', 'index.html'));
+  });
+
+  it('denies new windows, navigation away from the app, webviews and permissions other than notifications', () => {
+    const window = electron.windows[0]!;
+    expect(window.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    const navigate = (url: string) => {
+      let prevented = false;
+      window.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    expect(navigate('https://evil.example/')).toBe(true);
+    expect(navigate('file:///etc/passwd')).toBe(true);
+    expect(navigate(appUrl)).toBe(false);
+    let webview = false;
+    window.webContents.emit('will-attach-webview', { preventDefault: () => (webview = true) });
+    expect(webview).toBe(true);
+    const answers: Record<string, boolean> = {};
+    for (const permission of ['notifications', 'media', 'geolocation']) {
+      window.permissionHandler?.(null, permission, (allowed) => (answers[permission] = allowed));
+    }
+    expect(answers).toEqual({ notifications: true, media: false, geolocation: false });
+  });
+
+  it('wires every contract channel, and only for the app window', async () => {
+    expect([...electron.handlers.keys()].sort()).toEqual(requestChannels.map((c) => `${ipcRequestPrefix}${c}`).sort());
+    const info = electron.handlers.get(`${ipcRequestPrefix}app.info`)!;
+    expect(await info({ senderFrame: { url: appUrl } }, {})).toMatchObject({ ok: true, value: { host: 'electron', canPickFolder: true } });
+    expect(await info({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
+    expect(await info({ senderFrame: null }, {})).toMatchObject({ ok: false });
+    const pick = electron.handlers.get(`${ipcRequestPrefix}projects.pickFolder`)!;
+    expect(await pick({ senderFrame: { url: appUrl } }, {})).toEqual({ ok: true, value: { path: null } });
+  });
+
+  it('forwards events to the window over the event channel', async () => {
+    const repo = await makeRepo(temp.dir);
+    const open = electron.handlers.get(`${ipcRequestPrefix}projects.open`)!;
+    expect(await open({ senderFrame: { url: appUrl } }, { path: repo })).toMatchObject({ ok: true });
+    const sent = electron.windows[0]!.sent;
+    expect(sent.some(([channel, event]) => channel === ipcEventChannel && event === 'project.updated')).toBe(true);
+  });
+});
