@@ -6,7 +6,10 @@ import { bridgeGlobalName, type SwitchyardBridge } from '../shared/contract';
 const bridge: SwitchyardBridge = {
   invoke(channel, request) {
     if (!isRequestChannel(channel)) {
-      return Promise.resolve({ ok: false, error: { kind: 'invalid-request', message: `Unknown channel ${String(channel)}` } });
+      return Promise.resolve({
+        ok: false,
+        error: { kind: 'invalid-request', message: `Unknown channel ${String(channel)}` },
+      });
     }
     return ipcRenderer.invoke(`${ipcRequestPrefix}${channel}`, request);
   },

@@ -23,12 +23,7 @@ export const requestChannels = [
 ] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 
-export const eventChannels = [
-  'terminal.data',
-  'thread.updated',
-  'thread.removed',
-  'project.updated',
-] as const;
+export const eventChannels = ['terminal.data', 'thread.updated', 'thread.removed', 'project.updated'] as const;
 export type EventChannel = (typeof eventChannels)[number];
 
 export function isRequestChannel(name: unknown): name is RequestChannel {

@@ -1,15 +1,7 @@
 import { z } from 'zod';
 
 /** What the dispatcher needs to know about an agent at a glance. */
-export const threadStatuses = [
-  'starting',
-  'working',
-  'needs-input',
-  'idle',
-  'done',
-  'failed',
-  'stopped',
-] as const;
+export const threadStatuses = ['starting', 'working', 'needs-input', 'idle', 'done', 'failed', 'stopped'] as const;
 export const ThreadStatusSchema = z.enum(threadStatuses);
 export type ThreadStatus = z.infer<typeof ThreadStatusSchema>;
 

@@ -16,7 +16,10 @@ describe('dispatcher', () => {
   it('answers unknown channels and malformed payloads with typed errors and never calls the handler', async () => {
     let called = false;
     const dispatch = createDispatcher(handlersThatAnswer(() => (called = true)));
-    expect(await dispatch('shell.exec', { cmd: 'rm -rf /' })).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
+    expect(await dispatch('shell.exec', { cmd: 'rm -rf /' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-request' },
+    });
     const bad = await dispatch('threads.create', { projectId: 'p', name: 'x', profileId: 'demo', prompt: 7 });
     expect(bad).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
     expect(!bad.ok && bad.error.message).toContain('prompt');

@@ -34,7 +34,9 @@ export function createDispatcher(handlers: Handlers, log: (message: string) => v
         return failure(new AppError('internal', error.message));
       }
       log(`[switchyard] ${channel} failed: ${(error as Error)?.stack ?? String(error)}`);
-      return failure(new AppError('internal', `Something went wrong in ${channel}: ${(error as Error)?.message ?? String(error)}`));
+      return failure(
+        new AppError('internal', `Something went wrong in ${channel}: ${(error as Error)?.message ?? String(error)}`),
+      );
     }
   };
 }

@@ -6,7 +6,8 @@ export function defaultDataDir(): string {
   const home = os.homedir();
   if (process.env.SWITCHYARD_DATA_DIR) return path.resolve(process.env.SWITCHYARD_DATA_DIR);
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Switchyard');
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Switchyard');
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Switchyard');
   return path.join(process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'switchyard');
 }
 

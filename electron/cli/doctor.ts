@@ -34,7 +34,11 @@ export async function runDoctor(argv: string[]): Promise<number> {
   const gitOk = git !== null && isGitVersionSupported(git);
   const repo = git ? await inspectRepo(path.resolve(values.repo ?? '.')) : null;
   const registry = new AgentRegistry(
-    builtinProfiles({ demoAgentScript: path.join(distDir(), 'demo-agent.cjs'), nodeExecutable: process.execPath, runningInElectron: false }),
+    builtinProfiles({
+      demoAgentScript: path.join(distDir(), 'demo-agent.cjs'),
+      nodeExecutable: process.execPath,
+      runningInElectron: false,
+    }),
   );
   const profiles = await registry.describeAll(true);
   const agents = profiles
@@ -44,10 +48,15 @@ export async function runDoctor(argv: string[]): Promise<number> {
   if (values.json) {
     console.log(JSON.stringify({ git, gitOk, repo, agents }));
   } else {
-    console.log(gitOk ? `✓ git ${git}` : `✗ git ${git ?? 'not found'} — Switchyard needs ${minimumGitVersion.join('.')} or newer`);
-    if (repo) console.log(repo.ok ? `✓ repository ${repo.root} on ${repo.branch ?? '(detached)'}` : `✗ ${repo.problem}`);
+    console.log(
+      gitOk ? `✓ git ${git}` : `✗ git ${git ?? 'not found'} — Switchyard needs ${minimumGitVersion.join('.')} or newer`,
+    );
+    if (repo)
+      console.log(repo.ok ? `✓ repository ${repo.root} on ${repo.branch ?? '(detached)'}` : `✗ ${repo.problem}`);
     for (const agent of profiles.filter((p) => !p.takesCommand)) {
-      const state = agent.installed ? `✓ ${agent.version ?? 'installed'}` : `✗ not installed${agent.installHint ? ` (${agent.installHint})` : ''}`;
+      const state = agent.installed
+        ? `✓ ${agent.version ?? 'installed'}`
+        : `✗ not installed${agent.installHint ? ` (${agent.installHint})` : ''}`;
       console.log(`  ${agent.label.padEnd(24)} ${agent.binary.padEnd(10)} ${state}`);
     }
   }

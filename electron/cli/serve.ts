@@ -87,7 +87,9 @@ export async function serveUntilInterrupted(options: ServeOptions, intro?: strin
   const server = await startServer(options);
   if (intro) console.log(intro);
   if (options.host && options.host !== '127.0.0.1' && options.host !== 'localhost') {
-    console.log(`Warning: listening on ${options.host}; anyone who can reach it and has the token controls your agents.`);
+    console.log(
+      `Warning: listening on ${options.host}; anyone who can reach it and has the token controls your agents.`,
+    );
   }
   console.log('Switchyard dashboard (open this URL; it carries the access token):');
   console.log(server.host.url);

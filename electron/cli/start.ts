@@ -14,7 +14,10 @@ export async function runStart(argv: string[]): Promise<void> {
   const projectRoot = path.dirname(distDir());
   const runtime = await detectElectronRuntime(projectRoot);
   if (!runtime.available) {
-    await serveUntilInterrupted(options, `Electron is not available here (${runtime.reason}); serving the dashboard in your browser instead.`);
+    await serveUntilInterrupted(
+      options,
+      `Electron is not available here (${runtime.reason}); serving the dashboard in your browser instead.`,
+    );
     return;
   }
   const child = spawn(runtime.executable, [projectRoot, ...argv], { stdio: 'inherit' });

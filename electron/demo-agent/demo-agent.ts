@@ -23,7 +23,12 @@ async function main(): Promise<number> {
   try {
     const scenario = await loadScenario(commandLine.scenario, cwd);
     process.stdout.write(`Switchyard demo agent — scenario ${scenario.name}\n`);
-    return await runScenario(scenario, { cwd, prompt: commandLine.prompt, input: process.stdin, output: process.stdout });
+    return await runScenario(scenario, {
+      cwd,
+      prompt: commandLine.prompt,
+      input: process.stdin,
+      output: process.stdout,
+    });
   } catch (error) {
     if (error instanceof ScenarioLoadError) {
       process.stderr.write(`Error: ${error.message}\n`);

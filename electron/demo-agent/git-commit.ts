@@ -16,20 +16,26 @@ const fallbackIdentity = { name: 'Switchyard Demo Agent', email: 'demo-agent@swi
  */
 function gitEnvironment(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_COMMON_DIR']) delete env[key];
+  for (const key of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_COMMON_DIR'])
+    delete env[key];
   return env;
 }
 
 /** Async execFile with an argv array: no shell, and the exit code is kept instead of thrown. */
 function git(cwd: string, args: readonly string[]): Promise<GitRun> {
   return new Promise((resolve, reject) => {
-    execFile('git', [...args], { cwd, env: gitEnvironment(), windowsHide: true, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') {
-        reject(new StepFailure(`Could not run git: ${error.message}`));
-        return;
-      }
-      resolve({ exitCode: error ? Number(error.code) : 0, stdout: String(stdout), stderr: String(stderr) });
-    });
+    execFile(
+      'git',
+      [...args],
+      { cwd, env: gitEnvironment(), windowsHide: true, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') {
+          reject(new StepFailure(`Could not run git: ${error.message}`));
+          return;
+        }
+        resolve({ exitCode: error ? Number(error.code) : 0, stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
   });
 }
 

@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { builtinScenarioNames, builtinScenarios, defaultScenarioName, isBuiltinScenarioName } from './builtin-scenarios';
+import {
+  builtinScenarioNames,
+  builtinScenarios,
+  defaultScenarioName,
+  isBuiltinScenarioName,
+} from './builtin-scenarios';
 import { exitCodes } from './exit-codes';
 import { type Scenario, ScenarioSchema, stepKinds, stepSchemas, type StepKind } from './scenario';
 
@@ -29,7 +34,9 @@ export async function loadScenario(nameOrPath: string | undefined, cwd: string):
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new ScenarioLoadError(`Unknown scenario "${spec}": it is not a builtin (${builtinScenarioNames.join(', ')}) and there is no file ${file}.`);
+      throw new ScenarioLoadError(
+        `Unknown scenario "${spec}": it is not a builtin (${builtinScenarioNames.join(', ')}) and there is no file ${file}.`,
+      );
     }
     throw new ScenarioLoadError(`Cannot read scenario file ${file}: ${(error as Error).message}`);
   }
@@ -48,7 +55,9 @@ function describe(value: unknown): string {
 }
 
 function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message)).join('; ');
+  return issues
+    .map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -61,18 +70,24 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 export function parseScenario(raw: unknown, source: string): Scenario {
   const where = `Scenario ${source}`;
-  if (!isPlainObject(raw)) throw new ScenarioLoadError(`${where} must be a JSON object { "name": ..., "steps": [...] }, got ${describe(raw)}.`);
-  if (typeof raw.name !== 'string' || raw.name === '') throw new ScenarioLoadError(`${where} needs a non-empty "name" string.`);
+  if (!isPlainObject(raw))
+    throw new ScenarioLoadError(
+      `${where} must be a JSON object { "name": ..., "steps": [...] }, got ${describe(raw)}.`,
+    );
+  if (typeof raw.name !== 'string' || raw.name === '')
+    throw new ScenarioLoadError(`${where} needs a non-empty "name" string.`);
   if (!Array.isArray(raw.steps)) throw new ScenarioLoadError(`${where} needs a "steps" array.`);
 
   raw.steps.forEach((step: unknown, index) => {
     const label = `${where}, step ${index + 1} ${describe(step)}`;
-    if (!isPlainObject(step)) throw new ScenarioLoadError(`${label}: a step is an object with one action key (${stepKinds.join(', ')}).`);
+    if (!isPlainObject(step))
+      throw new ScenarioLoadError(`${label}: a step is an object with one action key (${stepKinds.join(', ')}).`);
     const actions = Object.keys(step).filter((key): key is StepKind => (stepKinds as string[]).includes(key));
     if (actions.length === 0) {
       throw new ScenarioLoadError(`${label}: unknown step; expected one of ${stepKinds.join(', ')}.`);
     }
-    if (actions.length > 1) throw new ScenarioLoadError(`${label}: one action per step, found ${actions.join(' and ')}.`);
+    if (actions.length > 1)
+      throw new ScenarioLoadError(`${label}: one action per step, found ${actions.join(' and ')}.`);
     const [action] = actions as [StepKind];
     const result = stepSchemas[action].safeParse(step);
     if (!result.success) throw new ScenarioLoadError(`${label} (${action}): ${formatIssues(result.error.issues)}`);

@@ -5,7 +5,15 @@ import { PassThrough, Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { builtinScenarios } from './builtin-scenarios';
 import { runScenario, slugify } from './run-scenario';
-import { countOccurrences, execFileResult, git, makeTempDir, makeTempRepo, removeTempDirs, runInProcess } from './test-support';
+import {
+  countOccurrences,
+  execFileResult,
+  git,
+  makeTempDir,
+  makeTempRepo,
+  removeTempDirs,
+  runInProcess,
+} from './test-support';
 
 let repo: string;
 
@@ -75,7 +83,9 @@ describe('file steps', () => {
 
   it('edit replaces the first occurrence of find', async () => {
     await writeFile(path.join(repo, 'code.ts'), 'let a = 1;\nlet a = 1;\n');
-    const run = await runInProcess([{ edit: { path: 'code.ts', find: 'let a = 1;', replace: 'const a = 2;' } }], { cwd: repo });
+    const run = await runInProcess([{ edit: { path: 'code.ts', find: 'let a = 1;', replace: 'const a = 2;' } }], {
+      cwd: repo,
+    });
     expect(run.exitCode).toBe(0);
     expect(await read('code.ts')).toBe('const a = 2;\nlet a = 1;\n');
   });
@@ -97,13 +107,18 @@ describe('file steps', () => {
     expect(run.output).toContain('Cannot edit missing.txt: the file does not exist.');
   });
 
-  it.each(['../outside.txt', 'inner/../../outside.txt', '..\\outside.txt'])('refuses the escaping path %s with exit 3', async (escaping) => {
-    const run = await runInProcess([{ write: { path: escaping, content: 'x' } }, { print: 'should not run' }], { cwd: repo });
-    expect(run.exitCode).toBe(3);
-    expect(run.output).toMatch(/^Error: Refusing to touch .*outside the working folder/);
-    expect(run.output).not.toContain('should not run');
-    expect(existsSync(path.join(path.dirname(repo), 'outside.txt'))).toBe(false);
-  });
+  it.each(['../outside.txt', 'inner/../../outside.txt', '..\\outside.txt'])(
+    'refuses the escaping path %s with exit 3',
+    async (escaping) => {
+      const run = await runInProcess([{ write: { path: escaping, content: 'x' } }, { print: 'should not run' }], {
+        cwd: repo,
+      });
+      expect(run.exitCode).toBe(3);
+      expect(run.output).toMatch(/^Error: Refusing to touch .*outside the working folder/);
+      expect(run.output).not.toContain('should not run');
+      expect(existsSync(path.join(path.dirname(repo), 'outside.txt'))).toBe(false);
+    },
+  );
 
   it('refuses an absolute path with exit 3', async () => {
     const target = path.join(path.dirname(repo), 'absolute-target.txt');
@@ -142,7 +157,10 @@ describe('ask', () => {
   });
 
   it('continues on no when onNo is continue', async () => {
-    const run = await runInProcess([{ ask: 'Apply this edit?', onNo: 'continue' }, { print: 'went on' }], { cwd: repo, input: ['no\n'] });
+    const run = await runInProcess([{ ask: 'Apply this edit?', onNo: 'continue' }, { print: 'went on' }], {
+      cwd: repo,
+      input: ['no\n'],
+    });
     expect(run.exitCode).toBe(0);
     expect(run.output).toContain('went on');
     expect(run.output).not.toContain('Stopped');
@@ -177,7 +195,11 @@ describe('commit', () => {
   it('commits every change with the message and prints the new short sha', async () => {
     const before = await git(repo, ['rev-parse', 'HEAD']);
     const run = await runInProcess(
-      [{ write: { path: 'src/feature.ts', content: 'export const x = 1;\n' } }, { append: { path: 'README.md', content: 'more\n' } }, { commit: 'Add {slug}' }],
+      [
+        { write: { path: 'src/feature.ts', content: 'export const x = 1;\n' } },
+        { append: { path: 'README.md', content: 'more\n' } },
+        { commit: 'Add {slug}' },
+      ],
       { cwd: repo, prompt: 'the feature' },
     );
     expect(run.exitCode).toBe(0);
@@ -185,7 +207,10 @@ describe('commit', () => {
     expect(await git(repo, ['rev-parse', 'HEAD~1'])).toBe(before);
     const shortSha = await git(repo, ['rev-parse', '--short', 'HEAD']);
     expect(run.output).toBe(`Committed ${shortSha}: Add the-feature\n`);
-    expect((await git(repo, ['show', '--name-only', '--format=', 'HEAD'])).split('\n').sort()).toEqual(['README.md', 'src/feature.ts']);
+    expect((await git(repo, ['show', '--name-only', '--format=', 'HEAD'])).split('\n').sort()).toEqual([
+      'README.md',
+      'src/feature.ts',
+    ]);
     expect(await git(repo, ['status', '--porcelain'])).toBe('');
     // The repo's own identity is used when there is one.
     expect(await git(repo, ['log', '-1', '--format=%an <%ae>'])).toBe('Test Dispatcher <dispatcher@example.invalid>');
@@ -211,15 +236,25 @@ describe('commit', () => {
 
 describe('echo', () => {
   it('prints each line back until the until line, then runs the next steps', async () => {
-    const run = await runInProcess([{ echo: {} }, { print: 'finished' }], { cwd: repo, input: ['hello\n', 'two words\r\n', '/done\n', 'ignored\n'] });
+    const run = await runInProcess([{ echo: {} }, { print: 'finished' }], {
+      cwd: repo,
+      input: ['hello\n', 'two words\r\n', '/done\n', 'ignored\n'],
+    });
     expect(run.exitCode).toBe(0);
     expect(run.output).toBe('received: hello\nreceived: two words\nfinished\n');
   });
 
   it('honours a custom until and also ends at end of input', async () => {
-    const custom = await runInProcess([{ echo: { until: 'STOP' } }, { print: 'after' }], { cwd: repo, input: ['/done\n', 'STOP\n'] });
+    const custom = await runInProcess([{ echo: { until: 'STOP' } }, { print: 'after' }], {
+      cwd: repo,
+      input: ['/done\n', 'STOP\n'],
+    });
     expect(custom.output).toBe('received: /done\nafter\n');
-    const eof = await runInProcess([{ echo: {} }, { print: 'after' }], { cwd: repo, input: ['last line without newline'], endInput: true });
+    const eof = await runInProcess([{ echo: {} }, { print: 'after' }], {
+      cwd: repo,
+      input: ['last line without newline'],
+      endInput: true,
+    });
     expect(eof.output).toBe('received: last line without newline\nafter\n');
   });
 });
@@ -233,7 +268,11 @@ describe('flood', () => {
     expect(first.output.endsWith('\n')).toBe(true);
     const lines = first.output.slice(0, -1).split('\n');
     expect(lines[0]).toMatch(/^flood 00000000 [A-Za-z0-9]+$/);
-    expect(lines.slice(0, -1).every((line, i) => line.startsWith(`flood ${String(i).padStart(8, '0')} `) && line.length === 79)).toBe(true);
+    expect(
+      lines
+        .slice(0, -1)
+        .every((line, i) => line.startsWith(`flood ${String(i).padStart(8, '0')} `) && line.length === 79),
+    ).toBe(true);
     expect(/^[\x20-\x7e\n]*$/.test(first.output)).toBe(true);
   });
 
@@ -249,7 +288,10 @@ describe('flood', () => {
         setImmediate(callback);
       },
     });
-    const code = await runScenario({ name: 'flood', steps: [{ flood: { bytes } }] }, { cwd: repo, prompt: '', input: new PassThrough(), output: slow });
+    const code = await runScenario(
+      { name: 'flood', steps: [{ flood: { bytes } }] },
+      { cwd: repo, prompt: '', input: new PassThrough(), output: slow },
+    );
     expect(code).toBe(0);
     expect(received).toBe(bytes);
     // Ignoring backpressure would queue the whole 2 MB at once.

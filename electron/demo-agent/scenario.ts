@@ -48,7 +48,15 @@ export const CommitStep = z.strictObject({ commit: z.string().min(1) });
 export const SleepStep = z.strictObject({ sleep: Milliseconds });
 export const ExitStep = z.strictObject({ exit: z.number().int().min(0).max(255) });
 export const EchoStep = z.strictObject({ echo: z.strictObject({ until: z.string().optional() }) });
-export const FloodStep = z.strictObject({ flood: z.strictObject({ bytes: z.number().int().min(0).max(256 * 1024 * 1024) }) });
+export const FloodStep = z.strictObject({
+  flood: z.strictObject({
+    bytes: z
+      .number()
+      .int()
+      .min(0)
+      .max(256 * 1024 * 1024),
+  }),
+});
 
 /** Action key → schema of the whole step; the loader uses it to name what is wrong with a step. */
 export const stepSchemas = {

@@ -14,12 +14,21 @@ export interface ProcessResult {
 }
 
 /** Async execFile that keeps the exit code instead of throwing on it. */
-export function execFileResult(file: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<ProcessResult> {
+export function execFileResult(
+  file: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = execFile(file, [...args], { cwd: options.cwd, env: options.env ?? process.env }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') reject(error);
-      else resolve({ exitCode: error ? Number(error.code) : 0, stdout: String(stdout), stderr: String(stderr) });
-    });
+    const child = execFile(
+      file,
+      [...args],
+      { cwd: options.cwd, env: options.env ?? process.env },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') reject(error);
+        else resolve({ exitCode: error ? Number(error.code) : 0, stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
     // A child that exits without reading stdin must not fail the test with EPIPE.
     child.stdin?.on('error', () => undefined);
     child.stdin?.end(options.input ?? '');
@@ -62,7 +71,16 @@ export async function makeTempRepo(options: { identity?: boolean } = {}): Promis
   await git(repo, ['config', 'commit.gpgsign', 'false']);
   await writeFile(path.join(repo, 'README.md'), '# Demo project\n\nSecond line stays.\n');
   await git(repo, ['add', '-A']);
-  await git(repo, ['-c', 'user.name=Setup', '-c', 'user.email=setup@example.invalid', 'commit', '--quiet', '-m', 'Initial commit']);
+  await git(repo, [
+    '-c',
+    'user.name=Setup',
+    '-c',
+    'user.email=setup@example.invalid',
+    'commit',
+    '--quiet',
+    '-m',
+    'Initial commit',
+  ]);
   return repo;
 }
 

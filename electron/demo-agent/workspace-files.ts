@@ -13,7 +13,10 @@ export function resolveInside(cwd: string, relativePath: string): string {
   const target = path.resolve(root, relativePath);
   const fromRoot = path.relative(root, target);
   if (problem || fromRoot === '' || fromRoot.startsWith('..') || path.isAbsolute(fromRoot)) {
-    throw new StepFailure(`Refusing to touch ${problem ?? `"${relativePath}"`}: scenario paths must stay inside ${root}.`, exitCodes.badScenario);
+    throw new StepFailure(
+      `Refusing to touch ${problem ?? `"${relativePath}"`}: scenario paths must stay inside ${root}.`,
+      exitCodes.badScenario,
+    );
   }
   return target;
 }
@@ -31,16 +34,27 @@ export async function appendWorkspaceFile(cwd: string, relativePath: string, con
 }
 
 /** Replaces the first occurrence of `find`; a missing file or missing text is a failure, not a no-op. */
-export async function editWorkspaceFile(cwd: string, relativePath: string, find: string, replace: string): Promise<void> {
+export async function editWorkspaceFile(
+  cwd: string,
+  relativePath: string,
+  find: string,
+  replace: string,
+): Promise<void> {
   const target = resolveInside(cwd, relativePath);
   const before = await readExisting(target, relativePath, 'edit');
   const at = before.indexOf(find);
-  if (at === -1) throw new StepFailure(`Cannot edit ${relativePath}: the text to replace was not found: ${JSON.stringify(find)}`);
+  if (at === -1)
+    throw new StepFailure(`Cannot edit ${relativePath}: the text to replace was not found: ${JSON.stringify(find)}`);
   await writeFile(target, before.slice(0, at) + replace + before.slice(at + find.length), 'utf8');
 }
 
 /** Sets line `lineNumber` (1-based), creating the file or padding it with empty lines as needed. */
-export async function replaceWorkspaceLine(cwd: string, relativePath: string, lineNumber: number, text: string): Promise<void> {
+export async function replaceWorkspaceLine(
+  cwd: string,
+  relativePath: string,
+  lineNumber: number,
+  text: string,
+): Promise<void> {
   const target = resolveInside(cwd, relativePath);
   let before = '';
   try {
@@ -63,7 +77,8 @@ async function readExisting(target: string, relativePath: string, verb: string):
   try {
     return await readFile(target, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new StepFailure(`Cannot ${verb} ${relativePath}: the file does not exist.`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new StepFailure(`Cannot ${verb} ${relativePath}: the file does not exist.`);
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import { runGit } from '../git/core';
 
 const files: Record<string, string> = {
   'README.md': '# Sample shop\n\nA tiny project for trying Switchyard with its scripted demo agent.\n',
-  'src/greeting.js': "export function greeting(name) {\n  return `Hello, ${name}!`;\n}\n",
+  'src/greeting.js': 'export function greeting(name) {\n  return `Hello, ${name}!`;\n}\n',
   'src/cart.js': 'export function total(items) {\n  return items.reduce((sum, item) => sum + item.price, 0);\n}\n',
   '.gitignore': 'node_modules/\n',
 };

@@ -8,7 +8,13 @@ export async function revParse(cwd: string, rev: string): Promise<string> {
  * Moves a ref only if it still points where we last saw it (compare-and-swap), so a commit
  * made meanwhile by someone else is never overwritten.
  */
-export async function updateRef(repo: string, ref: string, newValue: string, expectedOldValue: string | null, reason: string): Promise<void> {
+export async function updateRef(
+  repo: string,
+  ref: string,
+  newValue: string,
+  expectedOldValue: string | null,
+  reason: string,
+): Promise<void> {
   const args = ['update-ref', '-m', reason, ref, newValue];
   if (expectedOldValue !== null) args.push(expectedOldValue);
   await runGit(repo, args);

@@ -17,7 +17,9 @@ export async function resolveRepoRoot(folder: string): Promise<string> {
 }
 
 export async function hasCommits(repo: string): Promise<boolean> {
-  const result = await runGit(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { okExitCodes: [0, 1, 128] });
+  const result = await runGit(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+    okExitCodes: [0, 1, 128],
+  });
   return result.exitCode === 0;
 }
 

@@ -8,11 +8,16 @@ import { gitOutput, runGit } from './core';
  * files included, is staged. The agent's real index is never touched, so looking at or backing
  * up a worktree cannot disturb what the agent is doing in it.
  */
-export async function withEverythingStaged<T>(worktree: string, work: (env: Record<string, string>) => Promise<T>): Promise<T> {
+export async function withEverythingStaged<T>(
+  worktree: string,
+  work: (env: Record<string, string>) => Promise<T>,
+): Promise<T> {
   const scratch = await mkdtemp(path.join(tmpdir(), 'switchyard-index-'));
   const indexFile = path.join(scratch, 'index');
   try {
-    const realIndex = (await gitOutput(worktree, ['rev-parse', '--path-format=absolute', '--git-path', 'index'])).trim();
+    const realIndex = (
+      await gitOutput(worktree, ['rev-parse', '--path-format=absolute', '--git-path', 'index'])
+    ).trim();
     await copyFile(realIndex, indexFile).catch(() => undefined);
     const env = { GIT_INDEX_FILE: indexFile };
     await runGit(worktree, ['add', '-A', '--', '.'], { env });

@@ -1,7 +1,10 @@
 import { gitOutput } from './core';
 
 /** Paths with staged, unstaged or (unless excluded) untracked changes; ignored files never count. */
-export async function uncommittedPaths(worktree: string, options: { includeUntracked?: boolean } = {}): Promise<string[]> {
+export async function uncommittedPaths(
+  worktree: string,
+  options: { includeUntracked?: boolean } = {},
+): Promise<string[]> {
   const untracked = options.includeUntracked === false ? 'no' : 'all';
   const out = await gitOutput(worktree, ['status', '--porcelain=v1', '-z', `--untracked-files=${untracked}`]);
   const paths: string[] = [];

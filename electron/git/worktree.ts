@@ -32,7 +32,12 @@ export async function listWorktrees(repo: string): Promise<WorktreeEntry[]> {
 }
 
 /** Creates `branch` from `base` and checks it out in a new worktree at `path`, in one git call. */
-export async function addWorktreeWithNewBranch(repo: string, path: string, branch: string, base: string): Promise<void> {
+export async function addWorktreeWithNewBranch(
+  repo: string,
+  path: string,
+  branch: string,
+  base: string,
+): Promise<void> {
   await runGit(repo, ['worktree', 'add', '-b', branch, '--', path, `refs/heads/${base}`]);
 }
 

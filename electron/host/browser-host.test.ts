@@ -27,7 +27,10 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-function get(pathAndQuery: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function get(
+  pathAndQuery: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const request = http.get({ host: '127.0.0.1', port: host.port, path: pathAndQuery, headers }, (response) => {
       let body = '';
@@ -47,7 +50,12 @@ function connect(query: string, origin: string | undefined): Promise<WebSocket> 
   });
 }
 
-function request(socket: WebSocket, id: number, channel: string, payload: unknown): Promise<{ ok: boolean; value?: unknown; error?: { kind: string } }> {
+function request(
+  socket: WebSocket,
+  id: number,
+  channel: string,
+  payload: unknown,
+): Promise<{ ok: boolean; value?: unknown; error?: { kind: string } }> {
   return new Promise((resolve) => {
     const onMessage = (raw: WebSocket.RawData) => {
       const frame = JSON.parse(raw.toString()) as { type: string; id?: number; result?: never };
@@ -107,10 +115,19 @@ describe('browser host security', () => {
     });
     const info = await request(socket, 1, 'app.info', {});
     expect(info).toMatchObject({ ok: true, value: { host: 'browser', firstRun: true, canPickFolder: false } });
-    expect(await request(socket, 2, 'projects.open', { path: 42 })).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
-    expect(await request(socket, 3, 'no.such.channel', {})).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
+    expect(await request(socket, 2, 'projects.open', { path: 42 })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-request' },
+    });
+    expect(await request(socket, 3, 'no.such.channel', {})).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-request' },
+    });
     const repo = await makeRepo(temp.dir);
-    expect(await request(socket, 4, 'projects.open', { path: repo })).toMatchObject({ ok: true, value: { path: repo } });
+    expect(await request(socket, 4, 'projects.open', { path: repo })).toMatchObject({
+      ok: true,
+      value: { path: repo },
+    });
     expect(events).toContain('project.updated');
     socket.close();
   });

@@ -71,15 +71,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const cookieToken = readCookie(request.headers.cookie, tokenCookieName);
     if (!tokensMatch(token, queryToken) && !tokensMatch(token, cookieToken)) {
       response.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders });
-      response.end('Switchyard needs its access token: open the full URL printed by `switchyard serve` (it ends in ?token=…).\n');
+      response.end(
+        'Switchyard needs its access token: open the full URL printed by `switchyard serve` (it ends in ?token=…).\n',
+      );
       return;
     }
     const file = await readStaticFile(rendererDir, url.pathname);
     if (!file) {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders });
-      response.end(
-        url.pathname === '/' ? 'The renderer is not built yet: run `npm run build`.\n' : 'Not found\n',
-      );
+      response.end(url.pathname === '/' ? 'The renderer is not built yet: run `npm run build`.\n' : 'Not found\n');
       return;
     }
     const headers: http.OutgoingHttpHeaders = { 'Content-Type': file.contentType, ...securityHeaders };
@@ -139,7 +139,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     server.listen(options.port ?? 0, bindHost, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  const urlHost = bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost.includes(':') ? `[${bindHost}]` : bindHost;
+  const urlHost =
+    bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost.includes(':') ? `[${bindHost}]` : bindHost;
   return {
     url: `http://${urlHost}:${port}/?token=${token}`,
     port,

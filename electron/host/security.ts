@@ -17,7 +17,11 @@ export function tokensMatch(expected: string, given: string | null | undefined):
  * DNS-rebinding guard: a page on evil.example that resolves to 127.0.0.1 still sends
  * "Host: evil.example", so only the names we are bound to are accepted.
  */
-export function isAllowedHost(hostHeader: string | undefined, allowedHostnames: readonly string[], port: number): boolean {
+export function isAllowedHost(
+  hostHeader: string | undefined,
+  allowedHostnames: readonly string[],
+  port: number,
+): boolean {
   if (!hostHeader) return false;
   let url: URL;
   try {
@@ -30,7 +34,11 @@ export function isAllowedHost(hostHeader: string | undefined, allowedHostnames: 
 }
 
 /** Cross-site pages may open WebSockets to us; only our own origin may. */
-export function isAllowedOrigin(origin: string | undefined, allowedHostnames: readonly string[], port: number): boolean {
+export function isAllowedOrigin(
+  origin: string | undefined,
+  allowedHostnames: readonly string[],
+  port: number,
+): boolean {
   if (!origin) return false;
   let url: URL;
   try {

@@ -10,5 +10,4 @@ export const ClientFrameSchema = z.object({
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 
 export type ServerFrame =
-  | { type: 'response'; id: number; result: unknown }
-  | { type: 'event'; event: string; payload: unknown };
+  { type: 'response'; id: number; result: unknown } | { type: 'event'; event: string; payload: unknown };

@@ -28,13 +28,18 @@ describe('detectElectronRuntime', () => {
     expect(await detectElectronRuntime(temp.dir, {})).toMatchObject({ available: false });
     await writeFile(path.join(packageDir, 'dist', 'electron'), '');
     await chmod(path.join(packageDir, 'dist', 'electron'), 0o755);
-    expect(await detectElectronRuntime(temp.dir, {})).toEqual({ available: true, executable: path.join(packageDir, 'dist', 'electron') });
+    expect(await detectElectronRuntime(temp.dir, {})).toEqual({
+      available: true,
+      executable: path.join(packageDir, 'dist', 'electron'),
+    });
   });
 
   it('honours ELECTRON_OVERRIDE_DIST_PATH', async () => {
     const override = path.join(temp.dir, 'custom');
     await mkdir(override);
-    expect(await detectElectronRuntime(temp.dir, { ELECTRON_OVERRIDE_DIST_PATH: override })).toMatchObject({ available: false });
+    expect(await detectElectronRuntime(temp.dir, { ELECTRON_OVERRIDE_DIST_PATH: override })).toMatchObject({
+      available: false,
+    });
     await writeFile(path.join(override, 'electron'), '');
     expect(await detectElectronRuntime(temp.dir, { ELECTRON_OVERRIDE_DIST_PATH: override })).toEqual({
       available: true,

@@ -21,7 +21,6 @@ export class ElectronStandIn {
   }
 
   api(): ElectronApi {
-    const standIn = this;
     const windows = this.windows;
     class BrowserWindow extends StandInWindow {
       constructor(options: Electron.BrowserWindowConstructorOptions) {
@@ -38,10 +37,10 @@ export class ElectronStandIn {
         },
         getPath: () => this.userData,
         quit: () => {
-          standIn.quitCalled = true;
+          this.quitCalled = true;
         },
         exit: (code?: number) => {
-          standIn.exitCode = code ?? 0;
+          this.exitCode = code ?? 0;
         },
         getVersion: () => '0.0.0',
       } as unknown as ElectronApi['app'],
@@ -66,7 +65,8 @@ export class StandInWindow extends EventEmitter {
   readonly sent: Array<[string, ...unknown[]]> = [];
   loadedFile: string | null = null;
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
-  permissionHandler: ((contents: unknown, permission: string, callback: (allowed: boolean) => void) => void) | null = null;
+  permissionHandler: ((contents: unknown, permission: string, callback: (allowed: boolean) => void) => void) | null =
+    null;
   readonly webContents: EventEmitter & Record<string, unknown>;
 
   constructor(readonly options: Electron.BrowserWindowConstructorOptions) {

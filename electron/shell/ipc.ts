@@ -30,7 +30,10 @@ export function wireIpc(
 }
 
 /** Main → renderer events over one IPC channel, the event name as first argument. */
-export function forwardEvents(events: EventBus, contents: Pick<Electron.WebContents, 'send' | 'isDestroyed'>): () => void {
+export function forwardEvents(
+  events: EventBus,
+  contents: Pick<Electron.WebContents, 'send' | 'isDestroyed'>,
+): () => void {
   return events.subscribe((event, payload) => {
     if (!contents.isDestroyed()) contents.send(ipcEventChannel, event, payload);
   });

@@ -63,8 +63,14 @@ describe('Electron shell (against a stand-in of the Electron API)', () => {
   it('wires every contract channel, and only for the app window', async () => {
     expect([...electron.handlers.keys()].sort()).toEqual(requestChannels.map((c) => `${ipcRequestPrefix}${c}`).sort());
     const info = electron.handlers.get(`${ipcRequestPrefix}app.info`)!;
-    expect(await info({ senderFrame: { url: appUrl } }, {})).toMatchObject({ ok: true, value: { host: 'electron', canPickFolder: true } });
-    expect(await info({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
+    expect(await info({ senderFrame: { url: appUrl } }, {})).toMatchObject({
+      ok: true,
+      value: { host: 'electron', canPickFolder: true },
+    });
+    expect(await info({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-request' },
+    });
     expect(await info({ senderFrame: null }, {})).toMatchObject({ ok: false });
     const pick = electron.handlers.get(`${ipcRequestPrefix}projects.pickFolder`)!;
     expect(await pick({ senderFrame: { url: appUrl } }, {})).toEqual({ ok: true, value: { path: null } });

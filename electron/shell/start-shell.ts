@@ -38,14 +38,21 @@ export function startElectronShell(electron: ElectronApi, paths: ShellPaths, arg
       host: {
         kind: 'electron',
         pickFolder: async () => {
-          const result = await electron.dialog.showOpenDialog({ title: 'Open a git repository', properties: ['openDirectory'] });
+          const result = await electron.dialog.showOpenDialog({
+            title: 'Open a git repository',
+            properties: ['openDirectory'],
+          });
           return result.canceled ? null : (result.filePaths[0] ?? null);
         },
       },
     });
     if (options.repo) await app.projects.open(options.repo).catch((error: Error) => console.error(error.message));
     wireIpc(electron.ipcMain, app.dispatch, (frame) => frame !== null && isAppUrl(frame.url));
-    const window = createMainWindow(electron, { preload: path.join(paths.distDir, 'preload.cjs'), indexHtml }, isAppUrl);
+    const window = createMainWindow(
+      electron,
+      { preload: path.join(paths.distDir, 'preload.cjs'), indexHtml },
+      isAppUrl,
+    );
     forwardEvents(app.events, window.webContents);
     if (options.demo) await app.dispatch('demo.start', {});
   });

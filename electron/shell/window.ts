@@ -46,10 +46,16 @@ export function hardenWebContents(contents: Electron.WebContents, isAppUrl: (url
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.session.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'));
+  contents.session.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(permission === 'notifications'),
+  );
 }
 
-export function createMainWindow(electron: ElectronApi, paths: WindowPaths, isAppUrl: (url: string) => boolean): Electron.BrowserWindow {
+export function createMainWindow(
+  electron: ElectronApi,
+  paths: WindowPaths,
+  isAppUrl: (url: string) => boolean,
+): Electron.BrowserWindow {
   const window = new electron.BrowserWindow(mainWindowOptions(paths));
   hardenWebContents(window.webContents, isAppUrl);
   window.once('ready-to-show', () => window.show());

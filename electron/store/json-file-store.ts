@@ -63,7 +63,9 @@ export class JsonFileStore<T> {
     }
   }
 
-  private async read(file: string): Promise<{ kind: 'ok'; value: T } | { kind: 'missing' } | { kind: 'bad'; reason: string }> {
+  private async read(
+    file: string,
+  ): Promise<{ kind: 'ok'; value: T } | { kind: 'missing' } | { kind: 'bad'; reason: string }> {
     let text: string;
     try {
       text = await readFile(file, 'utf8');

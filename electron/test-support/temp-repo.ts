@@ -11,7 +11,11 @@ export async function makeTempDir(prefix = 'switchyard-test-'): Promise<{ dir: s
 }
 
 /** A real repository with one commit on `main` and a local identity. */
-export async function makeRepo(parent: string, name = 'repo', files: Record<string, string> = { 'README.md': '# Test\n' }): Promise<string> {
+export async function makeRepo(
+  parent: string,
+  name = 'repo',
+  files: Record<string, string> = { 'README.md': '# Test\n' },
+): Promise<string> {
   const repo = path.join(parent, name);
   await mkdir(repo, { recursive: true });
   await runGit(repo, ['init', '--quiet', '--initial-branch=main']);
@@ -40,7 +44,11 @@ export async function tip(repo: string, ref: string): Promise<string> {
   return (await gitOutput(repo, ['rev-parse', ref])).trim();
 }
 
-export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  probe: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -24,14 +24,21 @@ export interface AgentCommandRequest {
  * Resolves a profile into an exact argv, checking the binary exists first so a missing agent
  * is reported before any worktree is made.
  */
-export async function resolveAgentCommand(registry: AgentRegistry, request: AgentCommandRequest): Promise<AgentCommand> {
+export async function resolveAgentCommand(
+  registry: AgentRegistry,
+  request: AgentCommandRequest,
+): Promise<AgentCommand> {
   const profile = registry.get(request.profileId);
   const values = { prompt: request.prompt, cwd: request.cwd, scenario: request.scenario?.trim() || 'feature' };
   let binary = profile.binary;
   let template = [...profile.args];
   if (profile.takesCommand) {
     const [first, ...rest] = (request.command ?? []).filter((arg) => arg !== '');
-    if (!first) throw new AppError('invalid-request', 'The custom command profile needs a command: the program, then one argument per line.');
+    if (!first)
+      throw new AppError(
+        'invalid-request',
+        'The custom command profile needs a command: the program, then one argument per line.',
+      );
     binary = first;
     template = rest;
   }
@@ -43,7 +50,11 @@ export async function resolveAgentCommand(registry: AgentRegistry, request: Agen
 }
 
 /** The environment an agent runs in: the user's, plus who it is, minus what would confuse it. */
-export function agentEnvironment(base: NodeJS.ProcessEnv, extra: Record<string, string>, threadId: string): Record<string, string> {
+export function agentEnvironment(
+  base: NodeJS.ProcessEnv,
+  extra: Record<string, string>,
+  threadId: string,
+): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(base)) {
     if (value !== undefined) env[key] = value;

@@ -25,25 +25,39 @@ export interface ThreadPlan {
 export async function planThread(project: Project, request: ThreadPlanRequest): Promise<ThreadPlan> {
   const repo = project.path;
   if (!(await hasCommits(repo))) {
-    throw new AppError('no-commits', `The repository at ${repo} has no commits yet; make a first commit before starting threads.`);
+    throw new AppError(
+      'no-commits',
+      `The repository at ${repo} has no commits yet; make a first commit before starting threads.`,
+    );
   }
   const baseBranch = request.baseBranch?.trim() || (await currentBranch(repo));
   if (!baseBranch) {
-    throw new AppError('base-not-found', `The main checkout at ${repo} is on a detached HEAD; choose a base branch for the thread.`);
+    throw new AppError(
+      'base-not-found',
+      `The main checkout at ${repo} is on a detached HEAD; choose a base branch for the thread.`,
+    );
   }
   if (!(await branchExists(repo, baseBranch))) {
-    throw new AppError('base-not-found', `The base branch "${baseBranch}" does not exist in ${project.name}.`, { branch: baseBranch });
+    throw new AppError('base-not-found', `The base branch "${baseBranch}" does not exist in ${project.name}.`, {
+      branch: baseBranch,
+    });
   }
   const branch = request.branch?.trim() || suggestBranchName(request.name);
   await assertValidBranchName(repo, branch);
   if (await branchExists(repo, branch)) {
-    throw new AppError('branch-exists', `A branch named "${branch}" already exists; pick another branch name.`, { branch });
+    throw new AppError('branch-exists', `A branch named "${branch}" already exists; pick another branch name.`, {
+      branch,
+    });
   }
   const worktreePath = path.join(project.worktreeRoot, worktreeFolderName(branch));
   if (await exists(worktreePath)) {
-    throw new AppError('worktree-exists', `The folder ${worktreePath} already exists; remove it or pick another branch name.`, {
-      path: worktreePath,
-    });
+    throw new AppError(
+      'worktree-exists',
+      `The folder ${worktreePath} already exists; remove it or pick another branch name.`,
+      {
+        path: worktreePath,
+      },
+    );
   }
   return { baseBranch, branch, worktreePath };
 }

@@ -18,7 +18,10 @@ import { listWorktrees } from '../git/worktree';
 export async function mergeThreadIntoBase(repo: string, thread: Thread): Promise<MergeOutcome> {
   const { branch, baseBranch: base } = thread;
   if (!(await branchExists(repo, base))) {
-    throw new AppError('base-not-found', `The base branch "${base}" no longer exists, so there is nothing to merge into.`);
+    throw new AppError(
+      'base-not-found',
+      `The base branch "${base}" no longer exists, so there is nothing to merge into.`,
+    );
   }
   if (!(await branchExists(repo, branch))) {
     throw new AppError('not-found', `The thread's branch "${branch}" no longer exists.`);
@@ -52,7 +55,10 @@ export async function mergeThreadIntoBase(repo: string, thread: Thread): Promise
     commit = await commitTree(repo, merged.tree, [baseTip, branchHead], message);
   } catch (error) {
     if (error instanceof GitError && /tell me who you are|user\.email/i.test(error.result.stderr)) {
-      throw new AppError('internal', 'git has no author identity here; set one with git config user.name and user.email, then merge again.');
+      throw new AppError(
+        'internal',
+        'git has no author identity here; set one with git config user.name and user.email, then merge again.',
+      );
     }
     throw error;
   }
@@ -62,10 +68,14 @@ export async function mergeThreadIntoBase(repo: string, thread: Thread): Promise
       await fastForwardCheckout(checkout.path, commit);
     } catch (error) {
       const detail = error instanceof GitError ? error.result.stderr.trim() : String(error);
-      throw new AppError('dirty-checkout', `Could not update ${base} in ${checkout.path}: ${detail}. Nothing was changed.`, {
-        files: [],
-        checkout: checkout.path,
-      });
+      throw new AppError(
+        'dirty-checkout',
+        `Could not update ${base} in ${checkout.path}: ${detail}. Nothing was changed.`,
+        {
+          files: [],
+          checkout: checkout.path,
+        },
+      );
     }
   } else {
     await updateRef(repo, `refs/heads/${base}`, commit, baseTip, `switchyard: merge ${branch}`);

@@ -39,7 +39,8 @@ export async function removeThreadFromDisk(repo: string, thread: Thread, discard
     const parts: string[] = [];
     if (work.uncommittedFiles.length) parts.push(`${work.uncommittedFiles.length} uncommitted file(s)`);
     if (work.unmergedCommits === null) parts.push(`commits whose base branch "${thread.baseBranch}" no longer exists`);
-    else if (work.unmergedCommits > 0) parts.push(`${work.unmergedCommits} commit(s) not merged into ${thread.baseBranch}`);
+    else if (work.unmergedCommits > 0)
+      parts.push(`${work.unmergedCommits} commit(s) not merged into ${thread.baseBranch}`);
     throw new AppError(
       'unsaved-work',
       `"${thread.name}" has ${parts.join(' and ')}. Merge it first, or choose to discard (a backup ref will keep the work).`,

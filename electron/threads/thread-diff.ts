@@ -10,10 +10,16 @@ import { folderExists } from './remove-thread';
 export async function readThreadDiff(thread: Thread): Promise<ThreadDiff> {
   const worktree = thread.worktreePath;
   if (!(await folderExists(worktree))) {
-    throw new AppError('worktree-missing', `The worktree of "${thread.name}" is gone from ${worktree}; its branch ${thread.branch} may still hold its commits.`);
+    throw new AppError(
+      'worktree-missing',
+      `The worktree of "${thread.name}" is gone from ${worktree}; its branch ${thread.branch} may still hold its commits.`,
+    );
   }
   if (!(await branchExists(worktree, thread.baseBranch))) {
-    throw new AppError('base-not-found', `The base branch "${thread.baseBranch}" no longer exists, so there is nothing to compare against.`);
+    throw new AppError(
+      'base-not-found',
+      `The base branch "${thread.baseBranch}" no longer exists, so there is nothing to compare against.`,
+    );
   }
   const head = await revParse(worktree, 'HEAD');
   const base = await mergeBase(worktree, `refs/heads/${thread.baseBranch}`, head);

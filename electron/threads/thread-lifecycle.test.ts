@@ -32,7 +32,8 @@ afterEach(async () => {
 
 async function call<T = unknown>(channel: string, payload: unknown): Promise<T> {
   const result = await app.dispatch(channel, payload);
-  if (!result.ok) throw Object.assign(new Error(result.error.message), { kind: result.error.kind, details: result.error.details });
+  if (!result.ok)
+    throw Object.assign(new Error(result.error.message), { kind: result.error.kind, details: result.error.details });
   return result.value as T;
 }
 
@@ -76,10 +77,12 @@ describe('the dispatcher loop on a real repository', () => {
     expect(replay.end).toBe(output.length);
 
     await writeFiles(thread.worktreePath, { 'draft.txt': 'not committed yet\n' });
-    const diff = await call<{ committed: string; uncommitted: string; files: Array<{ path: string; source: string }>; commits: unknown[] }>(
-      'diff.get',
-      { threadId: thread.id },
-    );
+    const diff = await call<{
+      committed: string;
+      uncommitted: string;
+      files: Array<{ path: string; source: string }>;
+      commits: unknown[];
+    }>('diff.get', { threadId: thread.id });
     expect(diff.commits).toHaveLength(1);
     expect(diff.committed).toContain('+hello');
     expect(diff.uncommitted).toContain('+not committed yet');
@@ -119,13 +122,22 @@ describe('the dispatcher loop on a real repository', () => {
     expect(invalid.kind).toBe('invalid-branch-name');
     expect(invalid.message).toContain('bad..name');
     expect((await failure('threads.create', { ...base, name: 'x', branch: '-oops' })).kind).toBe('invalid-branch-name');
-    expect((await failure('threads.create', { ...base, name: 'x', baseBranch: 'does-not-exist' })).kind).toBe('base-not-found');
+    expect((await failure('threads.create', { ...base, name: 'x', baseBranch: 'does-not-exist' })).kind).toBe(
+      'base-not-found',
+    );
     expect((await failure('threads.create', { ...base, name: 'x', branch: 'main' })).kind).toBe('branch-exists');
 
-    await import('node:fs/promises').then((fs) => fs.mkdir(path.join(`${repo}.worktrees`, 'taken'), { recursive: true }));
+    await import('node:fs/promises').then((fs) =>
+      fs.mkdir(path.join(`${repo}.worktrees`, 'taken'), { recursive: true }),
+    );
     expect((await failure('threads.create', { ...base, name: 'x', branch: 'taken' })).kind).toBe('worktree-exists');
 
-    const missing = await failure('threads.create', { projectId: project.id, name: 'Claude task', profileId: 'custom', command: ['no-such-agent-binary-xyz', '{prompt}'] });
+    const missing = await failure('threads.create', {
+      projectId: project.id,
+      name: 'Claude task',
+      profileId: 'custom',
+      command: ['no-such-agent-binary-xyz', '{prompt}'],
+    });
     expect(missing.kind).toBe('agent-missing');
     expect(missing.message).toContain('no-such-agent-binary-xyz');
 
@@ -133,7 +145,12 @@ describe('the dispatcher loop on a real repository', () => {
     expect((await gitOutput(repo, ['worktree', 'list', '--porcelain'])).match(/^worktree /gm)).toHaveLength(1);
     expect(app.state.threads()).toHaveLength(0);
 
-    const malformed = await failure('threads.create', { projectId: project.id, name: '', profileId: 'custom', extra: true });
+    const malformed = await failure('threads.create', {
+      projectId: project.id,
+      name: '',
+      profileId: 'custom',
+      extra: true,
+    });
     expect(malformed.kind).toBe('invalid-request');
   });
 
@@ -189,7 +206,9 @@ describe('the dispatcher loop on a real repository', () => {
     });
     await waitFor(() => statusOf(thread.id) === 'done', 'the agent to commit');
     const mainBefore = await tip(repo, 'main');
-    const merged = await call<{ commit: string; updatedCheckout: string | null; into: string }>('merge.run', { threadId: thread.id });
+    const merged = await call<{ commit: string; updatedCheckout: string | null; into: string }>('merge.run', {
+      threadId: thread.id,
+    });
     expect(merged.into).toBe('release');
     expect(merged.updatedCheckout).toBeNull();
     expect(await tip(repo, 'release')).toBe(merged.commit);
@@ -202,7 +221,11 @@ describe('the dispatcher loop on a real repository', () => {
       projectId: project.id,
       name: 'Work',
       profileId: 'custom',
-      command: ['/bin/sh', '-c', 'echo one > one.txt && git add one.txt && git commit -qm one && echo draft > draft.txt'],
+      command: [
+        '/bin/sh',
+        '-c',
+        'echo one > one.txt && git add one.txt && git commit -qm one && echo draft > draft.txt',
+      ],
     });
     await waitFor(() => statusOf(thread.id) === 'done', 'the agent to finish');
     const branchTip = await tip(repo, thread.branch);
@@ -213,10 +236,13 @@ describe('the dispatcher loop on a real repository', () => {
     await access(thread.worktreePath);
     expect(await tip(repo, thread.branch)).toBe(branchTip);
 
-    const outcome = await call<{ backupRef: string; worktreeRemoved: boolean; branchDeleted: boolean }>('threads.remove', {
-      threadId: thread.id,
-      discard: true,
-    });
+    const outcome = await call<{ backupRef: string; worktreeRemoved: boolean; branchDeleted: boolean }>(
+      'threads.remove',
+      {
+        threadId: thread.id,
+        discard: true,
+      },
+    );
     expect(outcome.worktreeRemoved).toBe(true);
     expect(outcome.branchDeleted).toBe(true);
     expect(outcome.backupRef).toMatch(/^refs\/switchyard\/backups\/switchyard\/work\//);
@@ -235,16 +261,25 @@ describe('the dispatcher loop on a real repository', () => {
     await call('terminal.input', { threadId: thread.id, data: 'y\r' });
     await waitFor(() => statusOf(thread.id) === 'done', 'the commit');
     await call('merge.run', { threadId: thread.id });
-    const outcome = await call<{ backupRef: string | null; branchDeleted: boolean }>('threads.remove', { threadId: thread.id });
+    const outcome = await call<{ backupRef: string | null; branchDeleted: boolean }>('threads.remove', {
+      threadId: thread.id,
+    });
     expect(outcome).toMatchObject({ backupRef: null, branchDeleted: true });
 
-    const gone = await call<Thread>('threads.create', { projectId: project.id, name: 'Vanishing', profileId: 'custom', command: ['/bin/true'] });
+    const gone = await call<Thread>('threads.create', {
+      projectId: project.id,
+      name: 'Vanishing',
+      profileId: 'custom',
+      command: ['/bin/true'],
+    });
     await waitFor(() => statusOf(gone.id) === 'done', 'exit');
     await rm(gone.worktreePath, { recursive: true, force: true });
     const listed = await call<Thread[]>('threads.list', {});
     expect(listed.find((t) => t.id === gone.id)?.worktreeMissing).toBe(true);
     expect((await failure('diff.get', { threadId: gone.id })).kind).toBe('worktree-missing');
-    const removed = await call<{ worktreeRemoved: boolean; branchDeleted: boolean }>('threads.remove', { threadId: gone.id });
+    const removed = await call<{ worktreeRemoved: boolean; branchDeleted: boolean }>('threads.remove', {
+      threadId: gone.id,
+    });
     expect(removed).toMatchObject({ worktreeRemoved: false, branchDeleted: true });
     expect((await gitOutput(repo, ['worktree', 'list', '--porcelain'])).match(/^worktree /gm)).toHaveLength(1);
   });
@@ -258,7 +293,10 @@ describe('the dispatcher loop on a real repository', () => {
       command: ['/bin/sh', '-c', 'echo "Not logged in · Please run /login"; exit 1'],
     });
     await waitFor(() => statusOf(failing.id) === 'failed', 'the failure');
-    expect(app.state.thread(failing.id)).toMatchObject({ exitCode: 1, statusReason: 'exit 1: Not logged in · Please run /login' });
+    expect(app.state.thread(failing.id)).toMatchObject({
+      exitCode: 1,
+      statusReason: 'exit 1: Not logged in · Please run /login',
+    });
 
     const sleeper = await call<Thread>('threads.create', {
       projectId: project.id,
@@ -280,7 +318,10 @@ describe('the dispatcher loop on a real repository', () => {
       command: ['/bin/sh', '-c', 'sleep 60 & echo $! > child.pid; echo ready; sleep 60'],
     });
     const childPid = Number(
-      await waitFor(async () => (await readFile(path.join(thread.worktreePath, 'child.pid'), 'utf8').catch(() => '')).trim(), 'the child pid'),
+      await waitFor(
+        async () => (await readFile(path.join(thread.worktreePath, 'child.pid'), 'utf8').catch(() => '')).trim(),
+        'the child pid',
+      ),
     );
     const alive = (pid: number) => {
       try {
@@ -296,4 +337,3 @@ describe('the dispatcher loop on a real repository', () => {
     await waitFor(() => statusOf(thread.id) === 'stopped', 'the thread to show stopped');
   });
 });
-

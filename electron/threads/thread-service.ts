@@ -49,7 +49,9 @@ export class ThreadService {
         await this.state.putThread({
           ...thread,
           worktreeMissing,
-          ...(wasActive ? { status: 'stopped' as const, statusReason: 'Switchyard was closed while the agent ran' } : {}),
+          ...(wasActive
+            ? { status: 'stopped' as const, statusReason: 'Switchyard was closed while the agent ran' }
+            : {}),
         });
       }
     }
@@ -98,12 +100,18 @@ export class ThreadService {
       await addWorktreeWithNewBranch(project.path, plan.worktreePath, plan.branch, plan.baseBranch);
       // Recorded before the agent starts so its first status change has a thread to update.
       await this.state.putThread(thread);
-      this.runtime.start(thread, command, { cols: request.cols ?? defaultSize.cols, rows: request.rows ?? defaultSize.rows });
+      this.runtime.start(thread, command, {
+        cols: request.cols ?? defaultSize.cols,
+        rows: request.rows ?? defaultSize.rows,
+      });
     } catch (error) {
       await this.state.deleteThread(thread.id).catch(() => undefined);
       await this.undoCreate(project.path, plan.worktreePath, plan.branch);
       if (error instanceof AppError) throw error;
-      throw new AppError('internal', `Could not start "${thread.name}": ${(error as Error).message}. Nothing was left behind.`);
+      throw new AppError(
+        'internal',
+        `Could not start "${thread.name}": ${(error as Error).message}. Nothing was left behind.`,
+      );
     }
     const current = this.state.thread(thread.id);
     this.events.emit('thread.updated', current);
@@ -150,7 +158,10 @@ export class ThreadService {
     const thread = this.state.thread(threadId);
     const project = this.state.project(thread.projectId);
     const outcome = await mergeThreadIntoBase(project.path, thread);
-    await this.update(threadId, (t) => ({ ...t, merged: { commit: outcome.commit, into: outcome.into, at: new Date().toISOString() } }));
+    await this.update(threadId, (t) => ({
+      ...t,
+      merged: { commit: outcome.commit, into: outcome.into, at: new Date().toISOString() },
+    }));
     return outcome;
   }
 
@@ -173,6 +184,7 @@ export class ThreadService {
   private async undoCreate(repo: string, worktreePath: string, branch: string): Promise<void> {
     await rm(worktreePath, { recursive: true, force: true }).catch(() => undefined);
     await pruneWorktrees(repo).catch(() => undefined);
-    if (await branchExists(repo, branch).catch(() => false)) await deleteBranch(repo, branch, true).catch(() => undefined);
+    if (await branchExists(repo, branch).catch(() => false))
+      await deleteBranch(repo, branch, true).catch(() => undefined);
   }
 }
