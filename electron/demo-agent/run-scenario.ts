@@ -66,7 +66,8 @@ const floodAlphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234
 function floodLine(index: number): string {
   const head = `flood ${String(index).padStart(8, '0')} `;
   let body = '';
-  for (let i = 0; body.length < floodLineLength - head.length - 1; i++) body += floodAlphabet[(index + i) % floodAlphabet.length];
+  for (let i = 0; body.length < floodLineLength - head.length - 1; i++)
+    body += floodAlphabet[(index + i) % floodAlphabet.length];
   return `${head}${body}\n`;
 }
 
@@ -136,7 +137,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     } else if ('commit' in step) {
       const message = fill(step.commit);
       const outcome = await commitAll(cwd, message);
-      await say(outcome.committed ? `Committed ${outcome.shortSha}: ${message}` : 'Nothing to commit; skipped the commit.');
+      await say(
+        outcome.committed ? `Committed ${outcome.shortSha}: ${message}` : 'Nothing to commit; skipped the commit.',
+      );
     } else if ('sleep' in step) {
       await sleep(step.sleep);
     } else if ('exit' in step) {
