@@ -35,7 +35,7 @@ async function buildNode() {
 
 async function buildRenderer() {
   await viteBuild({
-    configFile: path.join(root, 'vite.config.ts'),
+    configFile: path.join(root, 'vite.config.mts'),
     logLevel: quiet ? 'warn' : 'info',
   });
 }
