@@ -18,17 +18,18 @@ export class ScrollbackRing {
   append(data: string): void {
     this.chunks.push(data);
     this.size += data.length;
-    while (this.size > this.capacity && this.chunks.length > 1) {
-      const dropped = this.chunks.shift() ?? '';
-      this.size -= dropped.length;
-      this.startOffset += dropped.length;
-    }
-    if (this.size > this.capacity) {
-      const only = this.chunks[0] ?? '';
-      const cut = only.length - this.capacity;
-      this.chunks[0] = only.slice(cut);
-      this.size -= cut;
-      this.startOffset += cut;
+    while (this.size > this.capacity) {
+      const first = this.chunks[0] ?? '';
+      const excess = this.size - this.capacity;
+      if (excess >= first.length) {
+        this.chunks.shift();
+        this.size -= first.length;
+        this.startOffset += first.length;
+      } else {
+        this.chunks[0] = first.slice(excess);
+        this.size -= excess;
+        this.startOffset += excess;
+      }
     }
   }
 

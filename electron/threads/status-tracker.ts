@@ -89,7 +89,7 @@ export class StatusTracker {
     const question = lines.reverse().find((line) => this.patterns.some((p) => p.test(line)));
     if (question) {
       if (this.idleTimer) clearTimeout(this.idleTimer);
-      this.set('needs-input', `asks: ${question.trim()}`);
+      this.set('needs-input', `asks: ${question.trim().replace(/^[?❯>]\s*/, '')}`);
     }
   }
 
