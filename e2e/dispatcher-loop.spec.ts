@@ -21,7 +21,10 @@ function threadItem(page: Page, name: string) {
   return page.getByTestId('thread-item').filter({ hasText: name });
 }
 
-async function createThread(page: Page, fields: { name: string; scenario?: string; branch?: string; command?: string; profile?: string }) {
+async function createThread(
+  page: Page,
+  fields: { name: string; scenario?: string; branch?: string; command?: string; profile?: string },
+) {
   await page.getByTestId('new-thread').click();
   const form = page.getByTestId('new-thread-form');
   await expect(form).toBeVisible();

@@ -23,16 +23,22 @@ test('"Try the demo" makes a sample repository with scripted threads a newcomer 
   await page.getByTestId('try-demo').click();
   const items = page.getByTestId('thread-item');
   await expect(items).toHaveCount(3);
-  await expect(items.filter({ hasText: 'Add greeting notes' })).toHaveAttribute('data-status', 'needs-input', { timeout: 30_000 });
+  await expect(items.filter({ hasText: 'Add greeting notes' })).toHaveAttribute('data-status', 'needs-input', {
+    timeout: 30_000,
+  });
   await expect(items.filter({ hasText: 'Polish README' })).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
-  await expect(items.filter({ hasText: 'Rewrite README title' })).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  await expect(items.filter({ hasText: 'Rewrite README title' })).toHaveAttribute('data-status', 'done', {
+    timeout: 30_000,
+  });
   await items.filter({ hasText: 'Add greeting notes' }).click();
   await expect(page.getByTestId('terminal-pane')).toContainText('Apply this edit? (y/n)');
   if (process.env.SWITCHYARD_SCREENSHOT) await page.screenshot({ path: process.env.SWITCHYARD_SCREENSHOT });
 
   // The sample repository is real: each thread has its own worktree on its own branch.
   const demoRoot = path.join(dataDir, 'demo');
-  const [repoName] = (await import('node:fs/promises').then((fs) => fs.readdir(demoRoot))).filter((n) => !n.endsWith('.worktrees'));
+  const [repoName] = (await import('node:fs/promises').then((fs) => fs.readdir(demoRoot))).filter(
+    (n) => !n.endsWith('.worktrees'),
+  );
   const branches = await git(path.join(demoRoot, repoName!), 'branch', '--format=%(refname:short)');
   expect(branches.split('\n').sort()).toEqual([
     'main',

@@ -1,7 +1,13 @@
 // Runs sandboxed in the window before the page: exposes the contract's bridge and nothing else.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { ipcEventChannel, ipcRequestPrefix, isEventChannel, isRequestChannel } from '../shared/channel-names';
-import { bridgeGlobalName, type SwitchyardBridge } from '../shared/contract';
+import {
+  bridgeGlobalName,
+  ipcEventChannel,
+  ipcRequestPrefix,
+  isEventChannel,
+  isRequestChannel,
+} from '../shared/channel-names';
+import type { SwitchyardBridge } from '../shared/contract';
 
 const bridge: SwitchyardBridge = {
   invoke(channel, request) {

@@ -37,3 +37,6 @@ export function isEventChannel(name: unknown): name is EventChannel {
 /** Electron IPC names: each request channel under this prefix; all events on one channel. */
 export const ipcRequestPrefix = 'switchyard:';
 export const ipcEventChannel = 'switchyard:event';
+
+/** Key under which the Electron preload exposes the bridge on `window`. */
+export const bridgeGlobalName = 'switchyard';

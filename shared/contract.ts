@@ -139,7 +139,5 @@ export interface SwitchyardBridge {
   on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void;
 }
 
-/** Key under which the Electron preload exposes the bridge on `window`. */
-export const bridgeGlobalName = 'switchyard';
-
 export type { EventChannel, RequestChannel } from './channel-names';
+export { bridgeGlobalName } from './channel-names';

@@ -11,11 +11,15 @@ const repoRoot = path.resolve(__dirname, '..', '..');
 
 /** Runs the real CLI (`switchyard serve`) as a user would, and reads the URL it prints. */
 export async function startHostProcess(args: string[]): Promise<HostProcess> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'bin', 'switchyard.cjs'), 'serve', ...args], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FORCE_COLOR: '0' },
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'bin', 'switchyard.cjs'), 'serve', ...args],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0' },
+    },
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -6,7 +6,11 @@ import { fillArgv } from './argv-template';
 import { builtinProfiles } from './builtin-profiles';
 
 const registry = new AgentRegistry(
-  builtinProfiles({ demoAgentScript: '/app/dist/demo-agent.cjs', nodeExecutable: process.execPath, runningInElectron: true }),
+  builtinProfiles({
+    demoAgentScript: '/app/dist/demo-agent.cjs',
+    nodeExecutable: process.execPath,
+    runningInElectron: true,
+  }),
 );
 
 describe('agent launch', () => {
@@ -16,7 +20,12 @@ describe('agent launch', () => {
   });
 
   it('runs the demo agent with node in node mode under Electron, with the scenario and prompt', async () => {
-    const command = await resolveAgentCommand(registry, { profileId: 'demo', prompt: 'do it', cwd: '/w', scenario: 'quick' });
+    const command = await resolveAgentCommand(registry, {
+      profileId: 'demo',
+      prompt: 'do it',
+      cwd: '/w',
+      scenario: 'quick',
+    });
     expect(command.file).toBe(process.execPath);
     expect(command.args).toEqual(['/app/dist/demo-agent.cjs', '--scenario', 'quick', 'do it']);
     expect(command.env).toEqual({ ELECTRON_RUN_AS_NODE: '1' });
@@ -44,7 +53,9 @@ describe('agent launch', () => {
     const withEmptyPath = process.env.PATH;
     process.env.PATH = '/nonexistent';
     try {
-      await expect(resolveAgentCommand(registry, { profileId: 'claude', prompt: 'x', cwd: '/w' })).rejects.toMatchObject({
+      await expect(
+        resolveAgentCommand(registry, { profileId: 'claude', prompt: 'x', cwd: '/w' }),
+      ).rejects.toMatchObject({
         kind: 'agent-missing',
         message: expect.stringContaining('"claude"'),
       });

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import { getConnection } from '../transport/bridge';
+import { useConnectionState } from '../state/use-connection-state';
+
+/** Makes a dropped link to the host impossible to miss; everything else on screen may be stale. */
+export function ConnectionBanner() {
+  const state = useConnectionState();
+  const now = useSecondsTicker(state.status === 'reconnecting');
+
+  if (state.status === 'open') return null;
+  if (state.status === 'connecting' && !state.tokenMissing) return null;
+
+  const seconds = state.retryAt === null ? 0 : Math.max(0, Math.ceil((state.retryAt - now) / 1000));
+  return (
+    <div className="connection-banner" role="status" data-testid="connection-banner">
+      <strong>{state.epoch > 0 ? 'Disconnected — reconnecting' : 'Cannot reach Switchyard — retrying'}</strong>
+      <span className="connection-detail">
+        {state.retryAt !== null && seconds > 0 ? `next attempt in ${seconds}s` : 'connecting…'}
+        {state.tokenMissing &&
+          ' · This page has no access token: open the address that `switchyard` printed when it started.'}
+      </span>
+      <button
+        type="button"
+        className="button small"
+        data-testid="connection-retry"
+        onClick={() => getConnection().retryNow()}
+      >
+        Retry now
+      </button>
+    </div>
+  );
+}
+
+function useSecondsTicker(active: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
+}

@@ -1,0 +1,20 @@
+import { useProjectsStore } from '../state/projects-store';
+import { useUiStore } from '../state/ui-store';
+import { MergeDialog } from './merge-dialog';
+import { NewThreadForm } from './new-thread-form';
+import { RemoveDialog } from './remove-dialog';
+
+/** Renders whichever dialog is open; dialogs live here so they outlive the thread they act on. */
+export function DialogHost() {
+  const dialog = useUiStore((state) => state.dialog);
+  const projectId = useProjectsStore((state) => state.selectedId);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'new-thread':
+      return projectId ? <NewThreadForm key={projectId} projectId={projectId} /> : null;
+    case 'merge':
+      return <MergeDialog key={dialog.thread.id} thread={dialog.thread} />;
+    case 'remove':
+      return <RemoveDialog key={dialog.thread.id} thread={dialog.thread} />;
+  }
+}

@@ -1,0 +1,287 @@
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { RequestOf } from '../../shared/contract';
+import type { ErrorKind, WireError } from '../../shared/errors';
+import { suggestBranchName } from '../../shared/branch-name';
+import { getActions } from '../state/actions';
+import { defaultProfileId, useProfilesStore } from '../state/profiles-store';
+import { useTerminalSizeStore } from '../state/terminal-size-store';
+import { useUiStore } from '../state/ui-store';
+import { Modal } from './modal';
+
+const defaultScenario = 'feature';
+
+interface BranchList {
+  current: string | null;
+  branches: string[];
+}
+
+/** One argument per line; blank lines are ignored (an empty argument is almost never meant). */
+export function parseCommandLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/\r$/, ''))
+    .filter((line) => line.trim() !== '');
+}
+
+/** Which field a server error is about, so it can take focus. */
+const fieldForError: Partial<Record<ErrorKind, 'branch' | 'base' | 'profile' | 'name'>> = {
+  'invalid-branch-name': 'branch',
+  'branch-exists': 'branch',
+  'worktree-exists': 'branch',
+  'base-not-found': 'base',
+  'no-commits': 'base',
+  'agent-missing': 'profile',
+};
+
+export function NewThreadForm({ projectId }: { projectId: string }) {
+  const profiles = useProfilesStore((state) => state.profiles);
+  const closeDialog = useUiStore((state) => state.closeDialog);
+  const setTab = useUiStore((state) => state.setTab);
+  const focusTerminal = useUiStore((state) => state.focusTerminal);
+
+  const [name, setName] = useState('');
+  const [branch, setBranch] = useState('');
+  const [branchEdited, setBranchEdited] = useState(false);
+  const [baseBranch, setBaseBranch] = useState('');
+  const [branchList, setBranchList] = useState<BranchList | null>(null);
+  const [branchListError, setBranchListError] = useState<WireError | null>(null);
+  const [chosenProfileId, setChosenProfileId] = useState<string | null>(null);
+  const [commandText, setCommandText] = useState('');
+  const [scenario, setScenario] = useState(defaultScenario);
+  const [prompt, setPrompt] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<WireError | null>(null);
+
+  const nameRef = useRef<HTMLInputElement>(null);
+  const branchRef = useRef<HTMLInputElement>(null);
+  const baseRef = useRef<HTMLSelectElement>(null);
+  const profileRef = useRef<HTMLSelectElement>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const actions = getActions();
+    void actions.branches(projectId).then((result) => {
+      if (cancelled) return;
+      if (result.ok) {
+        setBranchList(result.value);
+        setBaseBranch((chosen) => chosen || result.value.current || result.value.branches[0] || '');
+      } else {
+        setBranchListError(result.error);
+      }
+    });
+    // Install state may have changed since start-up (the dispatcher just installed an agent).
+    void actions.refreshProfiles();
+    return () => {
+      cancelled = true;
+    };
+  }, [projectId]);
+
+  const profileId = chosenProfileId ?? defaultProfileId(profiles);
+  const profile = profiles.find((p) => p.id === profileId) ?? null;
+  // Follows the name until the dispatcher types their own branch name.
+  const effectiveBranch = branchEdited ? branch : name.trim() ? suggestBranchName(name) : '';
+
+  const focusField = (kind: ErrorKind) => {
+    const field = fieldForError[kind];
+    const target = { branch: branchRef, base: baseRef, profile: profileRef, name: nameRef }[field ?? 'name'];
+    target.current?.focus();
+  };
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (submitting) return;
+    const local = validate();
+    if (local) {
+      setError(local);
+      focusField(local.kind);
+      return;
+    }
+    const size = useTerminalSizeStore.getState().size;
+    const request: RequestOf<'threads.create'> = {
+      projectId,
+      name: name.trim(),
+      profileId,
+      prompt,
+      ...(baseBranch ? { baseBranch } : {}),
+      ...(effectiveBranch.trim() ? { branch: effectiveBranch.trim() } : {}),
+      ...(profile?.takesCommand ? { command: parseCommandLines(commandText) } : {}),
+      ...(profile?.takesScenario ? { scenario: scenario.trim() || defaultScenario } : {}),
+      ...(size ? { cols: size.cols, rows: size.rows } : {}),
+    };
+    setSubmitting(true);
+    setError(null);
+    const result = await getActions().createThread(request);
+    setSubmitting(false);
+    if (result.ok) {
+      closeDialog();
+      setTab('terminal');
+      focusTerminal();
+    } else {
+      // The form stays filled so the dispatcher can fix just the offending field.
+      setError(result.error);
+      focusField(result.error.kind);
+    }
+  };
+
+  const validate = (): WireError | null => {
+    if (!name.trim()) return { kind: 'invalid-request', message: 'Give the thread a name.' };
+    if (!profileId) return { kind: 'agent-missing', message: 'No agent profiles are available.' };
+    if (profile?.takesCommand && parseCommandLines(commandText).length === 0) {
+      return { kind: 'invalid-request', message: 'Enter the command to run, one argument per line.' };
+    }
+    return null;
+  };
+
+  const submitOnModEnter = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
+      event.preventDefault();
+      void submit();
+    }
+  };
+
+  const baseOptions = branchList?.branches ?? [];
+
+  return (
+    <Modal title="New thread" testId="new-thread-dialog" onClose={submitting ? undefined : closeDialog} wide>
+      <form className="form" data-testid="new-thread-form" onSubmit={(event) => void submit(event)} noValidate>
+        <label className="field">
+          <span className="field-label">Name</span>
+          <input
+            ref={nameRef}
+            className="text-input"
+            data-testid="thread-name-input"
+            data-autofocus
+            placeholder="Fix the flaky login test"
+            maxLength={120}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+        </label>
+
+        <div className="field-row">
+          <label className="field">
+            <span className="field-label">Base branch</span>
+            <select
+              ref={baseRef}
+              className="select mono"
+              data-testid="thread-base-select"
+              value={baseBranch}
+              disabled={branchList === null && branchListError === null}
+              onChange={(event) => setBaseBranch(event.target.value)}
+            >
+              {branchList === null && <option value="">{branchListError ? '(current branch)' : 'Loading…'}</option>}
+              {baseOptions.map((b) => (
+                <option key={b} value={b}>
+                  {b}
+                  {b === branchList?.current ? ' (current)' : ''}
+                </option>
+              ))}
+            </select>
+            {branchListError && (
+              <span className="field-hint warning">Could not list branches: {branchListError.message}</span>
+            )}
+          </label>
+
+          <label className="field">
+            <span className="field-label">New branch</span>
+            <input
+              ref={branchRef}
+              className="text-input mono"
+              data-testid="thread-branch-input"
+              placeholder="switchyard/…"
+              spellCheck={false}
+              maxLength={255}
+              value={effectiveBranch}
+              onChange={(event) => {
+                setBranch(event.target.value);
+                // Clearing the field hands it back to the automatic suggestion.
+                setBranchEdited(event.target.value !== '');
+              }}
+            />
+          </label>
+        </div>
+
+        <label className="field">
+          <span className="field-label">Agent</span>
+          <select
+            ref={profileRef}
+            className="select"
+            data-testid="thread-profile-select"
+            value={profileId}
+            onChange={(event) => setChosenProfileId(event.target.value)}
+          >
+            {profiles.length === 0 && <option value="">Loading…</option>}
+            {profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+                {p.installed ? (p.version ? ` ${p.version}` : '') : ' (not installed)'}
+              </option>
+            ))}
+          </select>
+          {profile && !profile.installed && (
+            <span className="field-hint warning" data-testid="thread-profile-hint">
+              {profile.binary} was not found.{profile.installHint ? ` ${profile.installHint}` : ''}
+            </span>
+          )}
+        </label>
+
+        {profile?.takesCommand && (
+          <label className="field">
+            <span className="field-label">Command — one argument per line</span>
+            <textarea
+              className="text-input mono"
+              data-testid="thread-command-input"
+              rows={4}
+              spellCheck={false}
+              placeholder={'my-agent\n--flag\nvalue with spaces'}
+              value={commandText}
+              onChange={(event) => setCommandText(event.target.value)}
+            />
+            <span className="field-hint">Run directly in the worktree, never through a shell.</span>
+          </label>
+        )}
+
+        {profile?.takesScenario && (
+          <label className="field">
+            <span className="field-label">Scenario</span>
+            <input
+              className="text-input mono"
+              data-testid="thread-scenario-input"
+              spellCheck={false}
+              value={scenario}
+              onChange={(event) => setScenario(event.target.value)}
+            />
+          </label>
+        )}
+
+        <label className="field">
+          <span className="field-label">Prompt</span>
+          <textarea
+            className="text-input"
+            data-testid="thread-prompt-input"
+            rows={6}
+            placeholder="What should the agent do?"
+            value={prompt}
+            onChange={(event) => setPrompt(event.target.value)}
+            onKeyDown={submitOnModEnter}
+          />
+        </label>
+
+        {error && (
+          <p className="form-error" role="alert" data-testid="thread-form-error" data-error-kind={error.kind}>
+            {error.message}
+          </p>
+        )}
+
+        <div className="form-actions">
+          <button type="button" className="button" onClick={closeDialog} disabled={submitting}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" data-testid="thread-create-button" disabled={submitting}>
+            {submitting ? 'Creating…' : 'Create thread'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,195 @@
+import { useEffect, useRef, useState } from 'react';
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import '@xterm/xterm/css/xterm.css';
+import type { WireError } from '../../shared/errors';
+import type { Thread } from '../../shared/models';
+import { InputSerializer } from '../terminal/input-serializer';
+import { ReplayGate } from '../terminal/replay-gate';
+import { terminalFontFamily, terminalTheme } from '../terminal/terminal-theme';
+import { getBridge } from '../transport/bridge';
+import { getActions } from '../state/actions';
+import { useTerminalSizeStore } from '../state/terminal-size-store';
+import { useUiStore } from '../state/ui-store';
+import { useConnectionState } from '../state/use-connection-state';
+
+const resizeDebounceMs = 50;
+
+interface TerminalPaneProps {
+  threadId: string;
+  /** Hidden (not unmounted) behind the diff tab, so live output keeps flowing into it. */
+  visible: boolean;
+  status: Thread['status'];
+}
+
+interface Xterm {
+  term: Terminal;
+  fit: FitAddon;
+}
+
+/**
+ * The selected thread's live terminal. One xterm lives as long as the pane; switching threads
+ * resets it and replays the new thread's scrollback before splicing in live output.
+ */
+export function TerminalPane({ threadId, visible, status }: TerminalPaneProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const xtermRef = useRef<Xterm | null>(null);
+  /** The thread whose size the host last heard about, and at what size. */
+  const sentSizeRef = useRef<{ threadId: string; cols: number; rows: number } | null>(null);
+  const threadIdRef = useRef(threadId);
+  const visibleRef = useRef(visible);
+  const [replayAttempt, setReplayAttempt] = useState(0);
+  const epoch = useConnectionState().epoch;
+  const focusRequest = useUiStore((state) => state.terminalFocusRequest);
+  // Outcome of one replay session; a session that has not reported yet is still loading.
+  const session = `${threadId}:${epoch}:${replayAttempt}`;
+  const [replayOutcome, setReplayOutcome] = useState<{ session: string; result: 'ready' | WireError } | null>(null);
+  const replayState = replayOutcome?.session === session ? replayOutcome.result : 'loading';
+
+  useEffect(() => {
+    visibleRef.current = visible;
+  }, [visible]);
+
+  /** Fits the terminal to its box and tells the host the new size (once per change per thread). */
+  const fitAndReport = useRef(() => {
+    const xterm = xtermRef.current;
+    const container = containerRef.current;
+    // A hidden pane measures 0×0; fitting then would squash the terminal to its minimum.
+    if (!xterm || !container || container.clientWidth === 0 || container.clientHeight === 0) return;
+    xterm.fit.fit();
+    const { cols, rows } = xterm.term;
+    useTerminalSizeStore.getState().setSize(cols, rows);
+    const currentThread = threadIdRef.current;
+    const sent = sentSizeRef.current;
+    if (sent && sent.threadId === currentThread && sent.cols === cols && sent.rows === rows) return;
+    sentSizeRef.current = { threadId: currentThread, cols, rows };
+    void getBridge()
+      .invoke('terminal.resize', { threadId: currentThread, cols, rows })
+      .then((result) => {
+        // Resizing a finished agent is refused harmlessly; anything else is worth knowing about.
+        if (!result.ok && result.error.kind !== 'not-found') {
+          getActions().reportThreadError(currentThread, 'Resize terminal', result.error);
+        }
+      });
+  });
+
+  // One xterm for the pane's lifetime.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const term = new Terminal({
+      theme: terminalTheme,
+      fontFamily: terminalFontFamily,
+      fontSize: 13,
+      lineHeight: 1.15,
+      scrollback: 10_000,
+      cursorBlink: true,
+      allowProposedApi: false,
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(container);
+    xtermRef.current = { term, fit };
+
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new ResizeObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => fitAndReport.current(), resizeDebounceMs);
+    });
+    observer.observe(container);
+
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      xtermRef.current = null;
+      term.dispose();
+    };
+  }, []);
+
+  // Per thread (and again after a reconnect, which may have lost output): replay, then go live.
+  useEffect(() => {
+    const xterm = xtermRef.current;
+    if (!xterm) return;
+    const { term } = xterm;
+    const bridge = getBridge();
+    threadIdRef.current = threadId;
+    // Reset in write order: output of the previous thread may still sit in xterm's write queue, and
+    // a direct reset() would run before it, letting it land on this thread's screen.
+    term.write('', () => term.reset());
+    const thisSession = `${threadId}:${epoch}:${replayAttempt}`;
+
+    let active = true;
+    // xterm answers some escape sequences (e.g. cursor-position queries) through onData. Answers to
+    // queries inside old, replayed output would reach the agent as bogus keystrokes, so input is
+    // only forwarded once the replay has been parsed.
+    let acceptingInput = false;
+    const gate = new ReplayGate((data) => term.write(data));
+    const input = new InputSerializer(async (data) => {
+      const result = await bridge.invoke('terminal.input', { threadId, data });
+      if (!result.ok) getActions().reportThreadError(threadId, 'Send input', result.error);
+    });
+
+    const offData = bridge.on('terminal.data', (chunk) => {
+      if (active && chunk.threadId === threadId) gate.push(chunk);
+    });
+    const onData = term.onData((data) => {
+      if (acceptingInput) input.push(data);
+    });
+
+    // Size first, so the agent's redraw after the replay request matches what we show.
+    fitAndReport.current();
+    void bridge.invoke('terminal.replay', { threadId }).then((result) => {
+      if (!active) return;
+      if (!result.ok) {
+        setReplayOutcome({ session: thisSession, result: result.error });
+        return;
+      }
+      gate.applyReplay(result.value.data, result.value.end);
+      term.write('', () => {
+        if (!active) return;
+        acceptingInput = true;
+        setReplayOutcome({ session: thisSession, result: 'ready' });
+        if (visibleRef.current) term.focus();
+      });
+    });
+
+    return () => {
+      active = false;
+      offData();
+      onData.dispose();
+    };
+  }, [threadId, epoch, replayAttempt]);
+
+  // Becoming visible (tab switch) or an explicit request (a dialog closed): take the keyboard.
+  useEffect(() => {
+    if (!visible) return;
+    fitAndReport.current();
+    xtermRef.current?.term.focus();
+  }, [visible, focusRequest]);
+
+  const finished = status === 'done' || status === 'failed' || status === 'stopped';
+  return (
+    <div
+      className="terminal-pane"
+      data-testid="terminal-pane"
+      data-thread-id={threadId}
+      data-replay={typeof replayState === 'string' ? replayState : 'error'}
+      hidden={!visible}
+    >
+      <div className="terminal-host" ref={containerRef} />
+      {typeof replayState !== 'string' && (
+        <div className="pane-overlay" role="alert" data-testid="terminal-error">
+          <p>Could not load this thread&apos;s terminal: {replayState.message}</p>
+          <button type="button" className="button" onClick={() => setReplayAttempt((n) => n + 1)}>
+            Try again
+          </button>
+        </div>
+      )}
+      {finished && replayState === 'ready' && (
+        <div className="terminal-footer muted" data-testid="terminal-ended">
+          The agent has exited; this is its final output.
+        </div>
+      )}
+    </div>
+  );
+}

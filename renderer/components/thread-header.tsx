@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import type { Thread } from '../../shared/models';
+import { getActions } from '../state/actions';
+import { useUiStore } from '../state/ui-store';
+import { StatusBadge } from './status-badge';
+
+const finishedStatuses: ReadonlySet<Thread['status']> = new Set(['done', 'failed', 'stopped']);
+
+/** Who the thread is, what state its agent is in, and what the dispatcher can do with it. */
+export function ThreadHeader({ thread }: { thread: Thread }) {
+  const tab = useUiStore((state) => state.tab);
+  const setTab = useUiStore((state) => state.setTab);
+  const openDialog = useUiStore((state) => state.openDialog);
+  const [stopping, setStopping] = useState(false);
+  const finished = finishedStatuses.has(thread.status);
+
+  const stop = async () => {
+    setStopping(true);
+    await getActions().stopThread(thread.id);
+    setStopping(false);
+  };
+
+  return (
+    <div className="thread-header">
+      <div className="thread-header-info">
+        <div className="thread-title-row">
+          <h1 className="thread-title truncate" data-testid="thread-title" title={thread.prompt || thread.name}>
+            {thread.name}
+          </h1>
+          <StatusBadge status={thread.status} reason={thread.statusReason} testId="thread-header-status" />
+          {thread.statusReason && (
+            <span
+              className={`thread-header-reason truncate${thread.status === 'needs-input' ? ' attention' : ''}`}
+              data-testid="thread-header-reason"
+              title={thread.statusReason}
+            >
+              {thread.statusReason}
+            </span>
+          )}
+        </div>
+        <div className="thread-meta">
+          <span className="mono" data-testid="thread-branches">
+            {thread.branch} <span className="muted">→</span> {thread.baseBranch}
+          </span>
+          <span className="mono muted truncate" title={thread.worktreePath}>
+            {thread.worktreePath}
+          </span>
+          {thread.merged && (
+            <span className="mark mark-merged" data-testid="thread-header-merged">
+              ✓ merged into {thread.merged.into} as {thread.merged.commit.slice(0, 7)}
+            </span>
+          )}
+          {thread.worktreeMissing && <span className="mark mark-warning">⚠ worktree folder is missing from disk</span>}
+        </div>
+      </div>
+
+      <div className="thread-toolbar">
+        <div className="tabs" role="tablist">
+          <button
+            type="button"
+            role="tab"
+            className={`tab${tab === 'terminal' ? ' active' : ''}`}
+            aria-selected={tab === 'terminal'}
+            data-testid="tab-terminal"
+            onClick={() => setTab('terminal')}
+          >
+            Terminal
+          </button>
+          <button
+            type="button"
+            role="tab"
+            className={`tab${tab === 'diff' ? ' active' : ''}`}
+            aria-selected={tab === 'diff'}
+            data-testid="tab-diff"
+            onClick={() => setTab('diff')}
+          >
+            Diff
+          </button>
+        </div>
+        <span className="spacer" />
+        <button
+          type="button"
+          className="button"
+          data-testid="thread-stop"
+          disabled={finished || stopping}
+          title={finished ? 'The agent is not running' : 'Stop the agent (the worktree and branch stay)'}
+          onClick={() => void stop()}
+        >
+          {stopping ? 'Stopping…' : 'Stop'}
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          data-testid="thread-merge"
+          onClick={() => openDialog({ kind: 'merge', thread })}
+        >
+          Merge into {thread.baseBranch}
+        </button>
+        <button
+          type="button"
+          className="button danger-outline"
+          data-testid="thread-remove"
+          onClick={() => openDialog({ kind: 'remove', thread })}
+        >
+          Remove
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Thread } from '../../shared/models';
+import { StatusBadge } from './status-badge';
+
+interface ThreadListItemProps {
+  thread: Thread;
+  selected: boolean;
+  onSelect(threadId: string): void;
+}
+
+export function ThreadListItem({ thread, selected, onSelect }: ThreadListItemProps) {
+  const needsInput = thread.status === 'needs-input';
+  return (
+    <li>
+      <button
+        type="button"
+        className={`thread-item${selected ? ' selected' : ''}${needsInput ? ' needs-input' : ''}`}
+        data-testid="thread-item"
+        data-thread-id={thread.id}
+        data-status={thread.status}
+        aria-current={selected ? 'true' : undefined}
+        title={thread.statusReason ?? undefined}
+        onClick={() => onSelect(thread.id)}
+      >
+        <span className="thread-item-top">
+          <span className="thread-name truncate">{thread.name}</span>
+          <StatusBadge status={thread.status} reason={thread.statusReason} />
+        </span>
+        <span className="thread-branch mono truncate">{thread.branch}</span>
+        {thread.statusReason && (
+          <span className="thread-reason truncate" data-testid="thread-status-reason">
+            {thread.statusReason}
+          </span>
+        )}
+        {(thread.merged || thread.worktreeMissing) && (
+          <span className="thread-marks">
+            {thread.merged && (
+              <span
+                className="mark mark-merged"
+                data-testid="thread-merged"
+                title={`Merged into ${thread.merged.into} as ${thread.merged.commit.slice(0, 7)}`}
+              >
+                ✓ merged
+              </span>
+            )}
+            {thread.worktreeMissing && (
+              <span
+                className="mark mark-warning"
+                data-testid="thread-worktree-missing"
+                title={`The folder ${thread.worktreePath} no longer exists`}
+              >
+                ⚠ worktree missing
+              </span>
+            )}
+          </span>
+        )}
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,40 @@
+import { useAppInfoStore } from '../state/app-info-store';
+import { useProjectsStore, selectedProject } from '../state/projects-store';
+import { OpenRepositoryControl } from './open-repository-control';
+import { ProjectSelector } from './project-selector';
+import { WorktreeRootEditor } from './worktree-root-editor';
+
+export function TopBar() {
+  const project = useProjectsStore(selectedProject);
+  const hasProjects = useProjectsStore((state) => state.projects.length > 0);
+  const info = useAppInfoStore((state) => state.info);
+
+  return (
+    <header className="top-bar">
+      <span className="brand">Switchyard</span>
+      <ProjectSelector />
+      {project && (
+        <div className="project-facts">
+          <span className="project-fact" data-testid="project-path">
+            <span className="mono truncate" title={project.path}>
+              {project.path}
+            </span>
+          </span>
+          <span className="project-fact" data-testid="project-branch" title="Branch checked out in the main checkout">
+            <span className="fact-label">on</span>
+            <span className="mono">{project.currentBranch ?? '(detached HEAD)'}</span>
+          </span>
+          <WorktreeRootEditor key={project.id} project={project} />
+        </div>
+      )}
+      <span className="spacer" />
+      {/* With no project yet, the welcome panel carries the open control instead. */}
+      {hasProjects && <OpenRepositoryControl size="compact" />}
+      {info && (
+        <span className="app-version muted" title={`Data: ${info.dataDir}`} data-testid="app-version">
+          v{info.version}
+        </span>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,52 @@
+import type { WireError } from '../../shared/errors';
+import { detailNumber, detailStrings } from './error-details';
+
+interface UnsavedWorkProps {
+  /** The host's `unsaved-work` refusal, listing what removing would lose. */
+  error: WireError;
+  running: boolean;
+  onKeep(): void;
+  onDiscard(): void;
+}
+
+/** What removing a thread would throw away, and the explicit, clearly dangerous way to do it anyway. */
+export function UnsavedWork({ error, running, onKeep, onDiscard }: UnsavedWorkProps) {
+  const files = detailStrings(error, 'uncommittedFiles');
+  const commits = detailNumber(error, 'unmergedCommits') ?? 0;
+  return (
+    <div data-testid="remove-unsaved">
+      <p className="inline-error" role="alert" data-error-kind={error.kind}>
+        {error.message}
+      </p>
+      {commits > 0 && (
+        <p data-testid="remove-unmerged-commits">
+          {commits} commit{commits === 1 ? ' is' : 's are'} not merged into any other branch.
+        </p>
+      )}
+      {files.length > 0 && (
+        <>
+          <p>Uncommitted files:</p>
+          <ul className="mono-list" data-testid="remove-uncommitted-files">
+            {files.map((file) => (
+              <li key={file}>{file}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="form-actions">
+        <button type="button" className="button" autoFocus onClick={onKeep} disabled={running}>
+          Keep the thread
+        </button>
+        <button
+          type="button"
+          className="button danger"
+          data-testid="remove-discard"
+          disabled={running}
+          onClick={onDiscard}
+        >
+          {running ? 'Discarding…' : 'Discard and remove (keeps a backup ref)'}
+        </button>
+      </div>
+    </div>
+  );
+}

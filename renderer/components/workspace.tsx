@@ -1,0 +1,28 @@
+import { useMemo } from 'react';
+import { useProjectsStore } from '../state/projects-store';
+import { useThreadsStore } from '../state/threads-store';
+import { NoThreadSelected } from './no-thread-selected';
+import { ThreadList } from './thread-list';
+import { ThreadView } from './thread-view';
+
+/** Sidebar of threads plus the selected thread's terminal or diff. */
+export function Workspace() {
+  const projectId = useProjectsStore((state) => state.selectedId);
+  const byId = useThreadsStore((state) => state.byId);
+  const selectedId = useThreadsStore((state) => state.selectedId);
+  const thread = selectedId ? byId[selectedId] : undefined;
+  const hasThreads = useMemo(() => Object.values(byId).some((t) => t.projectId === projectId), [byId, projectId]);
+
+  return (
+    <div className="workspace">
+      <ThreadList />
+      <main className="main-area">
+        {thread && thread.projectId === projectId ? (
+          <ThreadView thread={thread} />
+        ) : (
+          <NoThreadSelected hasThreads={hasThreads} />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { FakeBridge, makeThread } from '../test-support/fake-bridge';
+import { subscribeToEvents } from './sync';
+import { compareThreads, threadsOfProject, useThreadsStore } from './threads-store';
+import { useProjectsStore } from './projects-store';
+
+const initial = useThreadsStore.getState();
+
+beforeEach(() => {
+  useThreadsStore.setState({ ...initial, byId: {}, selectedId: null, lastErrorById: {}, lastSelectedByProject: {} });
+  useProjectsStore.setState({ projects: [], selectedId: 'p1' });
+});
+
+describe('thread events', () => {
+  it('thread.updated adds a new thread and replaces an existing one', () => {
+    const bridge = new FakeBridge();
+    const unsubscribe = subscribeToEvents(bridge);
+
+    bridge.emit('thread.updated', makeThread({ id: 'a', status: 'starting' }));
+    expect(useThreadsStore.getState().byId.a?.status).toBe('starting');
+
+    bridge.emit('thread.updated', makeThread({ id: 'a', status: 'needs-input', statusReason: 'asks: Apply? (y/n)' }));
+    const thread = useThreadsStore.getState().byId.a;
+    expect(thread?.status).toBe('needs-input');
+    expect(thread?.statusReason).toBe('asks: Apply? (y/n)');
+    expect(Object.keys(useThreadsStore.getState().byId)).toEqual(['a']);
+    unsubscribe();
+  });
+
+  it('a thread appearing while nothing is selected in its project gets selected', () => {
+    const bridge = new FakeBridge();
+    const unsubscribe = subscribeToEvents(bridge);
+    bridge.emit('thread.updated', makeThread({ id: 'other', projectId: 'p2' }));
+    expect(useThreadsStore.getState().selectedId).toBeNull();
+    bridge.emit('thread.updated', makeThread({ id: 'mine', projectId: 'p1' }));
+    expect(useThreadsStore.getState().selectedId).toBe('mine');
+    unsubscribe();
+  });
+
+  it('thread.removed drops the thread and its error, and moves the selection to a neighbour', () => {
+    const bridge = new FakeBridge();
+    const unsubscribe = subscribeToEvents(bridge);
+    const store = useThreadsStore.getState();
+    store.replaceAll([
+      makeThread({ id: 'a', createdAt: '2025-01-01T00:00:01Z' }),
+      makeThread({ id: 'b', createdAt: '2025-01-01T00:00:02Z' }),
+      makeThread({ id: 'c', createdAt: '2025-01-01T00:00:03Z' }),
+    ]);
+    store.select('b');
+    store.setError('b', { action: 'Stop', error: { kind: 'internal', message: 'boom' } });
+
+    bridge.emit('thread.removed', { threadId: 'b' });
+    let state = useThreadsStore.getState();
+    expect(state.byId.b).toBeUndefined();
+    expect(state.lastErrorById.b).toBeUndefined();
+    expect(state.selectedId).toBe('c');
+
+    bridge.emit('thread.removed', { threadId: 'c' });
+    state = useThreadsStore.getState();
+    expect(state.selectedId).toBe('a');
+
+    bridge.emit('thread.removed', { threadId: 'a' });
+    expect(useThreadsStore.getState().selectedId).toBeNull();
+
+    // Removing something unknown (e.g. the event after our own optimistic removal) is harmless.
+    bridge.emit('thread.removed', { threadId: 'a' });
+    unsubscribe();
+    expect(bridge.listenerCount('thread.removed')).toBe(0);
+  });
+
+  it('removing a thread that is not selected keeps the selection', () => {
+    const store = useThreadsStore.getState();
+    store.replaceAll([makeThread({ id: 'a' }), makeThread({ id: 'b', createdAt: '2025-01-02T00:00:00Z' })]);
+    store.select('a');
+    store.remove('b');
+    expect(useThreadsStore.getState().selectedId).toBe('a');
+  });
+});
+
+describe('sort order', () => {
+  it('puts threads waiting for input first, then oldest first', () => {
+    const threads = [
+      makeThread({ id: 'new-working', status: 'working', createdAt: '2025-01-03T00:00:00Z' }),
+      makeThread({ id: 'old-done', status: 'done', createdAt: '2025-01-01T00:00:00Z' }),
+      makeThread({ id: 'asks', status: 'needs-input', createdAt: '2025-01-04T00:00:00Z' }),
+      makeThread({ id: 'mid-failed', status: 'failed', createdAt: '2025-01-02T00:00:00Z' }),
+      makeThread({ id: 'asks-older', status: 'needs-input', createdAt: '2025-01-02T12:00:00Z' }),
+    ];
+    expect([...threads].sort(compareThreads).map((t) => t.id)).toEqual([
+      'asks-older',
+      'asks',
+      'old-done',
+      'mid-failed',
+      'new-working',
+    ]);
+  });
+
+  it('lists only the given project and breaks ties by id', () => {
+    const byId = Object.fromEntries(
+      [
+        makeThread({ id: 'b', createdAt: '2025-01-01T00:00:00Z' }),
+        makeThread({ id: 'a', createdAt: '2025-01-01T00:00:00Z' }),
+        makeThread({ id: 'x', projectId: 'p2' }),
+      ].map((t) => [t.id, t]),
+    );
+    expect(threadsOfProject(byId, 'p1').map((t) => t.id)).toEqual(['a', 'b']);
+    expect(threadsOfProject(byId, null)).toEqual([]);
+  });
+});
+
+describe('selection within a project', () => {
+  it('returns to the thread last selected in that project', () => {
+    const store = useThreadsStore.getState();
+    store.replaceAll([
+      makeThread({ id: 'a', projectId: 'p1', createdAt: '2025-01-01T00:00:00Z' }),
+      makeThread({ id: 'b', projectId: 'p1', createdAt: '2025-01-02T00:00:00Z' }),
+      makeThread({ id: 'c', projectId: 'p2' }),
+    ]);
+    store.selectWithinProject('p1');
+    expect(useThreadsStore.getState().selectedId).toBe('a');
+    useThreadsStore.getState().select('b');
+    useThreadsStore.getState().selectWithinProject('p2');
+    expect(useThreadsStore.getState().selectedId).toBe('c');
+    useThreadsStore.getState().selectWithinProject('p1');
+    expect(useThreadsStore.getState().selectedId).toBe('b');
+  });
+});

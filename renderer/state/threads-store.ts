@@ -1,0 +1,143 @@
+import { create } from 'zustand';
+import type { Thread, ThreadStatus } from '../../shared/models';
+import type { WireError } from '../../shared/errors';
+
+/** The last failed action on a thread, shown in its header until dismissed or superseded. */
+export interface ThreadError {
+  action: string;
+  error: WireError;
+}
+
+export interface ThreadsState {
+  byId: Record<string, Thread>;
+  selectedId: string | null;
+  lastErrorById: Record<string, ThreadError>;
+  /** Remembers the selected thread per project, so switching projects back and forth keeps your place. */
+  lastSelectedByProject: Record<string, string>;
+  replaceAll(threads: Thread[]): void;
+  upsert(thread: Thread): void;
+  upsertMany(threads: Thread[]): void;
+  remove(threadId: string): void;
+  select(threadId: string | null): void;
+  /** Selects the remembered or first thread of a project (or nothing if it has none). */
+  selectWithinProject(projectId: string | null): void;
+  setError(threadId: string, error: ThreadError | null): void;
+}
+
+/** Threads waiting on the dispatcher come first: they are blocked until someone answers. */
+const attentionRank: Record<ThreadStatus, number> = {
+  'needs-input': 0,
+  starting: 1,
+  working: 1,
+  idle: 1,
+  done: 1,
+  failed: 1,
+  stopped: 1,
+};
+
+/**
+ * Sidebar order: needs-input first, then oldest first. Other statuses do not reorder the list,
+ * so rows stay put under the dispatcher's pointer while agents change state.
+ */
+export function compareThreads(a: Thread, b: Thread): number {
+  return (
+    attentionRank[a.status] - attentionRank[b.status] ||
+    a.createdAt.localeCompare(b.createdAt) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+export function threadsOfProject(byId: Record<string, Thread>, projectId: string | null): Thread[] {
+  if (projectId === null) return [];
+  return Object.values(byId)
+    .filter((thread) => thread.projectId === projectId)
+    .sort(compareThreads);
+}
+
+/** The thread to select after `removedId` disappears: the next one down, else the one above. */
+export function neighbourAfterRemoval(byId: Record<string, Thread>, removedId: string): string | null {
+  const removed = byId[removedId];
+  if (!removed) return null;
+  const siblings = threadsOfProject(byId, removed.projectId);
+  const index = siblings.findIndex((thread) => thread.id === removedId);
+  const next = siblings[index + 1] ?? siblings[index - 1];
+  return next ? next.id : null;
+}
+
+function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
+  if (!(key in record)) return record;
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
+}
+
+export const useThreadsStore = create<ThreadsState>()((set, get) => ({
+  byId: {},
+  selectedId: null,
+  lastErrorById: {},
+  lastSelectedByProject: {},
+
+  replaceAll(threads) {
+    const byId: Record<string, Thread> = {};
+    for (const thread of threads) byId[thread.id] = thread;
+    set((state) => ({
+      byId,
+      selectedId: state.selectedId !== null && byId[state.selectedId] ? state.selectedId : null,
+    }));
+  },
+
+  upsert(thread) {
+    set((state) => ({ byId: { ...state.byId, [thread.id]: thread } }));
+  },
+
+  upsertMany(threads) {
+    set((state) => {
+      const byId = { ...state.byId };
+      for (const thread of threads) byId[thread.id] = thread;
+      return { byId };
+    });
+  },
+
+  remove(threadId) {
+    const state = get();
+    if (!state.byId[threadId]) return;
+    const selectedId = state.selectedId === threadId ? neighbourAfterRemoval(state.byId, threadId) : state.selectedId;
+    set({
+      byId: withoutKey(state.byId, threadId),
+      selectedId,
+      lastErrorById: withoutKey(state.lastErrorById, threadId),
+    });
+  },
+
+  select(threadId) {
+    set((state) => {
+      const thread = threadId === null ? undefined : state.byId[threadId];
+      return {
+        selectedId: thread ? thread.id : null,
+        lastSelectedByProject: thread
+          ? { ...state.lastSelectedByProject, [thread.projectId]: thread.id }
+          : state.lastSelectedByProject,
+      };
+    });
+  },
+
+  selectWithinProject(projectId) {
+    const state = get();
+    if (projectId === null) {
+      set({ selectedId: null });
+      return;
+    }
+    const current = state.selectedId !== null ? state.byId[state.selectedId] : undefined;
+    if (current && current.projectId === projectId) return;
+    const remembered = state.lastSelectedByProject[projectId];
+    const target =
+      remembered && state.byId[remembered] ? remembered : (threadsOfProject(state.byId, projectId)[0]?.id ?? null);
+    set({ selectedId: target });
+  },
+
+  setError(threadId, error) {
+    set((state) => ({
+      lastErrorById: error ? { ...state.lastErrorById, [threadId]: error } : withoutKey(state.lastErrorById, threadId),
+    }));
+  },
+}));

@@ -1,0 +1,33 @@
+import { create } from 'zustand';
+import type { Thread } from '../../shared/models';
+
+export type ThreadTab = 'terminal' | 'diff';
+
+/**
+ * Which dialog is open. Merge and remove keep a snapshot of their thread, because a removed thread
+ * leaves the threads store while its dialog still has to show the outcome.
+ */
+export type OpenDialog =
+  { kind: 'new-thread' } | { kind: 'merge'; thread: Thread } | { kind: 'remove'; thread: Thread } | null;
+
+export interface UiState {
+  tab: ThreadTab;
+  dialog: OpenDialog;
+  /** Bumped to ask the terminal to take keyboard focus (e.g. after a dialog closes). */
+  terminalFocusRequest: number;
+  setTab(tab: ThreadTab): void;
+  openDialog(dialog: Exclude<OpenDialog, null>): void;
+  closeDialog(): void;
+  focusTerminal(): void;
+}
+
+export const useUiStore = create<UiState>()((set) => ({
+  tab: 'terminal',
+  dialog: null,
+  terminalFocusRequest: 0,
+  setTab: (tab) => set({ tab }),
+  openDialog: (dialog) => set({ dialog }),
+  // Typing into the agent's terminal is the usual next step after any dialog.
+  closeDialog: () => set((state) => ({ dialog: null, terminalFocusRequest: state.terminalFocusRequest + 1 })),
+  focusTerminal: () => set((state) => ({ terminalFocusRequest: state.terminalFocusRequest + 1 })),
+}));
