@@ -100,6 +100,9 @@ describe('browser host security', () => {
   it('accepts a WebSocket only with the token and our own Origin', async () => {
     const origin = `http://127.0.0.1:${host.port}`;
     await expect(connect('', origin)).rejects.toThrow('403');
+    const stale = await connect('?token=stale-token-from-before-a-restart', origin);
+    const closeCode = await new Promise<number>((resolve) => stale.once('close', (code) => resolve(code)));
+    expect(closeCode).toBe(4401);
     await expect(connect(`?token=${host.token}`, 'http://evil.example')).rejects.toThrow('403');
     await expect(connect(`?token=${host.token}`, undefined)).rejects.toThrow('403');
     const socket = await connect(`?token=${host.token}`, origin);

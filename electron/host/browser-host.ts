@@ -14,6 +14,7 @@ import {
   tokensMatch,
 } from './security';
 import { readStaticFile } from './static-files';
+import { tokenRefusedCloseCode } from '../../shared/wire-codes';
 import { ClientFrameSchema, type ServerFrame } from './wire-protocol';
 
 export interface BrowserHostOptions {
@@ -99,14 +100,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const given = url.searchParams.get('token') ?? readCookie(request.headers.cookie, tokenCookieName);
-    const allowed =
+    const sameSite =
       url.pathname === '/ws' &&
       isAllowedHost(request.headers.host, allowedHostnames, port) &&
-      isAllowedOrigin(request.headers.origin, allowedHostnames, port) &&
-      tokensMatch(token, given);
-    if (!allowed) {
+      isAllowedOrigin(request.headers.origin, allowedHostnames, port);
+    if (!sameSite || !given) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
+      return;
+    }
+    if (!tokensMatch(token, given)) {
+      // Our own page with a stale token: say so in a way the page can read (it cannot see a 403).
+      sockets.handleUpgrade(request, socket, head, (ws) => ws.close(tokenRefusedCloseCode, 'access token refused'));
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => serveClient(ws));

@@ -10,6 +10,17 @@ export function ConnectionBanner() {
   if (state.status === 'open') return null;
   if (state.status === 'connecting' && !state.tokenMissing) return null;
 
+  if (state.status === 'refused') {
+    return (
+      <div className="connection-banner" role="status" data-testid="connection-banner">
+        <strong>Access token refused</strong>
+        <span className="connection-detail">
+          Switchyard was probably restarted: open the new address it printed (it ends in ?token=…).
+        </span>
+      </div>
+    );
+  }
+
   const seconds = state.retryAt === null ? 0 : Math.max(0, Math.ceil((state.retryAt - now) / 1000));
   return (
     <div className="connection-banner" role="status" data-testid="connection-banner">

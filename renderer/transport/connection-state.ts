@@ -1,6 +1,7 @@
 /** How the renderer's link to the Switchyard host is doing; drives the disconnected banner. */
 export interface ConnectionState {
-  status: 'connecting' | 'open' | 'reconnecting';
+  /** `refused`: the host turned the access token down; only a new URL helps. */
+  status: 'connecting' | 'open' | 'reconnecting' | 'refused';
   /**
    * Counts successful opens. Events sent while the link was down are lost, so when this changes
    * after the first open, everything derived from events must be fetched again.

@@ -111,7 +111,7 @@ describe('WebSocketBridge', () => {
     const { bridge, sockets, latest, advance, states } = setup();
     latest().handlers.onOpen();
     const pending = bridge.invoke('merge.run', { threadId: 't1' });
-    latest().handlers.onClose();
+    latest().handlers.onClose(1006);
 
     expect(await pending).toEqual({ ok: false, error: { kind: 'internal', message: 'Connection to Switchyard lost' } });
     expect(bridge.getState()).toMatchObject({ status: 'reconnecting', failures: 1, epoch: 1 });
@@ -119,7 +119,7 @@ describe('WebSocketBridge', () => {
 
     advance(defaultBackoffMs(1));
     expect(sockets).toHaveLength(2);
-    latest().handlers.onClose(); // the host is still down
+    latest().handlers.onClose(1006); // the host is still down
     expect(bridge.getState().failures).toBe(2);
     advance(defaultBackoffMs(2) - 1);
     expect(sockets).toHaveLength(2);
@@ -134,7 +134,7 @@ describe('WebSocketBridge', () => {
   it('sends requests made while reconnecting once back, and expires them if it takes too long', async () => {
     const { bridge, latest, advance } = setup(1000);
     latest().handlers.onOpen();
-    latest().handlers.onClose();
+    latest().handlers.onClose(1006);
 
     const waits = bridge.invoke('threads.list', {});
     advance(defaultBackoffMs(1));
@@ -144,7 +144,7 @@ describe('WebSocketBridge', () => {
     latest().respond(frame.id, { ok: true, value: [] });
     expect(await waits).toEqual({ ok: true, value: [] });
 
-    latest().handlers.onClose();
+    latest().handlers.onClose(1006);
     const expires = bridge.invoke('threads.list', {});
     advance(1000);
     const result = await expires;
@@ -155,19 +155,27 @@ describe('WebSocketBridge', () => {
     const { bridge, sockets, latest, advance } = setup();
     const old = latest();
     old.handlers.onOpen();
-    old.handlers.onClose();
+    old.handlers.onClose(1006);
     advance(defaultBackoffMs(1));
     latest().handlers.onOpen();
-    old.handlers.onClose();
+    old.handlers.onClose(1006);
     expect(bridge.getState().status).toBe('open');
     expect(sockets).toHaveLength(2);
   });
 
   it('retryNow skips the wait', () => {
     const { bridge, sockets, latest } = setup();
-    latest().handlers.onClose();
+    latest().handlers.onClose(1006);
     expect(sockets).toHaveLength(1);
     bridge.retryNow();
     expect(sockets).toHaveLength(2);
+  });
+
+  it('stops retrying when the host refuses the access token', () => {
+    const { bridge, sockets, latest, advance } = setup();
+    latest().handlers.onClose(4401);
+    expect(bridge.getState().status).toBe('refused');
+    advance(60_000);
+    expect(sockets).toHaveLength(1);
   });
 });

@@ -7,13 +7,14 @@ import type {
   Result,
   SwitchyardBridge,
 } from '../../shared/contract';
+import { tokenRefusedCloseCode } from '../../shared/wire-codes';
 import type { ConnectionMonitor, ConnectionState } from './connection-state';
 import { connectionLostResult, parseIncomingFrame, type RequestFrame } from './wire';
 
 export interface SocketHandlers {
   onOpen(): void;
   onMessage(data: unknown): void;
-  onClose(): void;
+  onClose(code: number): void;
 }
 
 export interface SocketHandle {
@@ -54,7 +55,7 @@ export const browserSocketFactory: SocketFactory = (url, handlers) => {
   socket.onopen = () => handlers.onOpen();
   socket.onmessage = (event: MessageEvent) => handlers.onMessage(event.data);
   // `error` is always followed by `close`, so only `close` drives reconnection.
-  socket.onclose = () => handlers.onClose();
+  socket.onclose = (event: CloseEvent) => handlers.onClose(event.code);
   return {
     send: (text) => socket.send(text),
     close: () => socket.close(),
@@ -188,8 +189,8 @@ export class WebSocketBridge implements SwitchyardBridge, ConnectionMonitor {
         onMessage: (data) => {
           if (isCurrent()) this.handleMessage(data);
         },
-        onClose: () => {
-          if (isCurrent()) this.handleClose();
+        onClose: (code) => {
+          if (isCurrent()) this.handleClose(code);
         },
       });
       this.socket = handle;
@@ -233,10 +234,15 @@ export class WebSocketBridge implements SwitchyardBridge, ConnectionMonitor {
     }
   }
 
-  private handleClose(): void {
+  private handleClose(code: number): void {
     this.socket = null;
     this.socketOpen = false;
     this.failOutstanding();
+    if (code === tokenRefusedCloseCode) {
+      // A stale token never becomes valid again; retrying would only spin.
+      this.setState({ status: 'refused', retryAt: null });
+      return;
+    }
     if (!this.disposed) this.scheduleReconnect();
   }
 
