@@ -10,6 +10,8 @@ const projectRoot = path.resolve(__dirname, '..');
 // outside the npm registry; where it is missing the spec is skipped and says why.
 test('the desktop app opens a repository, runs a demo thread and merges it', async () => {
   const runtime = await detectElectronRuntime(projectRoot);
+  if (!runtime.available)
+    console.log(`Skipping the Electron e2e: the Electron runtime is not installed (${runtime.reason}).`);
   test.skip(!runtime.available, `Electron runtime not installed: ${runtime.available ? '' : runtime.reason}`);
   if (!runtime.available) return;
 

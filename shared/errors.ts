@@ -34,6 +34,29 @@ export const WireErrorSchema = z.object({
 });
 export type WireError = z.infer<typeof WireErrorSchema>;
 
+/**
+ * The shape of `details` for the kinds that carry them, so the UI can rely on it. Kinds not
+ * listed carry no details the UI needs.
+ */
+export const errorDetailSchemas = {
+  'merge-conflict': z.object({ files: z.array(z.string()) }),
+  'dirty-checkout': z.object({ files: z.array(z.string()), checkout: z.string() }),
+  /** unmergedCommits is -1 when the base branch is gone and the count is unknown. */
+  'unsaved-work': z.object({ uncommittedFiles: z.array(z.string()), unmergedCommits: z.number().int() }),
+  'agent-missing': z.object({ binary: z.string(), profileId: z.string() }),
+} as const;
+export type ErrorDetails<K extends keyof typeof errorDetailSchemas> = z.infer<(typeof errorDetailSchemas)[K]>;
+
+/** The details of `error` if it is of `kind` and they have the documented shape. */
+export function detailsOf<K extends keyof typeof errorDetailSchemas>(
+  error: WireError,
+  kind: K,
+): ErrorDetails<K> | null {
+  if (error.kind !== kind) return null;
+  const parsed = errorDetailSchemas[kind].safeParse(error.details);
+  return parsed.success ? (parsed.data as ErrorDetails<K>) : null;
+}
+
 /** The error type services throw; the dispatcher turns it into a WireError. */
 export class AppError extends Error {
   readonly kind: ErrorKind;

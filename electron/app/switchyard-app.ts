@@ -39,7 +39,8 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
   const runningInElectron = Boolean(process.versions.electron);
   const agents = new AgentRegistry([
     ...builtinProfiles({
-      demoAgentScript: path.join(options.distDir, 'demo-agent.cjs'),
+      // In a packaged app the script is unpacked beside the asar archive (electron-builder.yml).
+      demoAgentScript: path.join(options.distDir, 'demo-agent.cjs').replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked'),
       nodeExecutable: options.nodeExecutable ?? process.execPath,
       runningInElectron,
     }),

@@ -60,7 +60,9 @@ export async function runDoctor(argv: string[]): Promise<number> {
       console.log(`  ${agent.label.padEnd(24)} ${agent.binary.padEnd(10)} ${state}`);
     }
   }
-  return gitOk ? 0 : 1;
+  // A repository named on the command line must be usable; the current folder need not be one.
+  const repoRequiredAndBad = values.repo !== undefined && !repo?.ok;
+  return gitOk && !repoRequiredAndBad ? 0 : 1;
 }
 
 async function inspectRepo(folder: string): Promise<RepoReport> {

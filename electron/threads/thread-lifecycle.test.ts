@@ -1,6 +1,7 @@
 import { access, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { detailsOf } from '../../shared/errors';
 import type { Thread } from '../../shared/models';
 import type { SwitchyardApp } from '../app/switchyard-app';
 import { gitOutput } from '../git/core';
@@ -138,7 +139,7 @@ describe('the dispatcher loop on a real repository', () => {
       profileId: 'custom',
       command: ['no-such-agent-binary-xyz', '{prompt}'],
     });
-    expect(missing.kind).toBe('agent-missing');
+    expect(detailsOf(missing, 'agent-missing')).toEqual({ binary: 'no-such-agent-binary-xyz', profileId: 'custom' });
     expect(missing.message).toContain('no-such-agent-binary-xyz');
 
     expect(await gitOutput(repo, ['branch', '--list'])).toBe(branchesBefore);
@@ -169,8 +170,7 @@ describe('the dispatcher loop on a real repository', () => {
     const branchBefore = await tip(repo, thread.branch);
 
     const error = await failure('merge.run', { threadId: thread.id });
-    expect(error.kind).toBe('merge-conflict');
-    expect(error.details?.files).toEqual(['README.md']);
+    expect(detailsOf(error, 'merge-conflict')).toEqual({ files: ['README.md'] });
     expect(await tip(repo, 'main')).toBe(mainBefore);
     expect(await tip(repo, thread.branch)).toBe(branchBefore);
     expect((await gitOutput(repo, ['status', '--porcelain'])).trim()).toBe('');
@@ -189,8 +189,7 @@ describe('the dispatcher loop on a real repository', () => {
     await writeFiles(repo, { 'README.md': '# edited but not committed\n' });
     const before = await tip(repo, 'main');
     const error = await failure('merge.run', { threadId: thread.id });
-    expect(error.kind).toBe('dirty-checkout');
-    expect(error.details?.files).toEqual(['README.md']);
+    expect(detailsOf(error, 'dirty-checkout')).toEqual({ files: ['README.md'], checkout: repo });
     expect(await tip(repo, 'main')).toBe(before);
   });
 
@@ -231,8 +230,7 @@ describe('the dispatcher loop on a real repository', () => {
     const branchTip = await tip(repo, thread.branch);
 
     const refused = await failure('threads.remove', { threadId: thread.id });
-    expect(refused.kind).toBe('unsaved-work');
-    expect(refused.details).toMatchObject({ uncommittedFiles: ['draft.txt'], unmergedCommits: 1 });
+    expect(detailsOf(refused, 'unsaved-work')).toEqual({ uncommittedFiles: ['draft.txt'], unmergedCommits: 1 });
     await access(thread.worktreePath);
     expect(await tip(repo, thread.branch)).toBe(branchTip);
 
