@@ -20,7 +20,8 @@ export function UnsavedWork({ error, running, onKeep, onDiscard }: UnsavedWorkPr
       </p>
       {commits > 0 && (
         <p data-testid="remove-unmerged-commits">
-          {commits} commit{commits === 1 ? ' is' : 's are'} not merged into any other branch.
+          If you discard, {commits === 1 ? 'its unmerged commit' : `its ${commits} unmerged commits`} will live on only
+          in the backup ref.
         </p>
       )}
       {files.length > 0 && (
