@@ -1,29 +1,27 @@
+import { briefRequestChannels } from './channels/briefs';
+import { coreRequestChannels } from './channels/core';
+import { pipelineRequestChannels } from './channels/pipeline';
+import { profileRequestChannels } from './channels/profiles';
+
 /**
  * The names alone, with no schema library attached, so the sandboxed preload can allow-list
  * them cheaply. `contract.ts` is checked against these lists at compile time.
  */
 export const requestChannels = [
-  'app.info',
-  'projects.list',
-  'projects.open',
-  'projects.pickFolder',
-  'projects.branches',
-  'projects.setWorktreeRoot',
-  'profiles.list',
-  'threads.list',
-  'threads.create',
-  'threads.stop',
-  'threads.remove',
-  'terminal.input',
-  'terminal.resize',
-  'terminal.replay',
-  'diff.get',
-  'merge.run',
-  'demo.start',
+  ...coreRequestChannels,
+  ...pipelineRequestChannels,
+  ...briefRequestChannels,
+  ...profileRequestChannels,
 ] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 
-export const eventChannels = ['terminal.data', 'thread.updated', 'thread.removed', 'project.updated'] as const;
+export const eventChannels = [
+  'terminal.data',
+  'thread.updated',
+  'thread.removed',
+  'project.updated',
+  'settings.updated',
+] as const;
 export type EventChannel = (typeof eventChannels)[number];
 
 export function isRequestChannel(name: unknown): name is RequestChannel {

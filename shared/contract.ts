@@ -1,112 +1,22 @@
 import { z } from 'zod';
 import type { EventChannel, RequestChannel } from './channel-names';
 import { WireErrorSchema } from './errors';
-import {
-  AgentProfileInfoSchema,
-  MergeOutcomeSchema,
-  ProjectSchema,
-  RemoveOutcomeSchema,
-  ThreadDiffSchema,
-  ThreadSchema,
-} from './models';
-
-const Empty = z.object({}).strict();
-const ThreadRef = z.object({ threadId: z.string().min(1) }).strict();
-const ProjectRef = z.object({ projectId: z.string().min(1) }).strict();
+import { ProjectSchema, ThreadSchema } from './models';
+import { SettingsViewSchema } from './settings';
+import { briefContract } from './contract/briefs';
+import { coreContract } from './contract/core';
+import { pipelineContract } from './contract/pipeline';
+import { profileContract } from './contract/profiles';
 
 /**
- * Every request the renderer may make: channel → request and response schemas.
- * The main side parses each request with these before any service sees it.
+ * Every request the renderer may make: channel → request and response schemas, declared per
+ * domain in contract/. The main side parses each request with these before any service sees it.
  */
 export const requestContract = {
-  'app.info': {
-    request: Empty,
-    response: z.object({
-      version: z.string(),
-      host: z.enum(['electron', 'browser']),
-      dataDir: z.string(),
-      platform: z.string(),
-      /** True until the user has opened any project. */
-      firstRun: z.boolean(),
-      canPickFolder: z.boolean(),
-    }),
-  },
-  'projects.list': { request: Empty, response: z.array(ProjectSchema) },
-  'projects.open': {
-    request: z.object({ path: z.string().min(1).max(4096) }).strict(),
-    response: ProjectSchema,
-  },
-  'projects.pickFolder': {
-    request: Empty,
-    response: z.object({ path: z.string().nullable() }),
-  },
-  'projects.branches': {
-    request: ProjectRef,
-    response: z.object({ current: z.string().nullable(), branches: z.array(z.string()) }),
-  },
-  'projects.setWorktreeRoot': {
-    request: z.object({ projectId: z.string().min(1), worktreeRoot: z.string().min(1).max(4096) }).strict(),
-    response: ProjectSchema,
-  },
-  'profiles.list': { request: Empty, response: z.array(AgentProfileInfoSchema) },
-  'threads.list': { request: Empty, response: z.array(ThreadSchema) },
-  'threads.create': {
-    request: z
-      .object({
-        projectId: z.string().min(1),
-        name: z.string().trim().min(1).max(120),
-        /** Defaults to the branch checked out in the main checkout. */
-        baseBranch: z.string().max(255).optional(),
-        /** Defaults to a name derived from the thread name. */
-        branch: z.string().max(255).optional(),
-        profileId: z.string().min(1),
-        prompt: z.string().max(100_000).default(''),
-        /** argv for the custom command profile; never joined into a shell string. */
-        command: z.array(z.string().max(4096)).max(200).optional(),
-        /** Scenario name or file for the demo agent profile. */
-        scenario: z.string().max(4096).optional(),
-        cols: z.number().int().min(2).max(1000).optional(),
-        rows: z.number().int().min(2).max(1000).optional(),
-      })
-      .strict(),
-    response: ThreadSchema,
-  },
-  'threads.stop': { request: ThreadRef, response: ThreadSchema },
-  'threads.remove': {
-    request: z
-      .object({
-        threadId: z.string().min(1),
-        /** Explicit choice to discard uncommitted or unmerged work (a backup ref is kept). */
-        discard: z.boolean().default(false),
-      })
-      .strict(),
-    response: RemoveOutcomeSchema,
-  },
-  'terminal.input': {
-    request: z.object({ threadId: z.string().min(1), data: z.string().max(1_000_000) }).strict(),
-    response: z.object({ accepted: z.boolean() }),
-  },
-  'terminal.resize': {
-    request: z
-      .object({
-        threadId: z.string().min(1),
-        cols: z.number().int().min(2).max(1000),
-        rows: z.number().int().min(2).max(1000),
-      })
-      .strict(),
-    response: z.object({ resized: z.boolean() }),
-  },
-  'terminal.replay': {
-    request: ThreadRef,
-    /** `end` is the stream offset after `data`; live chunks starting before it are already in `data`. */
-    response: z.object({ data: z.string(), end: z.number().int() }),
-  },
-  'diff.get': { request: ThreadRef, response: ThreadDiffSchema },
-  'merge.run': { request: ThreadRef, response: MergeOutcomeSchema },
-  'demo.start': {
-    request: Empty,
-    response: z.object({ project: ProjectSchema, threads: z.array(ThreadSchema) }),
-  },
+  ...coreContract,
+  ...pipelineContract,
+  ...briefContract,
+  ...profileContract,
 } as const satisfies Record<RequestChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Everything main pushes to the renderer. */
@@ -120,6 +30,7 @@ export const eventContract = {
   'thread.updated': ThreadSchema,
   'thread.removed': z.object({ threadId: z.string() }),
   'project.updated': ProjectSchema,
+  'settings.updated': SettingsViewSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type RequestOf<C extends RequestChannel> = z.input<(typeof requestContract)[C]['request']>;

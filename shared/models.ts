@@ -1,7 +1,17 @@
 import { z } from 'zod';
+import { BriefSchema } from './brief';
 
-/** What the dispatcher needs to know about an agent at a glance. */
-export const threadStatuses = ['starting', 'working', 'needs-input', 'idle', 'done', 'failed', 'stopped'] as const;
+/** What the dispatcher needs to know about an agent at a glance. `queued`: waiting for a free agent slot. */
+export const threadStatuses = [
+  'queued',
+  'starting',
+  'working',
+  'needs-input',
+  'idle',
+  'done',
+  'failed',
+  'stopped',
+] as const;
 export const ThreadStatusSchema = z.enum(threadStatuses);
 export type ThreadStatus = z.infer<typeof ThreadStatusSchema>;
 
@@ -15,6 +25,12 @@ export const ProjectSchema = z.object({
   /** Folder that holds this project's thread worktrees. */
   worktreeRoot: z.string(),
   openedAt: z.string(),
+  /** Template that turns a brief into the agent's first prompt; null uses the built-in one. */
+  promptTemplate: z.string().nullable().default(null),
+  /** Runs in each new worktree before its agent starts (argv, no shell unless the user names one). */
+  setupCommand: z.array(z.string()).nullable().default(null),
+  /** Git-ignored files (e.g. `.env`) copied from the main checkout into each new worktree. */
+  copyFiles: z.array(z.string()).default([]),
 });
 export type Project = z.infer<typeof ProjectSchema>;
 
@@ -42,6 +58,18 @@ export const ThreadSchema = z.object({
   merged: MergeRecordSchema.nullable(),
   /** True when the worktree folder has vanished from disk. */
   worktreeMissing: z.boolean(),
+  brief: BriefSchema.nullable().default(null),
+  mode: z.enum(['interactive', 'headless']).default('interactive'),
+  /** Id of the profile's approval mode chosen for this thread. */
+  approvalMode: z.string().default('default'),
+  /** The thread runs with an approval-bypass flag: shown as a badge everywhere. */
+  bypassApprovals: z.boolean().default(false),
+  /** The custom command's argv, kept so the agent can be started again. */
+  command: z.array(z.string()).nullable().default(null),
+  /** The demo agent's scenario. */
+  scenario: z.string().nullable().default(null),
+  /** First of a block of ports reserved for this thread's dev servers (its PORT). */
+  portBase: z.number().int().nullable().default(null),
 });
 export type Thread = z.infer<typeof ThreadSchema>;
 

@@ -10,6 +10,7 @@ function cliProfile(profile: Partial<AgentProfile> & Pick<AgentProfile, 'id' | '
     env: {},
     needsInputPatterns: commonNeedsInputPatterns,
     installHint: null,
+    resumeArgs: null,
     takesCommand: false,
     takesScenario: false,
     ...profile,

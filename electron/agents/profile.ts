@@ -18,6 +18,8 @@ export interface AgentProfile {
   /** Regular expressions matched against the last lines on screen when output goes quiet. */
   readonly needsInputPatterns: readonly string[];
   readonly installHint: string | null;
+  /** Arguments that continue the agent's last session in this folder (e.g. `-c`); null: start it again as created. */
+  readonly resumeArgs: readonly string[] | null;
   readonly takesCommand: boolean;
   readonly takesScenario: boolean;
 }

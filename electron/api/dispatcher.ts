@@ -7,6 +7,9 @@ export type Handlers = {
   [C in RequestChannel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 };
 
+/** The handlers of one domain's channels. */
+export type DomainHandlers<Channels extends readonly RequestChannel[]> = Pick<Handlers, Channels[number]>;
+
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
 
 /**

@@ -4,7 +4,7 @@ import { builtinProfiles } from '../agents/builtin-profiles';
 import type { AgentProfile } from '../agents/profile';
 import { createDispatcher, type Dispatch } from '../api/dispatcher';
 import { EventBus } from '../api/event-bus';
-import { createHandlers } from '../api/handlers';
+import { createHandlers } from '../api/handlers/index';
 import { ProjectService } from '../projects/project-service';
 import { StateRepository } from '../store/state-repository';
 import { ThreadService } from '../threads/thread-service';

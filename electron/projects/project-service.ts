@@ -46,6 +46,9 @@ export class ProjectService {
           currentBranch: branch,
           worktreeRoot: defaultWorktreeRoot(root),
           openedAt: new Date().toISOString(),
+          promptTemplate: null,
+          setupCommand: null,
+          copyFiles: [],
         };
     await this.state.putProject(project);
     this.onUpdated(project);
@@ -58,13 +61,18 @@ export class ProjectService {
     return { current, branches };
   }
 
+  /** Changes a project's settings and tells every window. */
+  async update(id: string, patch: Partial<Omit<Project, 'id' | 'path'>>): Promise<Project> {
+    const project = { ...this.get(id), ...patch };
+    await this.state.putProject(project);
+    this.onUpdated(project);
+    return project;
+  }
+
   async setWorktreeRoot(id: string, worktreeRoot: string): Promise<Project> {
     if (!path.isAbsolute(worktreeRoot)) {
       throw new AppError('invalid-request', `The worktree folder must be an absolute path; "${worktreeRoot}" is not.`);
     }
-    const project = { ...this.get(id), worktreeRoot: path.normalize(worktreeRoot) };
-    await this.state.putProject(project);
-    this.onUpdated(project);
-    return project;
+    return this.update(id, { worktreeRoot: path.normalize(worktreeRoot) });
   }
 }

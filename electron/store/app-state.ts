@@ -1,14 +1,20 @@
 import { z } from 'zod';
+import { BriefTemplateSchema } from '../../shared/brief';
 import { ProjectSchema, ThreadSchema } from '../../shared/models';
+import { CustomProfileSchema } from '../../shared/custom-profile';
+import { SettingsSchema } from '../../shared/settings';
 
 /** Everything Switchyard remembers between runs. */
 export const AppStateSchema = z.object({
   version: z.literal(1),
   projects: z.array(ProjectSchema),
   threads: z.array(ThreadSchema),
+  briefTemplates: z.array(BriefTemplateSchema).default([]),
+  customProfiles: z.array(CustomProfileSchema).default([]),
+  settings: SettingsSchema.default({ maxRunningAgents: null, notifications: true }),
 });
 export type AppState = z.infer<typeof AppStateSchema>;
 
 export function emptyAppState(): AppState {
-  return { version: 1, projects: [], threads: [] };
+  return AppStateSchema.parse({ version: 1, projects: [], threads: [] });
 }

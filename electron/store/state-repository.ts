@@ -44,6 +44,16 @@ export class StateRepository {
     return thread;
   }
 
+  /** One part of the state, for services that own it (templates, custom profiles, settings). */
+  get<K extends 'briefTemplates' | 'customProfiles' | 'settings'>(key: K): AppState[K] {
+    return this.state[key];
+  }
+
+  async set<K extends 'briefTemplates' | 'customProfiles' | 'settings'>(key: K, value: AppState[K]): Promise<void> {
+    this.state = { ...this.state, [key]: value };
+    await this.save();
+  }
+
   async putProject(project: Project): Promise<Project> {
     this.state = { ...this.state, projects: upsert(this.state.projects, project) };
     await this.save();

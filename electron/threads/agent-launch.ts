@@ -10,6 +10,11 @@ export interface AgentCommand {
   readonly env: Record<string, string>;
   /** Text to type into the terminal once the agent is up (tools without a prompt argument). */
   readonly typedPrompt: string | null;
+  readonly mode: 'interactive' | 'headless';
+  /** Id of the approval mode applied. */
+  readonly approvalMode: string;
+  /** True when the argv carries an approval-bypass flag. */
+  readonly bypassApprovals: boolean;
 }
 
 export interface AgentCommandRequest {
@@ -18,6 +23,10 @@ export interface AgentCommandRequest {
   readonly cwd: string;
   readonly command?: readonly string[] | undefined;
   readonly scenario?: string | undefined;
+  readonly mode?: 'interactive' | 'headless' | undefined;
+  readonly approvalMode?: string | undefined;
+  /** Continue the agent's previous session instead of starting with the prompt. */
+  readonly resume?: boolean | undefined;
 }
 
 /**
@@ -46,7 +55,16 @@ export async function resolveAgentCommand(
   const hasPrompt = request.prompt.trim() !== '';
   const args = fillArgv([...template, ...(hasPrompt ? profile.promptArgs : [])], values);
   const typedPrompt = hasPrompt && profile.promptDelivery === 'typed' ? request.prompt : null;
-  return { profile, file, args, env: { ...profile.env }, typedPrompt };
+  return {
+    profile,
+    file,
+    args,
+    env: { ...profile.env },
+    typedPrompt,
+    mode: 'interactive',
+    approvalMode: 'default',
+    bypassApprovals: false,
+  };
 }
 
 /** The environment an agent runs in: the user's, plus who it is, minus what would confuse it. */

@@ -9,6 +9,9 @@ import { branchExists, deleteBranch } from '../git/branch';
 import { addWorktreeWithNewBranch, pruneWorktrees } from '../git/worktree';
 import type { StateRepository } from '../store/state-repository';
 import { resolveAgentCommand } from './agent-launch';
+import { changelogPathFor } from '../briefs/changelog-path';
+import { renderBriefPrompt } from '../briefs/render-brief-prompt';
+import { writeBriefIntoWorktree } from '../briefs/write-brief';
 import { planThread } from './create-thread-plan';
 import { mergeThreadIntoBase } from './merge-thread';
 import { folderExists, removeThreadFromDisk } from './remove-thread';
@@ -72,13 +75,27 @@ export class ThreadService {
   async create(request: ParsedRequestOf<'threads.create'>): Promise<Thread> {
     const project = this.state.project(request.projectId);
     const plan = await planThread(project, request);
+    const brief = request.brief ?? null;
+    // A brief becomes the first prompt through the project's template; without one the prompt is used as typed.
+    const prompt = brief
+      ? renderBriefPrompt(project.promptTemplate, {
+          threadName: request.name.trim(),
+          branch: plan.branch,
+          baseBranch: plan.baseBranch,
+          prompt: request.prompt,
+          brief,
+          changelogPath: changelogPathFor(brief, request.name),
+        })
+      : request.prompt;
     // The agent is resolved before the worktree exists: a missing binary creates nothing.
     const command = await resolveAgentCommand(this.agents, {
       profileId: request.profileId,
-      prompt: request.prompt,
+      prompt,
       cwd: plan.worktreePath,
       command: request.command,
       scenario: request.scenario,
+      mode: request.mode,
+      approvalMode: request.approvalMode,
     });
     const thread: Thread = {
       id: `t_${randomBytes(4).toString('hex')}`,
@@ -88,16 +105,24 @@ export class ThreadService {
       baseBranch: plan.baseBranch,
       worktreePath: plan.worktreePath,
       profileId: request.profileId,
-      prompt: request.prompt,
+      prompt,
       status: 'starting',
       statusReason: null,
       exitCode: null,
       createdAt: new Date().toISOString(),
       merged: null,
       worktreeMissing: false,
+      brief,
+      mode: command.mode,
+      approvalMode: command.approvalMode,
+      bypassApprovals: command.bypassApprovals,
+      portBase: null,
+      command: request.command ?? null,
+      scenario: request.scenario ?? null,
     };
     try {
       await addWorktreeWithNewBranch(project.path, plan.worktreePath, plan.branch, plan.baseBranch);
+      if (brief) await writeBriefIntoWorktree(project.path, thread, prompt);
       // Recorded before the agent starts so its first status change has a thread to update.
       await this.state.putThread(thread);
       this.runtime.start(thread, command, {

@@ -1,6 +1,7 @@
 import type { ThreadStatus } from '../../shared/models';
 
 export const statusLabels: Record<ThreadStatus, string> = {
+  queued: 'queued',
   starting: 'starting',
   working: 'working',
   'needs-input': 'needs input',

@@ -27,6 +27,7 @@ export interface ThreadsState {
 /** Threads waiting on the dispatcher come first: they are blocked until someone answers. */
 const attentionRank: Record<ThreadStatus, number> = {
   'needs-input': 0,
+  queued: 1,
   starting: 1,
   working: 1,
   idle: 1,

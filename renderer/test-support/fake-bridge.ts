@@ -64,6 +64,9 @@ export function makeProject(overrides: Partial<Project> = {}): Project {
     currentBranch: 'main',
     worktreeRoot: '/repos/.switchyard/shop',
     openedAt: '2025-01-01T00:00:00.000Z',
+    promptTemplate: null,
+    setupCommand: null,
+    copyFiles: [],
     ...overrides,
   };
 }
@@ -84,6 +87,13 @@ export function makeThread(overrides: Partial<Thread> = {}): Thread {
     createdAt: '2025-01-01T00:00:01.000Z',
     merged: null,
     worktreeMissing: false,
+    brief: null,
+    mode: 'interactive',
+    approvalMode: 'default',
+    bypassApprovals: false,
+    portBase: null,
+    command: null,
+    scenario: null,
     ...overrides,
   };
 }

@@ -1,22 +1,17 @@
-import { AppError } from '../../shared/errors';
-import type { AgentRegistry } from '../agents/agent-registry';
-import type { SwitchyardOptions } from '../app/switchyard-app';
-import { startDemo } from '../demo/demo-project';
-import type { ProjectService } from '../projects/project-service';
-import type { StateRepository } from '../store/state-repository';
-import type { ThreadService } from '../threads/thread-service';
-import type { Handlers } from './dispatcher';
-
-interface HandlerDeps {
-  readonly options: SwitchyardOptions;
-  readonly state: StateRepository;
-  readonly projects: ProjectService;
-  readonly threads: ThreadService;
-  readonly agents: AgentRegistry;
-}
+import type { coreRequestChannels } from '../../../shared/channels/core';
+import { AppError } from '../../../shared/errors';
+import { startDemo } from '../../demo/demo-project';
+import type { DomainHandlers } from '../dispatcher';
+import type { HandlerDeps } from './handler-deps';
 
 /** Channel → service call. Requests arrive here already validated by the dispatcher. */
-export function createHandlers({ options, state, projects, threads, agents }: HandlerDeps): Handlers {
+export function coreHandlers({
+  options,
+  state,
+  projects,
+  threads,
+  agents,
+}: HandlerDeps): DomainHandlers<typeof coreRequestChannels> {
   return {
     'app.info': () => ({
       version: options.version,

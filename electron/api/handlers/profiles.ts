@@ -1,0 +1,7 @@
+import type { profileRequestChannels } from '../../../shared/channels/profiles';
+import type { DomainHandlers } from '../dispatcher';
+import type { HandlerDeps } from './handler-deps';
+
+export function profileHandlers(_deps: HandlerDeps): DomainHandlers<typeof profileRequestChannels> {
+  return {};
+}

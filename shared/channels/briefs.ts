@@ -1,0 +1,2 @@
+/** Worker briefs: templates and the rendered first prompt. */
+export const briefRequestChannels = [] as const;

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** App-wide preferences, kept with the app state. */
+export const SettingsSchema = z.object({
+  /** Agents allowed to run at once (null: chosen from the machine's memory); the rest wait, visibly queued. */
+  maxRunningAgents: z.number().int().min(1).max(64).nullable().default(null),
+  /** Desktop notifications when a thread needs input, finishes or fails. */
+  notifications: z.boolean().default(true),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Settings as shown: with the limit in force when the user left it to the machine. */
+export const SettingsViewSchema = SettingsSchema.extend({ effectiveMaxRunningAgents: z.number().int() });
+export type SettingsView = z.infer<typeof SettingsViewSchema>;
