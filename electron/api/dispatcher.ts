@@ -2,15 +2,17 @@ import { isRequestChannel, type RequestChannel } from '../../shared/channel-name
 import { type ParsedRequestOf, requestContract, type ResponseOf, type Result } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { GitError } from '../git/core';
+import { type ClientLink, detachedClient } from './client-link';
 
 export type Handlers = {
-  [C in RequestChannel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
+  [C in RequestChannel]: (request: ParsedRequestOf<C>, client: ClientLink) => Promise<ResponseOf<C>> | ResponseOf<C>;
 };
 
 /** The handlers of one domain's channels. */
 export type DomainHandlers<Channels extends readonly RequestChannel[]> = Pick<Handlers, Channels[number]>;
 
-export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
+/** Runs one request; `client` is the window it came from (default: none). */
+export type Dispatch = (channel: unknown, payload: unknown, client?: ClientLink) => Promise<Result<unknown>>;
 
 /**
  * The single entry for every request from any renderer: checks the channel and the payload
@@ -18,7 +20,7 @@ export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<un
  * a renderer sends can crash the main process.
  */
 export function createDispatcher(handlers: Handlers, log: (message: string) => void = console.error): Dispatch {
-  return async (channel, payload) => {
+  return async (channel, payload, client = detachedClient) => {
     if (!isRequestChannel(channel)) {
       return failure(new AppError('invalid-request', `Unknown request channel "${String(channel)}".`));
     }
@@ -28,8 +30,8 @@ export function createDispatcher(handlers: Handlers, log: (message: string) => v
       return failure(new AppError('invalid-request', `Invalid ${channel} request — ${issues}`));
     }
     try {
-      const handler = handlers[channel] as (request: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
+      const handler = handlers[channel] as (request: unknown, client: ClientLink) => unknown;
+      return { ok: true, value: await handler(parsed.data, client) };
     } catch (error) {
       if (error instanceof AppError) return failure(error);
       if (error instanceof GitError) {

@@ -7,7 +7,9 @@ import { EventBus } from '../api/event-bus';
 import { createHandlers } from '../api/handlers/index';
 import { ProjectService } from '../projects/project-service';
 import { StateRepository } from '../store/state-repository';
+import { SettingsService } from '../settings/settings-service';
 import { ThreadService } from '../threads/thread-service';
+import type { ClientLink } from '../api/client-link';
 import type { HostCapabilities } from './host-capabilities';
 
 export interface SwitchyardOptions {
@@ -29,6 +31,9 @@ export interface SwitchyardApp {
   readonly threads: ThreadService;
   readonly agents: AgentRegistry;
   readonly state: StateRepository;
+  readonly settings: SettingsService;
+  /** A window closed: it stops holding back the agents it was watching. */
+  disconnect(client: ClientLink): void;
   shutdown(): Promise<void>;
 }
 
@@ -47,9 +52,17 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     ...(options.extraProfiles ?? []),
   ]);
   const projects = new ProjectService(state, (project) => events.emit('project.updated', project));
-  const threads = new ThreadService(state, agents, events);
+  const settings = new SettingsService(state, events);
+  const threads = new ThreadService({
+    state,
+    agents,
+    events,
+    dataDir: options.dataDir,
+    maxRunningAgents: () => settings.maxRunningAgents(),
+    log: options.log ?? console.error,
+  });
   await threads.recoverAfterStart();
-  const handlers = createHandlers({ options, state, projects, threads, agents });
+  const handlers = createHandlers({ options, state, projects, threads, agents, settings });
   const dispatch = createDispatcher(handlers, options.log);
   return {
     dispatch,
@@ -58,6 +71,8 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     threads,
     agents,
     state,
+    settings,
+    disconnect: (client) => threads.disconnect(client),
     shutdown: () => threads.shutdown(),
   };
 }

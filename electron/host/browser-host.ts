@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { ClientLink } from '../api/client-link';
 import type { SwitchyardApp } from '../app/switchyard-app';
 import {
   contentSecurityPolicy,
@@ -117,11 +118,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     sockets.handleUpgrade(request, socket, head, (ws) => serveClient(ws));
   });
 
+  let clientCount = 0;
   function serveClient(ws: WebSocket): void {
     const send = (frame: ServerFrame) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
     };
-    const unsubscribe = options.app.events.subscribe((event, payload) => send({ type: 'event', event, payload }));
+    // Broadcast events reach every tab; a terminal's output reaches only the tabs attached to it.
+    const link: ClientLink = {
+      id: `browser-${++clientCount}`,
+      send: (event, payload) => send({ type: 'event', event, payload }),
+    };
+    const unsubscribeBroadcast = options.app.events.subscribe((event, payload) => link.send(event, payload));
+    const unsubscribe = () => {
+      unsubscribeBroadcast();
+      options.app.disconnect(link);
+    };
     ws.on('message', (raw, isBinary) => {
       if (isBinary) return;
       let frame: unknown;
@@ -133,7 +144,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const parsed = ClientFrameSchema.safeParse(frame);
       if (!parsed.success) return;
       const { id, channel, payload } = parsed.data;
-      void options.app.dispatch(channel, payload).then((result) => send({ type: 'response', id, result }));
+      void options.app.dispatch(channel, payload, link).then((result) => send({ type: 'response', id, result }));
     });
     ws.on('close', unsubscribe);
     ws.on('error', unsubscribe);

@@ -69,6 +69,20 @@ export class ProjectService {
     return project;
   }
 
+  /** The command run in each new worktree before its agent, and the ignored files copied into it. */
+  async setSetup(id: string, setupCommand: string[] | null, copyFiles: string[]): Promise<Project> {
+    for (const file of copyFiles) {
+      if (path.isAbsolute(file) || path.normalize(file).startsWith('..')) {
+        throw new AppError(
+          'invalid-request',
+          `"${file}" must be a path inside the repository, like .env or config/local.json.`,
+        );
+      }
+    }
+    const command = setupCommand?.filter((arg) => arg !== '') ?? [];
+    return this.update(id, { setupCommand: command.length ? command : null, copyFiles });
+  }
+
   async setWorktreeRoot(id: string, worktreeRoot: string): Promise<Project> {
     if (!path.isAbsolute(worktreeRoot)) {
       throw new AppError('invalid-request', `The worktree folder must be an absolute path; "${worktreeRoot}" is not.`);

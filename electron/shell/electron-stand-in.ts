@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type * as Electron from 'electron';
 import type { ElectronApi } from './electron-api';
 
-type Handler = (event: { senderFrame: { url: string } | null }, payload: unknown) => unknown;
+type Handler = (event: { senderFrame: { url: string } | null; sender: unknown }, payload: unknown) => unknown;
 
 /** Just enough of Electron to boot the shell in a test and look at what it did. */
 export class ElectronStandIn {

@@ -1,6 +1,7 @@
 import type * as Electron from 'electron';
 import { ipcEventChannel, ipcRequestPrefix, requestChannels } from '../../shared/channel-names';
 import type { Result } from '../../shared/contract';
+import type { ClientLink } from '../api/client-link';
 import type { Dispatch } from '../api/dispatcher';
 import type { EventBus } from '../api/event-bus';
 import type { ElectronApi } from './electron-api';
@@ -18,14 +19,39 @@ export function wireIpc(
   ipcMain: ElectronApi['ipcMain'],
   dispatch: Dispatch,
   isTrustedSender: (frame: Electron.WebFrameMain | null) => boolean,
+  linkFor: (sender: Electron.WebContents) => ClientLink,
 ): () => void {
   for (const channel of requestChannels) {
     ipcMain.handle(`${ipcRequestPrefix}${channel}`, (event, payload: unknown) =>
-      isTrustedSender(event.senderFrame) ? dispatch(channel, payload) : untrusted,
+      isTrustedSender(event.senderFrame) ? dispatch(channel, payload, linkFor(event.sender)) : untrusted,
     );
   }
   return () => {
     for (const channel of requestChannels) ipcMain.removeHandler(`${ipcRequestPrefix}${channel}`);
+  };
+}
+
+/**
+ * The client link of a window: events meant only for it (its terminals' output) go over the
+ * same event channel; when the window goes away, `onGone` releases what it held.
+ */
+export function clientLinkCache(onGone: (link: ClientLink) => void): (sender: Electron.WebContents) => ClientLink {
+  const links = new Map<number, ClientLink>();
+  return (sender) => {
+    const existing = links.get(sender.id);
+    if (existing) return existing;
+    const link: ClientLink = {
+      id: `window-${sender.id}`,
+      send: (event, payload) => {
+        if (!sender.isDestroyed()) sender.send(ipcEventChannel, event, payload);
+      },
+    };
+    links.set(sender.id, link);
+    sender.once('destroyed', () => {
+      links.delete(sender.id);
+      onGone(link);
+    });
+    return link;
   };
 }
 

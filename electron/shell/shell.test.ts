@@ -25,6 +25,9 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
+/** The sending window's webContents, as Electron passes it with each IPC call. */
+const windowContents = { id: 1, isDestroyed: () => false, send: () => undefined, once: () => undefined };
+
 describe('Electron shell (against a stand-in of the Electron API)', () => {
   it('opens one window with the renderer locked down', () => {
     const window = electron.windows[0]!;
@@ -63,23 +66,28 @@ describe('Electron shell (against a stand-in of the Electron API)', () => {
   it('wires every contract channel, and only for the app window', async () => {
     expect([...electron.handlers.keys()].sort()).toEqual(requestChannels.map((c) => `${ipcRequestPrefix}${c}`).sort());
     const info = electron.handlers.get(`${ipcRequestPrefix}app.info`)!;
-    expect(await info({ senderFrame: { url: appUrl } }, {})).toMatchObject({
+    expect(await info({ senderFrame: { url: appUrl }, sender: windowContents }, {})).toMatchObject({
       ok: true,
       value: { host: 'electron', canPickFolder: true },
     });
-    expect(await info({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({
+    expect(await info({ senderFrame: { url: 'https://evil.example/' }, sender: windowContents }, {})).toMatchObject({
       ok: false,
       error: { kind: 'invalid-request' },
     });
-    expect(await info({ senderFrame: null }, {})).toMatchObject({ ok: false });
+    expect(await info({ senderFrame: null, sender: windowContents }, {})).toMatchObject({ ok: false });
     const pick = electron.handlers.get(`${ipcRequestPrefix}projects.pickFolder`)!;
-    expect(await pick({ senderFrame: { url: appUrl } }, {})).toEqual({ ok: true, value: { path: null } });
+    expect(await pick({ senderFrame: { url: appUrl }, sender: windowContents }, {})).toEqual({
+      ok: true,
+      value: { path: null },
+    });
   });
 
   it('forwards events to the window over the event channel', async () => {
     const repo = await makeRepo(temp.dir);
     const open = electron.handlers.get(`${ipcRequestPrefix}projects.open`)!;
-    expect(await open({ senderFrame: { url: appUrl } }, { path: repo })).toMatchObject({ ok: true });
+    expect(await open({ senderFrame: { url: appUrl }, sender: windowContents }, { path: repo })).toMatchObject({
+      ok: true,
+    });
     const sent = electron.windows[0]!.sent;
     expect(sent.some(([channel, event]) => channel === ipcEventChannel && event === 'project.updated')).toBe(true);
   });

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
 import { version } from '../cli/version';
 import type { ElectronApi } from './electron-api';
-import { forwardEvents, wireIpc } from './ipc';
+import { clientLinkCache, forwardEvents, wireIpc } from './ipc';
 import { createMainWindow } from './window';
 
 export interface ShellPaths {
@@ -47,7 +47,13 @@ export function startElectronShell(electron: ElectronApi, paths: ShellPaths, arg
       },
     });
     if (options.repo) await app.projects.open(options.repo).catch((error: Error) => console.error(error.message));
-    wireIpc(electron.ipcMain, app.dispatch, (frame) => frame !== null && isAppUrl(frame.url));
+    const running = app;
+    wireIpc(
+      electron.ipcMain,
+      app.dispatch,
+      (frame) => frame !== null && isAppUrl(frame.url),
+      clientLinkCache((link) => running.disconnect(link)),
+    );
     const window = createMainWindow(
       electron,
       { preload: path.join(paths.distDir, 'preload.cjs'), indexHtml },

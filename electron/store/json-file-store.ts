@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, copyFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -46,7 +47,8 @@ export class JsonFileStore<T> {
   }
 
   private async writeAtomically(text: string): Promise<void> {
-    const temp = `${this.file}.tmp-${process.pid}`;
+    // Unique per write: two stores (or two app instances in one process) must never share a temp file.
+    const temp = `${this.file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
     const handle = await open(temp, 'w', 0o600);
     try {
       await handle.writeFile(text, 'utf8');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { EventChannel, EventOf } from '../../shared/contract';
+import type { ClientLink } from '../api/client-link';
 import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
 
 export interface RecordedEvent {
@@ -7,7 +8,21 @@ export interface RecordedEvent {
   readonly payload: EventOf<EventChannel>;
 }
 
-/** A real app over a temp data dir, with every event it emits recorded. */
+/** A window stand-in: records the events sent to it alone (its terminals' output). */
+export function recordingClient(id = 'test-window'): ClientLink & { received: RecordedEvent[] } {
+  const received: RecordedEvent[] = [];
+  return { id, received, send: (event, payload) => received.push({ event, payload }) };
+}
+
+/** Everything a client received for one thread's terminal, in order. */
+export function terminalText(client: { received: RecordedEvent[] }, threadId: string): string {
+  return client.received
+    .filter((e) => e.event === 'terminal.data' && (e.payload as { threadId: string }).threadId === threadId)
+    .map((e) => (e.payload as { data: string }).data)
+    .join('');
+}
+
+/** A real app over a temp data dir, with every broadcast event it emits recorded. */
 export async function makeTestApp(dataDir: string): Promise<{ app: SwitchyardApp; events: RecordedEvent[] }> {
   const app = await createSwitchyardApp({
     dataDir,

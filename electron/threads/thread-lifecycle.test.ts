@@ -6,7 +6,7 @@ import type { Thread } from '../../shared/models';
 import type { SwitchyardApp } from '../app/switchyard-app';
 import { gitOutput } from '../git/core';
 import { commitAll, makeRepo, makeTempDir, tip, waitFor, writeFiles } from '../test-support/temp-repo';
-import { makeTestApp, type RecordedEvent } from '../test-support/test-app';
+import { makeTestApp, type RecordedEvent, recordingClient, terminalText } from '../test-support/test-app';
 
 /** A tiny real agent: asks, waits for the answer typed into its pty, edits, commits. */
 const askingAgent = [
@@ -31,8 +31,10 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
+const window = recordingClient();
+
 async function call<T = unknown>(channel: string, payload: unknown): Promise<T> {
-  const result = await app.dispatch(channel, payload);
+  const result = await app.dispatch(channel, payload, window);
   if (!result.ok)
     throw Object.assign(new Error(result.error.message), { kind: result.error.kind, details: result.error.details });
   return result.value as T;
@@ -63,19 +65,19 @@ describe('the dispatcher loop on a real repository', () => {
     expect(thread.worktreePath).toBe(path.join(`${repo}.worktrees`, 'switchyard-add-feature'));
     expect((await gitOutput(thread.worktreePath, ['branch', '--show-current'])).trim()).toBe('switchyard/add-feature');
 
+    const attached = await call<{ data: string; end: number }>('terminal.attach', { threadId: thread.id });
     await waitFor(() => statusOf(thread.id) === 'needs-input', 'the question to be noticed');
     expect(app.state.thread(thread.id).statusReason).toContain('Apply this edit? (y/n)');
     await call('terminal.input', { threadId: thread.id, data: 'y\r' });
     await waitFor(() => statusOf(thread.id) === 'done', 'the agent to finish');
 
-    const output = events
-      .filter((e) => e.event === 'terminal.data')
-      .map((e) => (e.payload as { data: string }).data)
-      .join('');
+    // What the window saw: the scrollback at attach time, then the live chunks after it.
+    const output = attached.data + terminalText(window, thread.id);
     expect(output).toContain('answer=y');
-    const replay = await call<{ data: string; end: number }>('terminal.replay', { threadId: thread.id });
-    expect(replay.data).toBe(output);
-    expect(replay.end).toBe(output.length);
+    expect(events.some((e) => e.event === 'terminal.data')).toBe(false);
+    const reattached = await call<{ data: string; end: number }>('terminal.attach', { threadId: thread.id });
+    expect(reattached.data).toBe(output);
+    expect(reattached.end).toBe(output.length);
 
     await writeFiles(thread.worktreePath, { 'draft.txt': 'not committed yet\n' });
     const diff = await call<{

@@ -1,98 +1,265 @@
-import type { Thread } from '../../shared/models';
-import { TerminalSession } from '../terminals/terminal-session';
-import type { AgentCommand } from './agent-launch';
-import { agentEnvironment } from './agent-launch';
+import type { ClientLink } from '../api/client-link';
+import type { ThreadStatus } from '../../shared/models';
+import { PtyProcess } from '../terminals/pty-process';
+import { TerminalLog } from '../terminals/terminal-log';
+import { TerminalStream } from '../terminals/terminal-stream';
 import { type StatusChange, StatusTracker } from './status-tracker';
 
+/** One program to run in a thread's terminal: the project's setup command, then the agent. */
+export interface LaunchStep {
+  readonly kind: 'setup' | 'agent';
+  /** Shown in the terminal before the step starts, e.g. the setup command line. */
+  readonly banner: string | null;
+  readonly file: string;
+  readonly args: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  /** Typed into the terminal after the program's first output (tools that take no prompt argument). */
+  readonly typedPrompt: string | null;
+  readonly needsInputPatterns: readonly string[];
+  readonly profileId: string;
+}
+
+export interface LaunchPlan {
+  readonly threadId: string;
+  readonly cwd: string;
+  readonly steps: readonly LaunchStep[];
+  readonly cols: number;
+  readonly rows: number;
+}
+
 export interface RuntimeEvents {
-  onData(threadId: string, start: number, data: string): void;
   onStatus(threadId: string, change: StatusChange, exitCode: number | null): void;
 }
 
-interface LiveThread {
-  readonly session: TerminalSession;
-  readonly tracker: StatusTracker;
-  stoppedByUser: boolean;
+export interface RuntimeOptions {
+  readonly dataDir: string;
+  /** Agents allowed to run at once; read at each start so a settings change applies at once. */
+  readonly maxRunning: () => number;
+  readonly events: RuntimeEvents;
 }
 
-/** The running side of threads: one pty and one status tracker per live agent. */
+interface LiveThread {
+  readonly plan: LaunchPlan;
+  stepIndex: number;
+  process: PtyProcess;
+  tracker: StatusTracker;
+  stoppedByUser: boolean;
+  size: { cols: number; rows: number };
+  /** Set once the runtime reports the outcome itself; the tracker's own exit notice is then redundant. */
+  reportingExit: boolean;
+}
+
+/** Trailing output can arrive just after the exit notice; wait for it before reporting (VS Code waits 250 ms). */
+const exitSettleMs = 100;
+
+/**
+ * The running side of threads: each thread's terminal stream (which outlives its processes, so a
+ * resumed agent continues the same scrollback), the process running in it, and a limit on how many
+ * run at once — threads past it wait in a visible queue.
+ */
 export class ThreadRuntime {
+  private readonly streams = new Map<string, TerminalStream>();
   private readonly live = new Map<string, LiveThread>();
+  private readonly queue: LaunchPlan[] = [];
 
-  constructor(private readonly events: RuntimeEvents) {}
+  constructor(private readonly options: RuntimeOptions) {}
 
-  start(thread: Thread, command: AgentCommand, size: { cols: number; rows: number }): void {
-    let typedPrompt = command.typedPrompt;
-    const tracker = new StatusTracker({
-      needsInputPatterns: command.profile.needsInputPatterns,
-      onChange: (change) => this.events.onStatus(thread.id, change, null),
-    });
-    const entry: LiveThread = {
-      tracker,
-      stoppedByUser: false,
-      session: new TerminalSession(
-        {
-          file: command.file,
-          args: command.args,
-          cwd: thread.worktreePath,
-          env: agentEnvironment(process.env, command.env, thread.id),
-          cols: size.cols,
-          rows: size.rows,
-        },
-        {
-          onData: (start, data) => {
-            tracker.output(data);
-            this.events.onData(thread.id, start, data);
-            if (typedPrompt !== null) {
-              const text = typedPrompt;
-              typedPrompt = null;
-              entry.session.write(`${text}\r`);
-            }
-          },
-          onExit: (exitCode, signal) => {
-            tracker.exit(exitCode, signal, entry.stoppedByUser);
-            this.events.onStatus(thread.id, tracker.current, exitCode);
-          },
-        },
-      ),
-    };
-    this.live.set(thread.id, entry);
+  /** Runs the plan now, or queues it when the running limit is reached. */
+  start(plan: LaunchPlan): void {
+    if (this.live.has(plan.threadId) || this.queue.some((p) => p.threadId === plan.threadId)) return;
+    const running = this.live.size;
+    const limit = this.options.maxRunning();
+    if (running >= limit) {
+      this.queue.push(plan);
+      this.report(plan.threadId, 'queued', `waiting for a free agent slot (${running} of ${limit} running)`);
+      return;
+    }
+    this.runStep(plan, 0, { cols: plan.cols, rows: plan.rows });
   }
 
   isRunning(threadId: string): boolean {
-    return this.live.get(threadId)?.session.isRunning ?? false;
+    return this.live.has(threadId);
+  }
+
+  isQueued(threadId: string): boolean {
+    return this.queue.some((p) => p.threadId === threadId);
   }
 
   write(threadId: string, data: string): boolean {
     const entry = this.live.get(threadId);
-    if (!entry?.session.write(data)) return false;
+    if (!entry?.process.write(data)) return false;
     entry.tracker.input();
     return true;
   }
 
   resize(threadId: string, cols: number, rows: number): boolean {
-    return this.live.get(threadId)?.session.resize(cols, rows) ?? false;
+    const entry = this.live.get(threadId);
+    if (!entry) return false;
+    entry.size = { cols, rows };
+    return entry.process.resize(cols, rows);
   }
 
-  replay(threadId: string): { data: string; end: number } {
-    return this.live.get(threadId)?.session.replay() ?? { data: '', end: 0 };
+  /** Starts streaming a thread's terminal to a window; after a restart the scrollback comes from its log. */
+  async attach(threadId: string, link: ClientLink): Promise<{ data: string; end: number }> {
+    const stream = await this.streamFor(threadId);
+    return stream.attach(link);
+  }
+
+  detach(threadId: string, linkId: string): boolean {
+    return this.streams.get(threadId)?.detach(linkId) ?? false;
+  }
+
+  ack(threadId: string, linkId: string, chars: number): void {
+    this.streams.get(threadId)?.ack(linkId, chars);
+  }
+
+  /** A window went away: it no longer holds any agent back. */
+  disconnect(linkId: string): void {
+    for (const stream of this.streams.values()) stream.detach(linkId);
   }
 
   async stop(threadId: string): Promise<void> {
+    const queued = this.queue.findIndex((p) => p.threadId === threadId);
+    if (queued !== -1) {
+      this.queue.splice(queued, 1);
+      this.report(threadId, 'stopped', 'stopped by you before it started');
+      return;
+    }
     const entry = this.live.get(threadId);
-    if (!entry?.session.isRunning) return;
+    if (!entry) return;
     entry.stoppedByUser = true;
-    await entry.session.stop();
+    await entry.process.stop();
+    // Wait for the exit handler to settle the status and free the slot.
+    await new Promise((resolve) => setTimeout(resolve, exitSettleMs + 20));
   }
 
-  /** Stops the agent and forgets its terminal. */
+  /** Stops the agent and forgets its terminal, log included. */
   async discard(threadId: string): Promise<void> {
     await this.stop(threadId);
-    this.live.get(threadId)?.tracker.dispose();
-    this.live.delete(threadId);
+    this.streams.delete(threadId);
+    await TerminalLog.forThread(this.options.dataDir, threadId).remove();
   }
 
   async stopAll(): Promise<void> {
+    this.queue.length = 0;
     await Promise.all([...this.live.keys()].map((id) => this.stop(id)));
+  }
+
+  private async streamFor(threadId: string): Promise<TerminalStream> {
+    const existing = this.streams.get(threadId);
+    if (existing) return existing;
+    const log = TerminalLog.forThread(this.options.dataDir, threadId);
+    const stream = new TerminalStream(threadId, log);
+    const earlier = await log.tail(200_000);
+    // Another caller may have created it while the log was read.
+    const raced = this.streams.get(threadId);
+    if (raced) return raced;
+    stream.restore(earlier);
+    this.streams.set(threadId, stream);
+    return stream;
+  }
+
+  private streamNow(threadId: string): TerminalStream {
+    let stream = this.streams.get(threadId);
+    if (!stream) {
+      stream = new TerminalStream(threadId, TerminalLog.forThread(this.options.dataDir, threadId));
+      this.streams.set(threadId, stream);
+    }
+    return stream;
+  }
+
+  private runStep(plan: LaunchPlan, stepIndex: number, size: { cols: number; rows: number }): void {
+    const step = plan.steps[stepIndex];
+    if (!step) return;
+    const stream = this.streamNow(plan.threadId);
+    if (step.banner) stream.push(`\x1b[2m${step.banner}\x1b[0m\r\n`);
+    let typedPrompt = step.typedPrompt;
+    const tracker = new StatusTracker({
+      needsInputPatterns: step.needsInputPatterns,
+      onChange: (change) => {
+        // Setup output is not the agent's (the thread is still starting), and exits are reported by finishStep.
+        if (step.kind === 'setup' || entry.reportingExit) return;
+        this.options.events.onStatus(plan.threadId, change, null);
+      },
+    });
+    if (step.kind === 'setup') this.report(plan.threadId, 'starting', `running setup: ${step.banner ?? ''}`.trim());
+    let child: PtyProcess;
+    try {
+      child = new PtyProcess(
+        { file: step.file, args: step.args, cwd: plan.cwd, env: step.env, cols: size.cols, rows: size.rows },
+        {
+          onData: (data) => {
+            stream.push(data);
+            tracker.output(data);
+            if (typedPrompt !== null) {
+              const text = typedPrompt;
+              typedPrompt = null;
+              child.write(`${text}\r`);
+            }
+          },
+          onExit: (exitCode, signal) => {
+            setTimeout(() => this.finishStep(plan, entry, exitCode, signal), exitSettleMs);
+          },
+        },
+      );
+    } catch (error) {
+      tracker.dispose();
+      stream.push(`\x1b[31mCould not start ${step.file}: ${(error as Error).message}\x1b[0m\r\n`);
+      this.report(plan.threadId, 'failed', `could not start ${step.file}: ${(error as Error).message}`);
+      this.startQueued();
+      return;
+    }
+    const entry: LiveThread = {
+      plan,
+      stepIndex,
+      process: child,
+      tracker,
+      stoppedByUser: false,
+      size,
+      reportingExit: false,
+    };
+    this.live.set(plan.threadId, entry);
+    stream.setProducer(child);
+  }
+
+  private finishStep(plan: LaunchPlan, entry: LiveThread, exitCode: number, signal: number | null): void {
+    const stream = this.streamNow(plan.threadId);
+    stream.flush();
+    stream.setProducer(null);
+    const step = plan.steps[entry.stepIndex];
+    const next = entry.stepIndex + 1;
+    if (step?.kind === 'setup' && exitCode === 0 && !entry.stoppedByUser && next < plan.steps.length) {
+      entry.tracker.dispose();
+      this.live.delete(plan.threadId);
+      // The slot passes straight to the agent: setup and agent are one run.
+      this.runStep(plan, next, entry.size);
+      return;
+    }
+    entry.reportingExit = true;
+    entry.tracker.exit(exitCode, signal, entry.stoppedByUser);
+    const change = entry.tracker.current;
+    entry.tracker.dispose();
+    this.live.delete(plan.threadId);
+    if (step?.kind === 'setup' && change.status === 'failed') {
+      this.options.events.onStatus(
+        plan.threadId,
+        { status: 'failed', reason: `setup ${change.reason ?? 'failed'}` },
+        exitCode,
+      );
+    } else {
+      this.options.events.onStatus(plan.threadId, change, exitCode);
+    }
+    this.startQueued();
+  }
+
+  private startQueued(): void {
+    while (this.queue.length > 0 && this.live.size < this.options.maxRunning()) {
+      const plan = this.queue.shift();
+      if (plan) this.runStep(plan, 0, { cols: plan.cols, rows: plan.rows });
+    }
+  }
+
+  private report(threadId: string, status: ThreadStatus, reason: string | null): void {
+    this.options.events.onStatus(threadId, { status, reason }, null);
   }
 }

@@ -2,43 +2,63 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { ParsedRequestOf } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { MergeOutcome, RemoveOutcome, Thread, ThreadDiff } from '../../shared/models';
+import type { MergeOutcome, Project, RemoveOutcome, Thread, ThreadDiff } from '../../shared/models';
 import type { AgentRegistry } from '../agents/agent-registry';
+import type { ClientLink } from '../api/client-link';
 import type { EventBus } from '../api/event-bus';
-import { branchExists, deleteBranch } from '../git/branch';
-import { addWorktreeWithNewBranch, pruneWorktrees } from '../git/worktree';
-import type { StateRepository } from '../store/state-repository';
-import { resolveAgentCommand } from './agent-launch';
 import { changelogPathFor } from '../briefs/changelog-path';
 import { renderBriefPrompt } from '../briefs/render-brief-prompt';
 import { writeBriefIntoWorktree } from '../briefs/write-brief';
+import { branchExists, deleteBranch } from '../git/branch';
+import { addWorktreeWithNewBranch, pruneWorktrees } from '../git/worktree';
+import type { StateRepository } from '../store/state-repository';
+import { type AgentCommand, resolveAgentCommand } from './agent-launch';
 import { planThread } from './create-thread-plan';
+import { buildLaunchPlan } from './launch-plan';
 import { mergeThreadIntoBase } from './merge-thread';
+import { allocatePortBase } from './port-allocator';
 import { folderExists, removeThreadFromDisk } from './remove-thread';
 import { readThreadDiff } from './thread-diff';
 import { ThreadRuntime } from './thread-runtime';
+import { copyIntoWorktree } from './worktree-files';
 
 const defaultSize = { cols: 120, rows: 32 };
-const activeStatuses = new Set<Thread['status']>(['starting', 'working', 'needs-input', 'idle']);
+const activeStatuses = new Set<Thread['status']>(['queued', 'starting', 'working', 'needs-input', 'idle']);
+
+export interface ThreadServiceOptions {
+  readonly state: StateRepository;
+  readonly agents: AgentRegistry;
+  readonly events: EventBus;
+  readonly dataDir: string;
+  readonly maxRunningAgents: () => number;
+  readonly log: (message: string) => void;
+}
 
 /** Threads: a branch in its own worktree with an agent in a terminal. */
 export class ThreadService {
   private readonly runtime: ThreadRuntime;
+  private readonly state: StateRepository;
+  private readonly agents: AgentRegistry;
+  private readonly events: EventBus;
 
-  constructor(
-    private readonly state: StateRepository,
-    private readonly agents: AgentRegistry,
-    private readonly events: EventBus,
-  ) {
+  constructor(options: ThreadServiceOptions) {
+    this.state = options.state;
+    this.agents = options.agents;
+    this.events = options.events;
     this.runtime = new ThreadRuntime({
-      onData: (threadId, start, data) => this.events.emit('terminal.data', { threadId, start, data }),
-      onStatus: (threadId, change, exitCode) => {
-        void this.update(threadId, (t) => ({
-          ...t,
-          status: change.status,
-          statusReason: change.reason,
-          exitCode: exitCode ?? t.exitCode,
-        }));
+      dataDir: options.dataDir,
+      maxRunning: options.maxRunningAgents,
+      events: {
+        onStatus: (threadId, change, exitCode) => {
+          this.update(threadId, (t) => ({
+            ...t,
+            status: change.status,
+            statusReason: change.reason,
+            exitCode: exitCode ?? t.exitCode,
+          })).catch((error: unknown) =>
+            options.log(`[switchyard] could not record the status of ${threadId}: ${String(error)}`),
+          );
+        },
       },
     });
   }
@@ -53,7 +73,10 @@ export class ThreadService {
           ...thread,
           worktreeMissing,
           ...(wasActive
-            ? { status: 'stopped' as const, statusReason: 'Switchyard was closed while the agent ran' }
+            ? {
+                status: 'stopped' as const,
+                statusReason: 'Switchyard was closed while the agent ran; resume to continue',
+              }
             : {}),
         });
       }
@@ -63,13 +86,12 @@ export class ThreadService {
   async list(): Promise<Thread[]> {
     const threads = this.state.threads();
     // A worktree deleted behind our back is reported, not discovered later by a failing git call.
-    const checked = await Promise.all(
+    return Promise.all(
       threads.map(async (t) => {
         const worktreeMissing = !(await folderExists(t.worktreePath));
         return worktreeMissing === t.worktreeMissing ? t : this.state.putThread({ ...t, worktreeMissing });
       }),
     );
-    return checked;
   }
 
   async create(request: ParsedRequestOf<'threads.create'>): Promise<Thread> {
@@ -116,31 +138,57 @@ export class ThreadService {
       mode: command.mode,
       approvalMode: command.approvalMode,
       bypassApprovals: command.bypassApprovals,
-      portBase: null,
+      portBase: allocatePortBase(this.state.threads()),
       command: request.command ?? null,
       scenario: request.scenario ?? null,
     };
+    let banner: string | undefined;
     try {
       await addWorktreeWithNewBranch(project.path, plan.worktreePath, plan.branch, plan.baseBranch);
       if (brief) await writeBriefIntoWorktree(project.path, thread, prompt);
+      banner = await this.copyProjectFiles(project, thread);
       // Recorded before the agent starts so its first status change has a thread to update.
       await this.state.putThread(thread);
-      this.runtime.start(thread, command, {
-        cols: request.cols ?? defaultSize.cols,
-        rows: request.rows ?? defaultSize.rows,
-      });
     } catch (error) {
       await this.state.deleteThread(thread.id).catch(() => undefined);
       await this.undoCreate(project.path, plan.worktreePath, plan.branch);
       if (error instanceof AppError) throw error;
       throw new AppError(
         'internal',
-        `Could not start "${thread.name}": ${(error as Error).message}. Nothing was left behind.`,
+        `Could not create "${thread.name}": ${(error as Error).message}. Nothing was left behind.`,
       );
     }
-    const current = this.state.thread(thread.id);
-    this.events.emit('thread.updated', current);
-    return current;
+    this.events.emit('thread.updated', thread);
+    this.launch(project, thread, command, { withSetup: true, banner, cols: request.cols, rows: request.rows });
+    return this.state.thread(thread.id);
+  }
+
+  /** Starts a stopped, finished or failed thread's agent again, continuing its session where the tool can. */
+  async resume(threadId: string): Promise<Thread> {
+    const thread = this.state.thread(threadId);
+    if (this.runtime.isRunning(threadId) || this.runtime.isQueued(threadId)) {
+      throw new AppError('invalid-request', `"${thread.name}" is already running.`);
+    }
+    if (!(await folderExists(thread.worktreePath))) {
+      throw new AppError(
+        'worktree-missing',
+        `The worktree of "${thread.name}" is gone from ${thread.worktreePath}; it cannot be resumed.`,
+      );
+    }
+    const project = this.state.project(thread.projectId);
+    const command = await resolveAgentCommand(this.agents, {
+      profileId: thread.profileId,
+      prompt: thread.prompt,
+      cwd: thread.worktreePath,
+      command: thread.command ?? undefined,
+      scenario: thread.scenario ?? undefined,
+      mode: thread.mode,
+      approvalMode: thread.approvalMode,
+      resume: true,
+    });
+    await this.update(threadId, (t) => ({ ...t, status: 'starting', statusReason: 'resuming', exitCode: null }));
+    this.launch(project, thread, command, { withSetup: false, banner: '— resumed by Switchyard —' });
+    return this.state.thread(threadId);
   }
 
   async stop(threadId: string): Promise<Thread> {
@@ -170,9 +218,21 @@ export class ThreadService {
     return this.runtime.resize(threadId, cols, rows);
   }
 
-  replay(threadId: string): { data: string; end: number } {
+  attach(threadId: string, client: ClientLink): Promise<{ data: string; end: number }> {
     this.state.thread(threadId);
-    return this.runtime.replay(threadId);
+    return this.runtime.attach(threadId, client);
+  }
+
+  detach(threadId: string, client: ClientLink): boolean {
+    return this.runtime.detach(threadId, client.id);
+  }
+
+  ack(threadId: string, client: ClientLink, chars: number): void {
+    this.runtime.ack(threadId, client.id, chars);
+  }
+
+  disconnect(client: ClientLink): void {
+    this.runtime.disconnect(client.id);
   }
 
   diff(threadId: string): Promise<ThreadDiff> {
@@ -192,6 +252,35 @@ export class ThreadService {
 
   shutdown(): Promise<void> {
     return this.runtime.stopAll();
+  }
+
+  private launch(
+    project: Project,
+    thread: Thread,
+    command: AgentCommand,
+    options: { withSetup: boolean; banner?: string | undefined; cols?: number | undefined; rows?: number | undefined },
+  ): void {
+    this.runtime.start(
+      buildLaunchPlan({
+        project,
+        thread,
+        command,
+        withSetup: options.withSetup,
+        banner: options.banner,
+        cols: options.cols ?? defaultSize.cols,
+        rows: options.rows ?? defaultSize.rows,
+      }),
+    );
+  }
+
+  /** Copies the project's listed git-ignored files; returns a line for the terminal saying what happened. */
+  private async copyProjectFiles(project: Project, thread: Thread): Promise<string | undefined> {
+    if (project.copyFiles.length === 0) return undefined;
+    const { copied, missing } = await copyIntoWorktree(project.path, thread.worktreePath, project.copyFiles);
+    const parts = [];
+    if (copied.length) parts.push(`copied ${copied.join(', ')} from the main checkout`);
+    if (missing.length) parts.push(`not found in the main checkout: ${missing.join(', ')}`);
+    return parts.join('; ');
   }
 
   private async update(threadId: string, change: (thread: Thread) => Thread): Promise<void> {

@@ -5,6 +5,7 @@ import '@xterm/xterm/css/xterm.css';
 import type { WireError } from '../../shared/errors';
 import type { Thread } from '../../shared/models';
 import { InputSerializer } from '../terminal/input-serializer';
+import { AckCounter } from '../terminal/ack-counter';
 import { ReplayGate } from '../terminal/replay-gate';
 import { terminalFontFamily, terminalTheme } from '../terminal/terminal-theme';
 import { getBridge } from '../transport/bridge';
@@ -29,7 +30,8 @@ interface Xterm {
 
 /**
  * The selected thread's live terminal. One xterm lives as long as the pane; switching threads
- * resets it and replays the new thread's scrollback before splicing in live output.
+ * resets it, attaches to the new thread (its scrollback first, then live output to this window
+ * only) and detaches from the old one.
  */
 export function TerminalPane({ threadId, visible, status }: TerminalPaneProps) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -123,7 +125,22 @@ export function TerminalPane({ threadId, visible, status }: TerminalPaneProps) {
     // queries inside old, replayed output would reach the agent as bogus keystrokes, so input is
     // only forwarded once the replay has been parsed.
     let acceptingInput = false;
-    const gate = new ReplayGate((data) => term.write(data));
+    // Live output is acknowledged once xterm has parsed it; the host pauses the agent when we fall behind.
+    const acks = new AckCounter((chars) => void bridge.invoke('terminal.ack', { threadId, chars }));
+    let idleFlush: ReturnType<typeof setTimeout> | undefined;
+    const gate = new ReplayGate((data, liveChars) =>
+      term.write(
+        data,
+        liveChars === 0
+          ? undefined
+          : () => {
+              acks.parsed(liveChars);
+              // A remainder below one step is sent once output pauses, so nothing stays owed.
+              clearTimeout(idleFlush);
+              idleFlush = setTimeout(() => acks.flush(), 100);
+            },
+      ),
+    );
     const input = new InputSerializer(async (data) => {
       const result = await bridge.invoke('terminal.input', { threadId, data });
       if (!result.ok) getActions().reportThreadError(threadId, 'Send input', result.error);
@@ -138,7 +155,7 @@ export function TerminalPane({ threadId, visible, status }: TerminalPaneProps) {
 
     // Size first, so the agent's redraw after the replay request matches what we show.
     fitAndReport.current();
-    void bridge.invoke('terminal.replay', { threadId }).then((result) => {
+    void bridge.invoke('terminal.attach', { threadId }).then((result) => {
       if (!active) return;
       if (!result.ok) {
         setReplayOutcome({ session: thisSession, result: result.error });
@@ -157,6 +174,9 @@ export function TerminalPane({ threadId, visible, status }: TerminalPaneProps) {
       active = false;
       offData();
       onData.dispose();
+      clearTimeout(idleFlush);
+      // Stop the stream to this window; it no longer holds the agent back either.
+      void bridge.invoke('terminal.detach', { threadId });
     };
   }, [threadId, epoch, replayAttempt]);
 

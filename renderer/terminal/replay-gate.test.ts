@@ -3,7 +3,12 @@ import { ReplayGate } from './replay-gate';
 
 function gate() {
   const written: string[] = [];
-  return { gate: new ReplayGate((data) => written.push(data)), written };
+  const settled: number[] = [];
+  const g = new ReplayGate((data, liveChars) => {
+    if (data) written.push(data);
+    if (liveChars) settled.push(liveChars);
+  });
+  return { gate: g, written, settled };
 }
 
 describe('ReplayGate', () => {
@@ -24,6 +29,15 @@ describe('ReplayGate', () => {
     g.push({ start: 3, data: 'def' }); // duplicate delivery
     g.push({ start: 6, data: 'g' });
     expect(written).toEqual(['abc', 'def', 'g']);
+  });
+
+  it('counts every live chunk as settled, shown or skipped, and never the replay', () => {
+    const { gate: g, settled } = gate();
+    g.push({ start: 0, data: 'hello ' });
+    g.applyReplay('hello ', 6);
+    g.push({ start: 6, data: 'world' });
+    g.push({ start: 4, data: 'o world!' });
+    expect(settled).toEqual([6, 5, 8]);
   });
 
   it('writes only the new tail of a chunk that straddles the end', () => {

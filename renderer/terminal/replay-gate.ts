@@ -14,7 +14,12 @@ export class ReplayGate {
   private end: number | null = null;
   private buffered: TerminalChunk[] = [];
 
-  constructor(private readonly write: (data: string) => void) {}
+  /**
+   * `write` gets each piece of text for the terminal and how many characters of live output it
+   * settles (to acknowledge once xterm has parsed it): 0 for the replay, the whole chunk for a live
+   * chunk even when only part of it is new — and an empty text for a chunk that was all old.
+   */
+  constructor(private readonly write: (data: string, liveChars: number) => void) {}
 
   get replayed(): boolean {
     return this.end !== null;
@@ -22,7 +27,7 @@ export class ReplayGate {
 
   /** The replay answered: write it, then whatever live output it did not already contain. */
   applyReplay(data: string, end: number): void {
-    if (data) this.write(data);
+    if (data) this.write(data, 0);
     this.end = end;
     const waiting = this.buffered;
     this.buffered = [];
@@ -37,10 +42,14 @@ export class ReplayGate {
   private applyLive(chunk: TerminalChunk): void {
     const end = this.end ?? 0;
     const chunkEnd = chunk.start + chunk.data.length;
-    if (chunkEnd <= end) return; // Already shown (in the replay or an earlier chunk).
+    if (chunkEnd <= end) {
+      // Already shown (in the replay or an earlier chunk); it still counts as received.
+      this.write('', chunk.data.length);
+      return;
+    }
     // Chunks start at or after `end` per the contract; should one straddle it, only its new tail is
     // written. A gap (start > end) means output was lost upstream; showing what we have beats stalling.
-    this.write(chunk.start < end ? chunk.data.slice(end - chunk.start) : chunk.data);
+    this.write(chunk.start < end ? chunk.data.slice(end - chunk.start) : chunk.data, chunk.data.length);
     this.end = chunkEnd;
   }
 }

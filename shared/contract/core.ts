@@ -96,11 +96,6 @@ export const coreContract = {
       .strict(),
     response: z.object({ resized: z.boolean() }),
   },
-  'terminal.replay': {
-    request: ThreadRef,
-    /** `end` is the stream offset after `data`; live chunks starting before it are already in `data`. */
-    response: z.object({ data: z.string(), end: z.number().int() }),
-  },
   'diff.get': { request: ThreadRef, response: ThreadDiffSchema },
   'merge.run': { request: ThreadRef, response: MergeOutcomeSchema },
   'demo.start': {

@@ -1,20 +1,23 @@
 import type { pipelineRequestChannels } from '../../../shared/channels/pipeline';
-import { AppError } from '../../../shared/errors';
 import type { DomainHandlers } from '../dispatcher';
 import type { HandlerDeps } from './handler-deps';
 
-const notYet = () => {
-  throw new AppError('unsupported', 'Not available yet.');
-};
-
-export function pipelineHandlers(_deps: HandlerDeps): DomainHandlers<typeof pipelineRequestChannels> {
+export function pipelineHandlers({
+  threads,
+  projects,
+  settings,
+}: HandlerDeps): DomainHandlers<typeof pipelineRequestChannels> {
   return {
-    'terminal.attach': notYet,
-    'terminal.detach': notYet,
-    'terminal.ack': notYet,
-    'threads.resume': notYet,
-    'projects.setSetup': notYet,
-    'settings.get': notYet,
-    'settings.set': notYet,
+    'terminal.attach': ({ threadId }, client) => threads.attach(threadId, client),
+    'terminal.detach': ({ threadId }, client) => ({ detached: threads.detach(threadId, client) }),
+    'terminal.ack': ({ threadId, chars }, client) => {
+      threads.ack(threadId, client, chars);
+      return {};
+    },
+    'threads.resume': ({ threadId }) => threads.resume(threadId),
+    'projects.setSetup': ({ projectId, setupCommand, copyFiles }) =>
+      projects.setSetup(projectId, setupCommand, copyFiles),
+    'settings.get': () => settings.get(),
+    'settings.set': (patch) => settings.set(patch),
   };
 }

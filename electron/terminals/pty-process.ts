@@ -1,9 +1,7 @@
 import * as pty from 'node-pty';
-import { OutputBatcher } from './output-batcher';
 import { stopProcessTree } from './process-tree';
-import { ScrollbackRing } from './scrollback-ring';
 
-export interface TerminalLaunch {
+export interface PtyLaunch {
   readonly file: string;
   readonly args: readonly string[];
   readonly cwd: string;
@@ -12,29 +10,22 @@ export interface TerminalLaunch {
   readonly rows: number;
 }
 
-export interface TerminalEvents {
-  /** A batch of output, with the stream offset of its first character. */
-  onData(start: number, data: string): void;
+export interface PtyEvents {
+  onData(data: string): void;
   onExit(exitCode: number, signal: number | null): void;
 }
 
 /**
- * One agent process in a real pty: output is batched, kept in a bounded ring for replay,
- * and input is written in the order it arrives.
+ * One program in a real pty. Output is decoded as a UTF-8 stream by node-pty (a character split
+ * across reads stays whole); input is written in arrival order; pause/resume stop reading output
+ * (the program blocks on a full pty) without ever dropping a byte.
  */
-export class TerminalSession {
+export class PtyProcess {
   private readonly process: pty.IPty;
-  private readonly ring = new ScrollbackRing();
-  private readonly batcher: OutputBatcher;
   private exited = false;
-  private exitPromise: Promise<void>;
+  private readonly exitPromise: Promise<void>;
 
-  constructor(launch: TerminalLaunch, events: TerminalEvents) {
-    this.batcher = new OutputBatcher((data) => {
-      const start = this.ring.end;
-      this.ring.append(data);
-      events.onData(start, data);
-    });
+  constructor(launch: PtyLaunch, events: PtyEvents) {
     this.process = pty.spawn(launch.file, [...launch.args], {
       name: 'xterm-256color',
       cwd: launch.cwd,
@@ -43,12 +34,10 @@ export class TerminalSession {
       rows: launch.rows,
       encoding: 'utf8',
     });
-    this.process.onData((data) => this.batcher.push(data));
+    this.process.onData((data) => events.onData(data));
     this.exitPromise = new Promise((resolve) => {
       this.process.onExit(({ exitCode, signal }) => {
         this.exited = true;
-        // Trailing output must reach the viewer before the exit is reported.
-        this.batcher.flush();
         events.onExit(exitCode, signal ?? null);
         resolve();
       });
@@ -61,6 +50,14 @@ export class TerminalSession {
 
   get isRunning(): boolean {
     return !this.exited;
+  }
+
+  pause(): void {
+    if (!this.exited) this.process.pause();
+  }
+
+  resume(): void {
+    if (!this.exited) this.process.resume();
   }
 
   write(data: string): boolean {
@@ -79,14 +76,11 @@ export class TerminalSession {
     }
   }
 
-  replay(): { data: string; end: number } {
-    this.batcher.flush();
-    return this.ring.snapshot();
-  }
-
-  /** Stops the agent and every process it started; resolves once the pty has exited. */
+  /** Stops the program and everything it started; resolves once the pty has exited. */
   async stop(): Promise<void> {
     if (this.exited) return;
+    // A paused pty would never report the exit.
+    this.process.resume();
     await stopProcessTree(this.process.pid);
     await Promise.race([this.exitPromise, new Promise((resolve) => setTimeout(resolve, 2000))]);
   }

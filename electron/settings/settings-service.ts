@@ -1,0 +1,36 @@
+import os from 'node:os';
+import type { Settings, SettingsView } from '../../shared/settings';
+import type { EventBus } from '../api/event-bus';
+import type { StateRepository } from '../store/state-repository';
+
+/**
+ * How many agents may run at once when the user has not said: agent CLIs take a few hundred MB
+ * each, so the machine's memory decides, within sensible bounds.
+ */
+export function automaticMaxRunningAgents(totalMemoryBytes = os.totalmem()): number {
+  const perAgent = 1.5 * 1024 ** 3;
+  return Math.max(2, Math.min(16, Math.floor(totalMemoryBytes / perAgent)));
+}
+
+export class SettingsService {
+  constructor(
+    private readonly state: StateRepository,
+    private readonly events: EventBus,
+  ) {}
+
+  get(): SettingsView {
+    const settings = this.state.get('settings');
+    return { ...settings, effectiveMaxRunningAgents: settings.maxRunningAgents ?? automaticMaxRunningAgents() };
+  }
+
+  maxRunningAgents(): number {
+    return this.get().effectiveMaxRunningAgents;
+  }
+
+  async set(patch: Partial<Settings>): Promise<SettingsView> {
+    await this.state.set('settings', { ...this.state.get('settings'), ...patch });
+    const view = this.get();
+    this.events.emit('settings.updated', view);
+    return view;
+  }
+}
