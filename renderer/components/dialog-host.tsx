@@ -2,6 +2,7 @@ import { useProjectsStore } from '../state/projects-store';
 import { useUiStore } from '../state/ui-store';
 import { MergeDialog } from './merge-dialog';
 import { NewThreadForm } from './new-thread-form';
+import { ProjectSetupEditor } from './project-setup-editor';
 import { RemoveDialog } from './remove-dialog';
 
 /** Renders whichever dialog is open; dialogs live here so they outlive the thread they act on. */
@@ -16,5 +17,7 @@ export function DialogHost() {
       return <MergeDialog key={dialog.thread.id} thread={dialog.thread} />;
     case 'remove':
       return <RemoveDialog key={dialog.thread.id} thread={dialog.thread} />;
+    case 'project-setup':
+      return <ProjectSetupEditor key={dialog.projectId} projectId={dialog.projectId} />;
   }
 }

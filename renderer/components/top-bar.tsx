@@ -1,5 +1,6 @@
 import { useAppInfoStore } from '../state/app-info-store';
 import { useProjectsStore, selectedProject } from '../state/projects-store';
+import { useUiStore } from '../state/ui-store';
 import { OpenRepositoryControl } from './open-repository-control';
 import { ProjectSelector } from './project-selector';
 import { WorktreeRootEditor } from './worktree-root-editor';
@@ -8,6 +9,7 @@ export function TopBar() {
   const project = useProjectsStore(selectedProject);
   const hasProjects = useProjectsStore((state) => state.projects.length > 0);
   const info = useAppInfoStore((state) => state.info);
+  const openDialog = useUiStore((state) => state.openDialog);
 
   return (
     <header className="top-bar">
@@ -25,6 +27,15 @@ export function TopBar() {
             <span className="mono">{project.currentBranch ?? '(detached HEAD)'}</span>
           </span>
           <WorktreeRootEditor key={project.id} project={project} />
+          <button
+            type="button"
+            className="button small"
+            data-testid="project-setup-open"
+            title="Command run in each new worktree before its agent, and ignored files copied into it"
+            onClick={() => openDialog({ kind: 'project-setup', projectId: project.id })}
+          >
+            Setup{project.setupCommand || project.copyFiles.length ? ' ✓' : '…'}
+          </button>
         </div>
       )}
       <span className="spacer" />

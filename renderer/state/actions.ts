@@ -56,6 +56,23 @@ export function createActions(bridge: SwitchyardBridge) {
       return result;
     },
 
+    async setProjectSetup(
+      projectId: string,
+      setupCommand: string[] | null,
+      copyFiles: string[],
+    ): Promise<Result<Project>> {
+      const result = await bridge.invoke('projects.setSetup', { projectId, setupCommand, copyFiles });
+      if (result.ok) projects().upsert(result.value);
+      return result;
+    },
+
+    async resumeThread(threadId: string): Promise<Result<Thread>> {
+      const result = trackThreadResult(threadId, 'Resume', await bridge.invoke('threads.resume', { threadId }));
+      if (result.ok) threads().upsert(result.value);
+      else notify({ tone: 'error', title: 'Could not resume the agent', message: result.error.message });
+      return result;
+    },
+
     async startDemo(): Promise<Result<ResponseOf<'demo.start'>>> {
       const result = await bridge.invoke('demo.start', {});
       if (result.ok) {

@@ -8,7 +8,11 @@ export type ThreadTab = 'terminal' | 'diff';
  * leaves the threads store while its dialog still has to show the outcome.
  */
 export type OpenDialog =
-  { kind: 'new-thread' } | { kind: 'merge'; thread: Thread } | { kind: 'remove'; thread: Thread } | null;
+  | { kind: 'new-thread' }
+  | { kind: 'merge'; thread: Thread }
+  | { kind: 'remove'; thread: Thread }
+  | { kind: 'project-setup'; projectId: string }
+  | null;
 
 export interface UiState {
   tab: ThreadTab;
