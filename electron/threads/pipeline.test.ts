@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/models';
@@ -76,6 +76,28 @@ describe('terminal pipeline', () => {
     expect(numbers === expected).toBe(true);
     // Never more than the high watermark plus one batch in flight: memory stays flat.
     expect(maxBehind).toBeLessThanOrEqual(100_000 + 200_000);
+  });
+
+  it('delivers every keystroke in order while the agent floods output and its viewer lags', async () => {
+    const thread = await create(
+      'Typing into a flood',
+      'stty -echo; (while :; do echo flooding; done) & cat > typed.txt',
+    );
+    const lagging: ClientLink = { id: 'lagging-window', send: () => undefined }; // never acks: the pty gets paused
+    await call('terminal.attach', { threadId: thread.id }, lagging);
+    await waitFor(() => statusOf(thread.id) === 'working', 'the flood');
+    const sent = Array.from({ length: 300 }, (_, i) => `line ${i} ${'x'.repeat(i % 50)}`);
+    await Promise.all(sent.map((line) => call('terminal.input', { threadId: thread.id, data: `${line}\r` })));
+    await waitFor(
+      async () =>
+        (await readFile(path.join(thread.worktreePath, 'typed.txt'), 'utf8').catch(() => '')).split('\n').length >
+        sent.length,
+      'cat to receive everything',
+    );
+    const typed = (await readFile(path.join(thread.worktreePath, 'typed.txt'), 'utf8'))
+      .split('\n')
+      .slice(0, sent.length);
+    expect(typed).toEqual(sent);
   });
 
   it('keeps scrollback across a restart, shows the thread stopped, and resumes it in place', async () => {
@@ -159,5 +181,23 @@ describe('terminal pipeline', () => {
     expect(app.state.thread(thread.id).statusReason).toBe('setup exit 3: npm ERR! missing lockfile');
     const replay = await call<{ data: string }>('terminal.attach', { threadId: thread.id });
     expect(replay.data).not.toContain('agent-started');
+  });
+
+  it('reports a corrupt state file to the user and recovers the previous good copy', async () => {
+    await create('Kept', 'echo kept');
+    await create('Also kept', 'echo also');
+    await app.shutdown();
+    await writeFile(path.join(dataDir, 'state.json'), '{"version": 1, "projects": [');
+    const { app: restarted } = await makeTestApp(dataDir);
+    try {
+      const info = await call<{ stateProblem: string | null }>('app.info', {}, undefined, restarted);
+      expect(info.stateProblem).toContain('not valid JSON');
+      expect(info.stateProblem).toContain('previous good copy');
+      // The backup is one save behind, never empty: the project and at least the first thread survive.
+      expect(restarted.state.projects()).toHaveLength(1);
+      expect(restarted.state.threads().length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await restarted.shutdown();
+    }
   });
 });

@@ -24,6 +24,7 @@ function hostWith(projects = [makeProject()], threads = [makeThread()]): FakeBri
         platform: 'linux',
         firstRun: false,
         canPickFolder: false,
+        stateProblem: null,
       }),
     )
     .handle('projects.list', () => ok(projects))

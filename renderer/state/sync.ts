@@ -2,6 +2,7 @@ import type { SwitchyardBridge } from '../../shared/contract';
 import type { WireError } from '../../shared/errors';
 import type { ConnectionMonitor } from '../transport/connection-state';
 import { useAppInfoStore } from './app-info-store';
+import { notify } from './notices-store';
 import { useProfilesStore } from './profiles-store';
 import { useProjectsStore } from './projects-store';
 import { useThreadsStore } from './threads-store';
@@ -14,7 +15,14 @@ export async function loadEverything(bridge: SwitchyardBridge): Promise<WireErro
     bridge.invoke('profiles.list', {}),
     bridge.invoke('threads.list', {}),
   ]);
-  if (info.ok) useAppInfoStore.getState().setInfo(info.value);
+  if (info.ok) {
+    const firstLoad = useAppInfoStore.getState().info === null;
+    useAppInfoStore.getState().setInfo(info.value);
+    // A recovered state file is reported once, never hidden.
+    if (firstLoad && info.value.stateProblem) {
+      notify({ tone: 'error', title: 'Switchyard recovered its saved state', message: info.value.stateProblem });
+    }
+  }
   if (profiles.ok) useProfilesStore.getState().setProfiles(profiles.value);
   if (threads.ok) useThreadsStore.getState().replaceAll(threads.value);
   if (projects.ok) useProjectsStore.getState().replaceAll(projects.value);

@@ -23,6 +23,8 @@ export const coreContract = {
       /** True until the user has opened any project. */
       firstRun: z.boolean(),
       canPickFolder: z.boolean(),
+      /** Set when the state file was unreadable at start and was recovered: what happened, for the user. */
+      stateProblem: z.string().nullable(),
     }),
   },
   'projects.list': { request: Empty, response: z.array(ProjectSchema) },

@@ -20,6 +20,9 @@ export function coreHandlers({
       platform: process.platform,
       firstRun: state.projects().length === 0,
       canPickFolder: Boolean(options.host.pickFolder),
+      stateProblem: state.loadReport.problem
+        ? `${state.loadReport.problem} ${state.loadReport.recoveredFrom === 'backup' ? 'The previous good copy was loaded.' : 'Switchyard started with empty state.'}`
+        : null,
     }),
     'projects.list': () => projects.list(),
     'projects.open': ({ path }) => projects.open(path),
