@@ -6,6 +6,7 @@ import type { MergeOutcome, Project, RemoveOutcome, Thread, ThreadDiff } from '.
 import type { AgentRegistry } from '../agents/agent-registry';
 import type { ClientLink } from '../api/client-link';
 import type { EventBus } from '../api/event-bus';
+import { resolveBriefDependencies } from '../briefs/brief-dependencies';
 import { changelogPathFor } from '../briefs/changelog-path';
 import { renderBriefPrompt } from '../briefs/render-brief-prompt';
 import { writeBriefIntoWorktree } from '../briefs/write-brief';
@@ -96,8 +97,10 @@ export class ThreadService {
 
   async create(request: ParsedRequestOf<'threads.create'>): Promise<Thread> {
     const project = this.state.project(request.projectId);
-    const plan = await planThread(project, request);
     const brief = request.brief ?? null;
+    // Checked first, like everything else that can refuse: a bad dependency creates nothing.
+    const dependencies = brief ? resolveBriefDependencies(this.state.threads(), project.id, brief.dependsOn) : [];
+    const plan = await planThread(project, request);
     // A brief becomes the first prompt through the project's template; without one the prompt is used as typed.
     const prompt = brief
       ? renderBriefPrompt(project.promptTemplate, {
@@ -107,6 +110,7 @@ export class ThreadService {
           prompt: request.prompt,
           brief,
           changelogPath: changelogPathFor(brief, request.name),
+          dependencies,
         })
       : request.prompt;
     // The agent is resolved before the worktree exists: a missing binary creates nothing.

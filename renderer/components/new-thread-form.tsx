@@ -1,11 +1,25 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { isPathInsideWorktree, type BriefTemplate } from '../../shared/brief';
 import type { RequestOf } from '../../shared/contract';
 import type { ErrorKind, WireError } from '../../shared/errors';
 import { suggestBranchName } from '../../shared/branch-name';
 import { getActions } from '../state/actions';
+import {
+  type BriefDraft,
+  briefDraftHasContent,
+  briefFromDraft,
+  draftFromBrief,
+  effectiveTask,
+  emptyBriefDraft,
+} from '../state/brief-draft';
+import { useTakeNewThreadPrefill } from '../state/brief-prefill-store';
 import { defaultProfileId, useProfilesStore } from '../state/profiles-store';
 import { useTerminalSizeStore } from '../state/terminal-size-store';
+import { threadsOfProject, useThreadsStore } from '../state/threads-store';
 import { useUiStore } from '../state/ui-store';
+import { BriefFields } from './brief-fields';
+import { BriefPromptPreview } from './brief-prompt-preview';
+import { BriefTemplatePicker } from './brief-template-picker';
 import { Modal } from './modal';
 
 const defaultScenario = 'feature';
@@ -35,20 +49,24 @@ const fieldForError: Partial<Record<ErrorKind, 'branch' | 'base' | 'profile' | '
 
 export function NewThreadForm({ projectId }: { projectId: string }) {
   const profiles = useProfilesStore((state) => state.profiles);
+  const threadsById = useThreadsStore((state) => state.byId);
   const closeDialog = useUiStore((state) => state.closeDialog);
   const setTab = useUiStore((state) => state.setTab);
   const focusTerminal = useUiStore((state) => state.focusTerminal);
+  // Set when the form opens from "Duplicate" on an existing thread.
+  const prefill = useTakeNewThreadPrefill(projectId);
 
-  const [name, setName] = useState('');
+  const [name, setName] = useState(prefill?.name ?? '');
   const [branch, setBranch] = useState('');
   const [branchEdited, setBranchEdited] = useState(false);
-  const [baseBranch, setBaseBranch] = useState('');
+  const [baseBranch, setBaseBranch] = useState(prefill?.baseBranch ?? '');
   const [branchList, setBranchList] = useState<BranchList | null>(null);
   const [branchListError, setBranchListError] = useState<WireError | null>(null);
-  const [chosenProfileId, setChosenProfileId] = useState<string | null>(null);
-  const [commandText, setCommandText] = useState('');
-  const [scenario, setScenario] = useState(defaultScenario);
-  const [prompt, setPrompt] = useState('');
+  const [chosenProfileId, setChosenProfileId] = useState<string | null>(prefill?.profileId ?? null);
+  const [commandText, setCommandText] = useState(prefill?.command?.join('\n') ?? '');
+  const [scenario, setScenario] = useState(prefill?.scenario ?? defaultScenario);
+  const [prompt, setPrompt] = useState(prefill?.prompt ?? '');
+  const [briefDraft, setBriefDraft] = useState<BriefDraft>(prefill?.brief ?? emptyBriefDraft);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<WireError | null>(null);
 
@@ -81,6 +99,30 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
   // Follows the name until the dispatcher types their own branch name.
   const effectiveBranch = branchEdited ? branch : name.trim() ? suggestBranchName(name) : '';
 
+  const otherThreads = useMemo(() => threadsOfProject(threadsById, projectId), [threadsById, projectId]);
+  const updateBrief = (patch: Partial<BriefDraft>) => setBriefDraft((draft) => ({ ...draft, ...patch }));
+  const currentBrief = () => {
+    const brief = briefFromDraft(briefDraft, name);
+    // A thread removed since it was picked (or since the duplicated brief was written) is dropped.
+    return { ...brief, dependsOn: brief.dependsOn.filter((id) => otherThreads.some((t) => t.id === id)) };
+  };
+  const hasBrief = briefDraftHasContent(briefDraft);
+  const previewRequest: RequestOf<'briefs.preview'> | null = hasBrief
+    ? {
+        projectId,
+        name: name.trim(),
+        prompt,
+        brief: currentBrief(),
+        ...(baseBranch ? { baseBranch } : {}),
+        ...(effectiveBranch.trim() ? { branch: effectiveBranch.trim() } : {}),
+      }
+    : null;
+
+  const applyTemplate = (template: BriefTemplate) => {
+    // Templates carry no dependencies; the ones picked for this thread stay.
+    setBriefDraft((draft) => ({ ...draftFromBrief(template.brief), dependsOn: draft.dependsOn }));
+  };
+
   const focusField = (kind: ErrorKind) => {
     const field = fieldForError[kind];
     const target = { branch: branchRef, base: baseRef, profile: profileRef, name: nameRef }[field ?? 'name'];
@@ -106,6 +148,7 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
       ...(effectiveBranch.trim() ? { branch: effectiveBranch.trim() } : {}),
       ...(profile?.takesCommand ? { command: parseCommandLines(commandText) } : {}),
       ...(profile?.takesScenario ? { scenario: scenario.trim() || defaultScenario } : {}),
+      ...(hasBrief ? { brief: currentBrief() } : {}),
       ...(size ? { cols: size.cols, rows: size.rows } : {}),
     };
     setSubmitting(true);
@@ -128,6 +171,13 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
     if (!profileId) return { kind: 'agent-missing', message: 'No agent profiles are available.' };
     if (profile?.takesCommand && parseCommandLines(commandText).length === 0) {
       return { kind: 'invalid-request', message: 'Enter the command to run, one argument per line.' };
+    }
+    const changelogPath = briefDraft.changelogPath.trim();
+    if (changelogPath && !isPathInsideWorktree(changelogPath)) {
+      return {
+        kind: 'invalid-request',
+        message: `The changelog fragment "${changelogPath}" must be a relative path inside the worktree, such as .changes/my-thread.md.`,
+      };
     }
     return null;
   };
@@ -265,7 +315,24 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
             onChange={(event) => setPrompt(event.target.value)}
             onKeyDown={submitOnModEnter}
           />
+          {hasBrief && (
+            <span className="field-hint">With a brief, this goes into the prompt as notes from the dispatcher.</span>
+          )}
         </label>
+
+        <details className="brief-section" data-testid="brief-section" open>
+          <summary className="field-label">Brief (optional)</summary>
+          <div className="form">
+            <BriefTemplatePicker
+              currentBrief={currentBrief}
+              suggestedName={effectiveTask(briefDraft, name).trim()}
+              onApply={applyTemplate}
+            />
+            <BriefFields draft={briefDraft} onChange={updateBrief} threadName={name} otherThreads={otherThreads} />
+          </div>
+        </details>
+
+        <BriefPromptPreview request={previewRequest} plainPrompt={prompt} />
 
         {error && (
           <p className="form-error" role="alert" data-testid="thread-form-error" data-error-kind={error.kind}>

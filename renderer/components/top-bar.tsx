@@ -2,6 +2,7 @@ import { useAppInfoStore } from '../state/app-info-store';
 import { useProjectsStore, selectedProject } from '../state/projects-store';
 import { useUiStore } from '../state/ui-store';
 import { OpenRepositoryControl } from './open-repository-control';
+import { PromptTemplateButton } from './prompt-template-editor';
 import { ProjectSelector } from './project-selector';
 import { WorktreeRootEditor } from './worktree-root-editor';
 
@@ -36,6 +37,7 @@ export function TopBar() {
           >
             Setup{project.setupCommand || project.copyFiles.length ? ' ✓' : '…'}
           </button>
+          <PromptTemplateButton project={project} />
         </div>
       )}
       <span className="spacer" />
