@@ -1,5 +1,6 @@
 import { ConnectionBanner } from './components/connection-banner';
 import { DialogHost } from './components/dialog-host';
+import { SettingsView } from './components/settings-view';
 import { LoadErrorBanner } from './components/load-error-banner';
 import { NoticeArea } from './components/notice-area';
 import { TopBar } from './components/top-bar';
@@ -29,6 +30,7 @@ export function App() {
         <WelcomePanel />
       )}
       <DialogHost />
+      <SettingsView />
       <NoticeArea />
     </div>
   );

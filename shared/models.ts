@@ -85,6 +85,14 @@ export const AgentProfileInfoSchema = z.object({
   takesCommand: z.boolean(),
   /** Whether the profile runs a demo scenario (the scripted demo agent). */
   takesScenario: z.boolean(),
+  /** How it can run: always a live session; a one-shot headless run where the tool has one. */
+  modes: z.array(z.enum(['interactive', 'headless'])).min(1),
+  /** What the agent may do without asking, the safe default first; `bypass`: it acts without asking at all. */
+  approvalModes: z.array(z.object({ id: z.string(), label: z.string(), bypass: z.boolean() })).min(1),
+  /** Whether a stopped session can be continued (otherwise resume starts it again as created). */
+  supportsResume: z.boolean(),
+  /** Defined by the user in settings rather than built in. */
+  custom: z.boolean(),
 });
 export type AgentProfileInfo = z.infer<typeof AgentProfileInfoSchema>;
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type AgentProfile, commonNeedsInputPatterns } from './profile';
+import { type AgentProfile, approvalMode, commonNeedsInputPatterns, toolDefaultApprovalModes } from './profile';
 
 function cliProfile(profile: Partial<AgentProfile> & Pick<AgentProfile, 'id' | 'label' | 'binary'>): AgentProfile {
   return {
@@ -11,10 +11,23 @@ function cliProfile(profile: Partial<AgentProfile> & Pick<AgentProfile, 'id' | '
     needsInputPatterns: commonNeedsInputPatterns,
     installHint: null,
     resumeArgs: null,
+    headless: null,
+    approvalModes: toolDefaultApprovalModes,
     takesCommand: false,
     takesScenario: false,
+    custom: false,
     ...profile,
   };
+}
+
+/** Gemini CLI and Qwen Code share `--approval-mode`, but spell auto-edit differently. */
+function approvalModeFlagModes(autoEditValue: 'auto_edit' | 'auto-edit') {
+  return [
+    approvalMode('default', 'Ask before edits and commands', []),
+    approvalMode('plan', 'Plan only: read, change nothing', ['--approval-mode', 'plan']),
+    approvalMode(autoEditValue, 'Accept edits, ask before commands', ['--approval-mode', autoEditValue]),
+    approvalMode('yolo', 'Approve everything (yolo)', ['--approval-mode', 'yolo'], { bypass: true }),
+  ];
 }
 
 export interface BuiltinProfileOptions {
@@ -27,7 +40,9 @@ export interface BuiltinProfileOptions {
 
 /**
  * The agent CLIs Switchyard knows, with flags read from each tool's own --help
- * (../shared/reference/agent-clis.md). Safe by default: no approval-bypass flag anywhere here.
+ * (../shared/reference/agent-clis.md). Safe by default: the first approval mode of each adds no
+ * bypass flag, and a bypass is only ever an explicit choice. Argv order when launched:
+ * base args, approval args, resume args, prompt args.
  */
 export function builtinProfiles(options: BuiltinProfileOptions): AgentProfile[] {
   const shell = process.platform === 'win32' ? (process.env.COMSPEC ?? 'cmd.exe') : (process.env.SHELL ?? '/bin/bash');
@@ -46,6 +61,17 @@ export function builtinProfiles(options: BuiltinProfileOptions): AgentProfile[] 
       label: 'Claude Code',
       binary: 'claude',
       installHint: 'npm install -g @anthropic-ai/claude-code',
+      resumeArgs: ['-c'],
+      // `claude -p -c "follow-up"` continues headless the same way.
+      headless: { args: ['-p'], promptArgs: ['{prompt}'], resumeArgs: ['-c'] },
+      approvalModes: [
+        approvalMode('default', 'Ask before edits and commands', []),
+        approvalMode('acceptEdits', 'Accept edits, ask before commands', ['--permission-mode', 'acceptEdits']),
+        approvalMode('plan', 'Plan only: read, change nothing', ['--permission-mode', 'plan']),
+        approvalMode('bypassPermissions', 'Bypass all permission checks', ['--permission-mode', 'bypassPermissions'], {
+          bypass: true,
+        }),
+      ],
     }),
     cliProfile({
       id: 'codex',
@@ -54,6 +80,22 @@ export function builtinProfiles(options: BuiltinProfileOptions): AgentProfile[] 
       // --no-daemon: the TUI otherwise leaves an app-server process behind.
       args: ['--no-daemon', '-C', '{cwd}'],
       installHint: 'npm install -g @openai/codex',
+      resumeArgs: ['resume', '--last'],
+      // Headless resume is `codex exec resume --last "follow-up"`: exec's own options come before `resume`.
+      headless: { args: ['exec', '-C', '{cwd}'], promptArgs: ['{prompt}'], resumeArgs: ['resume', '--last'] },
+      approvalModes: [
+        approvalMode('default', "Codex's configured sandbox and approvals", []),
+        approvalMode(
+          'workspace-write',
+          'Write in the worktree, ask for anything more',
+          ['-s', 'workspace-write', '-a', 'on-request'],
+          // `-a` is interactive only; `codex exec` never stops to ask.
+          { headlessArgs: ['-s', 'workspace-write'] },
+        ),
+        approvalMode('bypass', 'No sandbox, never ask', ['--dangerously-bypass-approvals-and-sandbox'], {
+          bypass: true,
+        }),
+      ],
     }),
     cliProfile({
       id: 'gemini',
@@ -61,6 +103,9 @@ export function builtinProfiles(options: BuiltinProfileOptions): AgentProfile[] 
       binary: 'gemini',
       promptArgs: ['-i', '{prompt}'],
       installHint: 'npm install -g @google/gemini-cli',
+      resumeArgs: ['-r', 'latest'],
+      headless: { args: [], promptArgs: ['-p', '{prompt}'], resumeArgs: ['-r', 'latest'] },
+      approvalModes: approvalModeFlagModes('auto_edit'),
     }),
     cliProfile({
       id: 'opencode',
@@ -69,6 +114,14 @@ export function builtinProfiles(options: BuiltinProfileOptions): AgentProfile[] 
       args: ['{cwd}'],
       promptArgs: ['--prompt', '{prompt}'],
       installHint: 'npm install -g opencode-ai',
+      resumeArgs: ['-c'],
+      // The process already runs in the worktree, so `run` needs no --dir.
+      headless: { args: ['run'], promptArgs: ['{prompt}'], resumeArgs: ['-c'] },
+      approvalModes: [
+        approvalMode('default', 'Ask as opencode.json permissions say', []),
+        // Explicit "deny" rules in opencode.json still hold, but every "ask" becomes yes.
+        approvalMode('auto', 'Auto-approve every request', ['--auto'], { bypass: true }),
+      ],
     }),
     cliProfile({
       id: 'qwen',
@@ -76,6 +129,10 @@ export function builtinProfiles(options: BuiltinProfileOptions): AgentProfile[] 
       binary: 'qwen',
       promptArgs: ['-i', '{prompt}'],
       installHint: 'npm install -g @qwen-code/qwen-code',
+      resumeArgs: ['-c'],
+      // Qwen's headless run takes the prompt as a plain positional argument.
+      headless: { args: [], promptArgs: ['{prompt}'], resumeArgs: ['-c'] },
+      approvalModes: approvalModeFlagModes('auto-edit'),
     }),
     cliProfile({
       id: 'amp',
@@ -85,6 +142,13 @@ export function builtinProfiles(options: BuiltinProfileOptions): AgentProfile[] 
       promptArgs: [],
       promptDelivery: 'typed',
       installHint: 'npm install -g @sourcegraph/amp',
+      resumeArgs: ['threads', 'continue', '--last'],
+      // Headless resume is `amp threads continue --last -x "follow-up"`.
+      headless: { args: [], promptArgs: ['-x', '{prompt}'], resumeArgs: ['threads', 'continue', '--last'] },
+      approvalModes: [
+        approvalMode('default', 'Ask before acting', []),
+        approvalMode('allow-all', 'Allow everything without asking', ['--dangerously-allow-all'], { bypass: true }),
+      ],
     }),
     cliProfile({
       id: 'aider',
@@ -93,6 +157,13 @@ export function builtinProfiles(options: BuiltinProfileOptions): AgentProfile[] 
       promptArgs: [],
       promptDelivery: 'typed',
       installHint: 'pipx install aider-chat',
+      // Aider keeps no sessions; restoring the chat history file in the worktree is its resume.
+      resumeArgs: ['--restore-chat-history'],
+      headless: { args: [], promptArgs: ['--message', '{prompt}'], resumeArgs: ['--restore-chat-history'] },
+      approvalModes: [
+        approvalMode('default', 'Ask before each change', []),
+        approvalMode('yes-always', 'Say yes to every question', ['--yes-always'], { bypass: true }),
+      ],
     }),
     cliProfile({
       id: 'shell',

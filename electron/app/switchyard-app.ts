@@ -42,15 +42,20 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
   if (state.loadReport.problem) (options.log ?? console.error)(`[switchyard] ${state.loadReport.problem}`);
   const events = new EventBus();
   const runningInElectron = Boolean(process.versions.electron);
-  const agents = new AgentRegistry([
-    ...builtinProfiles({
-      // In a packaged app the script is unpacked beside the asar archive (electron-builder.yml).
-      demoAgentScript: path.join(options.distDir, 'demo-agent.cjs').replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked'),
-      nodeExecutable: options.nodeExecutable ?? process.execPath,
-      runningInElectron,
-    }),
-    ...(options.extraProfiles ?? []),
-  ]);
+  const agents = new AgentRegistry(
+    [
+      ...builtinProfiles({
+        // In a packaged app the script is unpacked beside the asar archive (electron-builder.yml).
+        demoAgentScript: path
+          .join(options.distDir, 'demo-agent.cjs')
+          .replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked'),
+        nodeExecutable: options.nodeExecutable ?? process.execPath,
+        runningInElectron,
+      }),
+      ...(options.extraProfiles ?? []),
+    ],
+    state,
+  );
   const projects = new ProjectService(state, (project) => events.emit('project.updated', project));
   const settings = new SettingsService(state, events);
   const threads = new ThreadService({

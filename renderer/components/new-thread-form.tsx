@@ -17,6 +17,7 @@ import { defaultProfileId, useProfilesStore } from '../state/profiles-store';
 import { useTerminalSizeStore } from '../state/terminal-size-store';
 import { threadsOfProject, useThreadsStore } from '../state/threads-store';
 import { useUiStore } from '../state/ui-store';
+import { AgentOptionsFields, agentOptionsFor, defaultAgentOptions } from './agent-options-fields';
 import { BriefFields } from './brief-fields';
 import { BriefPromptPreview } from './brief-prompt-preview';
 import { BriefTemplatePicker } from './brief-template-picker';
@@ -65,6 +66,7 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
   const [chosenProfileId, setChosenProfileId] = useState<string | null>(prefill?.profileId ?? null);
   const [commandText, setCommandText] = useState(prefill?.command?.join('\n') ?? '');
   const [scenario, setScenario] = useState(prefill?.scenario ?? defaultScenario);
+  const [agentOptions, setAgentOptions] = useState(defaultAgentOptions(null));
   const [prompt, setPrompt] = useState(prefill?.prompt ?? '');
   const [briefDraft, setBriefDraft] = useState<BriefDraft>(prefill?.brief ?? emptyBriefDraft);
   const [submitting, setSubmitting] = useState(false);
@@ -148,6 +150,8 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
       ...(effectiveBranch.trim() ? { branch: effectiveBranch.trim() } : {}),
       ...(profile?.takesCommand ? { command: parseCommandLines(commandText) } : {}),
       ...(profile?.takesScenario ? { scenario: scenario.trim() || defaultScenario } : {}),
+      // Only what the chosen tool offers; anything else falls back to its safe default.
+      ...(profile ? agentOptionsFor(profile, agentOptions) : {}),
       ...(hasBrief ? { brief: currentBrief() } : {}),
       ...(size ? { cols: size.cols, rows: size.rows } : {}),
     };
@@ -274,6 +278,8 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
             </span>
           )}
         </label>
+
+        {profile && <AgentOptionsFields profile={profile} value={agentOptions} onChange={setAgentOptions} />}
 
         {profile?.takesCommand && (
           <label className="field">

@@ -1,5 +1,6 @@
 import { useAppInfoStore } from '../state/app-info-store';
 import { useProjectsStore, selectedProject } from '../state/projects-store';
+import { openSettings } from '../state/settings-store';
 import { useUiStore } from '../state/ui-store';
 import { OpenRepositoryControl } from './open-repository-control';
 import { PromptTemplateButton } from './prompt-template-editor';
@@ -43,6 +44,9 @@ export function TopBar() {
       <span className="spacer" />
       {/* With no project yet, the welcome panel carries the open control instead. */}
       {hasProjects && <OpenRepositoryControl size="compact" />}
+      <button type="button" className="button small" data-testid="settings-button" onClick={openSettings}>
+        Settings
+      </button>
       {info && (
         <span className="app-version muted" title={`Data: ${info.dataDir}`} data-testid="app-version">
           v{info.version}
