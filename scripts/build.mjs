@@ -14,6 +14,7 @@ const nodeEntries = {
   preload: 'electron/preload.ts',
   cli: 'electron/cli/switchyard.ts',
   'demo-agent': 'electron/demo-agent/demo-agent.ts',
+  'hook-relay': 'electron/hooks/hook-relay.ts',
 };
 
 async function buildNode() {

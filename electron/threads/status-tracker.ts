@@ -1,40 +1,78 @@
 import type { ThreadStatus } from '../../shared/models';
-import { lastLines } from './screen-text';
+import { ScreenClassifier, type ScreenVerdict } from '../status/classify-screen';
+import { HeadlessScreen, type ScreenSnapshot } from '../status/headless-screen';
+import { rulesFor, rulesFromPatterns } from '../status/screen-rules';
+import { stripTerminalCodes } from './screen-text';
 
 export interface StatusChange {
   readonly status: ThreadStatus;
   readonly reason: string | null;
 }
 
+/** The Claude Code hook events a thread's relay reports (electron/hooks/). */
+export type HookEventKind = 'Notification' | 'Stop' | 'UserPromptSubmit';
+
 export interface StatusTrackerOptions {
-  readonly needsInputPatterns: readonly string[];
-  /** Output silence after which the screen is read for a question. */
+  /** Selects the profile's screen rules (electron/status/screen-rules.ts); generic rules apply to all. */
+  readonly profileId?: string | null;
+  /** Extra "waiting for you" patterns from the profile (custom profiles), matched on the last lines. */
+  readonly needsInputPatterns?: readonly string[];
+  /** The pty's size; keep it in step with `resize`. */
+  readonly cols?: number;
+  readonly rows?: number;
+  /** Output silence after which the screen is read. */
   readonly settleMs?: number;
-  /** Output silence after which a thread with no question counts as idle. */
+  /** Longest a screen read waits while output keeps coming (animations never go quiet). */
+  readonly maxSettleMs?: number;
+  /** Output silence after which a thread whose screen shows nothing known counts as idle. */
   readonly idleMs?: number;
   readonly onChange: (change: StatusChange) => void;
 }
 
-const tailChars = 4000;
+function isBlank(screen: ScreenSnapshot): boolean {
+  return screen.lines.every((line) => line.trim() === '');
+}
+
+/** Output this soon after typing or a resize is the terminal echoing or redrawing, not the agent working. */
+const echoWindowMs = 150;
 
 /**
- * Derives a thread's status from what its terminal does: first output → working; output goes
- * quiet with a question on screen → needs input; quiet without one → idle; exit → done/failed.
- * No polling: timers run only after output, so idle threads cost nothing.
+ * Derives a thread's status from its rendered screen: pty output goes into a headless terminal,
+ * and once output settles the visible screen is read with the profile's rules (a question →
+ * needs input, a spinner → working, a ready prompt → idle). Output matching no rule counts as
+ * work; long silence with nothing recognisable on screen counts as idle; the exit gives done or
+ * failed with the most telling line on screen. Claude Code hook events, where installed, are
+ * trusted over guesses from activity.
+ *
+ * No polling: timers run only after output, so an idle thread costs nothing.
  */
 export class StatusTracker {
   private status: ThreadStatus = 'starting';
   private reason: string | null = null;
-  private tail = '';
-  private settleTimer: NodeJS.Timeout | null = null;
-  private idleTimer: NodeJS.Timeout | null = null;
-  private readonly patterns: RegExp[];
+  private readonly screen: HeadlessScreen;
+  private readonly classifier: ScreenClassifier;
   private readonly settleMs: number;
+  private readonly maxSettleMs: number;
   private readonly idleMs: number;
+  private readTimer: NodeJS.Timeout | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private lastOutputAt = 0;
+  private burstStartedAt = 0;
+  private quietUntil = 0;
+  /** Output since the last read that was the agent's own doing (not an echo or a redraw). */
+  private activitySinceRead = false;
+  /** What the last screen read recognised; null when nothing. */
+  private lastVerdict: ScreenVerdict | null = null;
+  /** Set by the first hook event: from then on, activity alone never overrides what hooks said. */
+  private hookDriven = false;
+  private disposed = false;
 
   constructor(private readonly options: StatusTrackerOptions) {
-    this.patterns = options.needsInputPatterns.map((p) => new RegExp(p, 'm'));
+    const rules = [...rulesFor(options.profileId ?? null), ...rulesFromPatterns(options.needsInputPatterns ?? [])];
+    this.classifier = new ScreenClassifier(rules);
+    this.screen = new HeadlessScreen(options.cols ?? 120, options.rows ?? 30);
     this.settleMs = options.settleMs ?? 300;
+    this.maxSettleMs = Math.max(this.settleMs, options.maxSettleMs ?? 1000);
     this.idleMs = options.idleMs ?? 4000;
   }
 
@@ -43,60 +81,114 @@ export class StatusTracker {
   }
 
   output(data: string): void {
-    if (this.isFinal()) return;
-    this.tail = (this.tail + data).slice(-tailChars);
-    if (this.status !== 'working') this.set('working', null);
-    this.restartTimers();
+    if (this.isFinal() || this.disposed) return;
+    this.screen.write(data);
+    const now = Date.now();
+    this.lastOutputAt = now;
+    if (now >= this.quietUntil) this.activitySinceRead = true;
+    // Escape sequences alone (modes, titles, a cleared screen) do not show the agent at work yet.
+    if (this.status === 'starting' && /\S/.test(stripTerminalCodes(data))) this.set('working', null);
+    if (!this.readTimer) {
+      this.burstStartedAt = now;
+      this.armReadTimer(this.settleMs);
+    }
+    if (!this.idleTimer) this.armIdleTimer(this.idleMs);
   }
 
-  /** The dispatcher typed something: a pending question is being answered. */
+  /**
+   * The dispatcher typed something. The status is left to the next screen read: arrow keys in a
+   * menu answer nothing, and a question that stays on screen is still being asked.
+   */
   input(): void {
-    if (this.status === 'needs-input' || this.status === 'idle') this.set('working', null);
+    this.quietUntil = Date.now() + echoWindowMs;
+  }
+
+  /** The pty was resized: the emulator follows, and the redraw that comes back is not work. */
+  resize(cols: number, rows: number): void {
+    if (this.disposed) return;
+    this.screen.resize(cols, rows);
+    this.quietUntil = Date.now() + echoWindowMs;
+  }
+
+  /** A Claude Code hook fired for this thread (see electron/hooks/). */
+  hookEvent(kind: HookEventKind, message: string | null): void {
+    if (this.isFinal() || this.disposed) return;
+    this.hookDriven = true;
+    if (kind === 'Notification') this.set('needs-input', message?.trim() || 'waiting for you');
+    else if (kind === 'Stop') this.set('idle', 'waiting for your next prompt');
+    else this.set('working', null);
   }
 
   exit(exitCode: number, signal: number | null, stoppedByUser: boolean): void {
+    if (this.isFinal()) return;
     this.clearTimers();
-    if (stoppedByUser) {
-      this.set('stopped', 'stopped by you');
-      return;
-    }
-    const last = lastLines(this.tail, 1)[0]?.trim() ?? '';
-    if (exitCode === 0 && !signal) this.set('done', last ? `exit 0: ${last}` : 'exit 0');
+    if (stoppedByUser) this.set('stopped', 'stopped by you');
     else {
+      const status = exitCode === 0 && !signal ? 'done' : 'failed';
+      const telling = this.classifier.exitReason(this.screen.snapshotIncludingUnparsed(), status === 'failed');
       const how = signal ? `signal ${signal}` : `exit ${exitCode}`;
-      this.set('failed', last ? `${how}: ${last}` : how);
+      this.set(status, telling ? `${how}: ${telling}` : how);
     }
+    this.dispose();
   }
 
+  /** Frees the emulator and timers; call when the thread's program is gone for good. */
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     this.clearTimers();
+    this.screen.dispose();
   }
 
   private isFinal(): boolean {
     return this.status === 'done' || this.status === 'failed' || this.status === 'stopped';
   }
 
-  private restartTimers(): void {
-    this.clearTimers();
-    this.settleTimer = setTimeout(() => this.readScreen(), this.settleMs);
+  /** Debounced read: after `settleMs` of quiet, or `maxSettleMs` into a burst that never pauses. */
+  private armReadTimer(delayMs: number): void {
+    this.readTimer = setTimeout(() => {
+      this.readTimer = null;
+      const now = Date.now();
+      const due = Math.min(this.lastOutputAt + this.settleMs, this.burstStartedAt + this.maxSettleMs);
+      if (now < due) this.armReadTimer(due - now);
+      else this.screen.whenParsed(() => this.readScreen());
+    }, delayMs);
+  }
+
+  /** Re-armed lazily: output only moves `lastOutputAt`, the timer checks it when it fires. */
+  private armIdleTimer(delayMs: number): void {
     this.idleTimer = setTimeout(() => {
-      if (this.status === 'working') this.set('idle', 'no output for a while');
-    }, this.idleMs);
+      this.idleTimer = null;
+      const quietFor = Date.now() - this.lastOutputAt;
+      if (quietFor < this.idleMs) this.armIdleTimer(this.idleMs - quietFor);
+      else this.onLongSilence();
+    }, delayMs);
   }
 
   private readScreen(): void {
-    const lines = lastLines(this.tail, 3);
-    const question = lines.reverse().find((line) => this.patterns.some((p) => p.test(line)));
-    if (question) {
-      if (this.idleTimer) clearTimeout(this.idleTimer);
-      this.set('needs-input', `asks: ${question.trim().replace(/^[?❯>]\s*/, '')}`);
-    }
+    if (this.isFinal() || this.disposed) return;
+    const screen = this.screen.snapshot();
+    const verdict = this.classifier.classify(screen);
+    const active = this.activitySinceRead;
+    this.activitySinceRead = false;
+    this.lastVerdict = verdict;
+    if (verdict) {
+      // Hooks name the state more precisely than a screen rule agreeing with them.
+      if (this.hookDriven && verdict.state === this.status) return;
+      this.set(verdict.state, verdict.reason);
+    } else if (active && !this.hookDriven && !isBlank(screen)) this.set('working', null);
+  }
+
+  private onLongSilence(): void {
+    if (this.isFinal() || this.disposed || this.hookDriven || this.lastVerdict) return;
+    // A blank screen after a while is a program still loading, not one waiting for a prompt.
+    if (this.status === 'working' && !isBlank(this.screen.snapshot())) this.set('idle', 'no output for a while');
   }
 
   private clearTimers(): void {
-    if (this.settleTimer) clearTimeout(this.settleTimer);
+    if (this.readTimer) clearTimeout(this.readTimer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.settleTimer = null;
+    this.readTimer = null;
     this.idleTimer = null;
   }
 

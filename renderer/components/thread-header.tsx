@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Thread } from '../../shared/models';
 import { getActions } from '../state/actions';
 import { useUiStore } from '../state/ui-store';
-import { StatusBadge } from './status-badge';
+import { BypassBadge, StatusBadge } from './status-badge';
 
 const finishedStatuses: ReadonlySet<Thread['status']> = new Set(['done', 'failed', 'stopped']);
 
@@ -28,6 +28,7 @@ export function ThreadHeader({ thread }: { thread: Thread }) {
             {thread.name}
           </h1>
           <StatusBadge status={thread.status} reason={thread.statusReason} testId="thread-header-status" />
+          {thread.bypassApprovals && <BypassBadge testId="thread-header-bypass" long />}
           {thread.statusReason && (
             <span
               className={`thread-header-reason truncate${thread.status === 'needs-input' ? ' attention' : ''}`}

@@ -1,5 +1,5 @@
 import type { Thread } from '../../shared/models';
-import { StatusBadge } from './status-badge';
+import { BypassBadge, StatusBadge } from './status-badge';
 
 interface ThreadListItemProps {
   thread: Thread;
@@ -13,7 +13,7 @@ export function ThreadListItem({ thread, selected, onSelect }: ThreadListItemPro
     <li>
       <button
         type="button"
-        className={`thread-item${selected ? ' selected' : ''}${needsInput ? ' needs-input' : ''}`}
+        className={`thread-item status-row-${thread.status}${selected ? ' selected' : ''}${needsInput ? ' needs-input' : ''}`}
         data-testid="thread-item"
         data-thread-id={thread.id}
         data-status={thread.status}
@@ -31,8 +31,9 @@ export function ThreadListItem({ thread, selected, onSelect }: ThreadListItemPro
             {thread.statusReason}
           </span>
         )}
-        {(thread.merged || thread.worktreeMissing) && (
+        {(thread.merged || thread.worktreeMissing || thread.bypassApprovals) && (
           <span className="thread-marks">
+            {thread.bypassApprovals && <BypassBadge testId="thread-bypass" />}
             {thread.merged && (
               <span
                 className="mark mark-merged"

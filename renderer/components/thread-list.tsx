@@ -1,18 +1,27 @@
 import { useMemo } from 'react';
+import { EnableNotificationsControl } from '../notifications/enable-notifications-control';
+import { useAttentionNotifications } from '../notifications/use-attention-notifications';
 import { useProjectsStore } from '../state/projects-store';
-import { threadsOfProject, useThreadsStore } from '../state/threads-store';
+import { matchesFilter, threadFilters, threadsOfProject, useThreadsStore } from '../state/threads-store';
 import { useUiStore } from '../state/ui-store';
+import '../styles/status.css';
+import { ThreadFilterBar } from './thread-filter-bar';
 import { ThreadListItem } from './thread-list-item';
 
-/** Sidebar: the selected project's threads, those waiting for the dispatcher on top. */
+/** Sidebar: the selected project's threads, filtered and ordered as the dispatcher chose. */
 export function ThreadList() {
+  useAttentionNotifications();
   const projectId = useProjectsStore((state) => state.selectedId);
   const byId = useThreadsStore((state) => state.byId);
   const selectedId = useThreadsStore((state) => state.selectedId);
   const select = useThreadsStore((state) => state.select);
+  const filter = useThreadsStore((state) => state.listFilter);
+  const sort = useThreadsStore((state) => state.listSort);
+  const setFilter = useThreadsStore((state) => state.setListFilter);
   const openDialog = useUiStore((state) => state.openDialog);
   // Derived here rather than in the selector: a fresh array from a selector re-renders forever.
-  const threads = useMemo(() => threadsOfProject(byId, projectId), [byId, projectId]);
+  const threads = useMemo(() => threadsOfProject(byId, projectId, sort), [byId, projectId, sort]);
+  const shown = useMemo(() => threads.filter((thread) => matchesFilter(thread, filter)), [threads, filter]);
   const waiting = threads.filter((thread) => thread.status === 'needs-input').length;
 
   return (
@@ -32,18 +41,34 @@ export function ThreadList() {
         </button>
       </div>
       {waiting > 0 && (
-        <div className="waiting-summary" data-testid="needs-input-summary">
+        <button
+          type="button"
+          className="waiting-summary"
+          data-testid="needs-input-summary"
+          title="Show only the threads waiting for you"
+          onClick={() => setFilter('needs-input')}
+        >
           {waiting === 1 ? '1 agent is waiting for you' : `${waiting} agents are waiting for you`}
-        </div>
+        </button>
       )}
+      {threads.length > 0 && <ThreadFilterBar threads={threads} />}
       <ul className="thread-list" data-testid="thread-list">
-        {threads.map((thread) => (
+        {shown.map((thread) => (
           <ThreadListItem key={thread.id} thread={thread} selected={thread.id === selectedId} onSelect={select} />
         ))}
       </ul>
       {threads.length === 0 && projectId !== null && (
         <p className="sidebar-empty muted">No threads yet. Start an agent with “New thread”.</p>
       )}
+      {threads.length > 0 && shown.length === 0 && (
+        <p className="sidebar-empty muted" data-testid="thread-filter-empty">
+          No threads in “{threadFilters[filter].label}”.{' '}
+          <button type="button" className="link-button" onClick={() => setFilter('all')}>
+            Show all
+          </button>
+        </p>
+      )}
+      <EnableNotificationsControl />
     </aside>
   );
 }

@@ -1,7 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeBridge, makeThread } from '../test-support/fake-bridge';
 import { subscribeToEvents } from './sync';
-import { compareThreads, threadsOfProject, useThreadsStore } from './threads-store';
+import {
+  compareThreads,
+  countByFilter,
+  matchesFilter,
+  threadFilterIds,
+  threadsOfProject,
+  useThreadsStore,
+} from './threads-store';
+import { threadStatuses } from '../../shared/models';
 import { useProjectsStore } from './projects-store';
 
 const initial = useThreadsStore.getState();
@@ -123,5 +131,61 @@ describe('selection within a project', () => {
     expect(useThreadsStore.getState().selectedId).toBe('c');
     useThreadsStore.getState().selectWithinProject('p1');
     expect(useThreadsStore.getState().selectedId).toBe('b');
+  });
+});
+
+describe('sidebar filters and orders', () => {
+  const threads = [
+    makeThread({ id: 'b-asks', name: 'thread 10', status: 'needs-input', createdAt: '2025-01-02T00:00:00Z' }),
+    makeThread({ id: 'a-queued', name: 'thread 2', status: 'queued', createdAt: '2025-01-04T00:00:00Z' }),
+    makeThread({ id: 'c-failed', name: 'Alpha', status: 'failed', createdAt: '2025-01-01T00:00:00Z' }),
+    makeThread({ id: 'd-stopped', name: 'beta', status: 'stopped', createdAt: '2025-01-03T00:00:00Z' }),
+    makeThread({ id: 'e-idle', name: 'gamma', status: 'idle', createdAt: '2025-01-05T00:00:00Z' }),
+  ];
+  const byId = Object.fromEntries(threads.map((t) => [t.id, t]));
+
+  it('puts every status in exactly one filter besides "all", so the counts add up', () => {
+    for (const status of threadStatuses) {
+      const thread = makeThread({ status });
+      expect(
+        threadFilterIds.filter((id) => id !== 'all' && matchesFilter(thread, id)),
+        status,
+      ).toHaveLength(1);
+    }
+    expect(countByFilter(threads)).toEqual({ all: 5, 'needs-input': 1, working: 2, done: 1, failed: 1 });
+  });
+
+  it('orders by attention, by name (numbers as numbers, case ignored) or newest first', () => {
+    expect(threadsOfProject(byId, 'p1').map((t) => t.id)).toEqual([
+      'b-asks',
+      'c-failed',
+      'd-stopped',
+      'a-queued',
+      'e-idle',
+    ]);
+    expect(threadsOfProject(byId, 'p1', 'name').map((t) => t.name)).toEqual([
+      'Alpha',
+      'beta',
+      'gamma',
+      'thread 2',
+      'thread 10',
+    ]);
+    expect(threadsOfProject(byId, 'p1', 'newest').map((t) => t.id)).toEqual([
+      'e-idle',
+      'a-queued',
+      'd-stopped',
+      'b-asks',
+      'c-failed',
+    ]);
+  });
+
+  it('remembers the chosen filter and order', () => {
+    const store = useThreadsStore.getState();
+    store.setListFilter('failed');
+    store.setListSort('name');
+    expect(useThreadsStore.getState()).toMatchObject({ listFilter: 'failed', listSort: 'name' });
+    store.setListFilter('all');
+    store.setListSort('attention');
+    expect(useThreadsStore.getState()).toMatchObject({ listFilter: 'all', listSort: 'attention' });
   });
 });

@@ -1,11 +1,35 @@
 import { create } from 'zustand';
 import type { Thread, ThreadStatus } from '../../shared/models';
 import type { WireError } from '../../shared/errors';
+import { readPreference, writePreference } from './local-preference';
 
 /** The last failed action on a thread, shown in its header until dismissed or superseded. */
 export interface ThreadError {
   action: string;
   error: WireError;
+}
+
+/** Sidebar filters: every status belongs to exactly one besides "all", so the counts add up. */
+export const threadFilters = {
+  all: { label: 'All', statuses: null },
+  'needs-input': { label: 'Needs input', statuses: ['needs-input'] },
+  working: { label: 'Working', statuses: ['queued', 'starting', 'working', 'idle'] },
+  done: { label: 'Done', statuses: ['done', 'stopped'] },
+  failed: { label: 'Failed', statuses: ['failed'] },
+} as const satisfies Record<string, { label: string; statuses: readonly ThreadStatus[] | null }>;
+export type ThreadFilter = keyof typeof threadFilters;
+export const threadFilterIds = Object.keys(threadFilters) as ThreadFilter[];
+
+export type ThreadSort = 'attention' | 'name' | 'newest';
+export const threadSortLabels: Record<ThreadSort, string> = {
+  attention: 'Needs you first',
+  name: 'Name',
+  newest: 'Newest first',
+};
+
+export function matchesFilter(thread: Thread, filter: ThreadFilter): boolean {
+  const statuses: readonly ThreadStatus[] | null = threadFilters[filter].statuses;
+  return statuses === null || statuses.includes(thread.status);
 }
 
 export interface ThreadsState {
@@ -14,6 +38,11 @@ export interface ThreadsState {
   lastErrorById: Record<string, ThreadError>;
   /** Remembers the selected thread per project, so switching projects back and forth keeps your place. */
   lastSelectedByProject: Record<string, string>;
+  /** The sidebar's filter and order, remembered across reloads. */
+  listFilter: ThreadFilter;
+  listSort: ThreadSort;
+  setListFilter(filter: ThreadFilter): void;
+  setListSort(sort: ThreadSort): void;
   replaceAll(threads: Thread[]): void;
   upsert(thread: Thread): void;
   upsertMany(threads: Thread[]): void;
@@ -48,11 +77,43 @@ export function compareThreads(a: Thread, b: Thread): number {
   );
 }
 
-export function threadsOfProject(byId: Record<string, Thread>, projectId: string | null): Thread[] {
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+export const threadComparators: Record<ThreadSort, (a: Thread, b: Thread) => number> = {
+  attention: compareThreads,
+  name: (a, b) => collator.compare(a.name, b.name) || compareThreads(a, b),
+  newest: (a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id),
+};
+
+export function threadsOfProject(
+  byId: Record<string, Thread>,
+  projectId: string | null,
+  sort: ThreadSort = 'attention',
+): Thread[] {
   if (projectId === null) return [];
   return Object.values(byId)
     .filter((thread) => thread.projectId === projectId)
-    .sort(compareThreads);
+    .sort(threadComparators[sort]);
+}
+
+/** How many of `threads` each filter shows. */
+export function countByFilter(threads: readonly Thread[]): Record<ThreadFilter, number> {
+  const counts = Object.fromEntries(threadFilterIds.map((id) => [id, 0])) as Record<ThreadFilter, number>;
+  for (const thread of threads) for (const id of threadFilterIds) if (matchesFilter(thread, id)) counts[id]++;
+  return counts;
+}
+
+const filterKey = 'switchyard.threadFilter';
+const sortKey = 'switchyard.threadSort';
+
+function storedFilter(): ThreadFilter {
+  const stored = readPreference(filterKey);
+  return stored !== null && Object.hasOwn(threadFilters, stored) ? (stored as ThreadFilter) : 'all';
+}
+
+function storedSort(): ThreadSort {
+  const stored = readPreference(sortKey);
+  return stored !== null && Object.hasOwn(threadSortLabels, stored) ? (stored as ThreadSort) : 'attention';
 }
 
 /** The thread to select after `removedId` disappears: the next one down, else the one above. */
@@ -77,6 +138,18 @@ export const useThreadsStore = create<ThreadsState>()((set, get) => ({
   selectedId: null,
   lastErrorById: {},
   lastSelectedByProject: {},
+  listFilter: storedFilter(),
+  listSort: storedSort(),
+
+  setListFilter(listFilter) {
+    writePreference(filterKey, listFilter === 'all' ? null : listFilter);
+    set({ listFilter });
+  },
+
+  setListSort(listSort) {
+    writePreference(sortKey, listSort === 'attention' ? null : listSort);
+    set({ listSort });
+  },
 
   replaceAll(threads) {
     const byId: Record<string, Thread> = {};

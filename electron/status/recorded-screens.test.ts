@@ -1,0 +1,83 @@
+import { readdirSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { StatusChange } from '../threads/status-tracker';
+import { fixturesDir, loadRecordedScreen, replay } from './replay-fixture';
+
+afterEach(() => vi.useRealTimers());
+
+/**
+ * Each recording (scripts/record-cli-screens.mjs: the real CLI in a pty, no credentials, no
+ * network) and what a dispatcher must see at its end.
+ */
+const expectations: Record<string, StatusChange> = {
+  'codex-sign-in': { status: 'needs-input', reason: 'sign-in required' },
+  'codex-exec-offline': { status: 'working', reason: 'retrying: ERROR: Reconnecting... waiting for network' },
+  'claude-offline': { status: 'failed', reason: 'exit 1: Unable to connect to Anthropic services' },
+  'claude-print-offline': { status: 'failed', reason: 'exit 1: Not logged in · Please run /login' },
+  'gemini-trust': { status: 'needs-input', reason: 'asks: Do you trust the files in this folder?' },
+  'gemini-auth-after-trust': { status: 'needs-input', reason: 'sign-in required' },
+  'gemini-print-no-auth': { status: 'failed', reason: 'exit 41: sign-in required: no auth method set' },
+  'opencode-ready': { status: 'idle', reason: 'ready for a prompt' },
+  'opencode-prompt-offline': {
+    status: 'working',
+    reason: 'retrying: Cannot connect to API: Unable to connect. Is the computer able to access the url…',
+  },
+  'qwen-provider-picker': { status: 'needs-input', reason: 'sign-in required: pick a provider' },
+  'qwen-print-no-auth': { status: 'failed', reason: 'exit 1: sign-in required: no auth type selected' },
+  'amp-login': { status: 'needs-input', reason: 'sign-in required' },
+};
+
+describe('real CLI screens, replayed with their recorded timing', () => {
+  it('has an expectation for every recording', () => {
+    const recorded = readdirSync(fixturesDir)
+      .filter((file) => file.endsWith('.txt'))
+      .map((file) => file.slice(0, -'.txt'.length))
+      .sort();
+    expect(recorded).toEqual(Object.keys(expectations).sort());
+  });
+
+  for (const [name, expected] of Object.entries(expectations)) {
+    it(`${name} ends as ${expected.status}`, () => {
+      const screen = loadRecordedScreen(name);
+      const { changes, tracker } = replay(screen, screen.tool);
+      expect(changes.at(-1), JSON.stringify(changes)).toEqual(expected);
+      // A screen that waits is reported once, not again on every redraw.
+      expect(changes.filter((change) => change.status === 'needs-input').length).toBeLessThanOrEqual(2);
+      tracker.dispose();
+      // Nothing keeps running for a finished or disposed thread (the emulator's last parse aside).
+      vi.advanceTimersByTime(1);
+      expect(vi.getTimerCount()).toBe(0);
+    });
+  }
+
+  it('passes through the trust question before gemini’s sign-in screen', () => {
+    const { changes } = replay(loadRecordedScreen('gemini-auth-after-trust'), 'gemini');
+    expect(changes.filter((change) => change.status === 'needs-input').map((change) => change.reason)).toEqual([
+      'asks: Do you trust the files in this folder?',
+      'sign-in required',
+    ]);
+  });
+
+  it('shows opencode as ready only once its input box is drawn, not while the screen is still blank', () => {
+    const screen = loadRecordedScreen('opencode-ready');
+    const firstText = screen.chunks.find((chunk) => chunk.data.includes('Ask'))?.atMs ?? 0;
+    const { changes } = replay(screen, 'opencode', { untilMs: firstText - 1 });
+    expect(changes.map((change) => change.status)).not.toContain('idle');
+  });
+
+  it('needs only the generic rules for the common prompts (a custom profile running these CLIs)', () => {
+    const generic: Record<string, StatusChange> = {
+      'gemini-trust': { status: 'needs-input', reason: 'asks: Do you trust the files in this folder?' },
+      'amp-login': { status: 'needs-input', reason: 'asks: Would you like to log in to Amp? [(y)es, (n)o]:' },
+      'codex-sign-in': { status: 'needs-input', reason: 'asks: Press enter to continue' },
+      'claude-offline': { status: 'failed', reason: 'exit 1: Failed to connect to api.anthropic.com: ENOTFOUND' },
+      'opencode-prompt-offline': { status: 'working', reason: null },
+    };
+    for (const [name, expected] of Object.entries(generic)) {
+      const { changes, tracker } = replay(loadRecordedScreen(name), 'custom');
+      expect(changes.at(-1), name).toEqual(expected);
+      tracker.dispose();
+      vi.useRealTimers();
+    }
+  });
+});

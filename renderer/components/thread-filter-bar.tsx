@@ -1,0 +1,52 @@
+import type { Thread } from '../../shared/models';
+import {
+  countByFilter,
+  threadFilterIds,
+  threadFilters,
+  type ThreadSort,
+  threadSortLabels,
+  useThreadsStore,
+} from '../state/threads-store';
+
+/** Narrow the sidebar to one kind of thread, and choose its order. */
+export function ThreadFilterBar({ threads }: { threads: readonly Thread[] }) {
+  const filter = useThreadsStore((state) => state.listFilter);
+  const sort = useThreadsStore((state) => state.listSort);
+  const setFilter = useThreadsStore((state) => state.setListFilter);
+  const setSort = useThreadsStore((state) => state.setListSort);
+  const counts = countByFilter(threads);
+
+  return (
+    <div className="thread-filter-bar" data-testid="thread-filter-bar">
+      <div className="thread-filters" role="group" aria-label="Show threads">
+        {threadFilterIds.map((id) => (
+          <button
+            key={id}
+            type="button"
+            className={`thread-filter thread-filter-${id}${filter === id ? ' active' : ''}`}
+            aria-pressed={filter === id}
+            data-testid={`thread-filter-${id}`}
+            disabled={id !== 'all' && id !== filter && counts[id] === 0}
+            onClick={() => setFilter(id)}
+          >
+            {threadFilters[id].label}
+            {id !== 'all' && counts[id] > 0 && <span className="thread-filter-count">{counts[id]}</span>}
+          </button>
+        ))}
+      </div>
+      <select
+        className="select thread-sort"
+        value={sort}
+        data-testid="thread-sort"
+        aria-label="Order threads by"
+        onChange={(event) => setSort(event.target.value as ThreadSort)}
+      >
+        {(Object.keys(threadSortLabels) as ThreadSort[]).map((id) => (
+          <option key={id} value={id}>
+            {threadSortLabels[id]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
