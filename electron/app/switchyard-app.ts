@@ -7,6 +7,7 @@ import { EventBus } from '../api/event-bus';
 import { createHandlers } from '../api/handlers/index';
 import { ProjectService } from '../projects/project-service';
 import { StateRepository } from '../store/state-repository';
+import { startHookServer } from '../hooks/hook-server';
 import { SettingsService } from '../settings/settings-service';
 import { ThreadService } from '../threads/thread-service';
 import type { ClientLink } from '../api/client-link';
@@ -37,6 +38,11 @@ export interface SwitchyardApp {
   shutdown(): Promise<void>;
 }
 
+/** In a packaged app, scripts run by node are unpacked beside the asar archive (electron-builder.yml). */
+function unpacked(file: string): string {
+  return file.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
+}
+
 export async function createSwitchyardApp(options: SwitchyardOptions): Promise<SwitchyardApp> {
   const state = await StateRepository.open(options.dataDir);
   if (state.loadReport.problem) (options.log ?? console.error)(`[switchyard] ${state.loadReport.problem}`);
@@ -45,10 +51,7 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
   const agents = new AgentRegistry(
     [
       ...builtinProfiles({
-        // In a packaged app the script is unpacked beside the asar archive (electron-builder.yml).
-        demoAgentScript: path
-          .join(options.distDir, 'demo-agent.cjs')
-          .replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked'),
+        demoAgentScript: unpacked(path.join(options.distDir, 'demo-agent.cjs')),
         nodeExecutable: options.nodeExecutable ?? process.execPath,
         runningInElectron,
       }),
@@ -67,6 +70,12 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     log: options.log ?? console.error,
   });
   await threads.recoverAfterStart();
+  const hooks = await startHookServer({ onEvent: (e) => threads.hookEvent(e.threadId, e.kind, e.message) });
+  threads.useHooks({
+    endpoint: { url: hooks.url, token: hooks.token },
+    relayCommand: [options.nodeExecutable ?? process.execPath, unpacked(path.join(options.distDir, 'hook-relay.cjs'))],
+    relayEnv: runningInElectron ? { ELECTRON_RUN_AS_NODE: '1' } : {},
+  });
   const handlers = createHandlers({ options, state, projects, threads, agents, settings });
   const dispatch = createDispatcher(handlers, options.log);
   return {
@@ -78,6 +87,9 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     state,
     settings,
     disconnect: (client) => threads.disconnect(client),
-    shutdown: () => threads.shutdown(),
+    shutdown: async () => {
+      await threads.shutdown();
+      await hooks.close();
+    },
   };
 }

@@ -1,12 +1,14 @@
 import type * as Electron from 'electron';
+import type { DesktopNotificationConstructor } from './notifications';
 
 /**
  * The slice of Electron the shell uses. The shell takes it as a parameter, so unit tests can
  * hand it a minimal stand-in and check window options and IPC wiring without Electron.
  */
 export interface ElectronApi {
-  readonly app: Pick<Electron.App, 'whenReady' | 'on' | 'getPath' | 'quit' | 'exit' | 'getVersion'>;
+  readonly app: Pick<Electron.App, 'whenReady' | 'on' | 'getPath' | 'quit' | 'exit' | 'getVersion' | 'setBadgeCount'>;
   readonly BrowserWindow: new (options: Electron.BrowserWindowConstructorOptions) => Electron.BrowserWindow;
   readonly ipcMain: Pick<Electron.IpcMain, 'handle' | 'removeHandler'>;
   readonly dialog: Pick<Electron.Dialog, 'showOpenDialog'>;
+  readonly Notification: DesktopNotificationConstructor;
 }

@@ -9,6 +9,8 @@ export class ElectronStandIn {
   readonly handlers = new Map<string, Handler>();
   readonly windows: StandInWindow[] = [];
   readonly appEvents = new EventEmitter();
+  readonly notifications: Array<{ title: string; body: string }> = [];
+  badgeCount = 0;
   exitCode: number | null = null;
   quitCalled = false;
   private readyResolve: () => void = () => undefined;
@@ -22,6 +24,7 @@ export class ElectronStandIn {
 
   api(): ElectronApi {
     const windows = this.windows;
+    const notifications = this.notifications;
     class BrowserWindow extends StandInWindow {
       constructor(options: Electron.BrowserWindowConstructorOptions) {
         super(options);
@@ -43,6 +46,10 @@ export class ElectronStandIn {
           this.exitCode = code ?? 0;
         },
         getVersion: () => '0.0.0',
+        setBadgeCount: (count: number) => {
+          this.badgeCount = count;
+          return true;
+        },
       } as unknown as ElectronApi['app'],
       BrowserWindow: BrowserWindow as unknown as ElectronApi['BrowserWindow'],
       ipcMain: {
@@ -57,6 +64,12 @@ export class ElectronStandIn {
       dialog: {
         showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
       } as unknown as ElectronApi['dialog'],
+      Notification: class {
+        constructor(private readonly options: { title: string; body: string }) {}
+        show = () => notifications.push(this.options);
+        close = () => undefined;
+        on = () => this;
+      },
     };
   }
 }
@@ -91,4 +104,11 @@ export class StandInWindow extends EventEmitter {
   }
 
   show(): void {}
+  focus(): void {}
+  isFocused(): boolean {
+    return false;
+  }
+  isDestroyed(): boolean {
+    return false;
+  }
 }

@@ -91,4 +91,23 @@ describe('Electron shell (against a stand-in of the Electron API)', () => {
     const sent = electron.windows[0]!.sent;
     expect(sent.some(([channel, event]) => channel === ipcEventChannel && event === 'project.updated')).toBe(true);
   });
+
+  it('raises a desktop notification and a dock badge when an agent waits for input', async () => {
+    const repo = await makeRepo(temp.dir, 'asking');
+    const invoke = (channel: string, payload: unknown) =>
+      electron.handlers.get(`${ipcRequestPrefix}${channel}`)!(
+        { senderFrame: { url: appUrl }, sender: windowContents },
+        payload,
+      );
+    const project = (await invoke('projects.open', { path: repo })) as { value: { id: string } };
+    await invoke('threads.create', {
+      projectId: project.value.id,
+      name: 'Asker',
+      profileId: 'custom',
+      command: ['/bin/sh', '-c', 'printf "Apply this edit? (y/n) "; read answer'],
+    });
+    await waitFor(() => electron.notifications.length > 0, 'the notification', 15_000);
+    expect(electron.notifications[0]).toMatchObject({ title: expect.stringContaining('Asker') });
+    expect(electron.badgeCount).toBe(1);
+  });
 });

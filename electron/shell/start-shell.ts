@@ -5,6 +5,7 @@ import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
 import { version } from '../cli/version';
 import type { ElectronApi } from './electron-api';
 import { clientLinkCache, forwardEvents, wireIpc } from './ipc';
+import { notifyThreadAttention } from './notifications';
 import { createMainWindow } from './window';
 
 export interface ShellPaths {
@@ -60,6 +61,18 @@ export function startElectronShell(electron: ElectronApi, paths: ShellPaths, arg
       isAppUrl,
     );
     forwardEvents(app.events, window.webContents);
+    const settings = app.settings;
+    notifyThreadAttention({
+      events: app.events,
+      Notification: electron.Notification,
+      setBadgeCount: (count) => electron.app.setBadgeCount(count),
+      isEnabled: () => settings.get().notifications,
+      isWindowFocused: () => !window.isDestroyed() && window.isFocused(),
+      onClick: () => {
+        window.show();
+        window.focus();
+      },
+    });
     if (options.demo) await app.dispatch('demo.start', {});
   });
 }

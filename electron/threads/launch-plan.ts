@@ -1,4 +1,5 @@
 import type { Project, Thread } from '../../shared/models';
+import { hookEnv } from '../hooks/hook-protocol';
 import type { AgentCommand } from './agent-launch';
 import { threadEnvironment } from './agent-environment';
 import type { LaunchPlan, LaunchStep } from './thread-runtime';
@@ -12,12 +13,23 @@ export interface PlanOptions {
   readonly rows: number;
   /** Runs the project's setup command first (new worktrees only, not on resume). */
   readonly withSetup: boolean;
-  readonly banner?: string;
+  readonly banner?: string | undefined;
+  /** Where Claude Code hooks report, when the hook server runs. */
+  readonly hooks?: HookEndpoint | null;
+}
+
+export interface HookEndpoint {
+  readonly url: string;
+  readonly token: string;
 }
 
 /** The thread's own variables: who it is and which ports are its to use. */
-function threadVariables(thread: Thread): Record<string, string> {
+function threadVariables(thread: Thread, hooks: HookEndpoint | null): Record<string, string> {
   const vars: Record<string, string> = { SWITCHYARD_THREAD: thread.id, SWITCHYARD_BRANCH: thread.branch };
+  if (hooks) {
+    vars[hookEnv.url] = hooks.url;
+    vars[hookEnv.token] = hooks.token;
+  }
   if (thread.portBase !== null) {
     vars.PORT = String(thread.portBase);
     vars.SWITCHYARD_PORT_BASE = String(thread.portBase);
@@ -28,7 +40,7 @@ function threadVariables(thread: Thread): Record<string, string> {
 
 export function buildLaunchPlan(options: PlanOptions): LaunchPlan {
   const { project, thread, command } = options;
-  const variables = threadVariables(thread);
+  const variables = threadVariables(thread, options.hooks ?? null);
   const steps: LaunchStep[] = [];
   const [setupFile, ...setupArgs] = project.setupCommand ?? [];
   if (options.withSetup && setupFile) {

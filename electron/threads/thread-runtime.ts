@@ -3,7 +3,7 @@ import type { ThreadStatus } from '../../shared/models';
 import { PtyProcess } from '../terminals/pty-process';
 import { TerminalLog } from '../terminals/terminal-log';
 import { TerminalStream } from '../terminals/terminal-stream';
-import { type StatusChange, StatusTracker } from './status-tracker';
+import { type HookEventKind, type StatusChange, StatusTracker } from './status-tracker';
 
 /** One program to run in a thread's terminal: the project's setup command, then the agent. */
 export interface LaunchStep {
@@ -96,7 +96,13 @@ export class ThreadRuntime {
     const entry = this.live.get(threadId);
     if (!entry) return false;
     entry.size = { cols, rows };
+    entry.tracker.resize(cols, rows);
     return entry.process.resize(cols, rows);
+  }
+
+  /** What the agent itself reported through its hooks (Claude Code): the most reliable status signal. */
+  hookEvent(threadId: string, kind: HookEventKind, message: string | null): void {
+    this.live.get(threadId)?.tracker.hookEvent(kind, message);
   }
 
   /** Starts streaming a thread's terminal to a window; after a restart the scrollback comes from its log. */
@@ -175,7 +181,10 @@ export class ThreadRuntime {
     if (step.banner) stream.push(`\x1b[2m${step.banner}\x1b[0m\r\n`);
     let typedPrompt = step.typedPrompt;
     const tracker = new StatusTracker({
+      profileId: step.profileId,
       needsInputPatterns: step.needsInputPatterns,
+      cols: size.cols,
+      rows: size.rows,
       onChange: (change) => {
         // Setup output is not the agent's (the thread is still starting), and exits are reported by finishStep.
         if (step.kind === 'setup' || entry.reportingExit) return;

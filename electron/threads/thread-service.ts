@@ -15,7 +15,9 @@ import { addWorktreeWithNewBranch, pruneWorktrees } from '../git/worktree';
 import type { StateRepository } from '../store/state-repository';
 import { type AgentCommand, resolveAgentCommand } from './agent-launch';
 import { planThread } from './create-thread-plan';
-import { buildLaunchPlan } from './launch-plan';
+import { installClaudeHooks } from '../hooks/install-claude-hooks';
+import { buildLaunchPlan, type HookEndpoint } from './launch-plan';
+import type { HookEventKind } from './status-tracker';
 import { mergeThreadIntoBase } from './merge-thread';
 import { allocatePortBase } from './port-allocator';
 import { folderExists, removeThreadFromDisk } from './remove-thread';
@@ -35,12 +37,20 @@ export interface ThreadServiceOptions {
   readonly log: (message: string) => void;
 }
 
+/** Claude Code status hooks: where they report, and the relay program its hooks run. */
+export interface HookWiring {
+  readonly endpoint: HookEndpoint;
+  readonly relayCommand: readonly string[];
+  readonly relayEnv: Readonly<Record<string, string>>;
+}
+
 /** Threads: a branch in its own worktree with an agent in a terminal. */
 export class ThreadService {
   private readonly runtime: ThreadRuntime;
   private readonly state: StateRepository;
   private readonly agents: AgentRegistry;
   private readonly events: EventBus;
+  private hooks: HookWiring | null = null;
 
   constructor(options: ThreadServiceOptions) {
     this.state = options.state;
@@ -62,6 +72,15 @@ export class ThreadService {
         },
       },
     });
+  }
+
+  /** Turns on Claude Code hooks for the threads started from now on. */
+  useHooks(hooks: HookWiring): void {
+    this.hooks = hooks;
+  }
+
+  hookEvent(threadId: string, kind: HookEventKind, message: string | null): void {
+    this.runtime.hookEvent(threadId, kind, message);
   }
 
   /** After a restart no agent of ours is alive: say so instead of showing a stale "working". */
@@ -163,7 +182,13 @@ export class ThreadService {
       );
     }
     this.events.emit('thread.updated', thread);
-    this.launch(project, thread, command, { withSetup: true, banner, cols: request.cols, rows: request.rows });
+    const hookNote = await this.prepareHooks(thread);
+    this.launch(project, thread, command, {
+      withSetup: true,
+      banner: [banner, hookNote].filter(Boolean).join('\r\n') || undefined,
+      cols: request.cols,
+      rows: request.rows,
+    });
     return this.state.thread(thread.id);
   }
 
@@ -191,7 +216,11 @@ export class ThreadService {
       resume: true,
     });
     await this.update(threadId, (t) => ({ ...t, status: 'starting', statusReason: 'resuming', exitCode: null }));
-    this.launch(project, thread, command, { withSetup: false, banner: '— resumed by Switchyard —' });
+    const hookNote = await this.prepareHooks(thread);
+    this.launch(project, thread, command, {
+      withSetup: false,
+      banner: ['— resumed by Switchyard —', hookNote].filter(Boolean).join('\r\n'),
+    });
     return this.state.thread(threadId);
   }
 
@@ -273,8 +302,25 @@ export class ThreadService {
         banner: options.banner,
         cols: options.cols ?? defaultSize.cols,
         rows: options.rows ?? defaultSize.rows,
+        hooks: this.hooks?.endpoint ?? null,
       }),
     );
+  }
+
+  /**
+   * Claude Code reports its own state through hooks in the worktree's project-local settings
+   * (never the user's global config). Returns a line for the terminal when they could not be set.
+   */
+  private async prepareHooks(thread: Thread): Promise<string | undefined> {
+    if (!this.hooks || thread.profileId !== 'claude') return undefined;
+    const outcome = await installClaudeHooks({
+      worktreePath: thread.worktreePath,
+      relayCommand: this.hooks.relayCommand,
+      relayEnv: this.hooks.relayEnv,
+    }).catch((error: unknown) => ({ installed: false as const, reason: String(error) }));
+    return outcome.installed
+      ? undefined
+      : `status hooks not installed: ${outcome.reason}; status comes from the screen`;
   }
 
   /** Copies the project's listed git-ignored files; returns a line for the terminal saying what happened. */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Thread } from '../../shared/models';
 import { getActions } from '../state/actions';
+import { duplicateThread } from '../state/duplicate-thread';
 import { useUiStore } from '../state/ui-store';
 import { BypassBadge, StatusBadge } from './status-badge';
 
@@ -12,6 +13,12 @@ export function ThreadHeader({ thread }: { thread: Thread }) {
   const setTab = useUiStore((state) => state.setTab);
   const openDialog = useUiStore((state) => state.openDialog);
   const [stopping, setStopping] = useState(false);
+  const [resuming, setResuming] = useState(false);
+  const resume = async () => {
+    setResuming(true);
+    await getActions().resumeThread(thread.id);
+    setResuming(false);
+  };
   const finished = finishedStatuses.has(thread.status);
 
   const stop = async () => {
@@ -79,6 +86,31 @@ export function ThreadHeader({ thread }: { thread: Thread }) {
           </button>
         </div>
         <span className="spacer" />
+        <button
+          type="button"
+          className="button"
+          data-testid="thread-duplicate"
+          title="New thread with this one's brief, agent and base branch"
+          onClick={() => duplicateThread(thread)}
+        >
+          Duplicate
+        </button>
+        {finished ? (
+          <button
+            type="button"
+            className="button"
+            data-testid="thread-resume"
+            disabled={thread.worktreeMissing || resuming}
+            title={
+              thread.worktreeMissing
+                ? 'The worktree is gone; nothing to resume in'
+                : 'Start the agent again in its worktree, continuing its last session where the tool can'
+            }
+            onClick={() => void resume()}
+          >
+            {resuming ? 'Resuming…' : 'Resume'}
+          </button>
+        ) : null}
         <button
           type="button"
           className="button"
