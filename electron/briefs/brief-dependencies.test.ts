@@ -2,31 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import type { Thread } from '../../shared/models';
 import { resolveBriefDependencies } from './brief-dependencies';
+import { makeThread } from '../../shared/test-fixtures';
 
 function thread(id: string, projectId: string): Thread {
-  return {
-    id,
-    projectId,
-    name: `Thread ${id}`,
-    branch: `switchyard/${id}`,
-    baseBranch: 'main',
-    worktreePath: `/wt/${id}`,
-    profileId: 'demo',
-    prompt: '',
-    status: 'working',
-    statusReason: null,
-    exitCode: null,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    merged: null,
-    worktreeMissing: false,
-    brief: null,
-    mode: 'interactive',
-    approvalMode: 'default',
-    bypassApprovals: false,
-    command: null,
-    scenario: null,
-    portBase: null,
-  };
+  return makeThread({ id, projectId, name: `Thread ${id}`, branch: `switchyard/${id}`, worktreePath: `/wt/${id}` });
 }
 
 const threads = [thread('a', 'p1'), thread('b', 'p1'), thread('x', 'p2')];

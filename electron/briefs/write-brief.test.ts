@@ -5,8 +5,9 @@ import { BriefSchema } from '../../shared/brief';
 import type { Thread } from '../../shared/models';
 import { gitOutput, runGit } from '../git/core';
 import { makeRepo, makeTempDir } from '../test-support/temp-repo';
-import { ignoreInEveryWorktree } from './shared-exclude';
+import { ignoreInEveryWorktree } from '../git/exclude';
 import { type BriefFile, writeBriefIntoWorktree } from './write-brief';
+import { makeThread } from '../../shared/test-fixtures';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let repo: string;
@@ -27,30 +28,17 @@ async function addWorktree(branch: string): Promise<string> {
 }
 
 function threadIn(worktreePath: string, overrides: Partial<Thread> = {}): Thread {
-  return {
+  return makeThread({
     id: 't_1',
     projectId: 'p_1',
     name: 'Worker briefs',
     branch: 'switchyard/worker-briefs',
-    baseBranch: 'main',
     worktreePath,
-    profileId: 'demo',
-    prompt: '',
     status: 'starting',
-    statusReason: null,
-    exitCode: null,
     createdAt: '2025-03-01T10:00:00.000Z',
-    merged: null,
-    worktreeMissing: false,
     brief: BriefSchema.parse({ task: 'Add briefs', ownedPaths: ['electron/briefs/**'], integrationRisk: 'medium' }),
-    mode: 'interactive',
-    approvalMode: 'default',
-    bypassApprovals: false,
-    command: null,
-    scenario: null,
-    portBase: null,
     ...overrides,
-  };
+  });
 }
 
 const status = async (folder: string) => (await gitOutput(folder, ['status', '--porcelain'])).trim();

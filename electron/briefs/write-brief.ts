@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Brief } from '../../shared/brief';
 import type { Thread } from '../../shared/models';
 import { changelogPathFor } from './changelog-path';
-import { ignoreInEveryWorktree } from './shared-exclude';
+import { ignoreInEveryWorktree } from '../git/exclude';
 
 /** Folder inside each worktree that holds Switchyard's files for the agent; never tracked. */
 export const briefFolderName = '.switchyard';

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ignoreInEveryWorktree } from '../briefs/shared-exclude';
+import { ignoreInEveryWorktree } from '../git/exclude';
 import { runGit } from '../git/core';
 import { hookEventKinds } from './hook-protocol';
 

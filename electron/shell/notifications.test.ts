@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/models';
 import { EventBus } from '../api/event-bus';
 import { type DesktopNotification, notifyThreadAttention, type ThreadAttentionOptions } from './notifications';
+import { makeThread } from '../../shared/test-fixtures';
 
 class StandInNotification implements DesktopNotification {
   static created: StandInNotification[] = [];
@@ -27,30 +28,7 @@ class StandInNotification implements DesktopNotification {
 }
 
 function thread(overrides: Partial<Thread>): Thread {
-  return {
-    id: 't1',
-    projectId: 'p1',
-    name: 'Fix login',
-    branch: 'switchyard/fix-login',
-    baseBranch: 'main',
-    worktreePath: '/w/fix-login',
-    profileId: 'claude',
-    prompt: '',
-    status: 'starting',
-    statusReason: null,
-    exitCode: null,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    merged: null,
-    worktreeMissing: false,
-    brief: null,
-    mode: 'interactive',
-    approvalMode: 'default',
-    bypassApprovals: false,
-    command: null,
-    scenario: null,
-    portBase: null,
-    ...overrides,
-  };
+  return makeThread({ profileId: 'claude', status: 'starting', worktreePath: '/w/fix-login', ...overrides });
 }
 
 function setup(options: Partial<ThreadAttentionOptions> = {}) {

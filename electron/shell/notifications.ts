@@ -1,3 +1,4 @@
+import { attentionNotice, attentionStatuses } from '../../shared/attention';
 import type { Thread, ThreadStatus } from '../../shared/models';
 import type { EventBus } from '../api/event-bus';
 
@@ -25,17 +26,6 @@ export interface ThreadAttentionOptions {
   readonly isWindowFocused?: () => boolean;
   /** A notification was clicked: e.g. show and focus the window. */
   readonly onClick?: (threadId: string) => void;
-}
-
-const attentionStatuses: ReadonlySet<ThreadStatus> = new Set(['needs-input', 'done', 'failed']);
-
-/** Title and body of the notification for a thread that has just reached `status`. */
-export function attentionNotice(thread: Thread): { title: string; body: string } {
-  const reason = thread.statusReason ?? '';
-  if (thread.status === 'needs-input')
-    return { title: `${thread.name} needs your input`, body: reason || thread.branch };
-  if (thread.status === 'done') return { title: `${thread.name} finished`, body: reason || thread.branch };
-  return { title: `${thread.name} failed`, body: reason || thread.branch };
 }
 
 /**

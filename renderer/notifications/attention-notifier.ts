@@ -1,6 +1,7 @@
 import type { Thread } from '../../shared/models';
 import { useThreadsStore } from '../state/threads-store';
-import { attentionNotice, attentionTransitions } from './attention-transitions';
+import { attentionNotice } from '../../shared/attention';
+import { attentionTransitions } from './attention-transitions';
 
 export interface AttentionNotifierDeps {
   /** Shows a desktop notification; `onClick` runs when the user clicks it. */

@@ -1,6 +1,5 @@
-import type { Thread, ThreadStatus } from '../../shared/models';
-
-const attentionStatuses: ReadonlySet<ThreadStatus> = new Set(['needs-input', 'done', 'failed']);
+import { attentionStatuses } from '../../shared/attention';
+import type { Thread } from '../../shared/models';
 
 /**
  * Threads that have just come to need the dispatcher: known before, in another status then, now
@@ -15,12 +14,4 @@ export function attentionTransitions(previous: Record<string, Thread>, next: Rec
     if (before && before.status !== thread.status && attentionStatuses.has(thread.status)) arrived.push(thread);
   }
   return arrived;
-}
-
-/** The notification's words for a thread that has just reached its status. */
-export function attentionNotice(thread: Thread): { title: string; body: string } {
-  const body = thread.statusReason || thread.branch;
-  if (thread.status === 'needs-input') return { title: `${thread.name} needs your input`, body };
-  if (thread.status === 'done') return { title: `${thread.name} finished`, body };
-  return { title: `${thread.name} failed`, body };
 }

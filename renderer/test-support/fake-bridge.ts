@@ -7,7 +7,6 @@ import type {
   Result,
   SwitchyardBridge,
 } from '../../shared/contract';
-import type { Project, Thread } from '../../shared/models';
 
 type Handler = (request: unknown) => Result<unknown> | Promise<Result<unknown>>;
 
@@ -56,44 +55,4 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function makeProject(overrides: Partial<Project> = {}): Project {
-  return {
-    id: 'p1',
-    name: 'shop',
-    path: '/repos/shop',
-    currentBranch: 'main',
-    worktreeRoot: '/repos/.switchyard/shop',
-    openedAt: '2025-01-01T00:00:00.000Z',
-    promptTemplate: null,
-    setupCommand: null,
-    copyFiles: [],
-    ...overrides,
-  };
-}
-
-export function makeThread(overrides: Partial<Thread> = {}): Thread {
-  return {
-    id: 't1',
-    projectId: 'p1',
-    name: 'Fix login',
-    branch: 'switchyard/fix-login',
-    baseBranch: 'main',
-    worktreePath: '/repos/.switchyard/shop/switchyard-fix-login',
-    profileId: 'demo',
-    prompt: '',
-    status: 'working',
-    statusReason: null,
-    exitCode: null,
-    createdAt: '2025-01-01T00:00:01.000Z',
-    merged: null,
-    worktreeMissing: false,
-    brief: null,
-    mode: 'interactive',
-    approvalMode: 'default',
-    bypassApprovals: false,
-    portBase: null,
-    command: null,
-    scenario: null,
-    ...overrides,
-  };
-}
+export { makeProject, makeThread } from '../../shared/test-fixtures';

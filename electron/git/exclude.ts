@@ -1,6 +1,6 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { commonGitDir } from '../git/repo';
+import { commonGitDir } from './repo';
 
 /** Appends in flight per exclude file, so two threads created at once cannot both add the line. */
 const pendingByFile = new Map<string, Promise<void>>();
