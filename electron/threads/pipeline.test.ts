@@ -78,6 +78,15 @@ describe('terminal pipeline', () => {
     expect(maxBehind).toBeLessThanOrEqual(100_000 + 200_000);
   });
 
+  it('keeps a multi-byte character whole when the program writes it in two halves', async () => {
+    // é is C3 A9 in UTF-8: the halves arrive in separate reads, with a pause between them.
+    const thread = await create('Split character', "printf 'caf\\303'; sleep 0.3; printf '\\251 ok\\n'");
+    await waitFor(() => statusOf(thread.id) === 'done', 'the program to finish');
+    const replay = await call<{ data: string }>('terminal.attach', { threadId: thread.id });
+    expect(replay.data).toContain('café ok');
+    expect(replay.data).not.toContain('\uFFFD');
+  });
+
   it('delivers every keystroke in order while the agent floods output and its viewer lags', async () => {
     const thread = await create(
       'Typing into a flood',
