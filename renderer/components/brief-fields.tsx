@@ -1,6 +1,7 @@
 import { integrationRisks, defaultChangelogPath } from '../../shared/brief';
 import type { Thread } from '../../shared/models';
 import { type BriefDraft, effectiveTask } from '../state/brief-draft';
+import { LinesField } from './lines-field';
 
 interface BriefFieldsProps {
   draft: BriefDraft;
@@ -25,18 +26,13 @@ export function BriefFields({ draft, onChange, threadName, otherThreads }: Brief
     key: 'ownedPaths' | 'readablePaths' | 'forbiddenPaths',
     placeholder: string,
   ) => (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      <textarea
-        className="text-input mono"
-        data-testid={testId}
-        rows={3}
-        spellCheck={false}
-        placeholder={placeholder}
-        value={draft[key]}
-        onChange={(event) => onChange({ [key]: event.target.value })}
-      />
-    </label>
+    <LinesField
+      label={label}
+      testId={testId}
+      placeholder={placeholder}
+      value={draft[key]}
+      onChange={(value) => onChange({ [key]: value })}
+    />
   );
 
   return (
@@ -73,30 +69,22 @@ export function BriefFields({ draft, onChange, threadName, otherThreads }: Brief
       </div>
       <span className="field-hint">Paths are globs, one per line.</span>
 
-      <label className="field">
-        <span className="field-label">Acceptance criteria — one per line</span>
-        <textarea
-          className="text-input"
-          data-testid="brief-criteria-input"
-          rows={3}
-          placeholder="Invoices show the tax line"
-          value={draft.acceptanceCriteria}
-          onChange={(event) => onChange({ acceptanceCriteria: event.target.value })}
-        />
-      </label>
-
-      <label className="field">
-        <span className="field-label">Verification commands — one per line, run in the worktree</span>
-        <textarea
-          className="text-input mono"
-          data-testid="brief-verify-input"
-          rows={2}
-          spellCheck={false}
-          placeholder="npm test"
-          value={draft.verificationCommands}
-          onChange={(event) => onChange({ verificationCommands: event.target.value })}
-        />
-      </label>
+      <LinesField
+        label="Acceptance criteria — one per line"
+        testId="brief-criteria-input"
+        mono={false}
+        placeholder="Invoices show the tax line"
+        value={draft.acceptanceCriteria}
+        onChange={(value) => onChange({ acceptanceCriteria: value })}
+      />
+      <LinesField
+        label="Verification commands — one per line, run in the worktree"
+        testId="brief-verify-input"
+        rows={2}
+        placeholder="npm test"
+        value={draft.verificationCommands}
+        onChange={(value) => onChange({ verificationCommands: value })}
+      />
 
       <div className="field-row">
         <label className="field">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { type CustomProfile, CustomProfileSchema, customProfileIdFor } from '../../shared/custom-profile';
 import type { WireError } from '../../shared/errors';
 import { getSettingsRequests } from '../state/settings-store';
+import { LinesField } from './lines-field';
 
 /** The editor's fields as typed: lists one item per line, the environment as KEY=VALUE lines. */
 export interface CustomProfileForm {
@@ -227,23 +228,6 @@ function TextField({
         spellCheck={false}
         value={value}
         autoFocus={autoFocus}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {hint && <span className="field-hint">{hint}</span>}
-    </label>
-  );
-}
-
-function LinesField({ label, hint, testId, value, onChange }: FieldProps) {
-  return (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      <textarea
-        className="text-input mono"
-        data-testid={testId}
-        rows={3}
-        spellCheck={false}
-        value={value}
         onChange={(event) => onChange(event.target.value)}
       />
       {hint && <span className="field-hint">{hint}</span>}

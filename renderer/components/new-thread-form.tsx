@@ -19,6 +19,7 @@ import { threadsOfProject, useThreadsStore } from '../state/threads-store';
 import { useUiStore } from '../state/ui-store';
 import { AgentOptionsFields, agentOptionsFor, defaultAgentOptions } from './agent-options-fields';
 import { BriefFields } from './brief-fields';
+import { LinesField } from './lines-field';
 import { BriefPromptPreview } from './brief-prompt-preview';
 import { BriefTemplatePicker } from './brief-template-picker';
 import { Modal } from './modal';
@@ -282,19 +283,15 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
         {profile && <AgentOptionsFields profile={profile} value={agentOptions} onChange={setAgentOptions} />}
 
         {profile?.takesCommand && (
-          <label className="field">
-            <span className="field-label">Command — one argument per line</span>
-            <textarea
-              className="text-input mono"
-              data-testid="thread-command-input"
-              rows={4}
-              spellCheck={false}
-              placeholder={'my-agent\n--flag\nvalue with spaces'}
-              value={commandText}
-              onChange={(event) => setCommandText(event.target.value)}
-            />
-            <span className="field-hint">Run directly in the worktree, never through a shell.</span>
-          </label>
+          <LinesField
+            label="Command — one argument per line"
+            hint="Run directly in the worktree, never through a shell."
+            testId="thread-command-input"
+            rows={4}
+            placeholder={'my-agent\n--flag\nvalue with spaces'}
+            value={commandText}
+            onChange={setCommandText}
+          />
         )}
 
         {profile?.takesScenario && (

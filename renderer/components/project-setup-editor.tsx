@@ -4,6 +4,7 @@ import { getActions } from '../state/actions';
 import { useProjectsStore } from '../state/projects-store';
 import { useUiStore } from '../state/ui-store';
 import { InlineError } from './inline-error';
+import { LinesField } from './lines-field';
 import { Modal } from './modal';
 
 const lines = (text: string) =>
@@ -44,36 +45,22 @@ export function ProjectSetupEditor({ projectId }: { projectId: string }) {
           void save();
         }}
       >
-        <label className="field">
-          <span className="field-label">
-            Setup command — one argument per line; runs in each new worktree before the agent
-          </span>
-          <textarea
-            className="text-input mono"
-            rows={4}
-            data-testid="project-setup-command"
-            placeholder={'npm\nci'}
-            value={command}
-            onChange={(event) => setCommand(event.target.value)}
-          />
-          <small className="field-hint">
-            No shell is involved. To use one, say so: <span className="mono">/bin/sh</span>,{' '}
-            <span className="mono">-c</span>, <span className="mono">npm ci &amp;&amp; npm run build</span>.
-          </small>
-        </label>
-        <label className="field">
-          <span className="field-label">
-            Files to copy from the main checkout — one path per line (e.g. git-ignored .env files)
-          </span>
-          <textarea
-            className="text-input mono"
-            rows={3}
-            data-testid="project-setup-copy"
-            placeholder=".env"
-            value={copyFiles}
-            onChange={(event) => setCopyFiles(event.target.value)}
-          />
-        </label>
+        <LinesField
+          label="Setup command — one argument per line; runs in each new worktree before the agent"
+          hint="No shell is involved. To use one, say so: /bin/sh, then -c, then the command line."
+          testId="project-setup-command"
+          rows={4}
+          placeholder={'npm\nci'}
+          value={command}
+          onChange={setCommand}
+        />
+        <LinesField
+          label="Files to copy from the main checkout — one path per line (e.g. git-ignored .env files)"
+          testId="project-setup-copy"
+          placeholder=".env"
+          value={copyFiles}
+          onChange={setCopyFiles}
+        />
         <InlineError error={error} testId="project-setup-error" />
         <div className="form-actions">
           <button type="button" className="button" onClick={closeDialog}>
