@@ -1,28 +1,13 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
-import { git, makeWorkspace } from './support/git';
-import { type HostProcess, startHostProcess } from './support/host-process';
+import { expect, test } from '@playwright/test';
+import { git } from './support/git';
+import { threadItem, useWorkspaceHost } from './support/workspace-host';
 
-let host: HostProcess;
-let workspace: { root: string; repo: string };
-
-test.beforeEach(async () => {
-  workspace = await makeWorkspace();
-  host = await startHostProcess(['--data-dir', path.join(workspace.root, 'data'), '--repo', workspace.repo]);
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  await rm(workspace.root, { recursive: true, force: true });
-});
-
-function threadItem(page: Page, name: string) {
-  return page.getByTestId('thread-item').filter({ hasText: name });
-}
+const workspace = useWorkspaceHost({ openRepo: true });
 
 test('a brief becomes the agent’s first prompt and is kept, untracked, in the worktree', async ({ page }) => {
-  await page.goto(host.url);
+  await page.goto(workspace().host.url);
   await page.getByTestId('new-thread').click();
   await page.getByTestId('thread-name-input').fill('Tax line');
   await page.getByTestId('thread-profile-select').selectOption('demo');
@@ -41,7 +26,7 @@ test('a brief becomes the agent’s first prompt and is kept, untracked, in the 
   await page.getByTestId('thread-create-button').click();
 
   await expect(threadItem(page, 'Tax line')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
-  const worktree = path.join(`${workspace.repo}.worktrees`, 'switchyard-tax-line');
+  const worktree = path.join(`${workspace().repo}.worktrees`, 'switchyard-tax-line');
   const saved = JSON.parse(await readFile(path.join(worktree, '.switchyard', 'brief.json'), 'utf8')) as {
     brief: { ownedPaths: string[]; integrationRisk: string };
   };
@@ -51,14 +36,14 @@ test('a brief becomes the agent’s first prompt and is kept, untracked, in the 
   );
   // The brief files are ignored through the shared exclude file: nothing shows up as a change.
   expect(await git(worktree, 'status', '--porcelain')).toBe('');
-  expect(await git(workspace.repo, 'status', '--porcelain')).toBe('');
+  expect(await git(workspace().repo, 'status', '--porcelain')).toBe('');
   // And the agent was given the rendered brief as its prompt.
   await threadItem(page, 'Tax line').click();
   await expect(page.getByTestId('terminal-pane')).toContainText('Show the tax line on invoices');
 });
 
 test('agents past the running limit wait, visibly queued, and start when a slot frees', async ({ page }) => {
-  await page.goto(host.url);
+  await page.goto(workspace().host.url);
   await page.getByTestId('settings-button').click();
   await page.getByTestId('settings-max-agents-input').fill('1');
   await page.getByTestId('settings-save-button').click();

@@ -1,25 +1,10 @@
-import { access, rm } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { git, makeWorkspace } from './support/git';
-import { type HostProcess, startHostProcess } from './support/host-process';
+import { git } from './support/git';
+import { threadItem, useWorkspaceHost } from './support/workspace-host';
 
-let host: HostProcess;
-let workspace: { root: string; repo: string };
-
-test.beforeEach(async () => {
-  workspace = await makeWorkspace();
-  host = await startHostProcess(['--port', '0', '--data-dir', path.join(workspace.root, 'data')]);
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  await rm(workspace.root, { recursive: true, force: true });
-});
-
-function threadItem(page: Page, name: string) {
-  return page.getByTestId('thread-item').filter({ hasText: name });
-}
+const workspace = useWorkspaceHost({ openRepo: false });
 
 async function createThread(
   page: Page,
@@ -52,11 +37,11 @@ async function expectStatus(page: Page, name: string, status: string) {
 }
 
 test('the whole dispatcher loop in the browser host with the demo agent', async ({ page }) => {
-  const { repo } = workspace;
-  await page.goto(host.url);
+  const { repo } = workspace();
+  await page.goto(workspace().host.url);
 
   // 1. Open a project — first a folder that is not a repository, then the real one.
-  await page.getByTestId('project-path-input').fill(workspace.root);
+  await page.getByTestId('project-path-input').fill(workspace().root);
   await page.getByTestId('project-open-button').click();
   await expect(page.getByTestId('project-error')).toContainText('not inside a git repository');
   await page.getByTestId('project-path-input').fill(repo);

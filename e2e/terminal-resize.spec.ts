@@ -1,24 +1,9 @@
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { makeWorkspace } from './support/git';
-import { type HostProcess, startHostProcess } from './support/host-process';
+import { useWorkspaceHost } from './support/workspace-host';
 
-let host: HostProcess;
-let workspace: { root: string; repo: string };
-
-test.beforeEach(async () => {
-  workspace = await makeWorkspace();
-  host = await startHostProcess(['--data-dir', path.join(workspace.root, 'data'), '--repo', workspace.repo]);
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  await rm(workspace.root, { recursive: true, force: true });
-});
-
+const workspace = useWorkspaceHost({ openRepo: true });
 test('the agent’s terminal follows the window size', async ({ page }) => {
-  await page.goto(host.url);
+  await page.goto(workspace().host.url);
   await page.getByTestId('new-thread').click();
   await page.getByTestId('thread-name-input').fill('Size probe');
   await page.getByTestId('thread-profile-select').selectOption('custom');
