@@ -1,0 +1,117 @@
+/**
+ * Keystroke echo latency in one thread while 8 others flood output. The probed thread runs a small
+ * Node TUI that redraws each key it reads; the floods run `yes`. Measured two ways: over the browser
+ * host's WebSocket (`terminal.input` → the echo as `terminal.data`) and in the dashboard (a real key
+ * press in Chromium → xterm's DOM shows the echo). And in two situations: floods nobody watches
+ * (the dispatcher looks at the probed thread, the rest run unseen — the common case), and floods
+ * each watched by a window that keeps up (acks on arrival), so flow control never slows them.
+ */
+import { HostHandle } from './host/host-handle';
+import { DashboardPage } from './support/dashboard-page';
+import { echoProgram, probeInBrowser, probeOverWire } from './support/echo-probes';
+import { watchFloodsFromAnotherProcess } from './support/flood-watcher';
+import { summarize, type LatencySummary } from './support/latency-stats';
+import { runBenchmark, sleep, waitUntil } from './support/lifecycle';
+import { cpuPercentDuring, mb, rssBytes } from './support/proc-stats';
+import { benchScale, progress, report, round, target } from './support/report';
+import { WireClient } from './support/wire-client';
+import { makeWorkspace } from './support/workspace';
+
+const floodingThreads = 8;
+const samples = Math.max(10, Math.round(120 * benchScale));
+const targetP95Ms = 50;
+const floodLine = 'y'.repeat(79);
+
+interface Phase {
+  readonly wire: LatencySummary;
+  readonly page: LatencySummary;
+  readonly hostCpu: number;
+}
+
+runBenchmark(async () => {
+  const { repo, dataDir } = await makeWorkspace();
+  const host = await HostHandle.start(dataDir);
+  const projectId = await host.openProject(repo);
+  const echo = await host.createThread(projectId, 'Echo', [process.execPath, '-e', echoProgram]);
+  const floods = [];
+  for (let i = 1; i <= floodingThreads; i++) {
+    // Waits for Enter, so all floods start together once everything is in place.
+    floods.push(await host.createThread(projectId, `Flood ${i}`, ['/bin/sh', '-c', `read go; exec yes ${floodLine}`]));
+  }
+
+  // The dispatcher looks at the probed thread; so does our own window on the wire.
+  const page = await DashboardPage.open(host.ready.url);
+  await page.selectThread(echo.id);
+  await page.waitFor(
+    `document.querySelector('.terminal-pane:not([hidden])').textContent.includes('echo ready')`,
+    'the echo program',
+  );
+  const probe = await WireClient.connect(host.ready.port, host.ready.token);
+  await probe.watchAndAck([echo.id]);
+
+  const measure = async (label: string): Promise<Phase> => {
+    progress(`${label}: ${samples} keystrokes over the WebSocket, then ${samples} in the browser`);
+    let wire: number[] = [];
+    let inPage: number[] = [];
+    const cpu = await cpuPercentDuring({ host: host.pid }, async () => {
+      wire = await probeOverWire(probe, echo.id, samples);
+      inPage = await probeInBrowser(page, samples);
+    });
+    return { wire: summarize(wire), page: summarize(inPage), hostCpu: cpu.host ?? 0 };
+  };
+
+  const quiet = await measure('no flood');
+  const rssBefore = await rssBytes(host.pid);
+  for (const flood of floods) await host.call('terminal.input', { threadId: flood.id, data: '\r' });
+  await waitUntil(async () => (await host.threads()).every((t) => t.status !== 'starting'), 'the floods to start');
+  await sleep(2000);
+  const unseen = await measure(`${floodingThreads} floods, unseen`);
+  await watchFloodsFromAnotherProcess(
+    host.ready.port,
+    host.ready.token,
+    floods.map((f) => f.id),
+  );
+  await sleep(2000);
+  const watched = await measure(`${floodingThreads} floods, each watched by a window that keeps up`);
+  const rssGrowth = mb((await rssBytes(host.pid)) - rssBefore);
+
+  const met = (s: LatencySummary) => target(`p95 < ${targetP95Ms} ms`, s.p95 < targetP95Ms && s.lost === 0);
+  const line = (label: string, s: LatencySummary, hostCpu?: number) => ({
+    label,
+    value:
+      `p50 ${s.p50} ms, p95 ${s.p95} ms, max ${s.max} ms` +
+      (s.lost ? `, ${s.lost} of ${s.samples} lost` : '') +
+      (hostCpu === undefined ? '' : `, host CPU ${round(hostCpu)} %`),
+    target: met(s),
+  });
+  report(
+    'echo-latency',
+    `${samples} keystrokes per measurement, ${floodingThreads} other threads flooding`,
+    {
+      flooding_threads: floodingThreads,
+      p50_ms: unseen.wire.p50,
+      p95_ms: unseen.wire.p95,
+      samples,
+      flood_viewers: 'none',
+      browser_p50_ms: unseen.page.p50,
+      browser_p95_ms: unseen.page.p95,
+      watched_p50_ms: watched.wire.p50,
+      watched_p95_ms: watched.wire.p95,
+      watched_browser_p50_ms: watched.page.p50,
+      watched_browser_p95_ms: watched.page.p95,
+      quiet_p50_ms: quiet.wire.p50,
+      quiet_p95_ms: quiet.wire.p95,
+      lost: unseen.wire.lost + unseen.page.lost + watched.wire.lost + watched.page.lost,
+      host_rss_growth_mb: round(rssGrowth),
+    },
+    [
+      line('no flood, WebSocket', quiet.wire, quiet.hostCpu),
+      line('no flood, browser', quiet.page),
+      line('floods unseen, WebSocket', unseen.wire, unseen.hostCpu),
+      line('floods unseen, browser', unseen.page),
+      line('floods watched, WebSocket', watched.wire, watched.hostCpu),
+      line('floods watched, browser', watched.page),
+      { label: 'host RSS growth while flooding', value: `${round(rssGrowth)} MB` },
+    ],
+  );
+});

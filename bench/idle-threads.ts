@@ -1,0 +1,109 @@
+/**
+ * What an idle thread costs: 30 threads whose agents wait at a prompt (`read`), the dashboard open
+ * on one of them. Memory: growth of the host's RSS and of the dashboard's renderer (JS heap after a
+ * full collection, and process RSS) from no threads to 30, per thread. CPU: the host's and the
+ * renderer's over a quiet window once every thread has settled as idle.
+ */
+import { HostHandle } from './host/host-handle';
+import { DashboardPage } from './support/dashboard-page';
+import { runBenchmark, sleep, waitUntil } from './support/lifecycle';
+import { cpuPercentDuring, descendants, mb, rssBytes } from './support/proc-stats';
+import { profileRenderer } from './support/profiling';
+import { benchScale, progress, report, round, target } from './support/report';
+import { makeWorkspace } from './support/workspace';
+
+const threadCount = 30;
+const quietSeconds = Math.max(2, Math.round(10 * benchScale));
+const targetMbPerThread = 10;
+/** "≈ 0": below this, a process is not doing periodic work worth the name. */
+const idleCpuLimitPct = 1;
+
+interface MemoryPoint {
+  readonly hostRss: number;
+  readonly rendererRss: number;
+  readonly jsHeap: number;
+}
+
+runBenchmark(async () => {
+  const { repo, dataDir } = await makeWorkspace();
+  const host = await HostHandle.start(dataDir);
+  const projectId = await host.openProject(repo);
+  const page = await DashboardPage.open(host.ready.url);
+  const rendererPid = await page.rendererPid();
+  const memory = async (): Promise<MemoryPoint> => {
+    await host.gc();
+    const jsHeap = await page.jsHeapUsedBytes();
+    return { hostRss: await rssBytes(host.pid), rendererRss: await rssBytes(rendererPid), jsHeap };
+  };
+
+  await sleep(1000);
+  const before = await memory();
+  progress(`creating ${threadCount} threads whose agents wait at a prompt`);
+  const threads = [];
+  for (let i = 1; i <= threadCount; i++) {
+    const script = `echo "thread ${i} ready; type an answer"; read answer; echo "got $answer"`;
+    threads.push(await host.createThread(projectId, `Idle ${i}`, ['/bin/sh', '-c', script]));
+  }
+  const shown = threads.at(-1);
+  if (shown) await page.selectThread(shown.id);
+  // The status tracker calls a thread idle 4 s after its last output; after that nothing should run.
+  await waitUntil(
+    async () => (await host.threads()).every((t) => t.status === 'idle' || t.status === 'needs-input'),
+    'every thread to settle as idle',
+    60_000,
+  );
+  await sleep(1000);
+  const after = await memory();
+  // The agents' own processes are the agents' cost, not Switchyard's: shown for scale only.
+  const agents = await descendants(host.pid);
+  const agentRss = (await Promise.all(agents.map((p) => rssBytes(p.pid).catch(() => 0)))).reduce((a, b) => a + b, 0);
+
+  progress(`measuring CPU over ${quietSeconds} s of quiet`);
+  const cpu = await profileRenderer(page, 'idle', () =>
+    cpuPercentDuring({ host: host.pid, renderer: rendererPid }, () => sleep(quietSeconds * 1000)),
+  );
+
+  const perThread = (key: keyof MemoryPoint) => mb(after[key] - before[key]) / threadCount;
+  const mbPerThread = perThread('hostRss') + perThread('rendererRss');
+  const hostCpu = cpu.host ?? 0;
+  const rendererCpu = cpu.renderer ?? 0;
+  report(
+    'idle-threads',
+    `${threadCount} threads waiting at a prompt, the dashboard showing one`,
+    {
+      threads: threadCount,
+      mb_per_thread: round(mbPerThread, 2),
+      idle_cpu_pct: round(hostCpu, 2),
+      host_mb_per_thread: round(perThread('hostRss'), 2),
+      renderer_mb_per_thread: round(perThread('rendererRss'), 2),
+      renderer_js_heap_mb_per_thread: round(perThread('jsHeap'), 3),
+      renderer_idle_cpu_pct: round(rendererCpu, 2),
+      agent_rss_mb_per_thread: round(mb(agentRss) / threadCount, 2),
+      quiet_seconds: quietSeconds,
+    },
+    [
+      {
+        label: 'memory per thread (host + renderer RSS)',
+        value: `${round(mbPerThread, 2)} MB`,
+        target: target(`≤ ${targetMbPerThread} MB`, mbPerThread <= targetMbPerThread),
+      },
+      { label: '  host RSS', value: `${round(perThread('hostRss'), 2)} MB per thread` },
+      { label: '  renderer RSS', value: `${round(perThread('rendererRss'), 2)} MB per thread` },
+      { label: '  renderer JS heap (live)', value: `${round(perThread('jsHeap'), 3)} MB per thread` },
+      {
+        label: '  (the waiting agent itself, not counted)',
+        value: `${round(mb(agentRss) / threadCount, 2)} MB RSS per thread`,
+      },
+      {
+        label: `host CPU, ${quietSeconds} s idle`,
+        value: `${round(hostCpu, 2)} % of a core`,
+        target: target(`≈ 0 (< ${idleCpuLimitPct} %)`, hostCpu < idleCpuLimitPct),
+      },
+      {
+        label: `renderer CPU, ${quietSeconds} s idle`,
+        value: `${round(rendererCpu, 2)} % of a core`,
+        target: target(`≈ 0 (< ${idleCpuLimitPct} %)`, rendererCpu < idleCpuLimitPct),
+      },
+    ],
+  );
+});

@@ -1,0 +1,99 @@
+import { readFile, readdir } from 'node:fs/promises';
+
+/** Linux's USER_HZ: /proc reports CPU time in these ticks (100 on every mainstream kernel). */
+const ticksPerSecond = 100;
+
+/** Resident memory of a process, in bytes (VmRSS from /proc/<pid>/status). */
+export async function rssBytes(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
+  if (!kb) throw new Error(`no VmRSS for process ${pid}`);
+  return Number(kb) * 1024;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
+export async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may contain spaces; the fields after its closing parenthesis do not.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+/** Measures the CPU a set of processes uses while `during` runs, as % of one core. */
+export async function cpuPercentDuring(
+  pids: Readonly<Record<string, number>>,
+  during: () => Promise<void>,
+): Promise<Record<string, number>> {
+  const before = await sampleCpu(pids);
+  const started = performance.now();
+  await during();
+  const seconds = (performance.now() - started) / 1000;
+  const after = await sampleCpu(pids);
+  return Object.fromEntries(
+    Object.keys(pids).map((name) => [name, (((after[name] ?? 0) - (before[name] ?? 0)) / seconds) * 100]),
+  );
+}
+
+async function sampleCpu(pids: Readonly<Record<string, number>>): Promise<Record<string, number>> {
+  const entries = await Promise.all(Object.entries(pids).map(async ([name, pid]) => [name, await cpuSeconds(pid)]));
+  return Object.fromEntries(entries);
+}
+
+/** Samples a process's RSS every `intervalMs` until stopped; keeps the first, last and peak. */
+export class RssSampler {
+  private timer: NodeJS.Timeout | null = null;
+  first = 0;
+  last = 0;
+  peak = 0;
+
+  constructor(
+    private readonly pid: number,
+    private readonly intervalMs = 200,
+  ) {}
+
+  async start(): Promise<void> {
+    this.first = await rssBytes(this.pid);
+    this.last = this.first;
+    this.peak = this.first;
+    this.timer = setInterval(() => void this.sample(), this.intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.sample();
+  }
+
+  private async sample(): Promise<void> {
+    const rss = await rssBytes(this.pid).catch(() => this.last);
+    this.last = rss;
+    this.peak = Math.max(this.peak, rss);
+  }
+}
+
+/** Processes whose parent chain leads to `ancestor` (Chromium's renderers, the agents of a host). */
+export async function descendants(ancestor: number): Promise<Array<{ pid: number; cmdline: string }>> {
+  const parents = new Map<number, number>();
+  const cmdlines = new Map<number, string>();
+  for (const entry of await readdir('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      parents.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      cmdlines.set(pid, (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replaceAll('\0', ' ').trim());
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const isBelow = (pid: number): boolean => {
+    for (let parent = parents.get(pid); parent !== undefined && parent > 1; parent = parents.get(parent)) {
+      if (parent === ancestor) return true;
+    }
+    return false;
+  };
+  return [...parents.keys()].filter(isBelow).map((pid) => ({ pid, cmdline: cmdlines.get(pid) ?? '' }));
+}
+
+export const mb = (bytes: number): number => bytes / 1e6;

@@ -1,0 +1,95 @@
+/**
+ * How fast a flood of output gets from a program in a pty to a parsed xterm in the browser:
+ * pty → 16 ms batching → browser host WebSocket → the app's own page in Chromium → xterm.write →
+ * ack. Beside it, how fast node-pty alone drains the same program, in the same run.
+ */
+import { HostHandle } from './host/host-handle';
+import type { Delivery } from './host/host-protocol';
+import { DashboardPage } from './support/dashboard-page';
+import { runBenchmark } from './support/lifecycle';
+import { cpuPercentDuring, mb, RssSampler } from './support/proc-stats';
+import { profileRenderer } from './support/profiling';
+import { drainRaw } from './support/raw-pty-drain';
+import { benchScale, progress, report, round, target } from './support/report';
+import { makeWorkspace } from './support/workspace';
+
+/** 79 characters and a newline: full lines that never wrap in the 120-column terminal. */
+const lineLength = 80;
+const floodBytes = Math.round((200e6 * benchScale) / lineLength) * lineLength;
+// Printed by shell arithmetic, so the command line itself (shown in the banner) never contains it.
+const marker = 'BENCH-2-END';
+// The producer stays alive at the end: node-pty can drop the last output of a program that exits.
+const flood = `yes ${'x'.repeat(lineLength - 1)} | head -c ${floodBytes}; echo; echo BENCH-$((1+1))-END; read stay`;
+/** What xterm must get: each line gains a \r (the pty's ONLCR), plus the echoed Enter, `echo` and the marker line. */
+const expectedChars = floodBytes + floodBytes / lineLength + 2 + 2 + `${marker}\r\n`.length;
+/** "Flat": after a full GC the host holds no more than this of what it streamed (rings and batches are bounded). */
+const retainedLimitMb = 10;
+/** Memory the host's JavaScript really holds: V8's live heap and buffers outside it. */
+const live = (usage: NodeJS.MemoryUsage) => usage.heapUsed + usage.external;
+
+runBenchmark(async () => {
+  const { repo, dataDir } = await makeWorkspace();
+  const host = await HostHandle.start(dataDir);
+  const projectId = await host.openProject(repo);
+
+  progress(`raw: node-pty draining ${round(floodBytes / 1e6)} MB with no processing`);
+  const raw = await drainRaw(['/bin/sh', '-c', flood], repo, marker);
+
+  // The producer waits for Enter, so the clock starts only once the browser is attached.
+  const thread = await host.createThread(projectId, 'Flood', ['/bin/sh', '-c', `read go; ${flood}`]);
+  const page = await DashboardPage.open(host.ready.url);
+  await page.selectThread(thread.id);
+  const rendererPid = await page.rendererPid();
+
+  progress('pipeline: the same flood through the browser host into xterm in Chromium');
+  const liveAtStart = live(await host.gc());
+  const rss = new RssSampler(host.pid);
+  await rss.start();
+  let delivery: Delivery | null = null;
+  const cpu = await profileRenderer(page, 'throughput', () =>
+    cpuPercentDuring({ host: host.pid, renderer: rendererPid }, async () => {
+      delivery = await host.deliver(thread.id, '\r', marker);
+    }),
+  );
+  await rss.stop();
+  const retained = mb(live(await host.gc()) - liveAtStart);
+  if (!delivery) throw new Error('no delivery');
+  const { chars, ms, sentMs, dataMessages, ackMessages } = delivery;
+
+  const pipelineMbS = chars / 1e6 / (ms / 1000);
+  const rawMbS = raw.chars / 1e6 / (raw.ms / 1000);
+  const ratio = pipelineMbS / rawMbS;
+  const growth = mb(rss.last - rss.first);
+  const peakGrowth = mb(rss.peak - rss.first);
+  report(
+    'terminal-throughput',
+    `${round(chars / 1e6)} MB of 80-column lines, pty → browser host → xterm in Chromium, acked`,
+    {
+      pipeline_mb_s: round(pipelineMbS),
+      raw_mb_s: round(rawMbS),
+      ratio: round(ratio, 2),
+      main_rss_growth_mb: round(growth),
+      main_rss_peak_growth_mb: round(peakGrowth),
+      main_rss_retained_mb: round(retained),
+      mb: round(chars / 1e6),
+      chars_missing: expectedChars - chars,
+      host_cpu_pct: round(cpu.host ?? 0),
+      renderer_cpu_pct: round(cpu.renderer ?? 0),
+    },
+    [
+      { label: 'pipeline (parsed by xterm, acked)', value: `${round(pipelineMbS)} MB/s` },
+      { label: 'raw pty drain (node-pty only)', value: `${round(rawMbS)} MB/s` },
+      { label: 'ratio', value: `${round(ratio, 2)}`, target: target('≥ 0.50', ratio >= 0.5) },
+      { label: 'host RSS growth, end / peak', value: `${round(growth)} / ${round(peakGrowth)} MB` },
+      {
+        label: 'host live heap + buffers retained after a full GC',
+        value: `${round(retained)} MB`,
+        target: target(`flat, < ${retainedLimitMb} MB`, retained < retainedLimitMb),
+      },
+      { label: 'characters delivered / expected', value: `${chars} / ${expectedChars}` },
+      { label: 'host had sent everything after', value: `${round(sentMs / 1000, 2)} s of ${round(ms / 1000, 2)} s` },
+      { label: 'messages, data / acks', value: `${dataMessages} / ${ackMessages}` },
+      { label: 'CPU, host / renderer', value: `${round(cpu.host ?? 0)} / ${round(cpu.renderer ?? 0)} % of a core` },
+    ],
+  );
+});
