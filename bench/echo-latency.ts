@@ -101,6 +101,8 @@ runBenchmark(async () => {
       watched_browser_p95_ms: watched.page.p95,
       quiet_p50_ms: quiet.wire.p50,
       quiet_p95_ms: quiet.wire.p95,
+      quiet_browser_p50_ms: quiet.page.p50,
+      quiet_browser_p95_ms: quiet.page.p95,
       lost: unseen.wire.lost + unseen.page.lost + watched.wire.lost + watched.page.lost,
       host_rss_growth_mb: round(rssGrowth),
     },

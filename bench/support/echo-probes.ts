@@ -31,16 +31,18 @@ export async function probeOverWire(client: WireClient, threadId: string, sample
   for (let i = 0; i < samples; i++) {
     const key = wireKeys[i % wireKeys.length] ?? 'a';
     let off = () => {};
+    let timer: NodeJS.Timeout | undefined;
     const echoed = new Promise<number>((resolve) => {
       off = client.onData((id, data) => {
         if (id === threadId && data.includes(`key:${key}`)) resolve(performance.now());
       });
-      setTimeout(() => resolve(Number.NaN), timeoutMs);
+      timer = setTimeout(() => resolve(Number.NaN), timeoutMs);
     });
     const typed = performance.now();
     void client.call('terminal.input', { threadId, data: key });
     latencies.push((await echoed) - typed);
     off();
+    clearTimeout(timer);
     await spacing();
   }
   return latencies;
