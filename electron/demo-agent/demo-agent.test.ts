@@ -2,32 +2,29 @@
  * The bundled program, end to end: built here with esbuild (never from dist/), run in a real
  * pty the way the app runs it, against real temp git repos.
  */
-import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { spawn, type IPty } from 'node-pty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileResult, git, gitTestEnv, makeTempDir, makeTempRepo, removeTempDirs } from './test-support';
+import {
+  bundleDemoAgent,
+  execFileResult,
+  git,
+  gitTestEnv,
+  makeTempDir,
+  makeTempRepo,
+  removeTempDirs,
+} from './test-support';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 let bundleDir: string;
 let bundle: string;
 
 beforeAll(async () => {
   bundleDir = await makeTempDir('demo-agent-bundle-');
   bundle = path.join(bundleDir, 'demo-agent.cjs');
-  await build({
-    entryPoints: [path.join(here, 'demo-agent.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'silent',
-  });
+  await bundleDemoAgent(bundle);
 });
 
 afterAll(async () => {

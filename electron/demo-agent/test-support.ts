@@ -1,3 +1,4 @@
+import { build } from 'esbuild';
 /** Shared by the demo agent's tests: real temp git repos and in-process runs with real streams. */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -117,4 +118,17 @@ export async function runInProcess(
 /** Counts non-overlapping occurrences, to check a question was asked again. */
 export function countOccurrences(text: string, needle: string): number {
   return text.split(needle).length - 1;
+}
+
+/** Bundles the demo agent into `outfile` the way the app's build does, so tests run the real program. */
+export async function bundleDemoAgent(outfile: string): Promise<void> {
+  await build({
+    entryPoints: [path.join(__dirname, 'demo-agent.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'silent',
+  });
 }

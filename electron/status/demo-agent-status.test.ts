@@ -2,10 +2,10 @@
  * The scripted demo agent, bundled and run in a real pty in a temp git repository, its output fed
  * to a StatusTracker exactly as the runtime does: real timers, real screen reads.
  */
-import { build } from 'esbuild';
 import path from 'node:path';
 import { spawn } from 'node-pty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleDemoAgent } from '../demo-agent/test-support';
 import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
 import { type StatusChange, StatusTracker } from '../threads/status-tracker';
 
@@ -15,15 +15,7 @@ let bundle: string;
 beforeAll(async () => {
   temp = await makeTempDir('status-demo-');
   bundle = path.join(temp.dir, 'demo-agent.cjs');
-  await build({
-    entryPoints: [path.join(__dirname, '..', 'demo-agent', 'demo-agent.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'silent',
-  });
+  await bundleDemoAgent(bundle);
 });
 
 afterAll(async () => {
