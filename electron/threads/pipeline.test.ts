@@ -43,7 +43,9 @@ function statusOf(id: string, on = app): Thread['status'] | undefined {
 describe('terminal pipeline', () => {
   it('loses no byte and holds back a fast producer while the viewer parses slowly', async () => {
     const lines = 250_000;
-    const thread = await create('Flood', `read go; seq 1 ${lines}; echo END`);
+    // The producer lingers after its last line: node-pty can drop the final output of a program that
+    // exits at once (a known issue, tracked separately); this test is about flow control.
+    const thread = await create('Flood', `read go; seq 1 ${lines}; echo END; sleep 1`);
     // A viewer that "parses" about 1 MB/s and acknowledges in 5,000-character steps.
     let received = '';
     let acked = 0;
