@@ -3,13 +3,16 @@
 // its own, one after another, so they never compete for the cores. See README.md, "Performance".
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const benchmarks = ['terminal-throughput', 'echo-latency', 'idle-threads'];
+const benchmarks = ['terminal-throughput', 'echo-latency', 'idle-threads', 'large-diff', 'conflict-matrix'].filter(
+  (name) => existsSync(path.join(root, 'bench', `${name}.ts`)),
+);
 /** Entry points the benchmarks start as processes of their own (found beside them by name). */
 const helpers = { 'bench-host': 'bench/host/host-entry.ts', 'flood-watcher': 'bench/support/flood-watcher-main.ts' };
 const interruptedCode = 130;

@@ -1,7 +1,9 @@
 import { briefRequestChannels } from './channels/briefs';
 import { coreRequestChannels } from './channels/core';
+import { mergeQueueEventChannels, mergeQueueRequestChannels } from './channels/merge-queue';
 import { pipelineRequestChannels } from './channels/pipeline';
 import { profileRequestChannels } from './channels/profiles';
+import { reviewEventChannels, reviewRequestChannels } from './channels/review';
 
 /**
  * The names alone, with no schema library attached, so the sandboxed preload can allow-list
@@ -12,6 +14,8 @@ export const requestChannels = [
   ...pipelineRequestChannels,
   ...briefRequestChannels,
   ...profileRequestChannels,
+  ...reviewRequestChannels,
+  ...mergeQueueRequestChannels,
 ] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 
@@ -21,6 +25,8 @@ export const eventChannels = [
   'thread.removed',
   'project.updated',
   'settings.updated',
+  ...reviewEventChannels,
+  ...mergeQueueEventChannels,
 ] as const;
 export type EventChannel = (typeof eventChannels)[number];
 

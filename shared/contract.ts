@@ -5,8 +5,10 @@ import { ProjectSchema, ThreadSchema } from './models';
 import { SettingsViewSchema } from './settings';
 import { briefContract } from './contract/briefs';
 import { coreContract } from './contract/core';
+import { mergeQueueContract, mergeQueueEventContract } from './contract/merge-queue';
 import { pipelineContract } from './contract/pipeline';
 import { profileContract } from './contract/profiles';
+import { reviewContract, reviewEventContract } from './contract/review';
 
 /**
  * Every request the renderer may make: channel → request and response schemas, declared per
@@ -17,6 +19,8 @@ export const requestContract = {
   ...pipelineContract,
   ...briefContract,
   ...profileContract,
+  ...reviewContract,
+  ...mergeQueueContract,
 } as const satisfies Record<RequestChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Everything main pushes to the renderer. */
@@ -31,6 +35,8 @@ export const eventContract = {
   'thread.removed': z.object({ threadId: z.string() }),
   'project.updated': ProjectSchema,
   'settings.updated': SettingsViewSchema,
+  ...reviewEventContract,
+  ...mergeQueueEventContract,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type RequestOf<C extends RequestChannel> = z.input<(typeof requestContract)[C]['request']>;

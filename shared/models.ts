@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BriefSchema } from './brief';
+import { ReviewDecisionSchema, unreviewed } from './review-decision';
 
 /** What the dispatcher needs to know about an agent at a glance. `queued`: waiting for a free agent slot. */
 export const threadStatuses = [
@@ -70,6 +71,10 @@ export const ThreadSchema = z.object({
   scenario: z.string().nullable().default(null),
   /** First of a block of ports reserved for this thread's dev servers (its PORT). */
   portBase: z.number().int().nullable().default(null),
+  /** The dispatcher's review verdict on the branch (see the review pane). */
+  review: ReviewDecisionSchema.default(unreviewed),
+  /** Put away (e.g. rejected): its branch is kept, it leaves the active list. */
+  archived: z.boolean().default(false),
 });
 export type Thread = z.infer<typeof ThreadSchema>;
 

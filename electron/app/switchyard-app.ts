@@ -5,6 +5,8 @@ import type { AgentProfile } from '../agents/profile';
 import { createDispatcher, type Dispatch } from '../api/dispatcher';
 import { EventBus } from '../api/event-bus';
 import { createHandlers } from '../api/handlers/index';
+import { MergeQueueService } from '../merge-queue/merge-queue-service';
+import { ReviewService } from '../review/review-service';
 import { ProjectService } from '../projects/project-service';
 import { StateRepository } from '../store/state-repository';
 import { startHookServer } from '../hooks/hook-server';
@@ -33,6 +35,8 @@ export interface SwitchyardApp {
   readonly agents: AgentRegistry;
   readonly state: StateRepository;
   readonly settings: SettingsService;
+  readonly review: ReviewService;
+  readonly mergeQueue: MergeQueueService;
   /** A window closed: it stops holding back the agents it was watching. */
   disconnect(client: ClientLink): void;
   shutdown(): Promise<void>;
@@ -76,7 +80,11 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     relayCommand: [options.nodeExecutable ?? process.execPath, unpacked(path.join(options.distDir, 'hook-relay.cjs'))],
     relayEnv: runningInElectron ? { ELECTRON_RUN_AS_NODE: '1' } : {},
   });
-  const handlers = createHandlers({ options, state, projects, threads, agents, settings });
+  const log = options.log ?? console.error;
+  const domain = { dataDir: options.dataDir, state, projects, threads, events, log };
+  const review = await ReviewService.open(domain);
+  const mergeQueue = await MergeQueueService.open(domain);
+  const handlers = createHandlers({ options, state, projects, threads, agents, settings, review, mergeQueue });
   const dispatch = createDispatcher(handlers, options.log);
   return {
     dispatch,
@@ -86,8 +94,12 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     agents,
     state,
     settings,
+    review,
+    mergeQueue,
     disconnect: (client) => threads.disconnect(client),
     shutdown: async () => {
+      await mergeQueue.shutdown();
+      await review.shutdown();
       await threads.shutdown();
       await hooks.close();
     },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { ParsedRequestOf } from '../../shared/contract';
+import { unreviewed } from '../../shared/review-decision';
 import { AppError } from '../../shared/errors';
 import type { MergeOutcome, Project, RemoveOutcome, Thread, ThreadDiff } from '../../shared/models';
 import type { AgentRegistry } from '../agents/agent-registry';
@@ -164,6 +165,8 @@ export class ThreadService {
       portBase: allocatePortBase(this.state.threads()),
       command: request.command ?? null,
       scenario: request.scenario ?? null,
+      review: unreviewed,
+      archived: false,
     };
     let banner: string | undefined;
     try {
@@ -285,6 +288,21 @@ export class ThreadService {
 
   shutdown(): Promise<void> {
     return this.runtime.stopAll();
+  }
+
+  /**
+   * Changes fields other services own (review verdict, archived) on the freshest copy of the
+   * thread, saves it and tells every window. Returns the saved thread.
+   */
+  async patch(threadId: string, change: (thread: Thread) => Thread): Promise<Thread> {
+    const next = await this.state.putThread(change(this.state.thread(threadId)));
+    this.events.emit('thread.updated', next);
+    return next;
+  }
+
+  /** Whether the thread's agent process is alive (or waiting for a slot). */
+  isActive(threadId: string): boolean {
+    return this.runtime.isRunning(threadId) || this.runtime.isQueued(threadId);
   }
 
   private launch(

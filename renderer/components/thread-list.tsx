@@ -19,6 +19,12 @@ export function ThreadList() {
   const sort = useThreadsStore((state) => state.listSort);
   const setFilter = useThreadsStore((state) => state.setListFilter);
   const openDialog = useUiStore((state) => state.openDialog);
+  const setMainView = useUiStore((state) => state.setMainView);
+  // Picking a thread always shows it, even from the merge queue view.
+  const showThread = (threadId: string | null) => {
+    setMainView('thread');
+    select(threadId);
+  };
   // Derived here rather than in the selector: a fresh array from a selector re-renders forever.
   const threads = useMemo(() => threadsOfProject(byId, projectId, sort), [byId, projectId, sort]);
   const shown = useMemo(() => threads.filter((thread) => matchesFilter(thread, filter)), [threads, filter]);
@@ -54,7 +60,7 @@ export function ThreadList() {
       {threads.length > 0 && <ThreadFilterBar threads={threads} />}
       <ul className="thread-list" data-testid="thread-list">
         {shown.map((thread) => (
-          <ThreadListItem key={thread.id} thread={thread} selected={thread.id === selectedId} onSelect={select} />
+          <ThreadListItem key={thread.id} thread={thread} selected={thread.id === selectedId} onSelect={showThread} />
         ))}
       </ul>
       {threads.length === 0 && projectId !== null && (

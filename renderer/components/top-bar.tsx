@@ -12,6 +12,8 @@ export function TopBar() {
   const hasProjects = useProjectsStore((state) => state.projects.length > 0);
   const info = useAppInfoStore((state) => state.info);
   const openDialog = useUiStore((state) => state.openDialog);
+  const mainView = useUiStore((state) => state.mainView);
+  const setMainView = useUiStore((state) => state.setMainView);
 
   return (
     <header className="top-bar">
@@ -39,6 +41,16 @@ export function TopBar() {
             Setup{project.setupCommand || project.copyFiles.length ? ' ✓' : '…'}
           </button>
           <PromptTemplateButton project={project} />
+          <button
+            type="button"
+            className={`button small${mainView === 'merge-queue' ? ' active' : ''}`}
+            data-testid="merge-queue-open"
+            aria-pressed={mainView === 'merge-queue'}
+            title="Land approved threads in order, with conflicts predicted"
+            onClick={() => setMainView(mainView === 'merge-queue' ? 'thread' : 'merge-queue')}
+          >
+            Merge queue
+          </button>
         </div>
       )}
       <span className="spacer" />

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { useProjectsStore } from '../state/projects-store';
 import { useThreadsStore } from '../state/threads-store';
+import { useUiStore } from '../state/ui-store';
+import { MergeQueueView } from '../merge-queue/merge-queue-view';
 import { NoThreadSelected } from './no-thread-selected';
 import { ThreadList } from './thread-list';
 import { ThreadView } from './thread-view';
@@ -11,13 +13,16 @@ export function Workspace() {
   const byId = useThreadsStore((state) => state.byId);
   const selectedId = useThreadsStore((state) => state.selectedId);
   const thread = selectedId ? byId[selectedId] : undefined;
+  const mainView = useUiStore((state) => state.mainView);
   const hasThreads = useMemo(() => Object.values(byId).some((t) => t.projectId === projectId), [byId, projectId]);
 
   return (
     <div className="workspace">
       <ThreadList />
       <main className="main-area">
-        {thread && thread.projectId === projectId ? (
+        {mainView === 'merge-queue' && projectId ? (
+          <MergeQueueView projectId={projectId} />
+        ) : thread && thread.projectId === projectId ? (
           <ThreadView thread={thread} />
         ) : (
           <NoThreadSelected hasThreads={hasThreads} />

@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { Thread } from '../../shared/models';
 
 export type ThreadTab = 'terminal' | 'diff';
+/** What the main area shows: the selected thread, or the project's merge queue. */
+export type MainView = 'thread' | 'merge-queue';
 
 /**
  * Which dialog is open. Merge and remove keep a snapshot of their thread, because a removed thread
@@ -16,10 +18,12 @@ export type OpenDialog =
 
 export interface UiState {
   tab: ThreadTab;
+  mainView: MainView;
   dialog: OpenDialog;
   /** Bumped to ask the terminal to take keyboard focus (e.g. after a dialog closes). */
   terminalFocusRequest: number;
   setTab(tab: ThreadTab): void;
+  setMainView(view: MainView): void;
   openDialog(dialog: Exclude<OpenDialog, null>): void;
   closeDialog(): void;
   focusTerminal(): void;
@@ -27,9 +31,11 @@ export interface UiState {
 
 export const useUiStore = create<UiState>()((set) => ({
   tab: 'terminal',
+  mainView: 'thread',
   dialog: null,
   terminalFocusRequest: 0,
   setTab: (tab) => set({ tab }),
+  setMainView: (mainView) => set({ mainView }),
   openDialog: (dialog) => set({ dialog }),
   // Typing into the agent's terminal is the usual next step after any dialog.
   closeDialog: () => set((state) => ({ dialog: null, terminalFocusRequest: state.terminalFocusRequest + 1 })),

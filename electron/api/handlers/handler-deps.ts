@@ -1,5 +1,7 @@
 import type { AgentRegistry } from '../../agents/agent-registry';
 import type { SwitchyardOptions } from '../../app/switchyard-app';
+import type { MergeQueueService } from '../../merge-queue/merge-queue-service';
+import type { ReviewService } from '../../review/review-service';
 import type { ProjectService } from '../../projects/project-service';
 import type { SettingsService } from '../../settings/settings-service';
 import type { StateRepository } from '../../store/state-repository';
@@ -13,4 +15,6 @@ export interface HandlerDeps {
   readonly threads: ThreadService;
   readonly agents: AgentRegistry;
   readonly settings: SettingsService;
+  readonly review: ReviewService;
+  readonly mergeQueue: MergeQueueService;
 }
