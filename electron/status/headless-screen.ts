@@ -62,6 +62,11 @@ export class HeadlessScreen {
     });
   }
 
+  /** The program asked for pasted text to be bracketed (DECSET 2004), as TUIs with an input box do. */
+  get bracketedPasteMode(): boolean {
+    return !this.disposed && this.terminal.modes.bracketedPasteMode;
+  }
+
   resize(cols: number, rows: number): void {
     if (this.disposed || (cols === this.terminal.cols && rows === this.terminal.rows)) return;
     this.terminal.resize(Math.max(2, cols), Math.max(1, rows));

@@ -80,6 +80,11 @@ export class StatusTracker {
     return { status: this.status, reason: this.reason };
   }
 
+  /** Whether the program takes a paste as one block (its screen has bracketed paste on). */
+  get acceptsBracketedPaste(): boolean {
+    return this.screen.bracketedPasteMode;
+  }
+
   output(data: string): void {
     if (this.isFinal() || this.disposed) return;
     this.screen.write(data);

@@ -92,6 +92,21 @@ export class ThreadRuntime {
     return true;
   }
 
+  /**
+   * Types a message into the agent and submits it, as a person pasting it would: one bracketed
+   * paste when the program has asked for that (so a multi-line message stays one message), then
+   * Enter. Returns false when the agent is not running.
+   */
+  sendMessage(threadId: string, text: string): boolean {
+    const entry = this.live.get(threadId);
+    if (!entry) return false;
+    const normalized = text.replace(/\r\n?/g, '\n');
+    const body = entry.tracker.acceptsBracketedPaste
+      ? `\x1b[200~${normalized}\x1b[201~`
+      : normalized.replace(/\n/g, '\r');
+    return this.write(threadId, `${body}\r`);
+  }
+
   resize(threadId: string, cols: number, rows: number): boolean {
     const entry = this.live.get(threadId);
     if (!entry) return false;

@@ -249,6 +249,20 @@ export class ThreadService {
     return this.runtime.write(threadId, data);
   }
 
+  /**
+   * Sends the agent a message through its terminal (the dispatcher sees it there, as if typed).
+   * Refused with a clear error when the agent is not running.
+   */
+  sendMessage(threadId: string, text: string): void {
+    const thread = this.state.thread(threadId);
+    if (!this.runtime.sendMessage(threadId, text)) {
+      throw new AppError(
+        'invalid-request',
+        `The agent of "${thread.name}" is not running, so it cannot receive the message. Resume it, then send again.`,
+      );
+    }
+  }
+
   resize(threadId: string, cols: number, rows: number): boolean {
     this.state.thread(threadId);
     return this.runtime.resize(threadId, cols, rows);
