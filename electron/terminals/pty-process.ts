@@ -1,4 +1,5 @@
 import * as pty from 'node-pty';
+import { drainBeforeClose } from './exit-drain';
 import { stopProcessTree } from './process-tree';
 
 export interface PtyLaunch {
@@ -34,7 +35,12 @@ export class PtyProcess {
       rows: launch.rows,
       encoding: 'utf8',
     });
-    this.process.onData((data) => events.onData(data));
+    let lastOutputAt = Date.now();
+    this.process.onData((data) => {
+      lastOutputAt = Date.now();
+      events.onData(data);
+    });
+    drainBeforeClose(this.process, () => lastOutputAt);
     this.exitPromise = new Promise((resolve) => {
       this.process.onExit(({ exitCode, signal }) => {
         this.exited = true;

@@ -5,28 +5,58 @@ import { ScrollbackRing } from './scrollback-ring';
 afterEach(() => vi.useRealTimers());
 
 describe('OutputBatcher', () => {
-  it('joins chunks within 16 ms into one flush, in order', () => {
+  /** A batcher on a clock the test moves together with the fake timers. */
+  function clockedBatcher(flushed: string[], maxChars = 1_000) {
     vi.useFakeTimers();
+    let now = 1_000;
+    const batcher = new OutputBatcher(
+      (d) => flushed.push(d),
+      16,
+      maxChars,
+      () => now,
+    );
+    const advance = (ms: number) => {
+      now += ms;
+      vi.advanceTimersByTime(ms);
+    };
+    return { batcher, advance };
+  }
+
+  it('sends output after a quiet spell at once, then joins what follows within 16 ms, in order', () => {
     const flushed: string[] = [];
-    const batcher = new OutputBatcher((d) => flushed.push(d));
+    const { batcher, advance } = clockedBatcher(flushed);
     batcher.push('a');
+    expect(flushed).toEqual(['a']);
     batcher.push('b');
     batcher.push('c');
-    expect(flushed).toEqual([]);
-    vi.advanceTimersByTime(16);
-    expect(flushed).toEqual(['abc']);
+    expect(flushed).toEqual(['a']);
+    advance(15);
+    expect(flushed).toEqual(['a']);
+    advance(1);
+    expect(flushed).toEqual(['a', 'bc']);
+    // A steady stream keeps to one message per interval.
+    batcher.push('d');
+    advance(8);
+    batcher.push('e');
+    expect(flushed).toEqual(['a', 'bc']);
+    advance(8);
+    expect(flushed).toEqual(['a', 'bc', 'de']);
+    // Quiet again: the next keystroke's echo is not held back.
+    advance(100);
+    batcher.push('f');
+    expect(flushed).toEqual(['a', 'bc', 'de', 'f']);
   });
 
   it('flushes at once when the size cap is reached', () => {
-    vi.useFakeTimers();
     const flushed: string[] = [];
-    const batcher = new OutputBatcher((d) => flushed.push(d), 16, 10);
-    batcher.push('12345');
+    const { batcher } = clockedBatcher(flushed, 9);
+    batcher.push('1');
+    batcher.push('2345');
     batcher.push('67890');
-    expect(flushed).toEqual(['1234567890']);
+    expect(flushed).toEqual(['1', '234567890']);
     batcher.push('x');
     batcher.flush();
-    expect(flushed).toEqual(['1234567890', 'x']);
+    expect(flushed).toEqual(['1', '234567890', 'x']);
   });
 });
 

@@ -76,16 +76,18 @@ describe('TerminalStream', () => {
     expect(stream.attach(viewer('late').link)).toEqual({ data: 'z'.repeat(50), end: 1000 });
   });
 
-  it('batches output within 16 ms into one message', () => {
+  it('sends the first output at once and batches what follows within 16 ms into one message', () => {
     vi.useFakeTimers();
     const stream = new TerminalStream('t1', null);
     const a = viewer('a');
     stream.attach(a.link);
+    stream.push('>');
+    expect(a.chunks).toHaveLength(1);
     stream.push('a');
     stream.push('b');
-    expect(a.chunks).toHaveLength(0);
-    vi.advanceTimersByTime(16);
-    expect(a.text()).toBe('ab');
     expect(a.chunks).toHaveLength(1);
+    vi.advanceTimersByTime(16);
+    expect(a.text()).toBe('>ab');
+    expect(a.chunks).toHaveLength(2);
   });
 });

@@ -1,3 +1,4 @@
+import { flowControl } from '../../shared/flow-control';
 import type { ClientLink } from '../api/client-link';
 import { OutputBatcher } from './output-batcher';
 import { ScrollbackRing } from './scrollback-ring';
@@ -10,9 +11,9 @@ export interface FlowTarget {
 }
 
 export interface FlowControlOptions {
-  /** Unacknowledged characters at which the producer is paused (VS Code: 100,000). */
+  /** Unacknowledged characters above which the producer is paused (shared/flow-control.ts). */
   readonly highWatermark?: number;
-  /** ... and below which it is resumed (VS Code: 5,000). Acks come in steps no larger than this. */
+  /** ... and at or below which it is resumed. */
   readonly lowWatermark?: number;
   readonly scrollbackChars?: number;
 }
@@ -42,8 +43,8 @@ export class TerminalStream {
     private readonly log: TerminalLog | null,
     options: FlowControlOptions = {},
   ) {
-    this.high = options.highWatermark ?? 100_000;
-    this.low = options.lowWatermark ?? 5_000;
+    this.high = options.highWatermark ?? flowControl.highWatermark;
+    this.low = options.lowWatermark ?? flowControl.lowWatermark;
     this.ring = new ScrollbackRing(options.scrollbackChars ?? 1_000_000);
     this.batcher = new OutputBatcher((data) => this.deliver(data));
   }

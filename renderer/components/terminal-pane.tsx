@@ -5,6 +5,7 @@ import '@xterm/xterm/css/xterm.css';
 import type { WireError } from '../../shared/errors';
 import type { Thread } from '../../shared/models';
 import { InputSerializer } from '../terminal/input-serializer';
+import { flowControl } from '../../shared/flow-control';
 import { AckCounter } from '../terminal/ack-counter';
 import { ReplayGate } from '../terminal/replay-gate';
 import { terminalFontFamily, terminalTheme } from '../terminal/terminal-theme';
@@ -127,7 +128,10 @@ export function TerminalPane({ threadId, visible, status }: TerminalPaneProps) {
     // only forwarded once the replay has been parsed.
     let acceptingInput = false;
     // Live output is acknowledged once xterm has parsed it; the host pauses the agent when we fall behind.
-    const acks = new AckCounter((chars) => void bridge.invoke('terminal.ack', { threadId, chars }));
+    const acks = new AckCounter(
+      (chars) => void bridge.invoke('terminal.ack', { threadId, chars }),
+      flowControl.ackStepChars,
+    );
     let idleFlush: ReturnType<typeof setTimeout> | undefined;
     const gate = new ReplayGate((data, liveChars) =>
       term.write(

@@ -1,6 +1,6 @@
 /**
  * Acknowledges terminal output to the host after xterm has parsed it (not when it arrived), in
- * steps no larger than the host's low watermark, so a paused agent always gets resumed.
+ * steps (shared/flow-control.ts), with `flush` for the remainder once output pauses.
  */
 export class AckCounter {
   private pending = 0;
