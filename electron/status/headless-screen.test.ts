@@ -36,6 +36,20 @@ describe('HeadlessScreen', () => {
     const lines = screen.snapshot().lines.filter((line) => line !== '');
     expect(lines.at(-1)).toBe('the end');
     expect(lines.at(-2)).toContain('line 059999');
+    // About 4.6 MB went in; only a tail of it was emulated.
+    expect(screen.charsParsed).toBeLessThan(100_000);
+    screen.dispose();
+  });
+
+  it('knows when the program wants pastes bracketed, parsed or not', async () => {
+    const screen = new HeadlessScreen(40, 5);
+    expect(screen.bracketedPasteMode).toBe(false);
+    screen.write('\u001b[?2004h> ');
+    expect(screen.bracketedPasteMode).toBe(true);
+    await parsed(screen);
+    expect(screen.bracketedPasteMode).toBe(true);
+    screen.write('bye\u001b[?2004l\r\n');
+    expect(screen.bracketedPasteMode).toBe(false);
     screen.dispose();
   });
 

@@ -18,25 +18,36 @@ export interface ScreenSnapshot {
 }
 
 /**
- * Output the emulator may fall behind by before it skips ahead. Parsing runs at 5–35 MB/s; an
- * agent flooding faster would otherwise grow memory without bound (xterm drops data beyond 50 MB).
+ * Output is handed to the parser at most this often. Parsing costs 5–35 MB/s of CPU, and nobody
+ * reads this screen until output settles (or once a second during a burst), so a flood need not
+ * be emulated byte by byte: what gathers between two parses is cut down to its tail.
  */
-const maxBacklogChars = 1_000_000;
-/** What is kept of skipped output: enough to rebuild the bottom of a line-oriented screen. */
-const skippedTailChars = 64_000;
+const parseIntervalMs = 100;
+/** Output held between parses before its head is dropped (a TUI's redraws stay far below this). */
+const maxHeldChars = 96_000;
+/** What is kept of a flood: enough to rebuild the bottom of a line-oriented screen. */
+const keptTailChars = 32_000;
+/** DECSET / DECRST 2004: the program turns bracketed paste on or off. */
+const bracketedPasteSwitch = /\x1b\[\?2004([hl])/g;
 
 /**
  * A terminal emulator without a window: pty output goes in, the rendered screen comes out, so
  * status rules see what the dispatcher sees (cursor moves, redraws and clears applied) rather
- * than the raw byte stream. No scrollback: only the visible screen is ever read.
+ * than the raw byte stream. No scrollback: only the visible screen is ever read. Output is parsed
+ * in batches at most every `parseIntervalMs` (at once when the screen is about to be read), and a
+ * flood only by its tail, which keeps an unwatched flood nearly free.
  */
 export class HeadlessScreen {
   private readonly terminal: HeadlessTerminal;
-  /** Chunks written and not yet parsed, oldest first (callbacks run in write order). */
+  /** Output not handed to the parser yet, oldest first. */
+  private held: string[] = [];
+  private heldChars = 0;
+  private parseTimer: NodeJS.Timeout | null = null;
+  /** Chunks handed to the parser and not parsed yet (callbacks run in write order). */
   private readonly unparsed: string[] = [];
-  private backlogChars = 0;
-  private skipped = '';
   private disposed = false;
+  /** Characters handed to the parser so far (what emulation has cost; for tests and benchmarks). */
+  charsParsed = 0;
 
   constructor(cols: number, rows: number) {
     // The buffer API counts as "proposed" in the headless build.
@@ -45,37 +56,37 @@ export class HeadlessScreen {
 
   write(data: string): void {
     if (this.disposed || data === '') return;
-    if (this.backlogChars > maxBacklogChars) {
-      this.skipped = (this.skipped + data).slice(-skippedTailChars);
-      return;
+    this.held.push(data);
+    this.heldChars += data.length;
+    if (this.heldChars > maxHeldChars) {
+      const tail = this.held.join('').slice(-keptTailChars);
+      this.held = [tail];
+      this.heldChars = tail.length;
     }
-    this.backlogChars += data.length;
-    this.unparsed.push(data);
-    this.terminal.write(data, () => {
-      this.unparsed.shift();
-      this.backlogChars -= data.length;
-      if (this.backlogChars === 0 && this.skipped !== '') {
-        const tail = this.skipped;
-        this.skipped = '';
-        this.write(tail);
-      }
-    });
+    this.parseTimer ??= setTimeout(() => this.parseHeld(), parseIntervalMs);
   }
 
   /** The program asked for pasted text to be bracketed (DECSET 2004), as TUIs with an input box do. */
   get bracketedPasteMode(): boolean {
-    return !this.disposed && this.terminal.modes.bracketedPasteMode;
+    if (this.disposed) return false;
+    // Output not parsed yet has the last word (a TUI that has just started has not been read).
+    let latest: string | undefined;
+    for (const match of this.pendingText().matchAll(bracketedPasteSwitch)) latest = match[1];
+    return latest === undefined ? this.terminal.modes.bracketedPasteMode : latest === 'h';
   }
 
   resize(cols: number, rows: number): void {
     if (this.disposed || (cols === this.terminal.cols && rows === this.terminal.rows)) return;
+    // Output written before the resize was drawn at the old size.
+    this.parseHeld();
     this.terminal.resize(Math.max(2, cols), Math.max(1, rows));
   }
 
   /** Calls back once everything written so far is on the screen: at once when it already is. */
   whenParsed(callback: () => void): void {
     if (this.disposed) return;
-    if (this.unparsed.length === 0 && this.skipped === '') {
+    this.parseHeld();
+    if (this.unparsed.length === 0) {
       callback();
       return;
     }
@@ -103,7 +114,7 @@ export class HeadlessScreen {
    * for the parser (the program has just exited and its last words may still be queued).
    */
   snapshotIncludingUnparsed(): ScreenSnapshot {
-    const pending = this.unparsed.join('') + this.skipped;
+    const pending = this.pendingText();
     const screen = this.snapshot();
     if (pending === '') return screen;
     const extra = lastLines(pending, this.terminal.rows);
@@ -114,8 +125,27 @@ export class HeadlessScreen {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    if (this.parseTimer) clearTimeout(this.parseTimer);
+    this.parseTimer = null;
     this.unparsed.length = 0;
-    this.skipped = '';
+    this.held = [];
+    this.heldChars = 0;
     this.terminal.dispose();
+  }
+
+  private parseHeld(): void {
+    if (this.parseTimer) clearTimeout(this.parseTimer);
+    this.parseTimer = null;
+    if (this.disposed || this.heldChars === 0) return;
+    const data = this.held.join('');
+    this.held = [];
+    this.heldChars = 0;
+    this.unparsed.push(data);
+    this.charsParsed += data.length;
+    this.terminal.write(data, () => this.unparsed.shift());
+  }
+
+  private pendingText(): string {
+    return this.unparsed.join('') + this.held.join('');
   }
 }

@@ -111,6 +111,24 @@ describe('terminal pipeline', () => {
     expect(typed).toEqual(sent);
   });
 
+  it('sends a message as one bracketed paste when the program asked for that, else as typed lines', async () => {
+    const file = (thread: Thread) => path.join(thread.worktreePath, 'got.txt');
+    // 6 + 11 + 6 + 1 bytes: the paste markers around "hello\nworld", then Enter (a newline, cooked).
+    const pasting = await create('Paste', "stty -echo; printf '\\033[?2004hready\\n'; head -c 24 > got.txt");
+    const typing = await create('Lines', 'stty -echo; echo ready; head -n 2 > got.txt');
+    for (const thread of [pasting, typing]) {
+      await waitFor(
+        async () => (await call<{ data: string }>('terminal.attach', { threadId: thread.id })).data.includes('ready'),
+        'the prompt',
+      );
+      app.threads.sendMessage(thread.id, 'hello\nworld');
+      await waitFor(() => statusOf(thread.id) === 'done', 'the message to arrive');
+    }
+    expect(await readFile(file(pasting), 'utf8')).toBe('\u001b[200~hello\nworld\u001b[201~\n');
+    expect(await readFile(file(typing), 'utf8')).toBe('hello\nworld\n');
+    expect(() => app.threads.sendMessage(typing.id, 'anyone?')).toThrow(/not running/);
+  });
+
   it('keeps scrollback across a restart, shows the thread stopped, and resumes it in place', async () => {
     const thread = await create('Long runner', 'echo "first run"; sleep 30');
     const window = recordingClient();
