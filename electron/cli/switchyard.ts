@@ -1,6 +1,8 @@
 import { AppError } from '../../shared/errors';
 import { UsageError } from './args';
+import { conflictsHelp, runConflicts } from './conflicts';
 import { doctorHelp, runDoctor } from './doctor';
+import { landHelp, runLand } from './land';
 import { parseServeArgs, serveHelp, serveUntilInterrupted } from './serve';
 import { runStart, startHelp } from './start';
 import { version } from './version';
@@ -10,10 +12,12 @@ const mainHelp = `Switchyard ${version} — run several AI coding agents at once
 Usage: switchyard <command> [options]
 
 Commands:
-  start    open the desktop window (or, without Electron, the browser dashboard)
-  serve    serve the dashboard to a browser (local, or a remote box through an SSH tunnel)
-  demo     serve the dashboard with a sample repository and scripted demo agents
-  doctor   check git, a repository and which agent CLIs are installed
+  start      open the desktop window (or, without Electron, the browser dashboard)
+  serve      serve the dashboard to a browser (local, or a remote box through an SSH tunnel)
+  demo       serve the dashboard with a sample repository and scripted demo agents
+  doctor     check git, a repository and which agent CLIs are installed
+  conflicts  predict which branches conflict, pair by pair and against the target (git merge-tree)
+  land       land branches into a target in order, verifying each; stop at the first problem
 
 Run switchyard <command> --help for its options.`;
 
@@ -27,6 +31,8 @@ const commands: Record<string, { help: string; run: (argv: string[]) => Promise<
   serve: { help: serveHelp, run: (argv) => serveUntilInterrupted(parseServeArgs(argv)) },
   demo: { help: demoHelp, run: (argv) => serveUntilInterrupted({ ...parseServeArgs(argv), demo: true }) },
   doctor: { help: doctorHelp, run: runDoctor },
+  conflicts: { help: conflictsHelp, run: runConflicts },
+  land: { help: landHelp, run: runLand },
 };
 
 async function main(argv: string[]): Promise<number | void> {

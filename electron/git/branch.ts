@@ -44,3 +44,8 @@ export async function countCommitsNotIn(repo: string, branch: string, base: stri
 export async function deleteBranch(repo: string, name: string, force: boolean): Promise<void> {
   await runGit(repo, ['branch', force ? '-D' : '-d', '--', name]);
 }
+
+/** Creates `name` at `startPoint` (a commit); fails if it exists. */
+export async function createBranch(repo: string, name: string, startPoint: string): Promise<void> {
+  await runGit(repo, ['branch', '--no-track', '--', name, startPoint]);
+}

@@ -49,3 +49,8 @@ export async function removeWorktree(repo: string, path: string, force: boolean)
 export async function pruneWorktrees(repo: string): Promise<void> {
   await runGit(repo, ['worktree', 'prune']);
 }
+
+/** A worktree at `path` with `commit` checked out on a detached HEAD (no branch is tied up). */
+export async function addDetachedWorktree(repo: string, path: string, commit: string): Promise<void> {
+  await runGit(repo, ['worktree', 'add', '--detach', '--', path, commit]);
+}

@@ -1,0 +1,218 @@
+import { execFile, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { gitOutput } from '../git/core';
+import { pendingOperations } from '../git/operation-state';
+import { type BranchSpec, aWithLine, makeQueueRepo, parentsOf, rev } from '../merge-queue/test-support';
+import { makeTempDir, waitFor } from '../test-support/temp-repo';
+
+const run = promisify(execFile);
+const repoRoot = path.resolve(__dirname, '..', '..');
+/** node-pty stays outside the bundle, as in dist/: found in the checkout's node_modules. */
+const env = { ...process.env, NODE_PATH: path.join(repoRoot, 'node_modules') };
+let bundle: { dir: string; cleanup: () => Promise<void> };
+let cli: string;
+let temp: { dir: string; cleanup: () => Promise<void> };
+
+// The CLI as users run it: bundled like scripts/build.mjs does, started as a process of its own.
+beforeAll(async () => {
+  bundle = await makeTempDir('switchyard-cli-');
+  cli = path.join(bundle.dir, 'cli.cjs');
+  await build({
+    absWorkingDir: repoRoot,
+    entryPoints: { cli: 'electron/cli/switchyard.ts' },
+    outdir: bundle.dir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['electron', 'node-pty'],
+    logLevel: 'warning',
+  });
+}, 60_000);
+afterAll(() => bundle.cleanup());
+beforeEach(async () => {
+  temp = await makeTempDir();
+});
+afterEach(() => temp.cleanup());
+
+async function switchyard(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: temp.dir, env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const branches: BranchSpec[] = [
+  { name: 'switchyard/top', files: { 'src/a.txt': aWithLine(1, 'ONE') } },
+  { name: 'switchyard/bottom', files: { 'src/a.txt': aWithLine(10, 'TEN') } },
+  { name: 'switchyard/title-a', files: { 'README.md': '# A\n\nSold here.\n' } },
+  { name: 'switchyard/title-b', files: { 'README.md': '# B\n\nSold here.\n' } },
+];
+
+describe('switchyard conflicts', () => {
+  it('prints the matrix as one JSON object and exits 0 even with conflicts', async () => {
+    const repo = await makeQueueRepo(temp.dir, branches);
+    const result = await switchyard('conflicts', '--repo', repo, '--target', 'main', '--json');
+    expect(result.code).toBe(0);
+    const out = JSON.parse(result.stdout) as { target: string; pairs: Array<Record<string, unknown>> };
+    expect(out.target).toBe('main');
+    expect(out.pairs).toHaveLength(4 + 6);
+    expect(out.pairs).toContainEqual({
+      a: 'switchyard/title-a',
+      b: 'switchyard/title-b',
+      clean: false,
+      conflicts: ['README.md'],
+      overlap: ['README.md'],
+    });
+    expect(out.pairs).toContainEqual({
+      a: 'switchyard/bottom',
+      b: 'switchyard/top',
+      clean: true,
+      conflicts: [],
+      overlap: ['src/a.txt'],
+    });
+    expect(out.pairs).toContainEqual({ a: 'switchyard/top', b: 'main', clean: true, conflicts: [], overlap: [] });
+    // Nothing was checked out or written anywhere.
+    expect(await gitOutput(repo, ['worktree', 'list', '--porcelain'])).not.toContain('integration');
+    const named = await switchyard(
+      'conflicts',
+      '--repo',
+      repo,
+      '--target',
+      'main',
+      'switchyard/top',
+      'switchyard/title-a',
+    );
+    expect(named.code).toBe(0);
+    expect(named.stdout).toContain('0 of 3 pair(s) conflict');
+  });
+
+  it('fails with a message for a missing branch, and shows --help', async () => {
+    const repo = await makeQueueRepo(temp.dir, branches);
+    const result = await switchyard('conflicts', '--repo', repo, '--target', 'main', 'nope', '--json');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('There is no branch "nope"');
+    expect((await switchyard('conflicts', '--help')).stdout).toContain('Usage: switchyard conflicts');
+  });
+});
+
+describe('switchyard land', () => {
+  it('lands every branch and prints the documented JSON; exit 0', async () => {
+    const repo = await makeQueueRepo(temp.dir, branches);
+    const before = await rev(repo, 'main');
+    const result = await switchyard(
+      'land',
+      '--repo',
+      repo,
+      '--target',
+      'main',
+      'switchyard/top',
+      'switchyard/bottom',
+      '--verify',
+      'git status --short',
+      '--json',
+    );
+    expect(result.code).toBe(0);
+    const after = await rev(repo, 'main');
+    expect(JSON.parse(result.stdout)).toEqual({
+      target: 'main',
+      before,
+      after,
+      landed: ['switchyard/top', 'switchyard/bottom'],
+      stopped: null,
+    });
+    expect(await parentsOf(repo, 'main')).toEqual([expect.any(String), await rev(repo, 'switchyard/bottom')]);
+  });
+
+  it('stops at a conflict: exit 1, stopped names the branch and files, main at its commit before it', async () => {
+    const repo = await makeQueueRepo(temp.dir, branches);
+    const result = await switchyard(
+      'land',
+      '--repo',
+      repo,
+      '--target',
+      'main',
+      '--mode',
+      'squash',
+      'switchyard/title-a',
+      'switchyard/title-b',
+      'switchyard/top',
+      '--json',
+    );
+    expect(result.code).toBe(1);
+    const out = JSON.parse(result.stdout) as { landed: string[]; stopped: unknown; after: string };
+    expect(out.landed).toEqual(['switchyard/title-a']);
+    expect(out.stopped).toEqual({ branch: 'switchyard/title-b', reason: 'conflict', files: ['README.md'] });
+    expect(await rev(repo, 'main')).toBe(out.after);
+  });
+
+  it('stops at a failing verification with reason verify-failed', async () => {
+    const repo = await makeQueueRepo(temp.dir, branches);
+    const result = await switchyard(
+      'land',
+      '--repo',
+      repo,
+      '--target',
+      'main',
+      'switchyard/top',
+      '--verify',
+      "node -e 'process.exit(2)'",
+      '--json',
+    );
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).stopped).toEqual({
+      branch: 'switchyard/top',
+      reason: 'verify-failed',
+      files: ['src/a.txt'],
+    });
+  });
+
+  it('rejects bad usage with exit 2', async () => {
+    expect((await switchyard('land', '--mode', 'octopus', 'x')).code).toBe(2);
+    expect((await switchyard('land')).code).toBe(2);
+  });
+
+  it('a landing killed mid-verification is undone by the next run, which then lands', async () => {
+    const repo = await makeQueueRepo(temp.dir, branches);
+    const main = await rev(repo, 'main');
+    const marker = path.join(temp.dir, 'verifying');
+    // The verification announces itself, then hangs until the CLI is killed.
+    const hang = `node -e "require('fs').writeFileSync('${marker}', ''); setInterval(() => {}, 1000)"`;
+    const child = spawn(
+      process.execPath,
+      [cli, 'land', '--repo', repo, '--target', 'main', 'switchyard/top', '--verify', hang],
+      {
+        stdio: 'ignore',
+        detached: true,
+        env,
+      },
+    );
+    await waitFor(
+      () =>
+        readFile(marker).then(
+          () => true,
+          () => false,
+        ),
+      'the verification to start',
+      30_000,
+    );
+    process.kill(-(child.pid as number), 'SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(await rev(repo, 'main')).toBe(main);
+
+    const next = await switchyard('land', '--repo', repo, '--target', 'main', 'switchyard/bottom');
+    expect(next.code).toBe(0);
+    expect(next.stderr).toContain('Landing switchyard/top into main was interrupted while verifying');
+    const integration = path.join(`${repo}.worktrees`, '.switchyard-integration-main');
+    expect(await pendingOperations(integration)).toEqual([]);
+    expect(await parentsOf(repo, 'main')).toEqual([main, await rev(repo, 'switchyard/bottom')]);
+  });
+});

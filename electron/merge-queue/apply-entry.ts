@@ -1,0 +1,82 @@
+import { AppError } from '../../shared/errors';
+import type { LandMode } from '../../shared/merge-queue';
+import { isAncestor } from '../git/ancestry';
+import { commitSubjects } from '../git/commit-subjects';
+import { GitError } from '../git/core';
+import { commitTree, mergeTrees } from '../git/merge';
+import { abortRebase, rebaseOnto } from '../git/rebase';
+import { checkoutDetachedClean } from '../git/reset';
+
+export type ApplyResult =
+  | { readonly ok: true; readonly commit: string; readonly alreadyIn: boolean }
+  | { readonly ok: false; readonly conflicts: string[] };
+
+export interface ApplyInput {
+  readonly repo: string;
+  readonly worktree: string;
+  readonly target: string;
+  /** The landing head the entry goes on top of. */
+  readonly onto: string;
+  readonly branch: string;
+  readonly tip: string;
+  readonly label: string;
+}
+
+/**
+ * Produces the commit that lands one entry on top of `onto`, leaving the integration worktree
+ * checked out on it. The thread's branch is never moved. A conflict returns the files and leaves
+ * the worktree back on `onto`.
+ */
+export async function applyEntry(mode: LandMode, input: ApplyInput): Promise<ApplyResult> {
+  const { repo, worktree, onto, tip } = input;
+  if (await isAncestor(repo, tip, onto)) return { ok: true, commit: onto, alreadyIn: true };
+  if (mode === 'rebase') return rebaseEntry(input);
+
+  // merge and squash: computed in the object store, so a conflict leaves no trace at all.
+  const merged = await mergeTrees(repo, onto, tip);
+  if (!merged.clean) return { ok: false, conflicts: merged.conflicts.sort() };
+  const commit =
+    mode === 'merge'
+      ? await withIdentity(() => commitTree(repo, merged.tree, [onto, tip], mergeMessage(input)))
+      : await withIdentity(async () => commitTree(repo, merged.tree, [onto], await squashMessage(repo, input)));
+  await checkoutDetachedClean(worktree, commit);
+  return { ok: true, commit, alreadyIn: false };
+}
+
+/** Replays the branch's commits on `onto` in the integration worktree (detached: the branch stays). */
+async function rebaseEntry(input: ApplyInput): Promise<ApplyResult> {
+  const { worktree, onto, tip } = input;
+  await checkoutDetachedClean(worktree, tip);
+  const result = await withIdentity(() => rebaseOnto(worktree, onto));
+  if (!result.ok) {
+    await abortRebase(worktree);
+    await checkoutDetachedClean(worktree, onto);
+    return { ok: false, conflicts: result.conflicts.sort() };
+  }
+  return { ok: true, commit: result.head, alreadyIn: false };
+}
+
+function mergeMessage(input: ApplyInput): string {
+  const subject = `Merge branch '${input.branch}' into ${input.target}`;
+  return input.label && input.label !== input.branch ? `${subject}\n\nSwitchyard thread: ${input.label}` : subject;
+}
+
+async function squashMessage(repo: string, input: ApplyInput): Promise<string> {
+  const subjects = await commitSubjects(repo, input.onto, input.tip);
+  const body = subjects.map((s) => `* ${s}`).join('\n');
+  return `${input.label || input.branch} (squashed from ${input.branch})\n\n${body}`.trim();
+}
+
+async function withIdentity<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof GitError && /tell me who you are|user\.email|empty ident/i.test(error.result.stderr)) {
+      throw new AppError(
+        'internal',
+        'git has no author identity here; set one with git config user.name and user.email, then land again.',
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,17 @@
+import { isAncestor } from '../git/ancestry';
+import { gitOutput } from '../git/core';
+import { mergeTrees } from '../git/merge';
+
+export type MergedState = 'ancestor' | 'content' | 'unmerged';
+
+/**
+ * Whether a branch's work is in the target: its tip is an ancestor (merged), or merging it would
+ * change nothing (its changes landed as a squash or rebase, with different commits).
+ */
+export async function mergedState(repo: string, tip: string, targetTip: string): Promise<MergedState> {
+  if (await isAncestor(repo, tip, targetTip)) return 'ancestor';
+  const merged = await mergeTrees(repo, targetTip, tip);
+  if (!merged.clean) return 'unmerged';
+  const targetTree = (await gitOutput(repo, ['rev-parse', `${targetTip}^{tree}`])).trim();
+  return merged.tree === targetTree ? 'content' : 'unmerged';
+}
