@@ -1,4 +1,5 @@
 import { gitOutput } from './core';
+import { readOnly } from './read-only';
 
 /** Paths with staged, unstaged or (unless excluded) untracked changes; ignored files never count. */
 export async function uncommittedPaths(
@@ -6,7 +7,7 @@ export async function uncommittedPaths(
   options: { includeUntracked?: boolean } = {},
 ): Promise<string[]> {
   const untracked = options.includeUntracked === false ? 'no' : 'all';
-  const out = await gitOutput(worktree, ['status', '--porcelain=v1', '-z', `--untracked-files=${untracked}`]);
+  const out = await gitOutput(worktree, ['status', '--porcelain=v1', '-z', `--untracked-files=${untracked}`], readOnly);
   const paths: string[] = [];
   const fields = out.split('\0');
   for (let i = 0; i < fields.length; i++) {

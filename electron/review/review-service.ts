@@ -1,7 +1,25 @@
+import type { ParsedRequestOf } from '../../shared/contract';
+import type { VerificationView } from '../../shared/contract/review';
+import type { Thread } from '../../shared/models';
+import type { FileDiff, ReviewSummary } from '../../shared/review';
+import type { ReviewComment } from '../../shared/review-comments';
+import type { ReviewDecision } from '../../shared/review-decision';
+import type { ReviewSettings } from '../../shared/review-settings';
+import type { VerificationRun } from '../../shared/review-verification';
+import type { ClientLink } from '../api/client-link';
 import type { EventBus } from '../api/event-bus';
+import { revParse } from '../git/refs';
 import type { ProjectService } from '../projects/project-service';
 import type { StateRepository } from '../store/state-repository';
 import type { ThreadService } from '../threads/thread-service';
+import { CommentBook } from './comment-book';
+import { readFileDiff } from './read-file-diff';
+import { fileId } from './read-review-summary';
+import { ReviewStore } from './review-store';
+import { SummaryCache } from './summary-cache';
+import { VerificationRuns } from './verification-runs';
+import { WatchLeases } from './watch-leases';
+import { WorktreeWatcher } from './worktree-watcher';
 
 export interface ReviewServiceOptions {
   readonly dataDir: string;
@@ -10,18 +28,238 @@ export interface ReviewServiceOptions {
   readonly threads: ThreadService;
   readonly events: EventBus;
   readonly log: (message: string) => void;
+  /** How long a window's `review.watch` holds before it must renew it. */
+  readonly watchLeaseMs?: number;
+  /** Quiet time before a burst of worktree changes refreshes the summary. */
+  readonly watchDebounceMs?: number;
 }
 
-/** Everything behind the review pane. Keeps its own data (comments, verification runs) in its own file. */
+type Decision = ReviewDecision['state'];
+
+/**
+ * Everything behind the review pane: summaries and per-file diffs read from the worktree,
+ * watching a worktree while a window shows its review, comments to the agent, verification runs
+ * and the verdict. Keeps its own data (comments, runs, settings) in `review.json`.
+ */
 export class ReviewService {
-  private constructor(private readonly options: ReviewServiceOptions) {}
+  private readonly summaries: SummaryCache;
+  private readonly leases: WatchLeases;
+  private readonly watchers = new Map<string, WorktreeWatcher>();
+  private readonly comments: CommentBook;
+  private readonly verification: VerificationRuns;
+  private readonly unsubscribe: () => void;
+
+  private constructor(
+    private readonly options: ReviewServiceOptions,
+    private readonly store: ReviewStore,
+  ) {
+    const { state, events, log } = options;
+    this.summaries = new SummaryCache(
+      (threadId) => state.thread(threadId),
+      (projectId) => store.settings(projectId).hazardPatterns,
+      (threadId, revision) => events.emit('review.changed', { threadId, what: 'files', revision }),
+      log,
+    );
+    this.leases = new WatchLeases(
+      options.watchLeaseMs ?? 60_000,
+      (threadId) => this.startWatching(threadId),
+      (threadId) => this.stopWatching(threadId),
+    );
+    this.comments = new CommentBook(
+      store,
+      (threadId, message) => options.threads.sendMessage(threadId, message),
+      (threadId) => this.announce(threadId, 'comments'),
+    );
+    this.verification = new VerificationRuns(
+      store,
+      (projectId) => store.settings(projectId).verificationShell,
+      (threadId, runId, data) => events.emit('review.verification.output', { threadId, runId, data }),
+      (threadId) => this.announce(threadId, 'verification'),
+      log,
+    );
+    // A removed thread takes its watcher, running verification and review data with it.
+    this.unsubscribe = events.subscribe((event, payload) => {
+      if (event === 'thread.removed') void this.forgetThread((payload as { threadId: string }).threadId);
+    });
+  }
 
   static async open(options: ReviewServiceOptions): Promise<ReviewService> {
-    return new ReviewService(options);
+    const store = await ReviewStore.open(options.dataDir);
+    if (store.problem) options.log(`[switchyard] ${store.problem}`);
+    return new ReviewService(options, store);
+  }
+
+  async summary(threadId: string): Promise<ReviewSummary> {
+    const thread = this.options.state.thread(threadId);
+    const { summary } = await this.summaries.current(threadId, this.leases.isWatched(threadId));
+    // The verdict can change without the worktree changing.
+    return { ...summary, approvalStale: thread.review.state === 'approved' && thread.review.commit !== summary.head };
+  }
+
+  async file(request: ParsedRequestOf<'review.file'>): Promise<FileDiff> {
+    const thread = this.options.state.thread(request.threadId);
+    const result =
+      this.summaries.latest(thread.id) ?? (await this.summaries.current(thread.id, this.leases.isWatched(thread.id)));
+    const listed = result.files.get(fileId(request.section, request.path));
+    return readFileDiff(
+      thread.worktreePath,
+      { mergeBase: result.summary.mergeBase, head: result.summary.head },
+      {
+        section: request.section,
+        path: request.path,
+        oldPath: request.oldPath ?? listed?.wire.oldPath ?? null,
+        full: request.full,
+      },
+      listed,
+    );
+  }
+
+  watch(threadId: string, client: ClientLink): { leaseMs: number } {
+    this.options.state.thread(threadId);
+    this.leases.renew(threadId, client.id);
+    return { leaseMs: this.leases.leaseMs };
+  }
+
+  unwatch(threadId: string, client: ClientLink): { watching: boolean } {
+    this.leases.release(threadId, client.id);
+    return { watching: this.leases.isWatched(threadId) };
+  }
+
+  /** Threads whose worktree is being watched now (for tests and diagnostics). */
+  watchedThreads(): string[] {
+    return [...this.watchers.keys()];
+  }
+
+  listComments(threadId: string): ReviewComment[] {
+    this.options.state.thread(threadId);
+    return this.comments.list(threadId);
+  }
+
+  addComment(request: ParsedRequestOf<'review.comments.add'>): Promise<ReviewComment> {
+    this.options.state.thread(request.threadId);
+    return this.comments.add(request, this.summaries.latest(request.threadId)?.summary.head ?? null);
+  }
+
+  editComment(threadId: string, commentId: string, body: string): Promise<ReviewComment> {
+    return this.comments.edit(threadId, commentId, body);
+  }
+
+  deleteComment(threadId: string, commentId: string): Promise<boolean> {
+    return this.comments.delete(threadId, commentId);
+  }
+
+  resolveComment(threadId: string, commentId: string, resolved: boolean): Promise<ReviewComment> {
+    return this.comments.resolve(threadId, commentId, resolved);
+  }
+
+  sendComments(threadId: string): Promise<{ sent: ReviewComment[]; message: string }> {
+    this.options.state.thread(threadId);
+    return this.comments.sendDrafts(threadId);
+  }
+
+  verificationView(threadId: string): Promise<VerificationView> {
+    return this.verification.view(this.options.state.thread(threadId));
+  }
+
+  runVerification(threadId: string, index: number): Promise<VerificationRun> {
+    return this.verification.start(this.options.state.thread(threadId), index);
+  }
+
+  cancelVerification(threadId: string, runId: string): boolean {
+    return this.verification.cancel(threadId, runId);
+  }
+
+  /**
+   * Records the verdict on the branch's current tip. Requesting changes first sends the draft
+   * comments (refused, changing nothing, when the agent is not running); rejecting stops the
+   * agent and archives the thread, keeping its branch.
+   */
+  async decide(threadId: string, decision: Decision): Promise<Thread> {
+    const { state, threads } = this.options;
+    const thread = state.thread(threadId);
+    if (decision === 'changes-requested' && this.comments.drafts(threadId).length > 0) {
+      await this.comments.sendDrafts(threadId);
+    }
+    if (decision === 'rejected' && threads.isActive(threadId)) await threads.stop(threadId);
+    const commit = decision === 'unreviewed' ? null : await this.branchTip(thread);
+    const review: ReviewDecision = {
+      state: decision,
+      commit,
+      at: decision === 'unreviewed' ? null : new Date().toISOString(),
+    };
+    const next = await threads.patch(threadId, (t) => ({ ...t, review, archived: decision === 'rejected' }));
+    this.announce(threadId, 'decision');
+    return next;
+  }
+
+  settings(projectId: string): ReviewSettings {
+    this.options.state.project(projectId);
+    return this.store.settings(projectId);
+  }
+
+  async setSettings(
+    projectId: string,
+    change: { hazardPatterns?: string[] | undefined; verificationShell?: string | null | undefined },
+  ): Promise<ReviewSettings> {
+    const current = this.settings(projectId);
+    const next: ReviewSettings = {
+      hazardPatterns: change.hazardPatterns ?? current.hazardPatterns,
+      verificationShell: change.verificationShell === undefined ? current.verificationShell : change.verificationShell,
+    };
+    await this.store.putSettings(projectId, next);
+    // Hazard flags are part of every summary of the project.
+    for (const thread of this.options.state.threads()) {
+      if (thread.projectId !== projectId) continue;
+      this.summaries.markStale(thread.id);
+      this.announce(thread.id, 'files');
+    }
+    return next;
   }
 
   /** Stops watchers and running verifications. */
   async shutdown(): Promise<void> {
-    void this.options;
+    this.unsubscribe();
+    this.leases.close();
+    await this.verification.stopAll();
+  }
+
+  /** The tip of the thread's branch, read from the repository so it works without the worktree too. */
+  private async branchTip(thread: Thread): Promise<string> {
+    const project = this.options.state.project(thread.projectId);
+    return revParse(project.path, `refs/heads/${thread.branch}`);
+  }
+
+  private announce(threadId: string, what: 'files' | 'comments' | 'verification' | 'decision'): void {
+    this.options.events.emit('review.changed', { threadId, what, revision: null });
+  }
+
+  private startWatching(threadId: string): void {
+    const thread = this.options.state.thread(threadId);
+    const watcher = new WorktreeWatcher(thread.worktreePath, () => this.summaries.invalidate(threadId), {
+      debounceMs: this.options.watchDebounceMs ?? 300,
+      log: this.options.log,
+    });
+    this.watchers.set(threadId, watcher);
+    // Changes made before the watch took hold would go unseen: start from a fresh summary.
+    this.summaries.markStale(threadId);
+    watcher.start().catch((error: unknown) => {
+      this.options.log(`[switchyard] review: cannot watch ${thread.worktreePath}: ${(error as Error).message}`);
+    });
+  }
+
+  private stopWatching(threadId: string): void {
+    this.watchers.get(threadId)?.close();
+    this.watchers.delete(threadId);
+    // Without a watcher nothing keeps the cached summary current.
+    this.summaries.markStale(threadId);
+  }
+
+  private async forgetThread(threadId: string): Promise<void> {
+    this.leases.releaseAll(threadId);
+    this.summaries.forget(threadId);
+    for (const run of this.store.runs(threadId)) this.verification.cancel(threadId, run.id);
+    await this.store.forgetThread(threadId).catch((error: unknown) => {
+      this.options.log(`[switchyard] review: could not drop the review data of ${threadId}: ${String(error)}`);
+    });
   }
 }

@@ -1,0 +1,60 @@
+import type { ReviewSection } from '../../shared/review';
+import { runGit } from './core';
+import { readOnly } from './read-only';
+
+const patchFlags = ['-c', 'core.quotePath=false'];
+const diffFlags = ['--no-color', '--no-ext-diff', '--full-index'];
+
+/** Pathspecs taken literally: a file named `[a].ts` or `*.md` means itself. */
+function literal(...paths: Array<string | null>): string[] {
+  return paths.filter((p): p is string => p !== null).map((p) => `:(literal)${p}`);
+}
+
+export interface FilePatchTarget {
+  readonly section: ReviewSection;
+  readonly path: string;
+  readonly oldPath: string | null;
+  readonly mergeBase: string;
+  readonly head: string;
+}
+
+/**
+ * The unified diff of one file in one section, exactly as git writes it (binary files as
+ * "Binary files … differ", submodules as "Subproject commit" lines).
+ */
+export async function filePatch(worktree: string, target: FilePatchTarget): Promise<string> {
+  const paths = literal(target.oldPath, target.path);
+  switch (target.section) {
+    case 'committed':
+      return run(worktree, [
+        'diff',
+        ...diffFlags,
+        '--find-renames',
+        '--find-copies',
+        target.mergeBase,
+        target.head,
+        '--',
+        ...paths,
+      ]);
+    case 'staged':
+      return run(worktree, [
+        'diff',
+        ...diffFlags,
+        '--find-renames',
+        '--find-copies',
+        '--cached',
+        'HEAD',
+        '--',
+        ...paths,
+      ]);
+    case 'unstaged':
+      return run(worktree, ['diff', ...diffFlags, '--no-renames', '--', ...paths]);
+    case 'untracked':
+      // Exit 1 means "they differ", which a new file always does.
+      return run(worktree, ['diff', ...diffFlags, '--no-index', '--', '/dev/null', target.path], [0, 1]);
+  }
+}
+
+async function run(worktree: string, args: string[], okExitCodes: number[] = [0]): Promise<string> {
+  return (await runGit(worktree, [...patchFlags, ...args], { ...readOnly, okExitCodes })).stdout;
+}

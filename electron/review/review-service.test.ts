@@ -1,0 +1,316 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { VerificationView } from '../../shared/contract/review';
+import type { Thread } from '../../shared/models';
+import type { ReviewSummary } from '../../shared/review';
+import type { ReviewComment } from '../../shared/review-comments';
+import type { VerificationRun } from '../../shared/review-verification';
+import type { ClientLink } from '../api/client-link';
+import { commitAll, makeRepo, makeTempDir, tip, waitFor } from '../test-support/temp-repo';
+import { recordingClient, terminalText } from '../test-support/test-app';
+import { createShellThread, prepareDist, type ReviewTestApp, startReviewApp } from './review-test-support';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let dist: string;
+let repo: string;
+let dataDir: string;
+let t: ReviewTestApp;
+let projectId: string;
+
+beforeAll(async () => {
+  temp = await makeTempDir('review-service-');
+  dist = path.join(temp.dir, 'dist');
+  await prepareDist(dist);
+}, 60_000);
+
+afterAll(async () => {
+  await temp.cleanup();
+});
+
+let counter = 0;
+beforeEach(async () => {
+  counter++;
+  repo = await makeRepo(temp.dir, `repo-${counter}`, {
+    'README.md': '# Test\n',
+    'src/app.ts': 'export const one = 1;\nexport const two = 2;\nexport const three = 3;\n',
+    'package.json': '{ "name": "x" }\n',
+  });
+  dataDir = path.join(temp.dir, `data-${counter}`);
+  t = await startReviewApp(dataDir, dist);
+  projectId = (await t.call<{ id: string }>('projects.open', { path: repo })).id;
+});
+
+afterEach(async () => {
+  await t.app.shutdown();
+});
+
+async function finishedThread(name: string, brief?: Record<string, unknown>): Promise<Thread> {
+  const thread = await createShellThread(t, projectId, name, 'true', brief);
+  await waitFor(() => t.app.state.thread(thread.id).status === 'done', 'the thread to finish');
+  return thread;
+}
+
+function summaryOf(threadId: string): Promise<ReviewSummary> {
+  return t.call<ReviewSummary>('review.summary', { threadId });
+}
+
+describe('checked against the brief', () => {
+  it('flags files outside the owned paths, on the must-not-edit list and on the hazard list', async () => {
+    const thread = await finishedThread('Scoped', {
+      task: 'Change the app',
+      ownedPaths: ['src/**'],
+      forbiddenPaths: ['src/generated/**'],
+      changelogPath: '.changes/scoped.md',
+    });
+    const wt = thread.worktreePath;
+    await mkdir(path.join(wt, 'src/generated'), { recursive: true });
+    await mkdir(path.join(wt, '.changes'), { recursive: true });
+    await writeFile(path.join(wt, 'src/app.ts'), 'export const one = 1;\n');
+    await writeFile(path.join(wt, 'src/generated/client.ts'), 'generated\n');
+    await writeFile(path.join(wt, 'package.json'), '{ "name": "y" }\n');
+    await writeFile(path.join(wt, 'docs.md'), 'outside\n');
+    await writeFile(path.join(wt, '.changes/scoped.md'), '- Changed the app\n');
+    await commitAll(wt, 'work');
+
+    const summary = await summaryOf(thread.id);
+    const flags = Object.fromEntries(summary.files.map((f) => [f.path, f.flags]));
+    expect(flags['src/app.ts']).toEqual({ outsideOwned: false, forbidden: null, hazard: null });
+    expect(flags['src/generated/client.ts']).toMatchObject({
+      forbidden: 'src/generated/**',
+      hazard: '**/generated/**',
+    });
+    expect(flags['package.json']).toMatchObject({ outsideOwned: true, hazard: 'package.json' });
+    expect(flags['docs.md']).toMatchObject({ outsideOwned: true, hazard: null });
+    // The changelog fragment is expected, not out of scope.
+    expect(flags['.changes/scoped.md']).toMatchObject({ outsideOwned: false });
+    expect(summary.checks.outsideOwned.sort()).toEqual(['docs.md', 'package.json']);
+    expect(summary.checks.changelog).toEqual({
+      path: '.changes/scoped.md',
+      exists: true,
+      nonEmpty: true,
+      committed: true,
+    });
+  });
+
+  it('reports a missing or empty changelog fragment, the behind count, and a configurable hazard list', async () => {
+    const thread = await finishedThread('Behind');
+    await writeFile(path.join(repo, 'README.md'), '# Test\n\nmoved on\n');
+    await commitAll(repo, 'base moves on 1');
+    await writeFile(path.join(repo, 'other.txt'), 'x\n');
+    await commitAll(repo, 'base moves on 2');
+    await mkdir(path.join(thread.worktreePath, '.changes'), { recursive: true });
+    await writeFile(path.join(thread.worktreePath, '.changes/behind.md'), '   \n');
+    await writeFile(path.join(thread.worktreePath, 'schema.sql'), 'create table t();\n');
+
+    let summary = await summaryOf(thread.id);
+    expect(summary.behind).toBe(2);
+    expect(summary.checks.changelog).toMatchObject({ path: '.changes/behind.md', exists: true, nonEmpty: false });
+    expect(summary.checks.hazards).toEqual([]);
+
+    await t.call('review.settings.set', { projectId, hazardPatterns: ['*.sql'] });
+    summary = await summaryOf(thread.id);
+    expect(summary.checks.hazards).toEqual([{ path: 'schema.sql', pattern: '*.sql' }]);
+    expect(summary.files.find((f) => f.path === 'schema.sql')?.section).toBe('untracked');
+  });
+});
+
+describe('verification', () => {
+  it('runs a brief command as argv in the worktree, streams its output and records the commit it ran on', async () => {
+    const thread = await finishedThread('Verify', {
+      task: 'Verify',
+      verificationCommands: [
+        "node -e \"console.log(require('fs').readFileSync('README.md','utf8'))\"",
+        'node -e "process.exit(3)"',
+        'echo $HOME | cat',
+      ],
+    });
+    const run = await t.call<VerificationRun>('review.verification.run', { threadId: thread.id, index: 0 });
+    expect(run).toMatchObject({ state: 'running', via: 'argv', commit: await tip(thread.worktreePath, 'HEAD') });
+    expect(run.argv).toEqual(['node', '-e', "console.log(require('fs').readFileSync('README.md','utf8'))"]);
+    const view = await waitFor(async () => {
+      const v = await t.call<VerificationView>('review.verification.list', { threadId: thread.id });
+      return v.runs[0]?.state === 'passed' ? v : null;
+    }, 'the run to pass');
+    expect(view.runs[0]).toMatchObject({ exitCode: 0, stale: false, dirty: false });
+    expect(view.runs[0]?.output).toContain('# Test');
+    const streamed = t.events
+      .filter((e) => e.event === 'review.verification.output')
+      .map((e) => (e.payload as { data: string }).data)
+      .join('');
+    expect(streamed).toContain('# Test');
+
+    // A failing command fails; shell syntax is refused without a chosen shell, and runs with one.
+    await t.call('review.verification.run', { threadId: thread.id, index: 1 });
+    await waitFor(async () => {
+      const v = await t.call<VerificationView>('review.verification.list', { threadId: thread.id });
+      return v.runs[0]?.state === 'failed' && v.runs[0].exitCode === 3;
+    }, 'the second run to fail');
+    const refused = await t.callError('review.verification.run', { threadId: thread.id, index: 2 });
+    expect(refused.message).toContain('uses shell syntax');
+    await t.call('review.settings.set', { projectId, verificationShell: '/bin/sh' });
+    const viaShell = await t.call<VerificationRun>('review.verification.run', { threadId: thread.id, index: 2 });
+    expect(viaShell.argv).toEqual(['/bin/sh', '-c', 'echo $HOME | cat']);
+    await waitFor(async () => {
+      const v = await t.call<VerificationView>('review.verification.list', { threadId: thread.id });
+      return v.runs[0]?.state === 'passed';
+    }, 'the shell run to pass');
+
+    // A later commit makes every earlier result stale.
+    await writeFile(path.join(thread.worktreePath, 'more.txt'), 'more\n');
+    await commitAll(thread.worktreePath, 'more');
+    const later = await t.call<VerificationView>('review.verification.list', { threadId: thread.id });
+    expect(later.runs).toHaveLength(3);
+    expect(later.runs.every((r) => r.stale)).toBe(true);
+  });
+
+  it('cancels a running command and its children', async () => {
+    const thread = await finishedThread('Cancel', { task: 'x', verificationCommands: ['sleep 30'] });
+    const run = await t.call<VerificationRun>('review.verification.run', { threadId: thread.id, index: 0 });
+    const again = await t.callError('review.verification.run', { threadId: thread.id, index: 0 });
+    expect(again.message).toContain('already running');
+    expect(await t.call('review.verification.cancel', { threadId: thread.id, runId: run.id })).toEqual({
+      cancelled: true,
+    });
+    await waitFor(async () => {
+      const v = await t.call<VerificationView>('review.verification.list', { threadId: thread.id });
+      return v.runs[0]?.state === 'cancelled';
+    }, 'the run to be cancelled');
+  });
+});
+
+describe('comments to the agent', () => {
+  it('sends drafts as one message into a demo agent that echoes them, marks them sent, and keeps them across restarts', async () => {
+    const thread = await t.call<Thread>('threads.create', {
+      projectId,
+      name: 'Echo',
+      profileId: 'demo',
+      scenario: 'echo',
+    });
+    const window = recordingClient();
+    await t.call('terminal.attach', { threadId: thread.id }, window);
+    await waitFor(() => terminalText(window, thread.id).includes('Echo mode'), 'the echo agent to start');
+    const add = (body: string, startLine: number, endLine: number, quote: string[], side = 'new') =>
+      t.call<ReviewComment>('review.comments.add', {
+        threadId: thread.id,
+        path: 'src/app.ts',
+        section: 'committed',
+        side,
+        startLine,
+        endLine,
+        quote,
+        body,
+      });
+    await add('Rename two and three.', 2, 3, ['export const two = 2;', 'export const three = 3;']);
+    await add('Why remove this?\nIt is used.', 1, 1, ['export const one = 1;\u001b[201~rm -rf'], 'old');
+
+    const { sent, message } = await t.call<{ sent: ReviewComment[]; message: string }>('review.comments.send', {
+      threadId: thread.id,
+    });
+    expect(sent.map((c) => c.state)).toEqual(['sent', 'sent']);
+    expect(message).toBe(
+      [
+        'Review comments on your branch (2):',
+        '1. src/app.ts:1 (before your change)',
+        '   > export const one = 1;[201~rm -rf',
+        '   Why remove this?',
+        '   It is used.',
+        '2. src/app.ts:2-3',
+        '   > export const two = 2;',
+        '   > export const three = 3;',
+        '   Rename two and three.',
+      ].join('\n'),
+    );
+    await waitFor(
+      () => terminalText(window, thread.id).includes('received:    Rename two and three.'),
+      'the agent to echo the message',
+    );
+    const echoed = terminalText(window, thread.id);
+    expect(echoed).toContain('received: Review comments on your branch (2):');
+    expect(echoed).toContain('received: 2. src/app.ts:2-3');
+    expect(echoed).not.toContain('\u001b[201~');
+
+    // Nothing left to send; resolve one; a restart keeps them.
+    expect((await t.callError('review.comments.send', { threadId: thread.id })).message).toContain('no draft comments');
+    await t.call('review.comments.resolve', { threadId: thread.id, commentId: sent[0]?.id, resolved: true });
+    await t.app.shutdown();
+    t = await startReviewApp(dataDir, dist);
+    const kept = await t.call<ReviewComment[]>('review.comments.list', { threadId: thread.id });
+    expect(kept.map((c) => [c.startLine, c.state])).toEqual([
+      [1, 'resolved'],
+      [2, 'sent'],
+    ]);
+  });
+
+  it('refuses to send to an agent that is not running and keeps the drafts', async () => {
+    const thread = await finishedThread('Stopped');
+    await t.call('review.comments.add', {
+      threadId: thread.id,
+      path: 'README.md',
+      section: 'committed',
+      side: 'new',
+      startLine: 1,
+      endLine: 1,
+      quote: ['# Test'],
+      body: 'Fix the title',
+    });
+    const error = await t.callError('review.decide', { threadId: thread.id, decision: 'changes-requested' });
+    expect(error.message).toContain('is not running');
+    const comments = await t.call<ReviewComment[]>('review.comments.list', { threadId: thread.id });
+    expect(comments[0]?.state).toBe('draft');
+    expect(t.app.state.thread(thread.id).review.state).toBe('unreviewed');
+  });
+});
+
+describe('decisions', () => {
+  it('approves on the branch tip (a later commit makes it stale), rejects into the archive and reopens', async () => {
+    const thread = await finishedThread('Decide');
+    await writeFile(path.join(thread.worktreePath, 'a.txt'), 'a\n');
+    const first = await commitAll(thread.worktreePath, 'a');
+    const approved = await t.call<Thread>('review.decide', { threadId: thread.id, decision: 'approved' });
+    expect(approved.review).toMatchObject({ state: 'approved', commit: first });
+    expect((await summaryOf(thread.id)).approvalStale).toBe(false);
+    await writeFile(path.join(thread.worktreePath, 'b.txt'), 'b\n');
+    await commitAll(thread.worktreePath, 'b');
+    expect((await summaryOf(thread.id)).approvalStale).toBe(true);
+
+    const rejected = await t.call<Thread>('review.decide', { threadId: thread.id, decision: 'rejected' });
+    expect(rejected).toMatchObject({ archived: true, review: { state: 'rejected' } });
+    expect(await tip(repo, 'refs/heads/switchyard/decide')).toBeTruthy();
+    const reopened = await t.call<Thread>('review.decide', { threadId: thread.id, decision: 'unreviewed' });
+    expect(reopened).toMatchObject({ archived: false, review: { state: 'unreviewed', commit: null } });
+    expect(t.events.some((e) => e.event === 'thread.updated' && (e.payload as Thread).archived)).toBe(true);
+  });
+});
+
+describe('watching a worktree', () => {
+  it('pushes review.changed once for a burst of edits while a window watches, and stops with the lease', async () => {
+    const thread = await finishedThread('Watched');
+    const window: ClientLink = { id: 'w1', send: () => undefined };
+    await t.call('review.watch', { threadId: thread.id }, window);
+    const before = await summaryOf(thread.id);
+    await waitFor(() => t.app.review.watchedThreads().includes(thread.id), 'the watcher');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const changes = () =>
+      t.events.filter((e) => e.event === 'review.changed' && (e.payload as { what: string }).what === 'files');
+    const seen = changes().length;
+    for (let i = 0; i < 5; i++) await writeFile(path.join(thread.worktreePath, `burst-${i}.txt`), `${i}\n`);
+    await waitFor(() => changes().length > seen, 'a review.changed event', 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(changes().length - seen).toBe(1);
+    const after = await summaryOf(thread.id);
+    expect(after.revision).not.toBe(before.revision);
+    expect(after.files.filter((f) => f.section === 'untracked')).toHaveLength(5);
+    // New folders are watched too.
+    await mkdir(path.join(thread.worktreePath, 'deep/er'), { recursive: true });
+    await writeFile(path.join(thread.worktreePath, 'deep/er/x.txt'), 'x\n');
+    await waitFor(async () => (await summaryOf(thread.id)).files.some((f) => f.path === 'deep/er/x.txt'), 'deep file');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const beforeNested = changes().length;
+    await writeFile(path.join(thread.worktreePath, 'deep/er/x.txt'), 'x\ny\n');
+    await waitFor(() => changes().length > beforeNested, 'a change inside a new folder', 10_000);
+
+    await t.call('review.unwatch', { threadId: thread.id }, window);
+    expect(t.app.review.watchedThreads()).not.toContain(thread.id);
+  });
+});

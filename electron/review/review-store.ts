@@ -1,0 +1,118 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import { type ReviewComment, ReviewCommentSchema } from '../../shared/review-comments';
+import { defaultReviewSettings, type ReviewSettings, ReviewSettingsSchema } from '../../shared/review-settings';
+import { type VerificationRun, VerificationRunSchema } from '../../shared/review-verification';
+import { JsonFileStore } from '../store/json-file-store';
+
+const ReviewFileSchema = z.object({
+  version: z.literal(1),
+  comments: z.array(ReviewCommentSchema),
+  runs: z.array(VerificationRunSchema),
+  /** Per project. */
+  settings: z.record(z.string(), ReviewSettingsSchema),
+});
+type ReviewData = z.infer<typeof ReviewFileSchema>;
+
+/** Verification runs kept per thread (newest); older ones are dropped. */
+const runsKeptPerThread = 20;
+
+/**
+ * The review pane's own data in `<dataDir>/review.json`: comments, verification runs and
+ * per-project review settings. Written atomically after every change, like the app state.
+ */
+export class ReviewStore {
+  private constructor(
+    private readonly store: JsonFileStore<ReviewData>,
+    private data: ReviewData,
+    readonly problem: string | null,
+  ) {}
+
+  static async open(dataDir: string): Promise<ReviewStore> {
+    const store = new JsonFileStore(path.join(dataDir, 'review.json'), ReviewFileSchema, () => ({
+      version: 1 as const,
+      comments: [],
+      runs: [],
+      settings: {},
+    }));
+    const loaded = await store.load();
+    const data = loaded.value;
+    // A run that was going when the app stopped did not finish; say so instead of "running" forever.
+    let changed = false;
+    data.runs = data.runs.map((run) => {
+      if (run.state !== 'running') return run;
+      changed = true;
+      return { ...run, state: 'interrupted' as const, finishedAt: run.finishedAt ?? new Date().toISOString() };
+    });
+    const reviewStore = new ReviewStore(store, data, loaded.problem);
+    if (changed) await reviewStore.save();
+    return reviewStore;
+  }
+
+  comments(threadId: string): ReviewComment[] {
+    return this.data.comments.filter((c) => c.threadId === threadId);
+  }
+
+  comment(threadId: string, commentId: string): ReviewComment {
+    const found = this.data.comments.find((c) => c.threadId === threadId && c.id === commentId);
+    if (!found) throw new AppError('not-found', `There is no comment "${commentId}" on this thread (was it deleted?).`);
+    return found;
+  }
+
+  async putComments(changed: readonly ReviewComment[]): Promise<void> {
+    const byId = new Map(changed.map((c) => [c.id, c]));
+    const kept = this.data.comments.map((c) => byId.get(c.id) ?? c);
+    const added = changed.filter((c) => !this.data.comments.some((existing) => existing.id === c.id));
+    this.data = { ...this.data, comments: [...kept, ...added] };
+    await this.save();
+  }
+
+  async deleteComment(threadId: string, commentId: string): Promise<boolean> {
+    const before = this.data.comments.length;
+    this.data = {
+      ...this.data,
+      comments: this.data.comments.filter((c) => !(c.threadId === threadId && c.id === commentId)),
+    };
+    if (this.data.comments.length === before) return false;
+    await this.save();
+    return true;
+  }
+
+  /** Newest first. */
+  runs(threadId: string): VerificationRun[] {
+    return this.data.runs.filter((r) => r.threadId === threadId).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  }
+
+  async putRun(run: VerificationRun): Promise<void> {
+    const others = this.data.runs.filter((r) => r.id !== run.id);
+    const ofThread = [run, ...others.filter((r) => r.threadId === run.threadId)]
+      .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+      .slice(0, runsKeptPerThread);
+    this.data = { ...this.data, runs: [...others.filter((r) => r.threadId !== run.threadId), ...ofThread] };
+    await this.save();
+  }
+
+  settings(projectId: string): ReviewSettings {
+    return this.data.settings[projectId] ?? defaultReviewSettings();
+  }
+
+  async putSettings(projectId: string, settings: ReviewSettings): Promise<void> {
+    this.data = { ...this.data, settings: { ...this.data.settings, [projectId]: settings } };
+    await this.save();
+  }
+
+  /** A removed thread takes its comments and runs with it. */
+  async forgetThread(threadId: string): Promise<void> {
+    this.data = {
+      ...this.data,
+      comments: this.data.comments.filter((c) => c.threadId !== threadId),
+      runs: this.data.runs.filter((r) => r.threadId !== threadId),
+    };
+    await this.save();
+  }
+
+  private save(): Promise<void> {
+    return this.store.save(this.data);
+  }
+}

@@ -1,0 +1,60 @@
+/** Shared by the review tests: a real app over a temp data folder with the demo agent bundled. */
+import path from 'node:path';
+import type { Thread } from '../../shared/models';
+import type { ClientLink } from '../api/client-link';
+import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
+import { bundleDemoAgent } from '../demo-agent/test-support';
+import type { RecordedEvent } from '../test-support/test-app';
+
+export interface ReviewTestApp {
+  readonly app: SwitchyardApp;
+  readonly events: RecordedEvent[];
+  call<T = unknown>(channel: string, payload: unknown, client?: ClientLink): Promise<T>;
+  /** The error a call fails with (kind and message), or throws if it succeeded. */
+  callError(channel: string, payload: unknown): Promise<{ kind: string; message: string }>;
+}
+
+/** Bundles the demo agent once per test file into `distDir`, so tests never depend on a built dist/. */
+export async function prepareDist(distDir: string): Promise<void> {
+  await bundleDemoAgent(path.join(distDir, 'demo-agent.cjs'));
+}
+
+export async function startReviewApp(dataDir: string, distDir: string): Promise<ReviewTestApp> {
+  const app = await createSwitchyardApp({
+    dataDir,
+    distDir,
+    host: { kind: 'browser' },
+    version: '0.0.0-test',
+    log: () => undefined,
+  });
+  const events: RecordedEvent[] = [];
+  app.events.subscribe((event, payload) => events.push({ event, payload }));
+  const call = async <T>(channel: string, payload: unknown, client?: ClientLink): Promise<T> => {
+    const result = await app.dispatch(channel, payload, client);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
+    return result.value as T;
+  };
+  const callError = async (channel: string, payload: unknown) => {
+    const result = await app.dispatch(channel, payload);
+    if (result.ok) throw new Error(`${channel} succeeded but was expected to fail`);
+    return result.error;
+  };
+  return { app, events, call, callError };
+}
+
+/** A thread whose "agent" is a shell line (argv, no user text in it); it exits when the line ends. */
+export function createShellThread(
+  t: ReviewTestApp,
+  projectId: string,
+  name: string,
+  script = 'true',
+  brief?: Record<string, unknown>,
+): Promise<Thread> {
+  return t.call<Thread>('threads.create', {
+    projectId,
+    name,
+    profileId: 'custom',
+    command: ['/bin/sh', '-c', script],
+    ...(brief ? { brief } : {}),
+  });
+}
