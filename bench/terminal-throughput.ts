@@ -1,7 +1,9 @@
 /**
  * How fast a flood of output gets from a program in a pty to a parsed xterm in the browser:
  * pty → 16 ms batching → browser host WebSocket → the app's own page in Chromium → xterm.write →
- * ack. Beside it, how fast node-pty alone drains the same program, in the same run.
+ * ack. Beside it, in the same run: how fast node-pty alone drains the same program (raw), how
+ * fast the pipeline delivers it to a client that draws nothing (transport), and how fast xterm
+ * alone parses and draws such lines in the same page (its ceiling).
  */
 import { HostHandle } from './host/host-handle';
 import type { Delivery } from './host/host-protocol';
@@ -10,6 +12,8 @@ import { runBenchmark } from './support/lifecycle';
 import { cpuPercentDuring, mb, RssSampler } from './support/proc-stats';
 import { profileRenderer } from './support/profiling';
 import { drainRaw } from './support/raw-pty-drain';
+import { drainThroughTransport } from './support/transport-drain';
+import { measureXtermCeiling } from './support/xterm-ceiling';
 import { benchScale, progress, report, round, target } from './support/report';
 import { makeWorkspace } from './support/workspace';
 
@@ -18,7 +22,7 @@ const lineLength = 80;
 const floodBytes = Math.round((200e6 * benchScale) / lineLength) * lineLength;
 // Printed by shell arithmetic, so the command line itself (shown in the banner) never contains it.
 const marker = 'BENCH-2-END';
-// The producer stays alive at the end: node-pty can drop the last output of a program that exits.
+// The producer stays alive at the end, so stopping it is the benchmark's doing.
 const flood = `yes ${'x'.repeat(lineLength - 1)} | head -c ${floodBytes}; echo; echo BENCH-$((1+1))-END; read stay`;
 /** What xterm must get: each line gains a \r (the pty's ONLCR), plus the echoed Enter, `echo` and the marker line. */
 const expectedChars = floodBytes + floodBytes / lineLength + 2 + 2 + `${marker}\r\n`.length;
@@ -34,6 +38,8 @@ runBenchmark(async () => {
 
   progress(`raw: node-pty draining ${round(floodBytes / 1e6)} MB with no processing`);
   const raw = await drainRaw(['/bin/sh', '-c', flood], repo, marker);
+  progress('transport: the same flood through the browser host to a client that draws nothing');
+  const transport = await drainThroughTransport(host, projectId, ['/bin/sh', '-c', `read go; ${flood}`], marker);
 
   // The producer waits for Enter, so the clock starts only once the browser is attached.
   const thread = await host.createThread(projectId, 'Flood', ['/bin/sh', '-c', `read go; ${flood}`]);
@@ -55,10 +61,14 @@ runBenchmark(async () => {
   const retained = mb(live(await host.gc()) - liveAtStart);
   if (!delivery) throw new Error('no delivery');
   const { chars, ms, sentMs, dataMessages, ackMessages } = delivery;
+  progress('ceiling: xterm alone in the same page, fed the same lines from inside the page');
+  const ceiling = await measureXtermCeiling(page, Math.min(chars, 100e6 * benchScale));
 
   const pipelineMbS = chars / 1e6 / (ms / 1000);
   const rawMbS = raw.chars / 1e6 / (raw.ms / 1000);
   const ratio = pipelineMbS / rawMbS;
+  const transportMbS = transport.chars / 1e6 / (transport.ms / 1000);
+  const ceilingMbS = ceiling.chars / 1e6 / (ceiling.ms / 1000);
   const growth = mb(rss.last - rss.first);
   const peakGrowth = mb(rss.peak - rss.first);
   report(
@@ -71,6 +81,10 @@ runBenchmark(async () => {
       main_rss_growth_mb: round(growth),
       main_rss_peak_growth_mb: round(peakGrowth),
       main_rss_retained_mb: round(retained),
+      transport_mb_s: round(transportMbS),
+      transport_ratio: round(transportMbS / rawMbS, 2),
+      xterm_ceiling_mb_s: round(ceilingMbS),
+      ratio_to_xterm_ceiling: round(pipelineMbS / ceilingMbS, 2),
       mb: round(chars / 1e6),
       chars_missing: expectedChars - chars,
       host_cpu_pct: round(cpu.host ?? 0),
@@ -80,6 +94,14 @@ runBenchmark(async () => {
       { label: 'pipeline (parsed by xterm, acked)', value: `${round(pipelineMbS)} MB/s` },
       { label: 'raw pty drain (node-pty only)', value: `${round(rawMbS)} MB/s` },
       { label: 'ratio', value: `${round(ratio, 2)}`, target: target('≥ 0.50', ratio >= 0.5) },
+      {
+        label: 'transport only (host → WebSocket, no xterm)',
+        value: `${round(transportMbS)} MB/s = ${round(transportMbS / rawMbS, 2)} of raw`,
+      },
+      {
+        label: `xterm alone in this page (${ceiling.cols}×${ceiling.rows})`,
+        value: `${round(ceilingMbS)} MB/s; pipeline = ${round(pipelineMbS / ceilingMbS, 2)} of it`,
+      },
       { label: 'host RSS growth, end / peak', value: `${round(growth)} / ${round(peakGrowth)} MB` },
       {
         label: 'host live heap + buffers retained after a full GC',

@@ -3,6 +3,7 @@ import type { ClientFrame, ServerFrame } from '../../electron/host/wire-protocol
 import type { Result } from '../../shared/contract';
 import { AckCounter } from '../../renderer/terminal/ack-counter';
 import { onCleanup } from './lifecycle';
+import { flowControl } from '../../shared/flow-control';
 
 type DataListener = (threadId: string, data: string) => void;
 
@@ -49,13 +50,16 @@ export class WireClient {
 
   /**
    * Watches threads like a window that keeps up: every chunk is acknowledged as soon as it arrives
-   * (in the renderer's 5,000-character steps), so flow control never holds their agents back.
+   * (in the renderer's steps), so flow control never holds their agents back.
    */
   async watchAndAck(threadIds: readonly string[]): Promise<void> {
     const counters = new Map(
       threadIds.map((threadId) => [
         threadId,
-        new AckCounter((chars) => void this.call('terminal.ack', { threadId, chars }).catch(() => undefined)),
+        new AckCounter(
+          (chars) => void this.call('terminal.ack', { threadId, chars }).catch(() => undefined),
+          flowControl.ackStepChars,
+        ),
       ]),
     );
     this.onData((threadId, data) => counters.get(threadId)?.parsed(data.length));

@@ -7,6 +7,7 @@ import type { Thread } from '../../shared/models';
 import { InputSerializer } from '../terminal/input-serializer';
 import { flowControl } from '../../shared/flow-control';
 import { AckCounter } from '../terminal/ack-counter';
+import { drawWithGpuWhereAvailable } from '../terminal/gpu-renderer';
 import { ReplayGate } from '../terminal/replay-gate';
 import { terminalFontFamily, terminalTheme } from '../terminal/terminal-theme';
 import { getBridge } from '../transport/bridge';
@@ -93,6 +94,7 @@ export function TerminalPane({ threadId, visible, status }: TerminalPaneProps) {
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(container);
+    container.dataset.renderer = drawWithGpuWhereAvailable(term);
     xtermRef.current = { term, fit };
 
     let timer: ReturnType<typeof setTimeout> | undefined;
