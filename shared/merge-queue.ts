@@ -24,6 +24,8 @@ export const ConflictMatrixSchema = z.object({
   /** Branch → tip the verdicts were computed on. */
   tips: z.record(z.string(), z.string()),
   pairs: z.array(PairVerdictSchema),
+  /** Branch → the files it changes since it left the target's history. */
+  files: z.record(z.string(), z.array(z.string())),
   /** How many pairs needed a fresh merge-tree (the rest came from the cache). */
   computedPairs: z.number().int(),
 });
@@ -48,6 +50,8 @@ export const LandingOutcomeSchema = z.object({
   before: z.string(),
   after: z.string(),
   landed: z.array(z.string()),
+  /** Branch → the commit that landed it (the target's tip right after it). */
+  commits: z.record(z.string(), z.string()),
   stopped: LandingStopSchema.nullable(),
   /** The commit that gathered changelog fragments, if any were found. */
   changelogCommit: z.string().nullable(),
@@ -128,6 +132,8 @@ export const QueueViewSchema = z.object({
     z.object({ threadId: z.string(), name: z.string(), branch: z.string(), reviewState: ReviewStateSchema }),
   ),
   matrix: ConflictMatrixSchema.nullable(),
+  /** Why the matrix could not be computed (e.g. a queued branch was deleted). */
+  matrixError: z.string().nullable(),
   /** Suggested order (thread ids), or the dependency cycle that prevents one (thread names). */
   suggestedOrder: z.array(z.string()).nullable(),
   cycle: z.array(z.string()).nullable(),

@@ -75,7 +75,9 @@ export async function computeConflictMatrix(
     }
   }
   const pairs = await Promise.all(jobs);
-  return { target, targetTip, tips, pairs, computedPairs };
+  const files: Record<string, string[]> = {};
+  for (const b of unique) files[b] = [...(await brought(b))];
+  return { target, targetTip, tips, pairs, files, computedPairs };
 }
 
 function intersect(a: readonly string[], b: readonly string[]): string[] {

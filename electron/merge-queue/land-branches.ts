@@ -77,6 +77,7 @@ export function landBranches(request: LandRequest): Promise<LandingOutcome> {
 
     let current = head;
     const landed: string[] = [];
+    const commits: Record<string, string> = {};
     const fragments: LandedFragments[] = [];
     let notice: string | null = null;
     let stopped: LandingStop | null = null;
@@ -105,6 +106,7 @@ export function landBranches(request: LandRequest): Promise<LandingOutcome> {
         }
         if (applied.alreadyIn) {
           landed.push(branch);
+          commits[branch] = current;
           continue;
         }
         if (request.verify?.length) {
@@ -128,6 +130,7 @@ export function landBranches(request: LandRequest): Promise<LandingOutcome> {
         notice = (await publishLanding(repo, target, current, applied.commit)) ?? notice;
         current = applied.commit;
         landed.push(branch);
+        commits[branch] = applied.commit;
         fragments.push({ branch, paths });
       }
 
@@ -155,6 +158,7 @@ export function landBranches(request: LandRequest): Promise<LandingOutcome> {
       before: targetTip,
       after: current,
       landed,
+      commits,
       stopped,
       changelogCommit,
       checkoutNotice: notice,

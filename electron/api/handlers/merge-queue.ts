@@ -2,6 +2,24 @@ import type { mergeQueueRequestChannels } from '../../../shared/channels/merge-q
 import type { DomainHandlers } from '../dispatcher';
 import type { HandlerDeps } from './handler-deps';
 
-export function mergeQueueHandlers(_deps: HandlerDeps): DomainHandlers<typeof mergeQueueRequestChannels> {
-  return {};
+export function mergeQueueHandlers({ mergeQueue }: HandlerDeps): DomainHandlers<typeof mergeQueueRequestChannels> {
+  return {
+    'mergeQueue.get': ({ projectId }) => mergeQueue.view(projectId),
+    'mergeQueue.refresh': ({ projectId }) => mergeQueue.refresh(projectId),
+    'mergeQueue.setSettings': ({ projectId, settings }) => mergeQueue.setSettings(projectId, settings),
+    'mergeQueue.reorder': ({ projectId, order }) => mergeQueue.reorder(projectId, order),
+    'mergeQueue.useSuggestedOrder': ({ projectId }) => mergeQueue.useSuggestedOrder(projectId),
+    'mergeQueue.add': ({ projectId, threadId }) => mergeQueue.add(projectId, threadId),
+    'mergeQueue.remove': ({ projectId, threadId }) => mergeQueue.remove(projectId, threadId),
+    'mergeQueue.land': ({ projectId, all }) => mergeQueue.land(projectId, all),
+    'mergeQueue.skip': async ({ projectId, threadId, continue: go }) => ({
+      outcome: await mergeQueue.skip(projectId, threadId, go),
+    }),
+    'mergeQueue.unskip': ({ projectId, threadId }) => mergeQueue.unskip(projectId, threadId),
+    'mergeQueue.handBack': ({ projectId, threadId }) => mergeQueue.handBack(projectId, threadId),
+    'mergeQueue.cleanup': ({ projectId, threadIds, archive }) => mergeQueue.cleanup(projectId, threadIds, archive),
+    'mergeQueue.orphans': ({ projectId }) => mergeQueue.orphans(projectId),
+    'mergeQueue.cleanOrphans': ({ projectId, prune, branches, threadIds }) =>
+      mergeQueue.cleanOrphans(projectId, { prune, branches, threadIds }),
+  };
 }

@@ -1,0 +1,174 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CleanupItem, HandBackOutcome, LandingOutcome, Orphans, QueueView } from '../../shared/merge-queue';
+import type { Thread } from '../../shared/models';
+import type { SwitchyardApp } from '../app/switchyard-app';
+import { gitOutput, runGit } from '../git/core';
+import { makeTempDir, waitFor } from '../test-support/temp-repo';
+import { makeTestApp, type RecordedEvent, recordingClient, terminalText } from '../test-support/test-app';
+import { baseFiles, rev } from './test-support';
+import { makeRepo } from '../test-support/temp-repo';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let app: SwitchyardApp;
+let events: RecordedEvent[];
+let repo: string;
+let projectId: string;
+const window = recordingClient();
+
+beforeEach(async () => {
+  temp = await makeTempDir();
+  repo = await makeRepo(temp.dir, 'repo', baseFiles);
+  ({ app, events } = await makeTestApp(path.join(temp.dir, 'data')));
+  projectId = (await call<{ id: string }>('projects.open', { path: repo })).id;
+});
+
+afterEach(async () => {
+  await app.shutdown();
+  await temp.cleanup();
+});
+
+async function call<T = unknown>(channel: string, payload: unknown): Promise<T> {
+  const result = await app.dispatch(channel, payload, window);
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { kind: result.error.kind });
+  return result.value as T;
+}
+
+/** A real agent in a pty that writes `file` with `content`, commits, and (optionally) stays to read lines. */
+async function thread(name: string, file: string, content: string, stay = false): Promise<Thread> {
+  const script = `mkdir -p "$(dirname '${file}')"; printf '%s\\n' '${content}' > '${file}'; git add -A; git commit -qm '${name}'; echo committed${stay ? '; while read line; do echo "got: $line"; done' : ''}`;
+  const created = await call<Thread>('threads.create', {
+    projectId,
+    name,
+    profileId: 'custom',
+    command: ['/bin/sh', '-c', script],
+  });
+  await waitFor(
+    async () => (await gitOutput(repo, ['rev-list', '--count', `main..${created.branch}`])).trim() === '1',
+    `${name} to commit`,
+    20_000,
+  );
+  return created;
+}
+
+async function approve(t: Thread) {
+  const commit = await rev(repo, t.branch);
+  await app.threads.patch(t.id, (x) => ({ ...x, review: { state: 'approved', commit, at: new Date().toISOString() } }));
+}
+
+describe('the merge queue service', () => {
+  it('queues approved threads, shows risk and order, lands in order, records the landing, and cleans up', async () => {
+    const a = await thread('Title A', 'README.md', '# Title A');
+    const b = await thread('Title B', 'README.md', '# Title B');
+    const docs = await thread('Docs', 'docs/guide.md', 'Guide');
+    const draft = await thread('Draft', 'draft.md', 'not approved');
+    for (const t of [a, b, docs]) await approve(t);
+
+    const view = await call<QueueView>('mergeQueue.get', { projectId });
+    expect(view.target).toBe('main');
+    expect(view.entries.map((e) => e.name).sort()).toEqual(['Docs', 'Title A', 'Title B']);
+    expect(view.candidates.map((c) => c.name)).toEqual(['Draft']);
+    const entry = (name: string) => view.entries.find((e) => e.name === name);
+    expect(entry('Title A')).toMatchObject({ risk: 'conflict', riskReasons: ['conflicts with Title B in README.md'] });
+    expect(entry('Docs')).toMatchObject({ risk: 'clean' });
+    expect(entry('Docs')?.orderReason).toContain('touches no file another entry touches');
+    expect(view.suggestedOrder?.[0]).toBe(docs.id);
+
+    // The dispatcher's order: Title A, Docs, Title B. Then "land all" stops at Title B's conflict.
+    await call('mergeQueue.reorder', { projectId, order: [a.id, docs.id, b.id] });
+    const before = await rev(repo, 'main');
+    const outcome = await call<LandingOutcome>('mergeQueue.land', { projectId, all: true });
+    expect(outcome.landed).toEqual([a.branch, docs.branch]);
+    expect(outcome.stopped).toMatchObject({ branch: b.branch, reason: 'conflict', files: ['README.md'] });
+    expect(await rev(repo, 'main')).toBe(outcome.after);
+    expect(await gitOutput(repo, ['rev-list', '--count', `${before}..main`])).toBe('4\n');
+    expect(app.state.thread(a.id).merged).toMatchObject({ into: 'main', commit: outcome.commits[a.branch] });
+    const after = await call<QueueView>('mergeQueue.get', { projectId });
+    expect(after.entries.map((e) => e.name)).toEqual(['Title B']);
+    expect(after.stoppedThreadId).toBe(b.id);
+    expect(after.landed.map((l) => l.name).sort()).toEqual(['Docs', 'Title A']);
+    expect(events.some((e) => e.event === 'mergeQueue.updated')).toBe(true);
+
+    // Skip Title B; queue the draft anyway; land the rest.
+    const skipped = await call<{ outcome: LandingOutcome | null }>('mergeQueue.skip', {
+      projectId,
+      threadId: b.id,
+      continue: true,
+    });
+    expect(skipped.outcome).toBeNull();
+    await call('mergeQueue.add', { projectId, threadId: draft.id });
+    const landDraft = await call<LandingOutcome>('mergeQueue.land', { projectId, all: true });
+    expect(landDraft.landed).toEqual([draft.branch]);
+
+    // Cleanup: Docs goes entirely; Title A's worktree has an uncommitted file, so it is refused.
+    await runGit(a.worktreePath, ['status']);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(a.worktreePath, 'scratch.txt'), 'unsaved\n');
+    const items = await call<CleanupItem[]>('mergeQueue.cleanup', { projectId, threadIds: [docs.id, a.id, b.id] });
+    expect(items[0]).toMatchObject({ subject: 'Docs', kept: [] });
+    expect(items[0]?.removed).toEqual([
+      `worktree ${docs.worktreePath}`,
+      `branch ${docs.branch} (fully merged)`,
+      'thread record',
+    ]);
+    expect(items[1]?.kept[0]).toContain('1 uncommitted file(s) (scratch.txt)');
+    expect(items[1]?.kept[1]).toContain('still checked out');
+    expect(items[2]).toMatchObject({
+      subject: 'Title B',
+      removed: [],
+      kept: ['not landed into main; nothing removed'],
+    });
+    expect(app.state.threads().map((t) => t.name)).not.toContain('Docs');
+    await expect(access(a.worktreePath)).resolves.toBeUndefined();
+    expect(await gitOutput(repo, ['branch', '--list', b.branch])).toContain(b.branch);
+    // With archive chosen, the uncommitted file is kept under a backup ref, then removed.
+    const archived = await call<CleanupItem[]>('mergeQueue.cleanup', { projectId, threadIds: [a.id], archive: true });
+    expect(archived[0]?.backupRefs).toHaveLength(1);
+    expect(await gitOutput(repo, ['show', `${archived[0]?.backupRefs[0]}:scratch.txt`])).toBe('unsaved\n');
+  });
+
+  it('hands a conflicting entry back: rebases its branch in its worktree and tells the running agent the files', async () => {
+    const a = await thread('Title A', 'README.md', '# Title A');
+    const b = await thread('Title B', 'README.md', '# Title B', true);
+    for (const t of [a, b]) await approve(t);
+    await call('mergeQueue.reorder', { projectId, order: [a.id, b.id] });
+    const outcome = await call<LandingOutcome>('mergeQueue.land', { projectId, all: true });
+    expect(outcome.stopped?.branch).toBe(b.branch);
+    const bTip = await rev(repo, b.branch);
+    const replay = await app.threads.attach(b.id, window);
+
+    const handed = await call<HandBackOutcome>('mergeQueue.handBack', { projectId, threadId: b.id });
+    expect(handed).toMatchObject({ rebased: false, conflicts: ['README.md'], messaged: true });
+    expect(await rev(repo, handed.backupRef as string)).toBe(bTip);
+    const screen = () => replay.data + terminalText(window, b.id);
+    await waitFor(() => screen().includes('got: Switchyard rebased your branch onto main'), 'the message', 15_000);
+    expect(screen()).toContain('conflicts in: README.md');
+    // The agent is left in the rebase to resolve it; the branch itself has not moved yet.
+    expect(await gitOutput(b.worktreePath, ['status'])).toContain('rebase');
+    expect(await rev(repo, b.branch)).toBe(bTip);
+  });
+
+  it('finds orphans: a Switchyard branch with no thread, a vanished worktree, a thread whose folder is gone', async () => {
+    const gone = await thread('Gone', 'gone.txt', 'gone');
+    await runGit(repo, ['branch', 'switchyard/left-behind', 'main']);
+    const { rm } = await import('node:fs/promises');
+    await rm(gone.worktreePath, { recursive: true, force: true });
+    const orphans = await call<Orphans>('mergeQueue.orphans', { projectId });
+    expect(orphans.branches).toEqual([{ branch: 'switchyard/left-behind', merged: true }]);
+    expect(orphans.prunableWorktrees).toEqual([gone.worktreePath]);
+    expect(orphans.threads).toEqual([{ threadId: gone.id, name: 'Gone', worktreePath: gone.worktreePath }]);
+
+    const items = await call<CleanupItem[]>('mergeQueue.cleanOrphans', {
+      projectId,
+      prune: true,
+      branches: ['switchyard/left-behind'],
+      threadIds: [gone.id],
+    });
+    expect(items[1]).toMatchObject({ removed: ['branch switchyard/left-behind (fully merged)'], backupRefs: [] });
+    // The vanished thread had an unmerged commit: its branch is kept under a backup ref.
+    expect(items[2]?.backupRefs).toHaveLength(1);
+    const left = await call<Orphans>('mergeQueue.orphans', { projectId });
+    expect(left).toEqual({ prunableWorktrees: [], branches: [], threads: [] });
+  });
+});
