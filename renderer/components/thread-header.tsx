@@ -3,6 +3,7 @@ import type { Thread } from '../../shared/models';
 import { getActions } from '../state/actions';
 import { duplicateThread } from '../state/duplicate-thread';
 import { useUiStore } from '../state/ui-store';
+import { ReviewBadge } from '../review/review-badge';
 import { BypassBadge, StatusBadge } from './status-badge';
 
 const finishedStatuses: ReadonlySet<Thread['status']> = new Set(['done', 'failed', 'stopped']);
@@ -35,6 +36,7 @@ export function ThreadHeader({ thread }: { thread: Thread }) {
             {thread.name}
           </h1>
           <StatusBadge status={thread.status} reason={thread.statusReason} testId="thread-header-status" />
+          <ReviewBadge review={thread.review} testId="thread-header-review" />
           {thread.bypassApprovals && <BypassBadge testId="thread-header-bypass" long />}
           {thread.statusReason && (
             <span
@@ -82,7 +84,7 @@ export function ThreadHeader({ thread }: { thread: Thread }) {
             data-testid="tab-diff"
             onClick={() => setTab('diff')}
           >
-            Diff
+            Review
           </button>
         </div>
         <span className="spacer" />

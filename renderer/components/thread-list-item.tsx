@@ -1,4 +1,5 @@
 import type { Thread } from '../../shared/models';
+import { ReviewBadge } from '../review/review-badge';
 import { BypassBadge, StatusBadge } from './status-badge';
 
 interface ThreadListItemProps {
@@ -13,10 +14,12 @@ export function ThreadListItem({ thread, selected, onSelect }: ThreadListItemPro
     <li>
       <button
         type="button"
-        className={`thread-item status-row-${thread.status}${selected ? ' selected' : ''}${needsInput ? ' needs-input' : ''}`}
+        className={`thread-item status-row-${thread.status}${selected ? ' selected' : ''}${needsInput ? ' needs-input' : ''}${thread.archived ? ' archived' : ''}`}
         data-testid="thread-item"
         data-thread-id={thread.id}
         data-status={thread.status}
+        data-review={thread.review.state}
+        data-archived={thread.archived ? 'true' : undefined}
         aria-current={selected ? 'true' : undefined}
         title={thread.statusReason ?? undefined}
         onClick={() => onSelect(thread.id)}
@@ -24,6 +27,7 @@ export function ThreadListItem({ thread, selected, onSelect }: ThreadListItemPro
         <span className="thread-item-top">
           <span className="thread-name truncate">{thread.name}</span>
           <StatusBadge status={thread.status} reason={thread.statusReason} />
+          <ReviewBadge review={thread.review} />
         </span>
         <span className="thread-branch mono truncate">{thread.branch}</span>
         {thread.statusReason && (
@@ -31,8 +35,17 @@ export function ThreadListItem({ thread, selected, onSelect }: ThreadListItemPro
             {thread.statusReason}
           </span>
         )}
-        {(thread.merged || thread.worktreeMissing || thread.bypassApprovals) && (
+        {(thread.merged || thread.worktreeMissing || thread.bypassApprovals || thread.archived) && (
           <span className="thread-marks">
+            {thread.archived && (
+              <span
+                className="mark"
+                data-testid="thread-archived"
+                title="Archived: rejected in review; its branch is kept"
+              >
+                archived
+              </span>
+            )}
             {thread.bypassApprovals && <BypassBadge testId="thread-bypass" />}
             {thread.merged && (
               <span

@@ -1,6 +1,6 @@
 import type { Thread } from '../../shared/models';
 import { useUiStore } from '../state/ui-store';
-import { DiffPane } from './diff-pane';
+import { ReviewPane } from '../review/review-pane';
 import { TerminalPane } from './terminal-pane';
 import { ThreadErrorBar } from './thread-error-bar';
 import { ThreadHeader } from './thread-header';
@@ -12,11 +12,10 @@ export function ThreadView({ thread }: { thread: Thread }) {
       <ThreadHeader thread={thread} />
       <ThreadErrorBar threadId={thread.id} />
       <div className="thread-body">
-        {/* The terminal stays mounted behind the diff tab so its live stream is never interrupted. */}
+        {/* The terminal stays mounted behind the review tab so its live stream is never interrupted. */}
         <TerminalPane threadId={thread.id} status={thread.status} visible={tab === 'terminal'} />
-        {tab === 'diff' && (
-          <DiffPane threadId={thread.id} revision={`${thread.status}:${thread.merged?.commit ?? ''}`} />
-        )}
+        {/* The review follows the worktree by itself (watched while shown). */}
+        {tab === 'diff' && <ReviewPane thread={thread} />}
       </div>
     </section>
   );

@@ -1,0 +1,71 @@
+import type { ReviewSummary } from '../../shared/review';
+import { plural } from './format';
+
+/** The branch against its brief at a glance: scope, forbidden paths, hazards, changelog, base. */
+export function ChecksSummary({ summary }: { summary: ReviewSummary }) {
+  const { checks } = summary;
+  const items: Array<{ ok: boolean; text: string; detail?: string; id: string }> = [
+    {
+      id: 'scope',
+      ok: checks.outsideOwned.length === 0,
+      text: !checks.hasBrief
+        ? 'No brief: scope not checked'
+        : checks.ownedPaths.length === 0
+          ? 'The brief names no owned paths'
+          : checks.outsideOwned.length === 0
+            ? 'All files within the owned paths'
+            : `${plural(checks.outsideOwned.length, 'file')} outside the owned paths`,
+      detail: checks.outsideOwned.join('\n'),
+    },
+    {
+      id: 'forbidden',
+      ok: checks.forbidden.length === 0,
+      text:
+        checks.forbidden.length === 0
+          ? 'No must-not-edit file touched'
+          : `${plural(checks.forbidden.length, 'file')} on the must-not-edit list`,
+      detail: checks.forbidden.map((f) => `${f.path} (${f.pattern})`).join('\n'),
+    },
+    {
+      id: 'hazards',
+      ok: checks.hazards.length === 0,
+      text:
+        checks.hazards.length === 0
+          ? 'No hazard files'
+          : `${plural(checks.hazards.length, 'hazard file')} (lockfiles, migrations, config…)`,
+      detail: checks.hazards.map((f) => `${f.path} (${f.pattern})`).join('\n'),
+    },
+    {
+      id: 'changelog',
+      ok: checks.changelog.nonEmpty,
+      text: !checks.changelog.exists
+        ? `No changelog fragment at ${checks.changelog.path}`
+        : !checks.changelog.nonEmpty
+          ? `The changelog fragment ${checks.changelog.path} is empty`
+          : `Changelog fragment ${checks.changelog.path}${checks.changelog.committed ? '' : ' (not committed yet)'}`,
+    },
+    {
+      id: 'behind',
+      ok: summary.behind === 0,
+      text:
+        summary.behind === 0
+          ? `Up to date with ${summary.baseBranch}`
+          : `${plural(summary.behind, 'commit')} behind ${summary.baseBranch}`,
+    },
+  ];
+  return (
+    <ul className="review-checks" data-testid="review-checks">
+      {items.map((item) => (
+        <li
+          key={item.id}
+          className={item.ok ? 'check-ok' : 'check-warn'}
+          data-testid={`check-${item.id}`}
+          data-ok={item.ok}
+          title={item.detail || undefined}
+        >
+          <span aria-hidden="true">{item.ok ? '✓' : '⚠'}</span> {item.text}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,173 @@
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { WireError } from '../../shared/errors';
+import type { FileDiff, ReviewFile } from '../../shared/review';
+import { CommentComposer } from './comment-composer';
+import { FileBadges } from './file-badges';
+import { formatBytes, kindLabels } from './format';
+import type { LineTarget } from './line-target';
+import { quoteLines, readPatchLines } from './patch-lines';
+import { loadFileDiff } from './review-api';
+import { useReviewStore } from './review-store';
+import type { DiffLayout } from './render-slice';
+import { RenderedPatch } from './rendered-patch';
+import { useVisibleOnce } from './use-visible-once';
+
+const lineHeight = 20;
+
+/** Room kept for a file not rendered yet, so the scrollbar does not jump as files render. */
+function estimatedHeight(file: ReviewFile): number {
+  return Math.min(1600, (file.added + file.removed + 4) * lineHeight);
+}
+
+interface FileDiffBlockProps {
+  threadId: string;
+  file: ReviewFile;
+  layout: DiffLayout;
+}
+
+/** One file of the review: its header always, its diff fetched and rendered once it nears the viewport. */
+export const FileDiffBlock = memo(function FileDiffBlock({ threadId, file, layout }: FileDiffBlockProps) {
+  const ref = useRef<HTMLElement>(null);
+  const visible = useVisibleOnce(ref, '.review-diffs');
+  const [full, setFull] = useState(false);
+  const [loaded, setLoaded] = useState<{ key: string; diff?: FileDiff; error?: WireError } | null>(null);
+  const composer = useReviewStore((state) => (state.composer?.fileId === file.id ? state.composer : null));
+  const focused = useReviewStore((state) => state.focusFileId === file.id);
+  const key = `${file.version}:${full}`;
+
+  useEffect(() => {
+    if (!visible) return;
+    let cancelled = false;
+    void loadFileDiff(threadId, file, full).then((result) => {
+      if (!cancelled) setLoaded(result.ok ? { key, diff: result.value } : { key, error: result.error });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [visible, threadId, file, full, key]);
+
+  useEffect(() => {
+    if (!focused) return;
+    ref.current?.scrollIntoView({ block: 'start' });
+    useReviewStore.getState().focusFile(null);
+  }, [focused]);
+
+  const diff = loaded?.diff;
+  const lines = useMemo(() => (diff ? readPatchLines(diff.patch) : null), [diff]);
+  const onLines = useCallback(
+    (start: LineTarget, end: LineTarget, extend: boolean) => {
+      if (!lines) return;
+      const previous = useReviewStore.getState().composer;
+      let from = start;
+      let to = end;
+      if (extend && previous?.fileId === file.id && previous.side === start.side) {
+        from = { side: start.side, line: Math.min(previous.startLine, start.line) };
+        to = { side: start.side, line: Math.max(previous.endLine, start.line) };
+      }
+      const startLine = Math.min(from.line, to.line);
+      const endLine = Math.max(from.line, to.line);
+      useReviewStore.getState().openComposer({
+        fileId: file.id,
+        path: file.path,
+        section: file.section,
+        side: from.side,
+        startLine,
+        endLine,
+        quote: quoteLines(lines, from.side, startLine, endLine),
+      });
+    },
+    [lines, file],
+  );
+
+  return (
+    <section
+      ref={ref}
+      className="review-file"
+      data-testid="review-file"
+      data-file-id={file.id}
+      data-rendered={diff ? 'true' : 'false'}
+    >
+      <header className="review-file-header">
+        <span className={`kind-tag kind-${file.kind}`}>{kindLabels[file.kind]}</span>
+        <span className="mono truncate" title={file.path}>
+          {file.oldPath ? `${file.oldPath} → ${file.path}` : file.path}
+        </span>
+        <FileBadges file={file} />
+        <span className="spacer" />
+        {diff?.crlf && (
+          <span className="review-flag" title="This file's lines end with CR LF">
+            CRLF
+          </span>
+        )}
+        {!file.binary && (
+          <span className="diff-count mono">
+            <span className="added">+{file.added}</span> <span className="removed">−{file.removed}</span>
+          </span>
+        )}
+      </header>
+      {composer && <CommentComposer threadId={threadId} draft={composer} />}
+      {!diff && !loaded?.error && (
+        <div className="review-file-placeholder" style={{ height: estimatedHeight(file) }}>
+          {visible ? 'Loading…' : ''}
+        </div>
+      )}
+      {loaded?.error && <p className="inline-error">{loaded.error.message}</p>}
+      {diff && <FileDiffBody diff={diff} layout={layout} onLines={onLines} onShowAll={() => setFull(true)} />}
+    </section>
+  );
+});
+
+function FileDiffBody({
+  diff,
+  layout,
+  onLines,
+  onShowAll,
+}: {
+  diff: FileDiff;
+  layout: DiffLayout;
+  onLines(start: LineTarget, end: LineTarget, extend: boolean): void;
+  onShowAll(): void;
+}) {
+  if (diff.binary) {
+    return (
+      <p className="review-file-note" data-testid="binary-note">
+        Binary file: {formatBytes(diff.oldSize)} → {formatBytes(diff.newSize)}
+      </p>
+    );
+  }
+  return (
+    <>
+      {diff.tooLargeToShow && (
+        <p className="review-file-note">
+          This diff is {formatBytes(diff.totalBytes)}, too large to show here; open the file in your editor.
+        </p>
+      )}
+      {(diff.truncated || diff.longLinesCut > 0) && !diff.tooLargeToShow && (
+        <p className="review-file-note" data-testid="diff-capped">
+          {diff.truncated && `Showing the first ${formatBytes(diff.patch.length)} of ${formatBytes(diff.totalBytes)}. `}
+          {diff.longLinesCut > 0 && `${diff.longLinesCut} very long line(s) cut. `}
+          <button type="button" className="link-button" data-testid="diff-show-anyway" onClick={onShowAll}>
+            Show anyway
+          </button>
+        </p>
+      )}
+      {diff.patch.includes('\n@@') ? (
+        <RenderedPatch patch={diff.patch} layout={layout} onLines={onLines} />
+      ) : (
+        <p className="review-file-note muted">{describeWithoutHunks(diff.patch)}</p>
+      )}
+    </>
+  );
+}
+
+/** Changes with no lines to show: a pure rename, a mode change, an empty file. */
+function describeWithoutHunks(patch: string): string {
+  const facts = [
+    /^rename from .*$/m.exec(patch) && 'renamed without changes',
+    /^copy from .*$/m.exec(patch) && 'copied without changes',
+    /^old mode (\d+)\nnew mode (\d+)$/m.exec(patch)?.slice(1).join(' → ').replace(/^/, 'mode '),
+    /^new file mode/m.exec(patch) && 'new empty file',
+    /^deleted file mode/m.exec(patch) && 'deleted empty file',
+  ].filter(Boolean);
+  return facts.length ? facts.join('; ') : 'No line changes.';
+}

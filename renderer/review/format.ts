@@ -1,0 +1,35 @@
+import type { FileChangeKind, ReviewSection } from '../../shared/review';
+
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null) return '?';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export const sectionTitles: Record<ReviewSection, string> = {
+  committed: 'Committed',
+  staged: 'Staged',
+  unstaged: 'Unstaged',
+  untracked: 'Untracked',
+};
+
+export const sectionHints: Record<ReviewSection, string> = {
+  committed: 'on the branch since it left its base',
+  staged: 'in the index, not committed',
+  unstaged: 'changed in the worktree, not staged',
+  untracked: 'new files git does not track yet',
+};
+
+export const kindLabels: Record<FileChangeKind, string> = {
+  added: 'A',
+  modified: 'M',
+  deleted: 'D',
+  renamed: 'R',
+  copied: 'C',
+  'type-changed': 'T',
+};
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,59 @@
+/**
+ * Splits one file's unified diff into slices of at most `maxLines` diff lines, each a valid
+ * unified diff of its own (same file header, hunks cut with recomputed headers), so a big file
+ * renders piece by piece, one short task each, with correct line numbers throughout.
+ */
+export function splitPatch(patch: string, maxLines: number): string[] {
+  const lines = patch.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const firstHunk = lines.findIndex((line) => line.startsWith('@@'));
+  if (firstHunk === -1) return patch ? [patch] : [];
+  const header = lines.slice(0, firstHunk);
+  const slices: string[] = [];
+  let body: string[] = [];
+  const flush = () => {
+    if (body.length > 0) slices.push(`${[...header, ...body].join('\n')}\n`);
+    body = [];
+  };
+  let hunk: { oldLine: number; newLine: number; rest: string; lines: string[] } | null = null;
+  const closeHunk = () => {
+    if (!hunk || hunk.lines.length === 0) return;
+    const oldCount = hunk.lines.filter((l) => l[0] === ' ' || l[0] === '-').length;
+    const newCount = hunk.lines.filter((l) => l[0] === ' ' || l[0] === '+').length;
+    // A range with no lines names the line before it (as `-0,0` does for a new file).
+    const oldStart = oldCount === 0 ? Math.max(0, hunk.oldLine - 1) : hunk.oldLine;
+    const newStart = newCount === 0 ? Math.max(0, hunk.newLine - 1) : hunk.newLine;
+    body.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@${hunk.rest}`, ...hunk.lines);
+    hunk.oldLine += oldCount;
+    hunk.newLine += newCount;
+    hunk.lines = [];
+  };
+  const room = () => maxLines - body.length - (hunk ? hunk.lines.length + 1 : 0);
+  for (const line of lines.slice(firstHunk)) {
+    const match = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)$/.exec(line);
+    if (match) {
+      closeHunk();
+      const oldCount = match[2] === undefined ? 1 : Number(match[2]);
+      const newCount = match[4] === undefined ? 1 : Number(match[4]);
+      // `-0,0` (new file) and `+0,0` (deleted file) count from line 1 once lines appear.
+      hunk = {
+        oldLine: oldCount === 0 ? Number(match[1]) + 1 : Number(match[1]),
+        newLine: newCount === 0 ? Number(match[3]) + 1 : Number(match[3]),
+        rest: match[5] ?? '',
+        lines: [],
+      };
+      if (body.length >= maxLines - 1) flush();
+      continue;
+    }
+    if (!hunk) continue;
+    hunk.lines.push(line);
+    // Keep "\ No newline at end of file" with the line it belongs to.
+    if (room() <= 0 && !line.startsWith('\\')) {
+      closeHunk();
+      flush();
+    }
+  }
+  closeHunk();
+  flush();
+  return slices;
+}

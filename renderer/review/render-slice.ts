@@ -1,0 +1,35 @@
+import 'diff2html/bundles/css/diff2html.min.css';
+import { Diff2HtmlUI } from 'diff2html/lib/ui/js/diff2html-ui-base';
+import type { ColorSchemeType } from 'diff2html/lib/types';
+import { highlighter } from './highlighter';
+
+export type DiffLayout = 'line-by-line' | 'side-by-side';
+
+/** Word-level matching costs O(lines²) per block; beyond these it is skipped (diff2html's own caps). */
+const matchingLimits = { matchingMaxComparisons: 1000, maxLineSizeInBlockForComparison: 200 };
+
+/**
+ * Renders one slice of a file's diff into `target` with diff2html, then highlights its syntax.
+ * diff2html escapes every line of the diff, so nothing the agent wrote reaches the page as HTML.
+ */
+export function renderSlice(target: HTMLElement, slicePatch: string, layout: DiffLayout, highlight: boolean): void {
+  const ui = new Diff2HtmlUI(
+    target,
+    slicePatch,
+    {
+      outputFormat: layout,
+      drawFileList: false,
+      matching: 'lines',
+      diffStyle: 'word',
+      ...matchingLimits,
+      colorScheme: 'dark' as ColorSchemeType,
+      highlight,
+      synchronisedScroll: true,
+      fileListToggle: false,
+      fileContentToggle: false,
+      stickyFileHeaders: false,
+    },
+    highlighter,
+  );
+  ui.draw();
+}

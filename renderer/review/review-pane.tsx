@@ -1,0 +1,133 @@
+import { reviewSections, type ReviewSummary } from '../../shared/review';
+import type { Thread } from '../../shared/models';
+import '../styles/review.css';
+import { ChecksSummary } from './checks-summary';
+import { CommentsPanel } from './comments-panel';
+import { CommitList } from './commit-list';
+import { DecisionBar } from './decision-bar';
+import { FileDiffBlock } from './file-diff-block';
+import { FileList } from './file-list';
+import { plural, sectionHints, sectionTitles } from './format';
+import { reloadSummary } from './review-api';
+import { ReviewSettingsPanel } from './review-settings-panel';
+import { useReviewStore } from './review-store';
+import { useReviewSync } from './use-review-sync';
+import { VerificationPanel } from './verification-panel';
+
+/**
+ * The review pane: what the branch would bring into its base and whether it may land. The file
+ * list comes first (no diff text); each file's diff loads and renders as it scrolls into view.
+ */
+export function ReviewPane({ thread }: { thread: Thread }) {
+  useReviewSync(thread.id);
+  const summary = useReviewStore((state) => (state.threadId === thread.id ? state.summary : null));
+  const error = useReviewStore((state) => state.summaryError);
+  const loading = useReviewStore((state) => state.loadingSummary);
+  const comments = useReviewStore((state) => state.comments);
+  const verification = useReviewStore((state) => state.verification);
+  const layout = useReviewStore((state) => state.layout);
+  const setLayout = useReviewStore((state) => state.setLayout);
+  const drafts = comments.filter((c) => c.state === 'draft').length;
+
+  return (
+    <div
+      className="diff-pane review-pane"
+      data-testid="diff-pane"
+      data-loading={loading || !summary ? 'true' : 'false'}
+      data-revision={summary?.revision ?? ''}
+    >
+      <div className="pane-toolbar review-toolbar">
+        <DecisionBar thread={thread} summary={summary} drafts={drafts} />
+        <span className="spacer" />
+        {summary && (
+          <span className="muted small diff-summary" data-testid="review-stat">
+            {plural(summary.commits.length, 'commit')} · {plural(summary.stat.files, 'file')}{' '}
+            <span className="added">+{summary.stat.added}</span>{' '}
+            <span className="removed">−{summary.stat.removed}</span> · against{' '}
+            <span className="mono">{summary.baseBranch}</span>
+            {summary.behind > 0 && <span data-testid="review-behind"> · {summary.behind} behind</span>}
+          </span>
+        )}
+        <label className="toggle">
+          <input
+            type="checkbox"
+            data-testid="diff-side-by-side"
+            checked={layout === 'side-by-side'}
+            onChange={(event) => setLayout(event.target.checked ? 'side-by-side' : 'line-by-line')}
+          />
+          Side by side
+        </label>
+        <button
+          type="button"
+          className="button small"
+          data-testid="diff-refresh"
+          onClick={() => void reloadSummary(thread.id)}
+        >
+          {loading ? 'Refreshing…' : 'Refresh'}
+        </button>
+      </div>
+      {error && (
+        <div className="pane-message" role="alert" data-testid="diff-error">
+          <p className="inline-error">{error.message}</p>
+        </div>
+      )}
+      {!summary && !error && <p className="pane-message muted">Loading review…</p>}
+      {summary && (
+        <div className="review-body">
+          <aside className="review-side">
+            <ChecksSummary summary={summary} />
+            <details className="review-box" open={summary.commits.length <= 5}>
+              <summary>Commits ({summary.commits.length})</summary>
+              <CommitList summary={summary} />
+            </details>
+            <details className="review-box" open>
+              <summary>Verification</summary>
+              <VerificationPanel threadId={thread.id} view={verification} />
+            </details>
+            <details className="review-box" open>
+              <summary>Comments ({comments.length})</summary>
+              <CommentsPanel threadId={thread.id} comments={comments} />
+            </details>
+            <details className="review-box">
+              <summary>Review settings</summary>
+              <ReviewSettingsPanel projectId={thread.projectId} />
+            </details>
+            <FileList files={summary.files} omitted={summary.filesOmitted} />
+          </aside>
+          <div className="review-diffs">
+            <FileDiffs threadId={thread.id} summary={summary} />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function FileDiffs({ threadId, summary }: { threadId: string; summary: ReviewSummary }) {
+  const layout = useReviewStore((state) => state.layout);
+  if (summary.files.length === 0) {
+    return (
+      <p className="pane-message muted" data-testid="diff-empty">
+        No changes yet
+      </p>
+    );
+  }
+  return (
+    <>
+      {reviewSections.map((section) => {
+        const files = summary.files.filter((f) => f.section === section);
+        if (files.length === 0) return null;
+        return (
+          <section key={section} className="review-section" data-testid={`review-section-${section}`}>
+            <h3 className="diff-section-title">
+              {sectionTitles[section]} <span className="muted">{sectionHints[section]}</span>
+            </h3>
+            {files.map((file) => (
+              <FileDiffBlock key={file.id} threadId={threadId} file={file} layout={layout} />
+            ))}
+          </section>
+        );
+      })}
+    </>
+  );
+}

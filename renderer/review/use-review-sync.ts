@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import { getBridge } from '../transport/bridge';
+import { reloadComments, reloadSummary, reloadVerification, reviewActions } from './review-api';
+import { useReviewStore } from './review-store';
+
+/**
+ * Keeps the review pane's data for `threadId` current while it is shown: loads it, holds a watch
+ * lease on the worktree (renewed at half its length, released on leaving), and follows the
+ * host's review events for this thread only.
+ */
+export function useReviewSync(threadId: string): void {
+  useEffect(() => {
+    const store = useReviewStore.getState();
+    store.showThread(threadId);
+    void reloadSummary(threadId);
+    void reloadComments(threadId);
+    void reloadVerification(threadId);
+
+    let renew: ReturnType<typeof setInterval> | null = null;
+    let left = false;
+    void reviewActions.watch(threadId).then((result) => {
+      if (!result.ok || left) return;
+      renew = setInterval(() => void reviewActions.watch(threadId), result.value.leaseMs / 2);
+    });
+
+    const bridge = getBridge();
+    const offChanged = bridge.on('review.changed', ({ threadId: changed, what }) => {
+      if (changed !== threadId) return;
+      if (what === 'files' || what === 'decision') void reloadSummary(threadId);
+      if (what === 'comments' || what === 'decision') void reloadComments(threadId);
+      if (what === 'verification') void reloadVerification(threadId);
+    });
+    const offOutput = bridge.on('review.verification.output', ({ threadId: from, runId, data }) => {
+      if (from === threadId) useReviewStore.getState().appendOutput(threadId, runId, data);
+    });
+    return () => {
+      left = true;
+      if (renew) clearInterval(renew);
+      offChanged();
+      offOutput();
+      void reviewActions.unwatch(threadId);
+    };
+  }, [threadId]);
+}

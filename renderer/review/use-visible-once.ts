@@ -1,0 +1,52 @@
+import { type RefObject, useEffect, useState } from 'react';
+
+interface SharedObserver {
+  readonly observer: IntersectionObserver;
+  readonly callbacks: Map<Element, () => void>;
+}
+
+/** One observer per scroll container for all its file blocks (hundreds of them), not one each. */
+const observers = new WeakMap<Element, SharedObserver>();
+
+function sharedObserver(root: Element): SharedObserver {
+  let shared = observers.get(root);
+  if (!shared) {
+    const callbacks = new Map<Element, () => void>();
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) if (entry.isIntersecting) callbacks.get(entry.target)?.();
+      },
+      // Start a little before a block scrolls into view, so it is ready when it arrives.
+      { root, rootMargin: '600px 0px' },
+    );
+    shared = { observer, callbacks };
+    observers.set(root, shared);
+  }
+  return shared;
+}
+
+/** True once the element has come near the visible part of its scroll container (`rootSelector`). */
+export function useVisibleOnce(ref: RefObject<HTMLElement | null>, rootSelector: string): boolean {
+  const [visible, setVisible] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || visible) return;
+    const root = element.closest(rootSelector);
+    if (!root) {
+      setVisible(true);
+      return;
+    }
+    const { observer, callbacks } = sharedObserver(root);
+    const forget = () => {
+      callbacks.delete(element);
+      observer.unobserve(element);
+    };
+    callbacks.set(element, () => {
+      forget();
+      setVisible(true);
+    });
+    observer.observe(element);
+    return forget;
+  }, [ref, rootSelector, visible]);
+  return visible;
+}
