@@ -49,3 +49,14 @@ export async function deleteBranch(repo: string, name: string, force: boolean): 
 export async function createBranch(repo: string, name: string, startPoint: string): Promise<void> {
   await runGit(repo, ['branch', '--no-track', '--', name, startPoint]);
 }
+
+/** Tips of all local branches in one git call: branch name → commit. */
+export async function allBranchTips(repo: string): Promise<Map<string, string>> {
+  const out = await gitOutput(repo, ['for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/heads/']);
+  const tips = new Map<string, string>();
+  for (const line of out.split('\n')) {
+    const [ref, sha] = line.split('\0');
+    if (ref && sha) tips.set(ref.slice('refs/heads/'.length), sha);
+  }
+  return tips;
+}

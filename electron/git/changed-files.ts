@@ -21,3 +21,9 @@ export async function addedFilesUnder(repo: string, from: string, to: string, fo
   ]);
   return out.split('\0').filter(Boolean);
 }
+
+/** Paths `to` changed since it and `from` parted (`from...to`): what merging `to` would bring. */
+export async function changedSinceFork(repo: string, from: string, to: string): Promise<string[]> {
+  const out = await gitOutput(repo, ['diff', '--name-only', '-z', '--no-renames', `${from}...${to}`, '--']);
+  return out.split('\0').filter(Boolean);
+}

@@ -1,9 +1,8 @@
 import { AppError } from '../../shared/errors';
 import type { ConflictMatrix, PairVerdict } from '../../shared/merge-queue';
-import { branchExists, branchTip } from '../git/branch';
-import { changedFiles } from '../git/changed-files';
+import { allBranchTips } from '../git/branch';
+import { changedSinceFork } from '../git/changed-files';
 import { mergeTrees } from '../git/merge';
-import { mergeBase } from '../git/refs';
 import { VerdictCache } from './verdict-cache';
 
 /**
@@ -18,28 +17,32 @@ export async function computeConflictMatrix(
   cache: VerdictCache = new VerdictCache(),
 ): Promise<ConflictMatrix> {
   const unique = [...new Set(branches)];
+  // One git call for every tip: the matrix is recomputed often, and most of it comes from the cache.
+  const allTips = await allBranchTips(repo);
   for (const name of [target, ...unique]) {
-    if (!(await branchExists(repo, name))) {
+    if (!allTips.has(name))
       throw new AppError('not-found', `There is no branch "${name}" in ${repo}.`, { branch: name });
-    }
   }
-  const targetTip = await branchTip(repo, target);
-  const tips = Object.fromEntries(await Promise.all(unique.map(async (b) => [b, await branchTip(repo, b)] as const)));
+  const targetTip = allTips.get(target) as string;
+  const tips = Object.fromEntries(unique.map((b) => [b, allTips.get(b) as string]));
   let computedPairs = 0;
 
-  const base = async (a: string, b: string): Promise<string> => {
-    const cached = cache.mergeBase(a, b);
-    if (cached) return cached;
-    const found = await mergeBase(repo, a, b);
-    cache.setMergeBase(a, b, found);
-    return found;
-  };
-  const changed = async (from: string, to: string): Promise<readonly string[]> => {
+  // Many pairs ask for the same branch's files at once: one git call each, shared while in flight.
+  const inFlight = new Map<string, Promise<readonly string[]>>();
+  /** What `to` changed since it parted from `from` (`from...to`), cached by the two commits. */
+  const changed = (from: string, to: string): Promise<readonly string[]> => {
     const cached = cache.changed(from, to);
-    if (cached) return cached;
-    const files = await changedFiles(repo, from, to);
-    cache.setChanged(from, to, files);
-    return files;
+    if (cached) return Promise.resolve(cached);
+    const key = `${from}...${to}`;
+    let pending = inFlight.get(key);
+    if (!pending) {
+      pending = changedSinceFork(repo, from, to).then((files) => {
+        cache.setChanged(from, to, files);
+        return files;
+      });
+      inFlight.set(key, pending);
+    }
+    return pending;
   };
   const conflictsOf = async (a: string, b: string): Promise<readonly string[] | null> => {
     const cached = cache.merge(a, b);
@@ -51,8 +54,7 @@ export async function computeConflictMatrix(
     return conflicts;
   };
   /** What a branch brings to the target: its changes since it left the target's history. */
-  const brought = async (branch: string) =>
-    changed(await base(tips[branch] as string, targetTip), tips[branch] as string);
+  const brought = (branch: string) => changed(targetTip, tips[branch] as string);
 
   const verdict = async (a: string, b: string, aTip: string, bTip: string, overlapOf: () => Promise<string[]>) => {
     const [conflicts, overlap] = await Promise.all([conflictsOf(aTip, bTip), overlapOf()]);
@@ -63,12 +65,8 @@ export async function computeConflictMatrix(
   for (const [i, a] of unique.entries()) {
     const aTip = tips[a] as string;
     jobs.push(
-      verdict(a, target, aTip, targetTip, async () => {
-        // The target's own changes since this branch left it, against the branch's changes.
-        const mine = await brought(a);
-        const theirs = await changed(await base(aTip, targetTip), targetTip);
-        return intersect(mine, theirs);
-      }),
+      // The target's own changes since this branch left it, against the branch's changes.
+      verdict(a, target, aTip, targetTip, async () => intersect(await brought(a), await changed(aTip, targetTip))),
     );
     for (const b of unique.slice(i + 1)) {
       jobs.push(verdict(a, b, aTip, tips[b] as string, async () => intersect(await brought(a), await brought(b))));
