@@ -37,6 +37,26 @@ export function fileId(section: ReviewSection, filePath: string): string {
   return `${section}:${filePath}`;
 }
 
+/**
+ * The committed section depends only on the two commits, and its numstat is the one costly git
+ * call of a summary (a diff of every file): kept per worktree and commit pair, so a refresh after
+ * an edit in the worktree, or opening the pane again, does not pay for it twice.
+ */
+const committedCache = new Map<string, Promise<ChangedFile[]>>();
+const committedCacheSize = 64;
+
+function committedChanges(worktree: string, base: string, head: string): Promise<ChangedFile[]> {
+  const key = `${worktree}\0${base}\0${head}`;
+  let changes = committedCache.get(key);
+  if (!changes) {
+    changes = changedFiles(worktree, [base, head], { renames: true });
+    committedCache.set(key, changes);
+    changes.catch(() => committedCache.delete(key));
+    if (committedCache.size > committedCacheSize) committedCache.delete(committedCache.keys().next().value as string);
+  }
+  return changes;
+}
+
 /** Untracked files as changes: counted line by line, as git would for a new file. */
 async function untrackedChanges(worktree: string, paths: readonly string[]): Promise<ChangedFile[]> {
   return mapLimited(paths, 8, async (p) => {
@@ -100,7 +120,7 @@ export async function readReviewSummary(thread: Thread, hazardPatterns: readonly
   const [commits, counts, committed, staged, unstaged, untrackedPaths, changelog] = await Promise.all([
     commitLog(worktree, base, head, maxCommits + 1),
     aheadBehind(worktree, baseRef, head),
-    changedFiles(worktree, [base, head], { renames: true }),
+    committedChanges(worktree, base, head),
     changedFiles(worktree, ['--cached', 'HEAD'], { renames: true }),
     changedFiles(worktree, [], { renames: false }),
     untrackedFiles(worktree),

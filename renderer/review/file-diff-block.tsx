@@ -131,7 +131,12 @@ function FileDiffBody({
   if (diff.binary) {
     return (
       <p className="review-file-note" data-testid="binary-note">
-        Binary file: {formatBytes(diff.oldSize)} → {formatBytes(diff.newSize)}
+        Binary file:{' '}
+        {diff.oldSize === null
+          ? `added, ${formatBytes(diff.newSize)}`
+          : diff.newSize === null
+            ? `deleted, was ${formatBytes(diff.oldSize)}`
+            : `${formatBytes(diff.oldSize)} → ${formatBytes(diff.newSize)}`}
       </p>
     );
   }

@@ -1,9 +1,10 @@
 /**
- * Splits one file's unified diff into slices of at most `maxLines` diff lines, each a valid
+ * Splits one file's unified diff into slices of at most `maxLines` diff lines (and about
+ * `maxChars` characters, for files of very long lines), each a valid
  * unified diff of its own (same file header, hunks cut with recomputed headers), so a big file
  * renders piece by piece, one short task each, with correct line numbers throughout.
  */
-export function splitPatch(patch: string, maxLines: number): string[] {
+export function splitPatch(patch: string, maxLines: number, maxChars = Number.MAX_SAFE_INTEGER): string[] {
   const lines = patch.split('\n');
   if (lines.at(-1) === '') lines.pop();
   const firstHunk = lines.findIndex((line) => line.startsWith('@@'));
@@ -11,9 +12,11 @@ export function splitPatch(patch: string, maxLines: number): string[] {
   const header = lines.slice(0, firstHunk);
   const slices: string[] = [];
   let body: string[] = [];
+  let chars = 0;
   const flush = () => {
     if (body.length > 0) slices.push(`${[...header, ...body].join('\n')}\n`);
     body = [];
+    chars = 0;
   };
   let hunk: { oldLine: number; newLine: number; rest: string; lines: string[] } | null = null;
   const closeHunk = () => {
@@ -47,8 +50,9 @@ export function splitPatch(patch: string, maxLines: number): string[] {
     }
     if (!hunk) continue;
     hunk.lines.push(line);
+    chars += line.length;
     // Keep "\ No newline at end of file" with the line it belongs to.
-    if (room() <= 0 && !line.startsWith('\\')) {
+    if ((room() <= 0 || chars >= maxChars) && !line.startsWith('\\')) {
       closeHunk();
       flush();
     }

@@ -13,6 +13,16 @@ const matchingLimits = { matchingMaxComparisons: 1000, maxLineSizeInBlockForComp
  * diff2html escapes every line of the diff, so nothing the agent wrote reaches the page as HTML.
  */
 export function renderSlice(target: HTMLElement, slicePatch: string, layout: DiffLayout, highlight: boolean): void {
+  try {
+    draw(target, slicePatch, layout, highlight);
+  } catch (error) {
+    // Highlighting is a nicety: a grammar that throws must not cost the dispatcher the diff.
+    if (!highlight) throw error;
+    draw(target, slicePatch, layout, false);
+  }
+}
+
+function draw(target: HTMLElement, slicePatch: string, layout: DiffLayout, highlight: boolean): void {
   const ui = new Diff2HtmlUI(
     target,
     slicePatch,

@@ -3,8 +3,29 @@ import { splitPatch } from './patch-slices';
 import { type DiffLayout, renderSlice } from './render-slice';
 import { lineTargetOf, type LineTarget } from './line-target';
 
-/** Diff lines per slice: small enough that rendering and highlighting one stays well under 50 ms. */
-const sliceLines = 80;
+/** Per slice: small enough that rendering and highlighting one stays well under 50 ms. */
+const sliceLines = 60;
+const sliceChars = 12_000;
+
+/**
+ * One queue of slice renders for every file on screen, run one slice per task: when several
+ * files arrive at once they take turns, and the window stays responsive between slices.
+ */
+const sliceQueue: Array<() => void> = [];
+let pumping = false;
+const channel = new MessageChannel();
+channel.port1.onmessage = () => {
+  sliceQueue.shift()?.();
+  if (sliceQueue.length > 0) channel.port2.postMessage(null);
+  else pumping = false;
+};
+
+function enqueueSlice(job: () => void): void {
+  sliceQueue.push(job);
+  if (pumping) return;
+  pumping = true;
+  channel.port2.postMessage(null);
+}
 
 interface RenderedPatchProps {
   patch: string;
@@ -26,16 +47,16 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
     const root = host.current;
     if (!root) return;
     root.replaceChildren();
-    const slices = splitPatch(patch, sliceLines);
+    const slices = splitPatch(patch, sliceLines, sliceChars);
     const sentinel = document.createElement('div');
     sentinel.className = 'review-slice-sentinel';
     root.append(sentinel);
     let next = 0;
     let nearView = true;
-    let pending: number | null = null;
+    let queued = false;
     let cancelled = false;
     const renderNext = () => {
-      pending = null;
+      queued = false;
       if (cancelled || next >= slices.length || !nearView) return;
       const slice = document.createElement('div');
       slice.className = next === 0 ? 'review-slice' : 'review-slice continued';
@@ -43,13 +64,11 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
       renderSlice(slice, slices[next++] as string, layout, true);
       schedule();
     };
-    // After a frame, so the observer has seen where the sentinel moved to.
+    // The observer updates `nearView` between tasks, so rendering stops once the end is far off.
     const schedule = () => {
-      if (pending !== null || next >= slices.length) return;
-      pending = requestAnimationFrame(() => {
-        pending = null;
-        setTimeout(renderNext, 0);
-      });
+      if (queued || cancelled || next >= slices.length) return;
+      queued = true;
+      enqueueSlice(renderNext);
     };
     const scroller = root.closest('.review-diffs');
     const observer = new IntersectionObserver(
@@ -60,10 +79,9 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
       { root: scroller, rootMargin: '1200px 0px' },
     );
     observer.observe(sentinel);
-    renderNext();
+    schedule();
     return () => {
       cancelled = true;
-      if (pending !== null) cancelAnimationFrame(pending);
       observer.disconnect();
     };
   }, [patch, layout]);

@@ -1,3 +1,4 @@
+import { useEffect, useMemo, useState } from 'react';
 import { reviewSections, type ReviewSummary } from '../../shared/review';
 import type { Thread } from '../../shared/models';
 import '../styles/review.css';
@@ -103,8 +104,20 @@ export function ReviewPane({ thread }: { thread: Thread }) {
   );
 }
 
+/** File blocks mounted in the first task, then this many more per task, so opening never blocks. */
+const firstBlocks = 24;
+const moreBlocks = 60;
+
 function FileDiffs({ threadId, summary }: { threadId: string; summary: ReviewSummary }) {
   const layout = useReviewStore((state) => state.layout);
+  const [mounted, setMounted] = useState(firstBlocks);
+  const total = summary.files.length;
+  useEffect(() => {
+    if (mounted >= total) return;
+    const timer = setTimeout(() => setMounted((n) => n + moreBlocks), 0);
+    return () => clearTimeout(timer);
+  }, [mounted, total]);
+  const shown = useMemo(() => new Set(summary.files.slice(0, mounted).map((f) => f.id)), [summary.files, mounted]);
   if (summary.files.length === 0) {
     return (
       <p className="pane-message muted" data-testid="diff-empty">
@@ -115,7 +128,7 @@ function FileDiffs({ threadId, summary }: { threadId: string; summary: ReviewSum
   return (
     <>
       {reviewSections.map((section) => {
-        const files = summary.files.filter((f) => f.section === section);
+        const files = summary.files.filter((f) => f.section === section && shown.has(f.id));
         if (files.length === 0) return null;
         return (
           <section key={section} className="review-section" data-testid={`review-section-${section}`}>

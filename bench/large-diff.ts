@@ -1,0 +1,147 @@
+/**
+ * How fast the review pane opens on a large branch: 500 changed files / 20,000 changed lines, one
+ * 5 MB file and one binary, in the browser host in Chromium. Measured in the page: from the click
+ * on the Review tab to the full file list on screen, and to the first file's diff rendered; then
+ * the longest main-thread task while scrolling through every file (each diff loads and renders as
+ * it comes into view). Then the same opening again, when the branch's committed side is cached.
+ */
+import { HostHandle } from './host/host-handle';
+import { DashboardPage } from './support/dashboard-page';
+import { writeLargeDiff } from './support/large-diff-repo';
+import { runBenchmark } from './support/lifecycle';
+import { profileRenderer } from './support/profiling';
+import { progress, report, round, target } from './support/report';
+import { makeWorkspace } from './support/workspace';
+
+const shape = { files: 500, lines: 20_000 };
+const targets = { fileListMs: 300, firstFileMs: 500, longestTaskMs: 50 };
+
+/** Runs in the page: click Review, then check every frame for the list and the first diff. */
+const openPane = `(async () => {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); })
+    .observe({ type: 'longtask' });
+  const start = performance.now();
+  document.querySelector('[data-testid="tab-diff"]').click();
+  let fileList = null, firstFile = null;
+  while ((fileList === null || firstFile === null) && performance.now() - start < 30000) {
+    await frame();
+    const now = performance.now() - start;
+    if (fileList === null && document.querySelectorAll('[data-testid="diff-file"]').length === ${shape.files}) fileList = now;
+    if (firstFile === null && document.querySelector('[data-testid="review-file"] .d2h-code-line-ctn')) firstFile = now;
+  }
+  return { fileList, firstFile, openLongest: Math.max(0, ...longTasks) };
+})()`;
+
+/** Runs in the page: scroll the diffs to the end a screen at a time, then let loading settle. */
+const scrollThrough = `(async () => {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const longTasks = [];
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
+  observer.observe({ type: 'longtask' });
+  const scroller = document.querySelector('.review-diffs');
+  const start = performance.now();
+  while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 2 && performance.now() - start < 60000) {
+    scroller.scrollTop += 900;
+    await frame();
+  }
+  // Diffs that were requested on the way render now; wait until every file has.
+  while (document.querySelectorAll('[data-testid="review-file"][data-rendered="false"]').length > 0 && performance.now() - start < 90000) {
+    scroller.scrollTop = scroller.scrollHeight;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  observer.disconnect();
+  return {
+    ms: performance.now() - start,
+    longest: Math.max(0, ...longTasks),
+    longTasks: longTasks.filter((d) => d > 50).length,
+    rendered: document.querySelectorAll('[data-testid="review-file"][data-rendered="true"]').length,
+    binary: document.querySelector('[data-testid="binary-note"]')?.textContent ?? null,
+    capped: document.querySelectorAll('[data-testid="diff-capped"]').length,
+  };
+})()`;
+
+runBenchmark(async () => {
+  const { repo, dataDir } = await makeWorkspace();
+  const host = await HostHandle.start(dataDir);
+  const projectId = await host.openProject(repo);
+  const thread = await host.createThread(projectId, 'Large', ['/bin/sh', '-c', 'true']);
+  progress(`writing ${shape.files} files / ${shape.lines} lines (one 5 MB, one binary) on the branch`);
+  await writeLargeDiff(thread.worktreePath, shape);
+
+  const page = await DashboardPage.open(host.ready.url);
+  await page.selectThread(thread.id);
+  progress('opening the review pane');
+  const opened = await page.evaluate<{ fileList: number | null; firstFile: number | null; openLongest: number }>(
+    openPane,
+  );
+  if (opened.fileList === null || opened.firstFile === null) throw new Error('the review pane did not show the diff');
+  progress('scrolling through every file');
+  await page.evaluate(
+    `window.addEventListener('error', (e) => (window.__benchErrors ??= []).push(String(e.error?.stack ?? e.message)))`,
+  );
+  const scrolled = await profileRenderer(page, 'large-diff-scroll', () =>
+    page.evaluate<{
+      ms: number;
+      longest: number;
+      longTasks: number;
+      rendered: number;
+      binary: string | null;
+      capped: number;
+    }>(scrollThrough),
+  );
+  // Open it again: the committed side of the summary is cached per commit pair by then.
+  await page.evaluate(`document.querySelector('[data-testid="tab-terminal"]').click()`);
+  await page.waitFor(`document.querySelector('[data-testid="diff-pane"]') === null`, 'the review pane to close');
+  const reopened = await page.evaluate<{ fileList: number | null; firstFile: number | null; openLongest: number }>(
+    openPane,
+  );
+  if (scrolled.rendered !== shape.files) {
+    const shown = await page.evaluate<string>(
+      `(window.__benchErrors ?? []).join('\\n').slice(0, 1500) + (document.querySelector('[data-testid="thread-view"]')?.innerText ?? document.body.innerText).slice(0, 600)`,
+    );
+    throw new Error(`only ${scrolled.rendered} of ${shape.files} files rendered; the page shows:\n${shown}`);
+  }
+
+  report(
+    'large-diff',
+    `${shape.files} files / ${shape.lines} lines (one 5 MB, one binary), review pane in Chromium`,
+    {
+      files: shape.files,
+      lines: shape.lines,
+      file_list_ms: round(opened.fileList),
+      first_file_ms: round(opened.firstFile),
+      longest_task_ms: round(scrolled.longest),
+      open_longest_task_ms: round(opened.openLongest),
+      file_list_reopen_ms: round(reopened.fileList ?? Number.NaN),
+      first_file_reopen_ms: round(reopened.firstFile ?? Number.NaN),
+      scroll_all_ms: round(scrolled.ms),
+    },
+    [
+      {
+        label: 'file list shown',
+        value: `${round(opened.fileList)} ms`,
+        target: target(`< ${targets.fileListMs} ms`, opened.fileList < targets.fileListMs),
+      },
+      {
+        label: 'first file diff shown',
+        value: `${round(opened.firstFile)} ms`,
+        target: target(`< ${targets.firstFileMs} ms`, opened.firstFile < targets.firstFileMs),
+      },
+      {
+        label: 'longest task, scrolling',
+        value: `${round(scrolled.longest)} ms (${scrolled.longTasks} over 50 ms)`,
+        target: target(`≤ ${targets.longestTaskMs} ms`, scrolled.longest <= targets.longestTaskMs),
+      },
+      { label: 'longest task, opening', value: `${round(opened.openLongest)} ms` },
+      {
+        label: 'opened again: list / first file',
+        value: `${round(reopened.fileList ?? Number.NaN)} ms / ${round(reopened.firstFile ?? Number.NaN)} ms`,
+      },
+      { label: 'scroll through all, rendered', value: `${round(scrolled.ms / 1000, 1)} s, ${scrolled.rendered} files` },
+      { label: 'binary / capped', value: `${scrolled.binary ?? 'none'} / ${scrolled.capped} capped` },
+    ],
+  );
+});
