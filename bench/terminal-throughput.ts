@@ -62,7 +62,9 @@ runBenchmark(async () => {
   if (!delivery) throw new Error('no delivery');
   const { chars, ms, sentMs, dataMessages, ackMessages } = delivery;
   progress('ceiling: xterm alone in the same page, fed the same lines from inside the page');
-  const ceiling = await measureXtermCeiling(page, Math.min(chars, 100e6 * benchScale));
+  const ceiling = await profileRenderer(page, 'ceiling', () =>
+    measureXtermCeiling(page, Math.min(chars, 100e6 * benchScale)),
+  );
 
   const pipelineMbS = chars / 1e6 / (ms / 1000);
   const rawMbS = raw.chars / 1e6 / (raw.ms / 1000);
