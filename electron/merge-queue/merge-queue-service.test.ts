@@ -128,6 +128,22 @@ describe('the merge queue service', () => {
     expect(await gitOutput(repo, ['show', `${archived[0]?.backupRefs[0]}:scratch.txt`])).toBe('unsaved\n');
   });
 
+  it('refuses to land an approval that the branch has moved past, until approved again or queued anyway', async () => {
+    const t = await thread('Moving', 'moving.md', 'first', true);
+    await approve(t);
+    await runGit(t.worktreePath, ['commit', '-q', '--allow-empty', '-m', 'after the approval']);
+    const before = await rev(repo, 'main');
+    const view = await call<QueueView>('mergeQueue.refresh', { projectId });
+    expect(view.entries[0]).toMatchObject({ name: 'Moving', approvalStale: true });
+    await expect(call('mergeQueue.land', { projectId, all: true })).rejects.toThrow(
+      /"Moving" gained commits after it was approved/,
+    );
+    expect(await rev(repo, 'main')).toBe(before);
+    await call('mergeQueue.add', { projectId, threadId: t.id });
+    const outcome = await call<LandingOutcome>('mergeQueue.land', { projectId, all: true });
+    expect(outcome.landed).toEqual([t.branch]);
+  });
+
   it('hands a conflicting entry back: rebases its branch in its worktree and tells the running agent the files', async () => {
     const a = await thread('Title A', 'README.md', '# Title A');
     const b = await thread('Title B', 'README.md', '# Title B', true);

@@ -154,7 +154,16 @@ export class MergeQueueService {
         `Nothing to land into ${view.target}: no approved (or queued) thread is waiting.`,
       );
     }
-    const { settings } = this.store.get(projectId);
+    const { settings, queuedAnyway } = this.store.get(projectId);
+    // An approval covers the commit it was given on: later commits have not been reviewed.
+    const stale = chosen.filter((e) => e.approvalStale && !queuedAnyway.includes(e.threadId));
+    if (stale.length > 0) {
+      throw new AppError(
+        'invalid-request',
+        `${stale.map((e) => `"${e.name}"`).join(', ')} gained commits after ${stale.length === 1 ? 'it was' : 'they were'} approved. ` +
+          'Review and approve again, skip, or queue anyway to land the new commits unreviewed. Nothing was landed.',
+      );
+    }
     const threads = new Map(this.projectThreads(projectId).map((t) => [t.branch, t]));
     this.setProgress(projectId, null, 'preparing');
     let outcome: LandingOutcome;

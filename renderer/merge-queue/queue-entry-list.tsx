@@ -118,7 +118,10 @@ export function QueueEntryList(props: QueueEntryListProps) {
                 </span>
               )}
               {entry.approvalStale && (
-                <span className="mq-tag warning" title="Approved on an older commit">
+                <span
+                  className="mq-tag warning"
+                  title="The branch gained commits after the approval: approve again in Review, or queue anyway to land them unreviewed"
+                >
                   approval stale
                 </span>
               )}
