@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RequestChannel, RequestOf, ResponseOf, Result } from '../../shared/contract';
 import type { WireError } from '../../shared/errors';
 import type { QueueView } from '../../shared/merge-queue';
+import { useConnectionState } from '../state/use-connection-state';
 import { getBridge } from '../transport/bridge';
 
 /** Verification output kept in the view: enough to read a failure, bounded like the host's. */
@@ -17,8 +18,12 @@ export interface MergeQueueState {
   run<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
 }
 
-/** The project's queue: loaded once, then kept current by the host's pushed updates. */
+/**
+ * The project's queue: loaded, then kept current by the host's pushed updates, and loaded again
+ * after a reconnect (updates sent while the link was down are gone).
+ */
 export function useMergeQueue(projectId: string): MergeQueueState {
+  const epoch = useConnectionState().epoch;
   const [view, setView] = useState<QueueView | null>(null);
   const [output, setOutput] = useState('');
   const [error, setError] = useState<WireError | null>(null);
@@ -27,8 +32,6 @@ export function useMergeQueue(projectId: string): MergeQueueState {
   useEffect(() => {
     const bridge = getBridge();
     let alive = true;
-    setView(null);
-    setOutput('');
     void bridge.invoke('mergeQueue.get', { projectId }).then((result) => {
       if (!alive) return;
       if (result.ok) setView(result.value);
@@ -45,6 +48,12 @@ export function useMergeQueue(projectId: string): MergeQueueState {
       offUpdated();
       offOutput();
     };
+  }, [projectId, epoch]);
+
+  // Another project's queue is never shown, not even for a moment.
+  useEffect(() => {
+    setView(null);
+    setOutput('');
   }, [projectId]);
 
   const run = useCallback(
