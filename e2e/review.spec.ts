@@ -83,6 +83,9 @@ test('review a branch: live file list, inline comment sent to the agent, approve
 
   // Reject: archived, the branch stays.
   await page.getByTestId('review-reject').click();
+  // Put away: out of the active list, found under "Archived".
+  await expect(threadItem(page, 'Pricing')).toHaveCount(0);
+  await page.getByTestId('thread-filter-archived').click();
   await expect(threadItem(page, 'Pricing')).toHaveAttribute('data-archived', 'true');
   expect(await git(repo, 'branch', '--list', 'switchyard/pricing')).toContain('switchyard/pricing');
 });

@@ -144,15 +144,24 @@ describe('sidebar filters and orders', () => {
   ];
   const byId = Object.fromEntries(threads.map((t) => [t.id, t]));
 
-  it('puts every status in exactly one filter besides "all", so the counts add up', () => {
+  it('puts every thread in exactly one filter besides "all", so the counts add up', () => {
     for (const status of threadStatuses) {
-      const thread = makeThread({ status });
-      expect(
-        threadFilterIds.filter((id) => id !== 'all' && matchesFilter(thread, id)),
-        status,
-      ).toHaveLength(1);
+      for (const archived of [false, true]) {
+        const thread = makeThread({ status, archived });
+        expect(
+          threadFilterIds.filter((id) => id !== 'all' && matchesFilter(thread, id)),
+          `${status}${archived ? ', archived' : ''}`,
+        ).toEqual(archived ? ['archived'] : [expect.not.stringMatching('archived')]);
+      }
     }
-    expect(countByFilter(threads)).toEqual({ all: 5, 'needs-input': 1, working: 2, done: 1, failed: 1 });
+    expect(countByFilter(threads)).toEqual({ all: 5, 'needs-input': 1, working: 2, done: 1, failed: 1, archived: 0 });
+  });
+
+  it('keeps archived (rejected) threads out of every filter but "Archived"', () => {
+    const rejected = makeThread({ id: 'f-rejected', status: 'stopped', archived: true });
+    expect(countByFilter([...threads, rejected])).toMatchObject({ all: 5, done: 1, archived: 1 });
+    expect(matchesFilter(rejected, 'all')).toBe(false);
+    expect(matchesFilter(rejected, 'archived')).toBe(true);
   });
 
   it('orders by attention, by name (numbers as numbers, case ignored) or newest first', () => {

@@ -9,13 +9,18 @@ export interface ThreadError {
   error: WireError;
 }
 
-/** Sidebar filters: every status belongs to exactly one besides "all", so the counts add up. */
+/**
+ * Sidebar filters: every thread belongs to exactly one besides "all", so the counts add up.
+ * Archived threads (rejected in review: branch kept, thread put away) show only under "Archived";
+ * "All" means all active threads.
+ */
 export const threadFilters = {
   all: { label: 'All', statuses: null },
   'needs-input': { label: 'Needs input', statuses: ['needs-input'] },
   working: { label: 'Working', statuses: ['queued', 'starting', 'working', 'idle'] },
   done: { label: 'Done', statuses: ['done', 'stopped'] },
   failed: { label: 'Failed', statuses: ['failed'] },
+  archived: { label: 'Archived', statuses: null },
 } as const satisfies Record<string, { label: string; statuses: readonly ThreadStatus[] | null }>;
 export type ThreadFilter = keyof typeof threadFilters;
 export const threadFilterIds = Object.keys(threadFilters) as ThreadFilter[];
@@ -28,6 +33,8 @@ export const threadSortLabels: Record<ThreadSort, string> = {
 };
 
 export function matchesFilter(thread: Thread, filter: ThreadFilter): boolean {
+  if (filter === 'archived') return thread.archived;
+  if (thread.archived) return false;
   const statuses: readonly ThreadStatus[] | null = threadFilters[filter].statuses;
   return statuses === null || statuses.includes(thread.status);
 }
