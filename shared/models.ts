@@ -101,31 +101,6 @@ export const AgentProfileInfoSchema = z.object({
 });
 export type AgentProfileInfo = z.infer<typeof AgentProfileInfoSchema>;
 
-export const DiffFileSchema = z.object({
-  path: z.string(),
-  /** Previous path of a rename or copy. */
-  oldPath: z.string().nullable(),
-  added: z.number().int(),
-  removed: z.number().int(),
-  binary: z.boolean(),
-  /** Where the change lives: committed on the branch, or not yet committed in the worktree. */
-  source: z.enum(['committed', 'uncommitted']),
-});
-export type DiffFile = z.infer<typeof DiffFileSchema>;
-
-export const ThreadDiffSchema = z.object({
-  baseBranch: z.string(),
-  mergeBase: z.string(),
-  head: z.string(),
-  /** Unified diff of merge-base..HEAD. */
-  committed: z.string(),
-  /** Unified diff of HEAD..working tree, untracked files included. */
-  uncommitted: z.string(),
-  files: z.array(DiffFileSchema),
-  commits: z.array(z.object({ sha: z.string(), subject: z.string() })),
-});
-export type ThreadDiff = z.infer<typeof ThreadDiffSchema>;
-
 export const MergeOutcomeSchema = z.object({
   into: z.string(),
   commit: z.string(),

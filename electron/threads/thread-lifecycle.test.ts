@@ -80,19 +80,15 @@ describe('the dispatcher loop on a real repository', () => {
     expect(reattached.end).toBe(output.length);
 
     await writeFiles(thread.worktreePath, { 'draft.txt': 'not committed yet\n' });
-    const diff = await call<{
-      committed: string;
-      uncommitted: string;
-      files: Array<{ path: string; source: string }>;
-      commits: unknown[];
-    }>('diff.get', { threadId: thread.id });
-    expect(diff.commits).toHaveLength(1);
-    expect(diff.committed).toContain('+hello');
-    expect(diff.uncommitted).toContain('+not committed yet');
-    expect(diff.files).toEqual(
+    const review = await call<{ files: Array<{ path: string; section: string }>; commits: unknown[] }>(
+      'review.summary',
+      { threadId: thread.id },
+    );
+    expect(review.commits).toHaveLength(1);
+    expect(review.files).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: 'feature.txt', source: 'committed' }),
-        expect.objectContaining({ path: 'draft.txt', source: 'uncommitted' }),
+        expect.objectContaining({ path: 'feature.txt', section: 'committed' }),
+        expect.objectContaining({ path: 'draft.txt', section: 'untracked' }),
       ]),
     );
     // Looking at the diff must not stage anything in the agent's worktree.
@@ -276,7 +272,7 @@ describe('the dispatcher loop on a real repository', () => {
     await rm(gone.worktreePath, { recursive: true, force: true });
     const listed = await call<Thread[]>('threads.list', {});
     expect(listed.find((t) => t.id === gone.id)?.worktreeMissing).toBe(true);
-    expect((await failure('diff.get', { threadId: gone.id })).kind).toBe('worktree-missing');
+    expect((await failure('review.summary', { threadId: gone.id })).kind).toBe('worktree-missing');
     const removed = await call<{ worktreeRemoved: boolean; branchDeleted: boolean }>('threads.remove', {
       threadId: gone.id,
     });

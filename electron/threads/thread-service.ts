@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import type { ParsedRequestOf } from '../../shared/contract';
 import { unreviewed } from '../../shared/review-decision';
 import { AppError } from '../../shared/errors';
-import type { MergeOutcome, Project, RemoveOutcome, Thread, ThreadDiff } from '../../shared/models';
+import type { MergeOutcome, Project, RemoveOutcome, Thread } from '../../shared/models';
 import type { AgentRegistry } from '../agents/agent-registry';
 import type { ClientLink } from '../api/client-link';
 import type { EventBus } from '../api/event-bus';
@@ -22,7 +22,6 @@ import type { HookEventKind } from './status-tracker';
 import { mergeThreadIntoBase } from './merge-thread';
 import { allocatePortBase } from './port-allocator';
 import { folderExists, removeThreadFromDisk } from './remove-thread';
-import { readThreadDiff } from './thread-diff';
 import { ThreadRuntime } from './thread-runtime';
 import { copyIntoWorktree } from './worktree-files';
 
@@ -283,10 +282,6 @@ export class ThreadService {
 
   disconnect(client: ClientLink): void {
     this.runtime.disconnect(client.id);
-  }
-
-  diff(threadId: string): Promise<ThreadDiff> {
-    return readThreadDiff(this.state.thread(threadId));
   }
 
   async merge(threadId: string): Promise<MergeOutcome> {

@@ -3,6 +3,7 @@ import type { WireError } from '../../shared/errors';
 import type { MergeOutcome, Thread } from '../../shared/models';
 import { getActions } from '../state/actions';
 import { notify } from '../state/notices-store';
+import { getBridge } from '../transport/bridge';
 import { useUiStore } from '../state/ui-store';
 import { MergeFailure } from './merge-failure';
 import { MergeResult } from './merge-result';
@@ -115,10 +116,12 @@ function useUncommittedFileCount(threadId: string): number | null {
   const [count, setCount] = useState<number | null>(null);
   useEffect(() => {
     let cancelled = false;
-    void getActions()
-      .getDiff(threadId)
+    void getBridge()
+      .invoke('review.summary', { threadId })
       .then((result) => {
-        if (!cancelled && result.ok) setCount(result.value.files.filter((f) => f.source === 'uncommitted').length);
+        if (cancelled || !result.ok) return;
+        const uncommitted = result.value.files.filter((f) => f.section !== 'committed').map((f) => f.path);
+        setCount(new Set(uncommitted).size);
       });
     return () => {
       cancelled = true;

@@ -126,9 +126,6 @@ export function createActions(bridge: SwitchyardBridge) {
       return result;
     },
 
-    getDiff(threadId: string): Promise<Result<ResponseOf<'diff.get'>>> {
-      return bridge.invoke('diff.get', { threadId });
-    },
 
     /** Reports a failed thread action the UI performed itself (e.g. a failed diff load). */
     reportThreadError(threadId: string, action: string, error: WireError): void {

@@ -13,7 +13,6 @@ export const coreRequestChannels = [
   'threads.remove',
   'terminal.input',
   'terminal.resize',
-  'diff.get',
   'merge.run',
   'demo.start',
 ] as const;

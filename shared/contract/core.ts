@@ -5,7 +5,6 @@ import {
   MergeOutcomeSchema,
   ProjectSchema,
   RemoveOutcomeSchema,
-  ThreadDiffSchema,
   ThreadSchema,
 } from '../models';
 import { BriefSchema } from '../brief';
@@ -98,7 +97,6 @@ export const coreContract = {
       .strict(),
     response: z.object({ resized: z.boolean() }),
   },
-  'diff.get': { request: ThreadRef, response: ThreadDiffSchema },
   'merge.run': { request: ThreadRef, response: MergeOutcomeSchema },
   'demo.start': {
     request: Empty,

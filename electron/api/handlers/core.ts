@@ -41,7 +41,6 @@ export function coreHandlers({
     'threads.remove': ({ threadId, discard }) => threads.remove(threadId, discard),
     'terminal.input': ({ threadId, data }) => ({ accepted: threads.input(threadId, data) }),
     'terminal.resize': ({ threadId, cols, rows }) => ({ resized: threads.resize(threadId, cols, rows) }),
-    'diff.get': ({ threadId }) => threads.diff(threadId),
     'merge.run': ({ threadId }) => threads.merge(threadId),
     'demo.start': () => startDemo(options.dataDir, projects, threads),
   };
