@@ -1,5 +1,5 @@
-import { access } from 'node:fs/promises';
 import { gitOutput } from './core';
+import { pathExists } from '../fs/path-exists';
 
 export type PendingOperation = 'merge' | 'rebase' | 'cherry-pick' | 'revert';
 
@@ -16,16 +16,7 @@ export async function pendingOperations(worktree: string): Promise<PendingOperat
   const found = new Set<PendingOperation>();
   for (const [operation, marker] of markers) {
     const file = (await gitOutput(worktree, ['rev-parse', '--path-format=absolute', '--git-path', marker])).trim();
-    if (await exists(file)) found.add(operation);
+    if (await pathExists(file)) found.add(operation);
   }
   return [...found];
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,10 +1,10 @@
-import { access } from 'node:fs/promises';
 import { branchExists } from '../git/branch';
 import { pendingOperations } from '../git/operation-state';
 import { abortOperation, checkoutDetachedClean } from '../git/reset';
 import { findIntegrationWorktree } from './integration-worktree';
 import { LandingJournalFile } from './landing-journal';
 import { landingHead } from './publish-target';
+import { pathExists } from '../fs/path-exists';
 
 /**
  * Undoes a landing that a crash or quit interrupted: aborts any merge or rebase left in the
@@ -17,7 +17,7 @@ export async function recoverLanding(repo: string, target: string): Promise<stri
   const journalFile = await LandingJournalFile.of(repo, target);
   const journal = await journalFile.read();
   const worktree = journal?.worktree ?? (await findIntegrationWorktree(repo, target));
-  if (!worktree || !(await exists(worktree)) || !(await branchExists(repo, target))) {
+  if (!worktree || !(await pathExists(worktree)) || !(await branchExists(repo, target))) {
     if (journal) await journalFile.clear();
     return null;
   }
@@ -37,13 +37,4 @@ export async function recoverLanding(repo: string, target: string): Promise<stri
     return `Landing ${entry} into ${target} was interrupted just after it landed (${head.slice(0, 7)}); nothing needed undoing.`;
   }
   return `Landing ${entry} into ${target} was interrupted while ${journal.step}${unfinished}; undone: ${target} is at ${head.slice(0, 7)}, its commit before that entry${journal.branch ? `, and ${journal.branch} is untouched` : ''}.`;
-}
-
-async function exists(folder: string): Promise<boolean> {
-  try {
-    await access(folder);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,10 +1,10 @@
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { suggestBranchName, worktreeFolderName } from '../../shared/branch-name';
 import { AppError } from '../../shared/errors';
 import type { Project } from '../../shared/models';
 import { assertValidBranchName, branchExists } from '../git/branch';
 import { currentBranch, hasCommits } from '../git/repo';
+import { pathExists } from '../fs/path-exists';
 
 export interface ThreadPlanRequest {
   readonly name: string;
@@ -50,7 +50,7 @@ export async function planThread(project: Project, request: ThreadPlanRequest): 
     });
   }
   const worktreePath = path.join(project.worktreeRoot, worktreeFolderName(branch));
-  if (await exists(worktreePath)) {
+  if (await pathExists(worktreePath)) {
     throw new AppError(
       'worktree-exists',
       `The folder ${worktreePath} already exists; remove it or pick another branch name.`,
@@ -60,13 +60,4 @@ export async function planThread(project: Project, request: ThreadPlanRequest): 
     );
   }
   return { baseBranch, branch, worktreePath };
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
