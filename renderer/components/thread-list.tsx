@@ -19,6 +19,7 @@ export function ThreadList() {
   const sort = useThreadsStore((state) => state.listSort);
   const setFilter = useThreadsStore((state) => state.setListFilter);
   const openDialog = useUiStore((state) => state.openDialog);
+  const mainView = useUiStore((state) => state.mainView);
   const setMainView = useUiStore((state) => state.setMainView);
   // Picking a thread always shows it, even from the merge queue view.
   const showThread = (threadId: string | null) => {
@@ -46,6 +47,18 @@ export function ThreadList() {
           + New thread
         </button>
       </div>
+      <button
+        type="button"
+        className={`sidebar-nav-item${mainView === 'merge-queue' ? ' active' : ''}`}
+        data-testid="merge-queue-open"
+        aria-pressed={mainView === 'merge-queue'}
+        disabled={projectId === null}
+        title="Land approved threads in order, with conflicts predicted"
+        onClick={() => setMainView(mainView === 'merge-queue' ? 'thread' : 'merge-queue')}
+      >
+        Merge queue
+        <span className="muted">land approved threads in order</span>
+      </button>
       {waiting > 0 && (
         <button
           type="button"

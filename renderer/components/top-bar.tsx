@@ -12,8 +12,6 @@ export function TopBar() {
   const hasProjects = useProjectsStore((state) => state.projects.length > 0);
   const info = useAppInfoStore((state) => state.info);
   const openDialog = useUiStore((state) => state.openDialog);
-  const mainView = useUiStore((state) => state.mainView);
-  const setMainView = useUiStore((state) => state.setMainView);
 
   return (
     <header className="top-bar">
@@ -26,7 +24,11 @@ export function TopBar() {
               {project.path}
             </span>
           </span>
-          <span className="project-fact" data-testid="project-branch" title="Branch checked out in the main checkout">
+          <span
+            className="project-fact whole"
+            data-testid="project-branch"
+            title="Branch checked out in the main checkout"
+          >
             <span className="fact-label">on</span>
             <span className="mono">{project.currentBranch ?? '(detached HEAD)'}</span>
           </span>
@@ -41,16 +43,6 @@ export function TopBar() {
             Setup{project.setupCommand || project.copyFiles.length ? ' ✓' : '…'}
           </button>
           <PromptTemplateButton project={project} />
-          <button
-            type="button"
-            className={`button small${mainView === 'merge-queue' ? ' active' : ''}`}
-            data-testid="merge-queue-open"
-            aria-pressed={mainView === 'merge-queue'}
-            title="Land approved threads in order, with conflicts predicted"
-            onClick={() => setMainView(mainView === 'merge-queue' ? 'thread' : 'merge-queue')}
-          >
-            Merge queue
-          </button>
         </div>
       )}
       <span className="spacer" />
