@@ -126,7 +126,6 @@ export function createActions(bridge: SwitchyardBridge) {
       return result;
     },
 
-
     /** Reports a failed thread action the UI performed itself (e.g. a failed diff load). */
     reportThreadError(threadId: string, action: string, error: WireError): void {
       threads().setError(threadId, { action, error });
