@@ -1,9 +1,11 @@
 /**
  * How fast the review pane opens on a large branch: 500 changed files / 20,000 changed lines, one
  * 5 MB file and one binary, in the browser host in Chromium. Measured in the page: from the click
- * on the Review tab to the full file list on screen, and to the first file's diff rendered; then
- * the longest main-thread task while scrolling through every file (each diff loads and renders as
- * it comes into view). Then the same opening again, when the branch's committed side is cached.
+ * on the Review tab to the file list on screen (it is windowed: it holds all 500 files and its
+ * rows fill its viewport), and to the first file's diff rendered; then the longest main-thread
+ * task while scrolling through the whole file list (every row must be drawn on the way) and
+ * through every file's diff (each loads and renders as it comes into view). Then the same opening
+ * again, when the branch's committed side is cached.
  */
 import { HostHandle } from './host/host-handle';
 import { DashboardPage } from './support/dashboard-page';
@@ -22,13 +24,22 @@ const openPane = `(async () => {
   const longTasks = [];
   new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); })
     .observe({ type: 'longtask' });
+  // The list is windowed: shown when it holds every file and its rows fill its viewport.
+  const listShown = () => {
+    const list = document.querySelector('[data-testid="diff-file-list"]');
+    const scroller = list?.querySelector('[data-testid="diff-file-scroll"]');
+    if (!scroller || list.dataset.files !== '${shape.files}') return false;
+    const view = scroller.getBoundingClientRect();
+    const rows = [...scroller.querySelectorAll('[data-testid="diff-file"]')].map((row) => row.getBoundingClientRect());
+    return rows.some((r) => r.top >= view.top && r.top < view.bottom) && Math.max(...rows.map((r) => r.bottom)) >= view.bottom;
+  };
   const start = performance.now();
   document.querySelector('[data-testid="tab-diff"]').click();
   let fileList = null, firstFile = null;
   while ((fileList === null || firstFile === null) && performance.now() - start < 30000) {
     await frame();
     const now = performance.now() - start;
-    if (fileList === null && document.querySelectorAll('[data-testid="diff-file"]').length === ${shape.files}) fileList = now;
+    if (fileList === null && listShown()) fileList = now;
     if (firstFile === null && document.querySelector('[data-testid="review-file"] .d2h-code-line-ctn')) firstFile = now;
   }
   return { fileList, firstFile, openLongest: Math.max(0, ...longTasks) };
@@ -40,8 +51,19 @@ const scrollThrough = `(async () => {
   const longTasks = [];
   const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
   observer.observe({ type: 'longtask' });
-  const scroller = document.querySelector('.review-diffs');
   const start = performance.now();
+  // The file list first, a screen at a time: every row is drawn on the way.
+  const list = document.querySelector('[data-testid="diff-file-scroll"]');
+  const listed = new Set();
+  const seeRows = () => list.querySelectorAll('[data-testid="diff-file"]').forEach((row) => listed.add(row.dataset.path));
+  seeRows();
+  while (list.scrollTop + list.clientHeight < list.scrollHeight - 2 && performance.now() - start < 30000) {
+    list.scrollTop += list.clientHeight;
+    await frame();
+    await frame();
+    seeRows();
+  }
+  const scroller = document.querySelector('.review-diffs');
   while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 2 && performance.now() - start < 60000) {
     scroller.scrollTop += 900;
     await frame();
@@ -57,6 +79,7 @@ const scrollThrough = `(async () => {
     ms: performance.now() - start,
     longest: Math.max(0, ...longTasks),
     longTasks: longTasks.filter((d) => d > 50).length,
+    listed: listed.size,
     rendered: document.querySelectorAll('[data-testid="review-file"][data-rendered="true"]').length,
     binary: document.querySelector('[data-testid="binary-note"]')?.textContent ?? null,
     capped: document.querySelectorAll('[data-testid="diff-capped"]').length,
@@ -74,8 +97,8 @@ runBenchmark(async () => {
   const page = await DashboardPage.open(host.ready.url);
   await page.selectThread(thread.id);
   progress('opening the review pane');
-  const opened = await page.evaluate<{ fileList: number | null; firstFile: number | null; openLongest: number }>(
-    openPane,
+  const opened = await profileRenderer(page, 'large-diff-open', () =>
+    page.evaluate<{ fileList: number | null; firstFile: number | null; openLongest: number }>(openPane),
   );
   if (opened.fileList === null || opened.firstFile === null) throw new Error('the review pane did not show the diff');
   progress('scrolling through every file');
@@ -87,6 +110,7 @@ runBenchmark(async () => {
       ms: number;
       longest: number;
       longTasks: number;
+      listed: number;
       rendered: number;
       binary: string | null;
       capped: number;
@@ -98,6 +122,7 @@ runBenchmark(async () => {
   const reopened = await page.evaluate<{ fileList: number | null; firstFile: number | null; openLongest: number }>(
     openPane,
   );
+  if (scrolled.listed !== shape.files) throw new Error(`only ${scrolled.listed} of ${shape.files} files were listed`);
   if (scrolled.rendered !== shape.files) {
     const shown = await page.evaluate<string>(
       `(window.__benchErrors ?? []).join('\\n').slice(0, 1500) + (document.querySelector('[data-testid="thread-view"]')?.innerText ?? document.body.innerText).slice(0, 600)`,
@@ -131,7 +156,7 @@ runBenchmark(async () => {
         target: target(`< ${targets.firstFileMs} ms`, opened.firstFile < targets.firstFileMs),
       },
       {
-        label: 'longest task, scrolling',
+        label: 'longest task, scrolling list + diffs',
         value: `${round(scrolled.longest)} ms (${scrolled.longTasks} over 50 ms)`,
         target: target(`≤ ${targets.longestTaskMs} ms`, scrolled.longest <= targets.longestTaskMs),
       },

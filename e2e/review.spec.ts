@@ -28,6 +28,9 @@ test('review a branch: live file list, inline comment sent to the agent, approve
   await expect(page.getByTestId('diff-commit')).toContainText('Add price');
   const files = page.getByTestId('diff-file-list').getByTestId('diff-file');
   await expect(files).toHaveCount(1);
+  // The list comes first; its line counts and the stat follow with the summary's details.
+  await expect(files.first()).toContainText('+4 −0');
+  await expect(page.getByTestId('review-stat')).toContainText('1 commit · 1 file +4 −0');
   await expect(page.getByTestId('check-changelog')).toHaveAttribute('data-ok', 'false');
 
   // Changes in the worktree appear without pressing anything: an untracked changelog fragment.

@@ -32,9 +32,10 @@ export const ReviewFileSchema = z.object({
   /** Previous path of a rename or copy. */
   oldPath: z.string().nullable(),
   kind: FileChangeKindSchema,
-  added: z.number().int(),
-  removed: z.number().int(),
-  binary: z.boolean(),
+  /** Lines added and removed, and whether git calls the file binary: null until counted (`detailsPending`). */
+  added: z.number().int().nullable(),
+  removed: z.number().int().nullable(),
+  binary: z.boolean().nullable(),
   /** A submodule whose recorded commit moved (mode 160000). */
   submodule: z.boolean(),
   oldMode: z.string().nullable(),
@@ -77,18 +78,26 @@ export type BriefChecks = z.infer<typeof BriefChecksSchema>;
 export const ReviewSummarySchema = z.object({
   threadId: z.string(),
   baseBranch: z.string(),
-  mergeBase: z.string(),
+  /** Where the branch left its base (null while the details are pending). */
+  mergeBase: z.string().nullable(),
   head: z.string(),
   /** Changes whenever anything in this summary changed. */
   revision: z.string(),
-  /** Commits on the base branch the thread does not have yet, and commits it has over the base. */
+  /** Commits on the base branch the thread does not have yet, and commits it has over the base (0 while pending). */
   behind: z.number().int(),
   ahead: z.number().int(),
   commits: z.array(ReviewCommitSchema),
   commitsTruncated: z.boolean(),
-  stat: z.object({ files: z.number().int(), added: z.number().int(), removed: z.number().int() }),
+  /** `added` and `removed` are null while the details are pending. */
+  stat: z.object({ files: z.number().int(), added: z.number().int().nullable(), removed: z.number().int().nullable() }),
   files: z.array(ReviewFileSchema),
-  /** Files left out of the list because there were too many (e.g. an unignored build folder). */
+  /**
+   * The list was sent as soon as git had listed the files (asked with `detailsLater`): the files'
+   * `added`, `removed` and `binary`, the stat's counts, the commits, behind/ahead and the
+   * changelog check are not known yet (null, empty or zero) until `review.details` for this
+   * revision answers.
+   */
+  detailsPending: z.boolean(),
   filesOmitted: z.number().int(),
   checks: BriefChecksSchema,
   /** An approval recorded on another commit than the current tip. */
@@ -96,6 +105,33 @@ export const ReviewSummarySchema = z.object({
   computedAt: z.string(),
 });
 export type ReviewSummary = z.infer<typeof ReviewSummarySchema>;
+
+/** One file's line counts, as `review.details` sends them. */
+export const FileCountsSchema = z.object({
+  id: z.string(),
+  added: z.number().int(),
+  removed: z.number().int(),
+  binary: z.boolean(),
+});
+export type FileCounts = z.infer<typeof FileCountsSchema>;
+
+/**
+ * What a summary sent early (`detailsPending`) leaves out: every file's line counts and the stat
+ * they add up to, the commits, behind/ahead and the changelog check, for one summary revision.
+ */
+export const ReviewDetailsSchema = z.object({
+  threadId: z.string(),
+  /** The summary revision these details complete. */
+  revision: z.string(),
+  files: z.array(FileCountsSchema),
+  stat: z.object({ files: z.number().int(), added: z.number().int(), removed: z.number().int() }),
+  behind: z.number().int(),
+  ahead: z.number().int(),
+  commits: z.array(ReviewCommitSchema),
+  commitsTruncated: z.boolean(),
+  changelog: ChangelogCheckSchema,
+});
+export type ReviewDetails = z.infer<typeof ReviewDetailsSchema>;
 
 /** One file's diff, capped so a huge file never freezes the window unless the dispatcher asks. */
 export const FileDiffSchema = z.object({

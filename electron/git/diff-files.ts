@@ -2,22 +2,8 @@ import type { FileChangeKind } from '../../shared/review';
 import { gitOutput } from './core';
 import { readOnly } from './read-only';
 
-/** One changed file as git's raw and numstat formats describe it together. */
-export interface ChangedFile {
-  readonly path: string;
-  readonly oldPath: string | null;
-  readonly kind: FileChangeKind;
-  readonly added: number;
-  readonly removed: number;
-  readonly binary: boolean;
-  readonly oldMode: string | null;
-  readonly newMode: string | null;
-  /** Blob ids (all zeros for the worktree side, which has no blob yet). */
-  readonly oldBlob: string;
-  readonly newBlob: string;
-}
-
-const kindByLetter: Record<string, FileChangeKind> = {
+/** git's status letters (raw diff and porcelain status alike). */
+export const kindByLetter: Record<string, FileChangeKind> = {
   A: 'added',
   M: 'modified',
   D: 'deleted',
@@ -26,7 +12,7 @@ const kindByLetter: Record<string, FileChangeKind> = {
   T: 'type-changed',
 };
 
-interface RawEntry {
+export interface RawEntry {
   readonly path: string;
   readonly oldPath: string | null;
   readonly kind: FileChangeKind;
@@ -62,7 +48,7 @@ export function parseRaw(out: string): RawEntry[] {
   return entries;
 }
 
-interface NumstatEntry {
+export interface NumstatEntry {
   readonly path: string;
   readonly added: number;
   readonly removed: number;
@@ -88,36 +74,27 @@ export function parseNumstatEntries(out: string): NumstatEntry[] {
   return entries;
 }
 
-/** Joins the two listings; git emits both in the same order, but they are matched by path to be sure. */
-export function joinRawAndNumstat(raw: readonly RawEntry[], numstat: readonly NumstatEntry[]): ChangedFile[] {
-  const counts = new Map(numstat.map((entry) => [entry.path, entry]));
-  return raw.map((entry) => {
-    const count = counts.get(entry.path);
-    return {
-      ...entry,
-      added: count?.added ?? 0,
-      removed: count?.removed ?? 0,
-      binary: count?.binary ?? false,
-    };
-  });
-}
-
 const renameFlags = ['--find-renames', '--find-copies'];
+
+function diffFlags(options: { renames: boolean }): string[] {
+  return ['--no-color', '--no-ext-diff', ...(options.renames ? renameFlags : ['--no-renames'])];
+}
 
 /**
  * Files changed by a `git diff` with `args` selecting what to compare (e.g. `[base, head]`,
- * `['--cached', 'HEAD']`, or nothing for index → worktree). `renames` is off for comparisons with
- * the worktree, whose new files are untracked rather than renamed.
+ * `['--cached', 'HEAD']`, or nothing for index → worktree): paths, kinds, modes and blob ids, no
+ * counts. Cheap: git compares blob ids and never diffs contents (except for rename detection).
+ * `renames` is off for comparisons with the worktree, whose new files are untracked rather than renamed.
  */
-export async function changedFiles(
-  cwd: string,
-  args: readonly string[],
-  options: { renames: boolean },
-): Promise<ChangedFile[]> {
-  const flags = ['--no-color', '--no-ext-diff', ...(options.renames ? renameFlags : ['--no-renames'])];
-  const [raw, numstat] = await Promise.all([
-    gitOutput(cwd, ['diff', '--raw', '-z', '--no-abbrev', ...flags, ...args], readOnly),
-    gitOutput(cwd, ['diff', '--numstat', '-z', ...flags, ...args], readOnly),
-  ]);
-  return joinRawAndNumstat(parseRaw(raw), parseNumstatEntries(numstat));
+export async function rawChanges(cwd: string, args: readonly string[], options: { renames: boolean }) {
+  return parseRaw(
+    await gitOutput(cwd, ['diff', '--raw', '-z', '--no-abbrev', ...diffFlags(options), ...args], readOnly),
+  );
+}
+
+/** Added and removed lines per file of the same comparison: the costly part (a diff of every file). */
+export async function numstatChanges(cwd: string, args: readonly string[], options: { renames: boolean }) {
+  return parseNumstatEntries(
+    await gitOutput(cwd, ['diff', '--numstat', '-z', ...diffFlags(options), ...args], readOnly),
+  );
 }

@@ -14,7 +14,8 @@ export interface FilePatchTarget {
   readonly section: ReviewSection;
   readonly path: string;
   readonly oldPath: string | null;
-  readonly mergeBase: string;
+  /** The base branch's commit: committed changes are `base...head`, i.e. from their merge base. */
+  readonly base: string;
   readonly head: string;
 }
 
@@ -31,8 +32,7 @@ export async function filePatch(worktree: string, target: FilePatchTarget): Prom
         ...diffFlags,
         '--find-renames',
         '--find-copies',
-        target.mergeBase,
-        target.head,
+        `${target.base}...${target.head}`,
         '--',
         ...paths,
       ]);

@@ -36,7 +36,7 @@ const binaryLine = /^Binary files .* differ$/m;
 /** One file's diff for the review pane, capped (unless asked in full) so it is cheap to send and render. */
 export async function readFileDiff(
   worktree: string,
-  range: { mergeBase: string; head: string },
+  range: { base: string; head: string },
   request: FileDiffRequest,
   listed: SummaryFile | undefined,
 ): Promise<FileDiff> {

@@ -3,16 +3,16 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { Thread } from '../../shared/models';
-import type { ReviewFile, ReviewSection, ReviewSummary } from '../../shared/review';
+import type { ReviewDetails, ReviewFile, ReviewSection, ReviewSummary } from '../../shared/review';
 import { changelogPathFor } from '../briefs/changelog-path';
 import { defaultChangelogPath } from '../../shared/brief';
 import { aheadBehind } from '../git/ahead-behind';
 import { existsInTree } from '../git/blob-size';
-import { branchExists } from '../git/branch';
-import { type ChangedFile, changedFiles } from '../git/diff-files';
+import { type NumstatEntry, type RawEntry, numstatChanges, rawChanges } from '../git/diff-files';
+import { headAndBase } from '../git/head-and-base';
 import { commitLog } from '../git/log';
-import { mergeBase, revParse } from '../git/refs';
-import { untrackedFiles } from '../git/untracked';
+import { mergeBase } from '../git/refs';
+import { worktreeStatus } from '../git/worktree-status';
 import { folderExists } from '../threads/remove-thread';
 import { checkAgainstBrief } from './brief-checks';
 import { countLines } from './count-lines';
@@ -25,81 +25,130 @@ const maxCommits = 300;
 /** A listed file with what the file reader needs beyond the wire shape (blob ids). */
 export interface SummaryFile {
   readonly wire: ReviewFile;
-  readonly change: ChangedFile;
+  readonly change: RawEntry;
 }
 
 export interface SummaryResult {
   readonly summary: ReviewSummary;
+  /** The commit the base branch pointed at: committed diffs are `base...head` (from their merge base). */
+  readonly base: string;
   readonly files: ReadonlyMap<string, SummaryFile>;
+}
+
+/**
+ * A summary in two steps: the list as soon as git has listed the files (`detailsPending`), and the
+ * complete summary once git has counted every file's lines and read the commits, behind/ahead
+ * and the changelog fragment. The second step's git calls are asked for when the list is known:
+ * every git call shares one first-come-first-served bound, and each process costs the main
+ * process a fork, so the list's own calls go first.
+ */
+export interface SummaryReading {
+  readonly list: SummaryResult;
+  readonly complete: Promise<SummaryResult>;
 }
 
 export function fileId(section: ReviewSection, filePath: string): string {
   return `${section}:${filePath}`;
 }
 
+const zeroBlob = '0'.repeat(40);
+const comparisons = {
+  staged: { args: ['--cached', 'HEAD'], renames: true },
+  unstaged: { args: [], renames: false },
+} as const;
+
 /**
  * The committed section depends only on the two commits, and its numstat is the one costly git
- * call of a summary (a diff of every file): kept per worktree and commit pair, so a refresh after
- * an edit in the worktree, or opening the pane again, does not pay for it twice.
+ * call of a summary (a diff of every file): both listings are kept per worktree and commit pair,
+ * so a refresh after an edit in the worktree, or opening the pane again, does not pay twice.
  */
-const committedCache = new Map<string, Promise<ChangedFile[]>>();
+interface CommittedListings {
+  readonly raw: Promise<RawEntry[]>;
+  numstat: Promise<NumstatEntry[]> | null;
+}
+const committedCache = new Map<string, CommittedListings>();
 const committedCacheSize = 64;
 
-function committedChanges(worktree: string, base: string, head: string): Promise<ChangedFile[]> {
+/** `base...head`: what the branch changed since it left the base (git diffs from their merge base). */
+function committedListings(worktree: string, base: string, head: string): CommittedListings {
   const key = `${worktree}\0${base}\0${head}`;
-  let changes = committedCache.get(key);
-  if (!changes) {
-    changes = changedFiles(worktree, [base, head], { renames: true });
-    committedCache.set(key, changes);
-    changes.catch(() => committedCache.delete(key));
+  let listings = committedCache.get(key);
+  if (!listings) {
+    const raw = rawChanges(worktree, [`${base}...${head}`], { renames: true });
+    listings = { raw, numstat: null };
+    committedCache.set(key, listings);
+    raw.catch(() => committedCache.delete(key));
     if (committedCache.size > committedCacheSize) committedCache.delete(committedCache.keys().next().value as string);
   }
-  return changes;
+  return listings;
 }
 
-/** Untracked files as changes: counted line by line, as git would for a new file. */
-async function untrackedChanges(worktree: string, paths: readonly string[]): Promise<ChangedFile[]> {
-  return mapLimited(paths, 8, async (p) => {
-    const { lines, binary } = await countLines(path.join(worktree, p));
-    return {
-      path: p,
-      oldPath: null,
-      kind: 'added' as const,
-      added: lines,
-      removed: 0,
-      binary,
-      oldMode: null,
-      newMode: '100644',
-      oldBlob: '0'.repeat(40),
-      newBlob: '0'.repeat(40),
-    };
-  });
+function committedNumstat(worktree: string, base: string, head: string, listings: CommittedListings) {
+  if (!listings.numstat) {
+    const numstat = numstatChanges(worktree, [`${base}...${head}`], { renames: true });
+    listings.numstat = numstat;
+    numstat.catch(() => {
+      if (listings.numstat === numstat) listings.numstat = null;
+    });
+  }
+  return listings.numstat;
+}
+
+/** Untracked files as changes: new files with no blob yet. */
+function untrackedChange(p: string): RawEntry {
+  return {
+    path: p,
+    oldPath: null,
+    kind: 'added',
+    oldMode: null,
+    newMode: '100644',
+    oldBlob: zeroBlob,
+    newBlob: zeroBlob,
+  };
 }
 
 /** What identifies a file's current diff: blob ids, or size and time for the worktree side. */
-async function versionOf(worktree: string, section: ReviewSection, change: ChangedFile): Promise<string> {
+async function versionOf(worktree: string, section: ReviewSection, change: RawEntry): Promise<string> {
   const blobs = `${change.oldBlob}..${change.newBlob}:${change.oldMode}:${change.newMode}`;
-  if (section === 'committed' || section === 'staged') return blobs;
-  const info = await stat(path.join(worktree, change.path)).catch(() => null);
-  return `${blobs}:${info ? `${info.size}:${info.mtimeMs}` : 'gone'}`;
+  const info =
+    section === 'committed' || section === 'staged'
+      ? null
+      : await stat(path.join(worktree, change.path)).catch(() => null);
+  const version =
+    section === 'committed' || section === 'staged'
+      ? blobs
+      : `${blobs}:${info ? `${info.size}:${info.mtimeMs}` : 'gone'}`;
+  // Only ever compared: a short digest keeps a list of thousands of files small on the wire.
+  return createHash('sha1').update(version).digest('hex').slice(0, 16);
 }
 
 async function changelogCheck(worktree: string, head: string, relative: string) {
-  const text = await readFile(path.join(worktree, relative), 'utf8').catch(() => null);
-  return {
-    path: relative,
-    exists: text !== null,
-    nonEmpty: text !== null && text.trim().length > 0,
-    committed: await existsInTree(worktree, head, relative),
-  };
+  const [text, committed] = await Promise.all([
+    readFile(path.join(worktree, relative), 'utf8').catch(() => null),
+    existsInTree(worktree, head, relative),
+  ]);
+  return { path: relative, exists: text !== null, nonEmpty: text !== null && text.trim().length > 0, committed };
+}
+
+type Counted = Pick<NumstatEntry, 'added' | 'removed' | 'binary'>;
+
+/** Changelog state while it is not read yet (the summary says `detailsPending`). */
+function pendingChangelog(relative: string) {
+  return { path: relative, exists: false, nonEmpty: false, committed: false };
 }
 
 /**
  * Everything the review pane lists for a thread, read from its worktree with a handful of git
- * calls (all through the global git bound): commits, behind/ahead, the changed files of each
- * section with counts and modes, and the checks against the brief. No diff text.
+ * calls (all through the global git bound): first the changed files of each section with kinds,
+ * modes and the checks against the brief; then each file's added/removed lines, the commits,
+ * behind/ahead and the changelog check. No diff text. `beforeDetails` runs when the list is known;
+ * the second step's git calls are asked for once it is done.
  */
-export async function readReviewSummary(thread: Thread, hazardPatterns: readonly string[]): Promise<SummaryResult> {
+export async function readReviewSummary(
+  thread: Thread,
+  hazardPatterns: readonly string[],
+  beforeDetails?: (list: SummaryResult) => Promise<unknown>,
+): Promise<SummaryReading> {
   const worktree = thread.worktreePath;
   if (!(await folderExists(worktree))) {
     throw new AppError(
@@ -107,97 +156,185 @@ export async function readReviewSummary(thread: Thread, hazardPatterns: readonly
       `The worktree of "${thread.name}" is gone from ${worktree}; its branch ${thread.branch} may still hold its commits.`,
     );
   }
-  if (!(await branchExists(worktree, thread.baseBranch))) {
-    throw new AppError(
-      'base-not-found',
-      `The base branch "${thread.baseBranch}" no longer exists, so there is nothing to compare against.`,
-    );
-  }
-  const head = await revParse(worktree, 'HEAD');
-  const baseRef = `refs/heads/${thread.baseBranch}`;
-  const base = await mergeBase(worktree, baseRef, head);
+  // What is not committed does not depend on the commits: listed while they are read.
+  const uncommittedListing = worktreeStatus(worktree);
+  uncommittedListing.catch(() => undefined);
+  const { head, base: baseTip } = await headAndBase(worktree, thread.baseBranch);
   const changelogPath = thread.brief ? changelogPathFor(thread.brief, thread.name) : defaultChangelogPath(thread.name);
-  const [commits, counts, committed, staged, unstaged, untrackedPaths, changelog] = await Promise.all([
-    commitLog(worktree, base, head, maxCommits + 1),
-    aheadBehind(worktree, baseRef, head),
-    committedChanges(worktree, base, head),
-    changedFiles(worktree, ['--cached', 'HEAD'], { renames: true }),
-    changedFiles(worktree, [], { renames: false }),
-    untrackedFiles(worktree),
-    changelogCheck(worktree, head, changelogPath),
-  ]);
+  const committed = committedListings(worktree, baseTip, head);
 
-  const sections: Array<[ReviewSection, ChangedFile[]]> = [
-    ['committed', committed],
-    ['staged', staged],
-    ['unstaged', unstaged],
-  ];
-  let listed = sections.reduce((n, [, files]) => n + files.length, 0);
-  const untrackedListed = untrackedPaths.slice(0, Math.max(0, maxListedFiles - listed));
-  sections.push(['untracked', await untrackedChanges(worktree, untrackedListed)]);
-  listed += untrackedListed.length;
-  const filesOmitted = Math.max(0, listed - maxListedFiles) + (untrackedPaths.length - untrackedListed.length);
+  const list = await readList();
+  const complete = (async () => {
+    // Starting a git process blocks this process for a fork (tens of milliseconds on a small
+    // machine): the list goes out first, then what the window asks for next (`beforeDetails`:
+    // the first files' diffs), then the second step's git calls.
+    await new Promise((resolve) => setImmediate(resolve));
+    await beforeDetails?.(list).catch(() => undefined);
+    return readDetails(list);
+  })();
+  complete.catch(() => undefined);
+  return { list, complete };
 
-  const all = sections.flatMap(([section, files]) => files.map((change) => ({ section, change })));
-  const shown = all.slice(0, maxListedFiles);
-  const checked = checkAgainstBrief(
-    shown.map(({ change }) => change),
-    thread.brief,
-    hazardPatterns,
-    changelogPath,
-  );
-  const files = new Map<string, SummaryFile>();
-  const versions = await mapLimited(shown, 16, ({ section, change }) => versionOf(worktree, section, change));
-  shown.forEach(({ section, change }, index) => {
-    const id = fileId(section, change.path);
-    const wire: ReviewFile = {
-      id,
-      section,
-      path: change.path,
-      oldPath: change.oldPath,
-      kind: change.kind,
-      added: change.added,
-      removed: change.removed,
-      binary: change.binary,
-      submodule: change.oldMode === '160000' || change.newMode === '160000',
-      oldMode: change.oldMode,
-      newMode: change.newMode,
-      version: versions[index] ?? '',
-      flags: checked.flagsByPath.get(change.path) ?? { outsideOwned: false, forbidden: null, hazard: null },
+  async function readList(): Promise<SummaryResult> {
+    const [committedFiles, uncommitted] = await Promise.all([committed.raw, uncommittedListing]);
+    const { staged: stagedFiles, unstaged: unstagedFiles, untracked: untrackedPaths } = uncommitted;
+    const sections: Array<[ReviewSection, RawEntry[]]> = [
+      ['committed', committedFiles],
+      ['staged', stagedFiles],
+      ['unstaged', unstagedFiles],
+    ];
+    let listed = sections.reduce((n, [, files]) => n + files.length, 0);
+    const untrackedListed = untrackedPaths.slice(0, Math.max(0, maxListedFiles - listed));
+    sections.push(['untracked', untrackedListed.map(untrackedChange)]);
+    listed += untrackedListed.length;
+    const filesOmitted = Math.max(0, listed - maxListedFiles) + (untrackedPaths.length - untrackedListed.length);
+
+    const all = sections.flatMap(([section, files]) => files.map((change) => ({ section, change })));
+    const shown = all.slice(0, maxListedFiles);
+    const checked = checkAgainstBrief(
+      shown.map(({ change }) => change),
+      thread.brief,
+      hazardPatterns,
+      changelogPath,
+    );
+    const files = new Map<string, SummaryFile>();
+    const versions = await mapLimited(shown, 16, ({ section, change }) => versionOf(worktree, section, change));
+    shown.forEach(({ section, change }, index) => {
+      const id = fileId(section, change.path);
+      const wire: ReviewFile = {
+        id,
+        section,
+        path: change.path,
+        oldPath: change.oldPath,
+        kind: change.kind,
+        added: null,
+        removed: null,
+        binary: null,
+        submodule: change.oldMode === '160000' || change.newMode === '160000',
+        oldMode: change.oldMode,
+        newMode: change.newMode,
+        version: versions[index] ?? '',
+        flags: checked.flagsByPath.get(change.path) ?? { outsideOwned: false, forbidden: null, hazard: null },
+      };
+      files.set(id, { wire, change });
+    });
+
+    const wireFiles = [...files.values()].map((f) => f.wire);
+    const approvalStale = thread.review.state === 'approved' && thread.review.commit !== head;
+    // The details are not part of it: they follow from the commits and file versions that are.
+    const revision = createHash('sha1')
+      .update(JSON.stringify([head, baseTip, wireFiles.map((f) => [f.id, f.version]), checked.checks]))
+      .digest('hex')
+      .slice(0, 16);
+    return {
+      summary: {
+        threadId: thread.id,
+        baseBranch: thread.baseBranch,
+        mergeBase: null,
+        head,
+        revision,
+        behind: 0,
+        ahead: 0,
+        commits: [],
+        commitsTruncated: false,
+        stat: { files: new Set(wireFiles.map((f) => f.path)).size, added: null, removed: null },
+        files: wireFiles,
+        detailsPending: true,
+        filesOmitted,
+        checks: { ...checked.checks, changelog: pendingChangelog(changelogPath) },
+        approvalStale,
+        computedAt: new Date().toISOString(),
+      },
+      base: baseTip,
+      files,
     };
-    files.set(id, { wire, change });
-  });
+  }
 
-  const wireFiles = [...files.values()].map((f) => f.wire);
-  const stat = {
-    files: new Set(wireFiles.map((f) => f.path)).size,
-    added: wireFiles.reduce((n, f) => n + f.added, 0),
-    removed: wireFiles.reduce((n, f) => n + f.removed, 0),
-  };
-  const checks = { ...checked.checks, changelog };
-  const approvalStale = thread.review.state === 'approved' && thread.review.commit !== head;
-  const revision = createHash('sha1')
-    .update(JSON.stringify([head, base, counts, wireFiles.map((f) => [f.id, f.version, f.added, f.removed]), checks]))
-    .digest('hex')
-    .slice(0, 16);
+  async function readDetails(result: SummaryResult): Promise<SummaryResult> {
+    const untrackedPaths = result.summary.files.filter((f) => f.section === 'untracked').map((f) => f.path);
+    const [
+      mergeBaseCommit,
+      commits,
+      counts,
+      changelog,
+      committedCounts,
+      stagedCounts,
+      unstagedCounts,
+      untrackedCounts,
+    ] = await Promise.all([
+      mergeBase(worktree, baseTip, head),
+      commitLog(worktree, baseTip, head, maxCommits + 1),
+      aheadBehind(worktree, baseTip, head),
+      changelogCheck(worktree, head, changelogPath),
+      committedNumstat(worktree, baseTip, head, committed),
+      numstatChanges(worktree, comparisons.staged.args, comparisons.staged),
+      numstatChanges(worktree, comparisons.unstaged.args, comparisons.unstaged),
+      // Counted from the disk as git would count a new file, without a git process per file.
+      mapLimited(untrackedPaths, 8, (p) => countLines(path.join(worktree, p))),
+    ]);
+    const bySection: Record<ReviewSection, Map<string, Counted>> = {
+      committed: new Map(committedCounts.map((entry) => [entry.path, entry])),
+      staged: new Map(stagedCounts.map((entry) => [entry.path, entry])),
+      unstaged: new Map(unstagedCounts.map((entry) => [entry.path, entry])),
+      untracked: new Map(
+        untrackedPaths.map((p, i) => {
+          const { lines = 0, binary = false } = untrackedCounts[i] ?? {};
+          return [p, { added: binary ? 0 : lines, removed: 0, binary }];
+        }),
+      ),
+    };
+    const files = new Map<string, SummaryFile>();
+    for (const [id, file] of result.files) {
+      const count = bySection[file.wire.section].get(file.wire.path);
+      const wire = {
+        ...file.wire,
+        added: count?.added ?? 0,
+        removed: count?.removed ?? 0,
+        binary: count?.binary ?? false,
+      };
+      files.set(id, { wire, change: file.change });
+    }
+    const wireFiles = [...files.values()].map((f) => f.wire);
+    return {
+      summary: {
+        ...result.summary,
+        mergeBase: mergeBaseCommit,
+        files: wireFiles,
+        detailsPending: false,
+        stat: {
+          files: result.summary.stat.files,
+          added: wireFiles.reduce((n, f) => n + (f.added ?? 0), 0),
+          removed: wireFiles.reduce((n, f) => n + (f.removed ?? 0), 0),
+        },
+        behind: counts.behind,
+        ahead: counts.ahead,
+        commits: commits.slice(0, maxCommits),
+        commitsTruncated: commits.length > maxCommits,
+        checks: { ...result.summary.checks, changelog },
+      },
+      base: result.base,
+      files,
+    };
+  }
+}
+
+/** The details of a complete summary, as `review.details` sends them. */
+export function detailsOf(result: SummaryResult): ReviewDetails {
+  const { summary } = result;
   return {
-    summary: {
-      threadId: thread.id,
-      baseBranch: thread.baseBranch,
-      mergeBase: base,
-      head,
-      revision,
-      behind: counts.behind,
-      ahead: counts.ahead,
-      commits: commits.slice(0, maxCommits),
-      commitsTruncated: commits.length > maxCommits,
-      stat,
-      files: wireFiles,
-      filesOmitted,
-      checks,
-      approvalStale,
-      computedAt: new Date().toISOString(),
-    },
-    files,
+    threadId: summary.threadId,
+    revision: summary.revision,
+    files: summary.files.map((f) => ({
+      id: f.id,
+      added: f.added ?? 0,
+      removed: f.removed ?? 0,
+      binary: f.binary ?? false,
+    })),
+    stat: { files: summary.stat.files, added: summary.stat.added ?? 0, removed: summary.stat.removed ?? 0 },
+    behind: summary.behind,
+    ahead: summary.ahead,
+    commits: summary.commits,
+    commitsTruncated: summary.commitsTruncated,
+    changelog: summary.checks.changelog,
   };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { VerificationView } from '../../shared/contract/review';
 import type { Thread } from '../../shared/models';
-import type { ReviewSummary } from '../../shared/review';
+import type { ReviewDetails, ReviewSummary } from '../../shared/review';
 import type { ReviewComment } from '../../shared/review-comments';
 import type { VerificationRun } from '../../shared/review-verification';
 import type { ClientLink } from '../api/client-link';
@@ -280,6 +280,55 @@ describe('decisions', () => {
     const reopened = await t.call<Thread>('review.decide', { threadId: thread.id, decision: 'unreviewed' });
     expect(reopened).toMatchObject({ archived: false, review: { state: 'unreviewed', commit: null } });
     expect(t.events.some((e) => e.event === 'thread.updated' && (e.payload as Thread).archived)).toBe(true);
+  });
+});
+
+describe('the list first, its details after', () => {
+  it('sends the file list without counts or commits, then the details of that revision', async () => {
+    const thread = await finishedThread('Two steps');
+    const wt = thread.worktreePath;
+    await writeFile(path.join(wt, 'src/app.ts'), 'export const one = 1;\nexport const four = 4;\n');
+    await writeFile(path.join(wt, 'image.bin'), Buffer.from([0, 1, 2, 0, 3]));
+    await commitAll(wt, 'work');
+    await writeFile(path.join(wt, 'notes.md'), 'a\nb\nc\n');
+
+    const list = await t.call<ReviewSummary>('review.summary', { threadId: thread.id, detailsLater: true });
+    expect(list.detailsPending).toBe(true);
+    expect(list.files.map((f) => f.id).sort()).toEqual([
+      'committed:image.bin',
+      'committed:src/app.ts',
+      'untracked:notes.md',
+    ]);
+    expect(list.files.every((f) => f.added === null && f.removed === null && f.binary === null)).toBe(true);
+    expect(list.stat).toEqual({ files: 3, added: null, removed: null });
+    expect(list.commits).toEqual([]);
+    expect(list.mergeBase).toBeNull();
+
+    const details = await t.call<ReviewDetails>('review.details', { threadId: thread.id, revision: list.revision });
+    expect(details.revision).toBe(list.revision);
+    const counts = Object.fromEntries(details.files.map((f) => [f.id, [f.added, f.removed, f.binary]]));
+    expect(counts).toEqual({
+      'committed:src/app.ts': [1, 2, false],
+      'committed:image.bin': [0, 0, true],
+      'untracked:notes.md': [3, 0, false],
+    });
+    expect(details.stat).toEqual({ files: 3, added: 4, removed: 2 });
+    expect(details.commits.map((c) => c.subject)).toEqual(['work']);
+    expect(details).toMatchObject({ ahead: 1, behind: 0, changelog: { exists: false } });
+
+    // Asked in one step, the summary is the list with its details, under the same revision.
+    const whole = await summaryOf(thread.id);
+    expect(whole).toMatchObject({ detailsPending: false, revision: list.revision, stat: details.stat });
+    expect(whole.mergeBase).toMatch(/^[0-9a-f]{40}$/);
+    expect(whole.files.find((f) => f.id === 'untracked:notes.md')).toMatchObject({ added: 3, removed: 0 });
+
+    // Details asked for a revision the worktree has moved on from: those of the current summary.
+    await writeFile(path.join(wt, 'notes.md'), 'a\n');
+    const current = await t.call<ReviewSummary>('review.summary', { threadId: thread.id, detailsLater: true });
+    expect(current.revision).not.toBe(list.revision);
+    const moved = await t.call<ReviewDetails>('review.details', { threadId: thread.id, revision: list.revision });
+    expect(moved.revision).toBe(current.revision);
+    expect(moved.files.find((f) => f.id === 'untracked:notes.md')?.added).toBe(1);
   });
 });
 

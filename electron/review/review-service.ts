@@ -1,7 +1,7 @@
 import type { ParsedRequestOf } from '../../shared/contract';
 import type { VerificationView } from '../../shared/contract/review';
 import type { Thread } from '../../shared/models';
-import type { FileDiff, ReviewSummary } from '../../shared/review';
+import type { FileDiff, ReviewDetails, ReviewSection, ReviewSummary } from '../../shared/review';
 import type { ReviewComment } from '../../shared/review-comments';
 import type { ReviewDecision } from '../../shared/review-decision';
 import type { ReviewSettings } from '../../shared/review-settings';
@@ -14,7 +14,7 @@ import type { StateRepository } from '../store/state-repository';
 import type { ThreadService } from '../threads/thread-service';
 import { CommentBook } from './comment-book';
 import { readFileDiff } from './read-file-diff';
-import { fileId } from './read-review-summary';
+import { fileId, type SummaryResult } from './read-review-summary';
 import { ReviewStore } from './review-store';
 import { SummaryCache } from './summary-cache';
 import { VerificationRuns } from './verification-runs';
@@ -36,6 +36,10 @@ export interface ReviewServiceOptions {
 
 type Decision = ReviewDecision['state'];
 
+/** Diffs read with a list for the window waiting for it: the first files, which it shows first. */
+const prefetchedDiffs = 2;
+const maxPrefetched = 8;
+
 /**
  * Everything behind the review pane: summaries and per-file diffs read from the worktree,
  * watching a worktree while a window shows its review, comments to the agent, verification runs
@@ -43,6 +47,8 @@ type Decision = ReviewDecision['state'];
  */
 export class ReviewService {
   private readonly summaries: SummaryCache;
+  /** Diffs read ahead of the window's request for them (the first files of a list it waits for). */
+  private readonly prefetched = new Map<string, Promise<FileDiff>>();
   private readonly leases: WatchLeases;
   private readonly watchers = new Map<string, WorktreeWatcher>();
   private readonly comments: CommentBook;
@@ -59,6 +65,7 @@ export class ReviewService {
       (projectId) => store.settings(projectId).hazardPatterns,
       (threadId, revision) => events.emit('review.changed', { threadId, what: 'files', revision }),
       log,
+      (threadId, list) => this.prefetchFirstFiles(threadId, list),
     );
     this.leases = new WatchLeases(
       options.watchLeaseMs ?? 60_000,
@@ -89,29 +96,35 @@ export class ReviewService {
     return new ReviewService(options, store);
   }
 
-  async summary(threadId: string): Promise<ReviewSummary> {
+  /**
+   * The thread's review summary. With `detailsLater` it comes as soon as git has listed the files
+   * (`detailsPending`), and `details` brings what git is still working out: line counts, commits,
+   * behind/ahead, the changelog check.
+   */
+  async summary(threadId: string, options: { detailsLater?: boolean } = {}): Promise<ReviewSummary> {
     const thread = this.options.state.thread(threadId);
-    const { summary } = await this.summaries.current(threadId, this.leases.isWatched(threadId));
+    const { summary } = await this.summaries.current(
+      threadId,
+      this.leases.isWatched(threadId),
+      options.detailsLater === true,
+    );
     // The verdict can change without the worktree changing.
     return { ...summary, approvalStale: thread.review.state === 'approved' && thread.review.commit !== summary.head };
+  }
+
+  /** The details of the summary with `revision` (or of the current one, when it moved on). */
+  details(threadId: string, revision: string): Promise<ReviewDetails> {
+    this.options.state.thread(threadId);
+    return this.summaries.details(threadId, revision, this.leases.isWatched(threadId));
   }
 
   async file(request: ParsedRequestOf<'review.file'>): Promise<FileDiff> {
     const thread = this.options.state.thread(request.threadId);
     const result =
       this.summaries.latest(thread.id) ?? (await this.summaries.current(thread.id, this.leases.isWatched(thread.id)));
-    const listed = result.files.get(fileId(request.section, request.path));
-    return readFileDiff(
-      thread.worktreePath,
-      { mergeBase: result.summary.mergeBase, head: result.summary.head },
-      {
-        section: request.section,
-        path: request.path,
-        oldPath: request.oldPath ?? listed?.wire.oldPath ?? null,
-        full: request.full,
-      },
-      listed,
-    );
+    const oldPath = request.oldPath ?? result.files.get(fileId(request.section, request.path))?.wire.oldPath ?? null;
+    const { section, path, full } = request;
+    return this.readDiff(thread.worktreePath, result, { section, path, oldPath, full });
   }
 
   watch(threadId: string, client: ClientLink): { leaseMs: number } {
@@ -223,6 +236,42 @@ export class ReviewService {
     await this.verification.stopAll();
   }
 
+  private readDiff(
+    worktree: string,
+    result: SummaryResult,
+    request: { section: ReviewSection; path: string; oldPath: string | null; full: boolean },
+  ): Promise<FileDiff> {
+    const listed = result.files.get(fileId(request.section, request.path));
+    const { base } = result;
+    const { head } = result.summary;
+    const key = JSON.stringify([worktree, base, head, request, listed?.wire.version ?? null]);
+    const ready = this.prefetched.get(key);
+    if (ready) {
+      this.prefetched.delete(key);
+      return ready;
+    }
+    return readFileDiff(worktree, { base, head }, request, listed);
+  }
+
+  /** The window that asked for this list will ask for its first files' diffs next: start on them. */
+  private prefetchFirstFiles(threadId: string, list: SummaryResult): Promise<unknown> {
+    const worktree = this.options.state.thread(threadId).worktreePath;
+    const { base } = list;
+    const { head } = list.summary;
+    const diffs: Array<Promise<FileDiff>> = [];
+    for (const file of list.summary.files.slice(0, prefetchedDiffs)) {
+      const request = { section: file.section, path: file.path, oldPath: file.oldPath, full: false };
+      const key = JSON.stringify([worktree, base, head, request, file.version]);
+      const diff = readFileDiff(worktree, { base, head }, request, list.files.get(file.id));
+      diff.catch(() => this.prefetched.delete(key));
+      this.prefetched.set(key, diff);
+      diffs.push(diff);
+      while (this.prefetched.size > maxPrefetched)
+        this.prefetched.delete(this.prefetched.keys().next().value as string);
+    }
+    return Promise.allSettled(diffs);
+  }
+
   /** The tip of the thread's branch, read from the repository so it works without the worktree too. */
   private async branchTip(thread: Thread): Promise<string> {
     const project = this.options.state.project(thread.projectId);
@@ -242,9 +291,13 @@ export class ReviewService {
     this.watchers.set(threadId, watcher);
     // Changes made before the watch took hold would go unseen: start from a fresh summary.
     this.summaries.markStale(threadId);
-    watcher.start().catch((error: unknown) => {
-      this.options.log(`[switchyard] review: cannot watch ${thread.worktreePath}: ${(error as Error).message}`);
-    });
+    // The window that asked is usually waiting for the file list: its git calls go first.
+    void this.summaries
+      .settled(threadId)
+      .then(() => (this.watchers.get(threadId) === watcher ? watcher.start() : undefined))
+      .catch((error: unknown) => {
+        this.options.log(`[switchyard] review: cannot watch ${thread.worktreePath}: ${(error as Error).message}`);
+      });
   }
 
   private stopWatching(threadId: string): void {

@@ -1,13 +1,23 @@
 import type { Thread } from '../../shared/models';
-import { readReviewSummary, type SummaryResult } from './read-review-summary';
+import type { ReviewDetails } from '../../shared/review';
+import { detailsOf, readReviewSummary, type SummaryReading, type SummaryResult } from './read-review-summary';
+
+interface Entry {
+  readonly reading: SummaryReading;
+  /** The reading with its details, once they are in. */
+  completed: SummaryResult | null;
+  dirty: boolean;
+}
 
 /**
  * Each thread's latest summary, computed at most once at a time per thread (callers share the
  * computation in flight), and recomputed once more when changes arrive during a computation.
+ * A summary comes in two steps (the list, then the details: line counts, commits, behind/ahead):
+ * callers that can show the list without them get it as soon as it is known.
  */
 export class SummaryCache {
-  private readonly results = new Map<string, { result: SummaryResult; dirty: boolean }>();
-  private readonly inFlight = new Map<string, Promise<SummaryResult>>();
+  private readonly results = new Map<string, Entry>();
+  private readonly inFlight = new Map<string, Promise<Entry>>();
   private readonly again = new Set<string>();
 
   constructor(
@@ -16,18 +26,40 @@ export class SummaryCache {
     /** A recomputation triggered by a change found a different revision. */
     private readonly onChanged: (threadId: string, revision: string) => void,
     private readonly log: (message: string) => void,
+    /** A list was read for a window waiting to show it; its details are asked of git once this is done. */
+    private readonly onListed: (threadId: string, list: SummaryResult) => Promise<unknown> = () => Promise.resolve(),
   ) {}
 
-  /** The cached result when it is known to be current, else a fresh one. */
-  async current(threadId: string, trustCache: boolean): Promise<SummaryResult> {
+  /**
+   * The cached result when it is known to be current, else a fresh one; with `detailsLater`, as
+   * soon as the files are listed (the details may be pending), else complete.
+   */
+  async current(threadId: string, trustCache: boolean, detailsLater = false): Promise<SummaryResult> {
     const cached = this.results.get(threadId);
-    if (cached && !cached.dirty && trustCache) return cached.result;
-    return this.compute(threadId);
+    const entry = cached && !cached.dirty && trustCache ? cached : await this.compute(threadId, detailsLater);
+    if (detailsLater) return entry.completed ?? entry.reading.list;
+    return entry.reading.complete;
+  }
+
+  /**
+   * The details of the summary with `revision`; when the thread's summary has moved on since,
+   * those of the current one (the caller sees the other revision and asks for the new list).
+   */
+  async details(threadId: string, revision: string, trustCache: boolean): Promise<ReviewDetails> {
+    const cached = this.results.get(threadId);
+    if (cached?.reading.list.summary.revision === revision) return detailsOf(await cached.reading.complete);
+    return detailsOf(await this.current(threadId, trustCache));
+  }
+
+  /** Resolves once no summary of the thread is being listed (whatever the outcome). */
+  async settled(threadId: string): Promise<void> {
+    await this.inFlight.get(threadId)?.catch(() => undefined);
   }
 
   /** The last result, whatever its age (file diffs are read against the summary the window shows). */
   latest(threadId: string): SummaryResult | null {
-    return this.results.get(threadId)?.result ?? null;
+    const entry = this.results.get(threadId);
+    return entry ? (entry.completed ?? entry.reading.list) : null;
   }
 
   /** The worktree changed: recompute, and tell windows if anything they show moved. */
@@ -53,25 +85,36 @@ export class SummaryCache {
   }
 
   private async refresh(threadId: string): Promise<void> {
-    const before = this.results.get(threadId)?.result.summary.revision ?? null;
+    const before = this.results.get(threadId)?.reading.list.summary.revision ?? null;
     try {
-      const { summary } = await this.compute(threadId);
-      if (summary.revision !== before) this.onChanged(threadId, summary.revision);
+      const { reading } = await this.compute(threadId, false);
+      if (reading.list.summary.revision !== before) this.onChanged(threadId, reading.list.summary.revision);
     } catch (error) {
       this.log(`[switchyard] review: could not refresh ${threadId}: ${(error as Error).message}`);
     }
     if (this.again.delete(threadId)) await this.refresh(threadId);
   }
 
-  private compute(threadId: string): Promise<SummaryResult> {
+  private compute(threadId: string, forWindow: boolean): Promise<Entry> {
     const existing = this.inFlight.get(threadId);
     if (existing) return existing;
     const running = (async () => {
       try {
         const thread = this.threadOf(threadId);
-        const result = await readReviewSummary(thread, this.hazardsOf(thread.projectId));
-        this.results.set(threadId, { result, dirty: false });
-        return result;
+        const reading = await readReviewSummary(thread, this.hazardsOf(thread.projectId), (list) =>
+          forWindow ? this.onListed(threadId, list) : Promise.resolve(),
+        );
+        const entry: Entry = { reading, completed: null, dirty: false };
+        this.results.set(threadId, entry);
+        reading.complete.then(
+          (complete) => {
+            entry.completed = complete;
+          },
+          (error: unknown) => {
+            this.log(`[switchyard] review: could not read the details of ${threadId}: ${(error as Error).message}`);
+          },
+        );
+        return entry;
       } finally {
         this.inFlight.delete(threadId);
       }

@@ -4,7 +4,9 @@ import { plural } from './format';
 /** The branch against its brief at a glance: scope, forbidden paths, hazards, changelog, base. */
 export function ChecksSummary({ summary }: { summary: ReviewSummary }) {
   const { checks } = summary;
-  const items: Array<{ ok: boolean; text: string; detail?: string; id: string }> = [
+  const pending = summary.detailsPending;
+  // null: not known yet (the details of the summary are still on their way).
+  const items: Array<{ ok: boolean | null; text: string; detail?: string; id: string }> = [
     {
       id: 'scope',
       ok: checks.outsideOwned.length === 0,
@@ -37,18 +39,21 @@ export function ChecksSummary({ summary }: { summary: ReviewSummary }) {
     },
     {
       id: 'changelog',
-      ok: checks.changelog.nonEmpty,
-      text: !checks.changelog.exists
-        ? `No changelog fragment at ${checks.changelog.path}`
-        : !checks.changelog.nonEmpty
-          ? `The changelog fragment ${checks.changelog.path} is empty`
-          : `Changelog fragment ${checks.changelog.path}${checks.changelog.committed ? '' : ' (not committed yet)'}`,
+      ok: pending ? null : checks.changelog.nonEmpty,
+      text: pending
+        ? `Looking for the changelog fragment ${checks.changelog.path}…`
+        : !checks.changelog.exists
+          ? `No changelog fragment at ${checks.changelog.path}`
+          : !checks.changelog.nonEmpty
+            ? `The changelog fragment ${checks.changelog.path} is empty`
+            : `Changelog fragment ${checks.changelog.path}${checks.changelog.committed ? '' : ' (not committed yet)'}`,
     },
     {
       id: 'behind',
-      ok: summary.behind === 0,
-      text:
-        summary.behind === 0
+      ok: pending ? null : summary.behind === 0,
+      text: pending
+        ? `Comparing with ${summary.baseBranch}…`
+        : summary.behind === 0
           ? `Up to date with ${summary.baseBranch}`
           : `${plural(summary.behind, 'commit')} behind ${summary.baseBranch}`,
     },
@@ -58,12 +63,12 @@ export function ChecksSummary({ summary }: { summary: ReviewSummary }) {
       {items.map((item) => (
         <li
           key={item.id}
-          className={item.ok ? 'check-ok' : 'check-warn'}
+          className={item.ok === null ? 'muted' : item.ok ? 'check-ok' : 'check-warn'}
           data-testid={`check-${item.id}`}
-          data-ok={item.ok}
+          data-ok={item.ok ?? 'pending'}
           title={item.detail || undefined}
         >
-          <span aria-hidden="true">{item.ok ? '✓' : '⚠'}</span> {item.text}
+          <span aria-hidden="true">{item.ok === null ? '…' : item.ok ? '✓' : '⚠'}</span> {item.text}
         </li>
       ))}
     </ul>

@@ -1,6 +1,7 @@
 import type { ReviewSummary } from '../../shared/review';
 
 export function CommitList({ summary }: { summary: ReviewSummary }) {
+  if (summary.detailsPending) return <p className="muted small">Reading the commits…</p>;
   if (summary.commits.length === 0) return <p className="muted small">No commits on the branch yet.</p>;
   return (
     <ul className="commit-list" data-testid="diff-commits">

@@ -3,6 +3,7 @@ import type { WireError } from '../../shared/errors';
 import type { FileDiff, ReviewFile } from '../../shared/review';
 import { CommentComposer } from './comment-composer';
 import { FileBadges } from './file-badges';
+import { FileCounts } from './file-list';
 import { formatBytes, kindLabels } from './format';
 import type { LineTarget } from './line-target';
 import { quoteLines, readPatchLines } from './patch-lines';
@@ -14,108 +15,154 @@ import { useVisibleOnce } from './use-visible-once';
 
 const lineHeight = 20;
 
+/** Lines assumed for a file whose lines are not counted yet. */
+const uncountedLines = 20;
+
 /** Room kept for a file not rendered yet, so the scrollbar does not jump as files render. */
 function estimatedHeight(file: ReviewFile): number {
-  return Math.min(1600, (file.added + file.removed + 4) * lineHeight);
+  const lines = file.added === null || file.removed === null ? uncountedLines : file.added + file.removed;
+  return Math.min(1600, (lines + 4) * lineHeight);
+}
+
+/** The file with its line counts as the store has them now (they may arrive after the list). */
+function useCounted(file: ReviewFile): ReviewFile {
+  const counts = useReviewStore((state) => state.countsById.get(file.id));
+  return counts ? { ...file, added: counts.added, removed: counts.removed, binary: counts.binary } : file;
+}
+
+function LiveBadges({ file }: { file: ReviewFile }) {
+  return <FileBadges file={useCounted(file)} />;
+}
+
+function LiveCounts({ file }: { file: ReviewFile }) {
+  const counted = useCounted(file);
+  return counted.binary === true ? null : <FileCounts file={counted} />;
+}
+
+function Placeholder({ file, loading }: { file: ReviewFile; loading: boolean }) {
+  return (
+    <div className="review-file-placeholder" style={{ height: estimatedHeight(useCounted(file)) }}>
+      {loading ? 'Loading…' : ''}
+    </div>
+  );
+}
+
+/** The same file, diff and badges, whatever its counts (those are read from the store). */
+function sameListing(a: ReviewFile, b: ReviewFile): boolean {
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.version === b.version &&
+      a.path === b.path &&
+      a.oldPath === b.oldPath &&
+      a.kind === b.kind &&
+      a.submodule === b.submodule &&
+      a.oldMode === b.oldMode &&
+      a.newMode === b.newMode &&
+      a.flags.outsideOwned === b.flags.outsideOwned &&
+      a.flags.forbidden === b.flags.forbidden &&
+      a.flags.hazard === b.flags.hazard)
+  );
 }
 
 interface FileDiffBlockProps {
   threadId: string;
   file: ReviewFile;
   layout: DiffLayout;
+  /** One of the first files, in view as the pane opens: load it without waiting to see it. */
+  first?: boolean;
 }
 
 /** One file of the review: its header always, its diff fetched and rendered once it nears the viewport. */
-export const FileDiffBlock = memo(function FileDiffBlock({ threadId, file, layout }: FileDiffBlockProps) {
-  const ref = useRef<HTMLElement>(null);
-  const visible = useVisibleOnce(ref, '.review-diffs');
-  const [full, setFull] = useState(false);
-  const [loaded, setLoaded] = useState<{ key: string; diff?: FileDiff; error?: WireError } | null>(null);
-  const composer = useReviewStore((state) => (state.composer?.fileId === file.id ? state.composer : null));
-  const focused = useReviewStore((state) => state.focusFileId === file.id);
-  const key = `${file.version}:${full}`;
+export const FileDiffBlock = memo(
+  function FileDiffBlock({ threadId, file, layout, first }: FileDiffBlockProps) {
+    const ref = useRef<HTMLElement>(null);
+    const visible = useVisibleOnce(ref, '.review-diffs', first);
+    const [full, setFull] = useState(false);
+    const [loaded, setLoaded] = useState<{ key: string; diff?: FileDiff; error?: WireError } | null>(null);
+    const composer = useReviewStore((state) => (state.composer?.fileId === file.id ? state.composer : null));
+    const focused = useReviewStore((state) => state.focusFileId === file.id);
+    const key = `${file.id}:${file.version}:${full}`;
+    // The diff depends on the file's identity and version, not on its counts arriving.
+    const fileRef = useRef(file);
+    fileRef.current = file;
 
-  useEffect(() => {
-    if (!visible) return;
-    let cancelled = false;
-    void loadFileDiff(threadId, file, full).then((result) => {
-      if (!cancelled) setLoaded(result.ok ? { key, diff: result.value } : { key, error: result.error });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [visible, threadId, file, full, key]);
-
-  useEffect(() => {
-    if (!focused) return;
-    ref.current?.scrollIntoView({ block: 'start' });
-    useReviewStore.getState().focusFile(null);
-  }, [focused]);
-
-  const diff = loaded?.diff;
-  const lines = useMemo(() => (diff ? readPatchLines(diff.patch) : null), [diff]);
-  const onLines = useCallback(
-    (start: LineTarget, end: LineTarget, extend: boolean) => {
-      if (!lines) return;
-      const previous = useReviewStore.getState().composer;
-      let from = start;
-      let to = end;
-      if (extend && previous?.fileId === file.id && previous.side === start.side) {
-        from = { side: start.side, line: Math.min(previous.startLine, start.line) };
-        to = { side: start.side, line: Math.max(previous.endLine, start.line) };
-      }
-      const startLine = Math.min(from.line, to.line);
-      const endLine = Math.max(from.line, to.line);
-      useReviewStore.getState().openComposer({
-        fileId: file.id,
-        path: file.path,
-        section: file.section,
-        side: from.side,
-        startLine,
-        endLine,
-        quote: quoteLines(lines, from.side, startLine, endLine),
+    useEffect(() => {
+      if (!visible) return;
+      let cancelled = false;
+      void loadFileDiff(threadId, fileRef.current, full).then((result) => {
+        if (!cancelled) setLoaded(result.ok ? { key, diff: result.value } : { key, error: result.error });
       });
-    },
-    [lines, file],
-  );
+      return () => {
+        cancelled = true;
+      };
+    }, [visible, threadId, full, key]);
 
-  return (
-    <section
-      ref={ref}
-      className="review-file"
-      data-testid="review-file"
-      data-file-id={file.id}
-      data-rendered={diff ? 'true' : 'false'}
-    >
-      <header className="review-file-header">
-        <span className={`kind-tag kind-${file.kind}`}>{kindLabels[file.kind]}</span>
-        <span className="mono truncate" title={file.path}>
-          {file.oldPath ? `${file.oldPath} → ${file.path}` : file.path}
-        </span>
-        <FileBadges file={file} />
-        <span className="spacer" />
-        {diff?.crlf && (
-          <span className="review-flag" title="This file's lines end with CR LF">
-            CRLF
+    useEffect(() => {
+      if (!focused) return;
+      ref.current?.scrollIntoView({ block: 'start' });
+      useReviewStore.getState().focusFile(null);
+    }, [focused]);
+
+    const diff = loaded?.diff;
+    const lines = useMemo(() => (diff ? readPatchLines(diff.patch) : null), [diff]);
+    const onLines = useCallback(
+      (start: LineTarget, end: LineTarget, extend: boolean) => {
+        if (!lines) return;
+        const previous = useReviewStore.getState().composer;
+        let from = start;
+        let to = end;
+        if (extend && previous?.fileId === file.id && previous.side === start.side) {
+          from = { side: start.side, line: Math.min(previous.startLine, start.line) };
+          to = { side: start.side, line: Math.max(previous.endLine, start.line) };
+        }
+        const startLine = Math.min(from.line, to.line);
+        const endLine = Math.max(from.line, to.line);
+        useReviewStore.getState().openComposer({
+          fileId: file.id,
+          path: file.path,
+          section: file.section,
+          side: from.side,
+          startLine,
+          endLine,
+          quote: quoteLines(lines, from.side, startLine, endLine),
+        });
+      },
+      [lines, file.id, file.path, file.section],
+    );
+
+    return (
+      <section
+        ref={ref}
+        className="review-file"
+        data-testid="review-file"
+        data-file-id={file.id}
+        data-rendered={diff ? 'true' : 'false'}
+      >
+        <header className="review-file-header">
+          <span className={`kind-tag kind-${file.kind}`}>{kindLabels[file.kind]}</span>
+          <span className="mono truncate" title={file.path}>
+            {file.oldPath ? `${file.oldPath} → ${file.path}` : file.path}
           </span>
-        )}
-        {!file.binary && (
-          <span className="diff-count mono">
-            <span className="added">+{file.added}</span> <span className="removed">−{file.removed}</span>
-          </span>
-        )}
-      </header>
-      {composer && <CommentComposer threadId={threadId} draft={composer} />}
-      {!diff && !loaded?.error && (
-        <div className="review-file-placeholder" style={{ height: estimatedHeight(file) }}>
-          {visible ? 'Loading…' : ''}
-        </div>
-      )}
-      {loaded?.error && <p className="inline-error">{loaded.error.message}</p>}
-      {diff && <FileDiffBody diff={diff} layout={layout} onLines={onLines} onShowAll={() => setFull(true)} />}
-    </section>
-  );
-});
+          <LiveBadges file={file} />
+          <span className="spacer" />
+          {diff?.crlf && (
+            <span className="review-flag" title="This file's lines end with CR LF">
+              CRLF
+            </span>
+          )}
+          <LiveCounts file={file} />
+        </header>
+        {composer && <CommentComposer threadId={threadId} draft={composer} />}
+        {!diff && !loaded?.error && <Placeholder file={file} loading={visible} />}
+        {loaded?.error && <p className="inline-error">{loaded.error.message}</p>}
+        {diff && <FileDiffBody diff={diff} layout={layout} onLines={onLines} onShowAll={() => setFull(true)} />}
+      </section>
+    );
+  },
+  // Counts arriving (the summary's details) re-render only the parts that show them.
+  (a, b) => a.threadId === b.threadId && a.layout === b.layout && a.first === b.first && sameListing(a.file, b.file),
+);
 
 function FileDiffBody({
   diff,

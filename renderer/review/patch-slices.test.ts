@@ -27,6 +27,16 @@ describe('splitting a file diff into slices', () => {
     expect([...fresh]).toEqual([...readPatchLines(patch).new]);
   });
 
+  it('makes the first slice smaller when asked, then cuts at the usual size', () => {
+    const body = Array.from({ length: 20 }, (_, i) => `+line ${i + 1}`).join('\n');
+    const slices = splitPatch(`${header}@@ -0,0 +1,20 @@\n${body}\n`, 8, Number.MAX_SAFE_INTEGER, 3);
+    expect(slices[0]).toContain('@@ -0,0 +1,2 @@');
+    expect(slices[1]).toContain('@@ -0,0 +3,7 @@');
+    const numbered = new Map(slices.flatMap((s) => [...readPatchLines(s).new]));
+    expect(numbered.size).toBe(20);
+    expect(numbered.get(20)).toBe('line 20');
+  });
+
   it('leaves a small or hunkless diff whole', () => {
     const small = `${header}@@ -1 +1 @@\n-a\n+b\n`;
     expect(splitPatch(small, 100)).toEqual([`${header}@@ -1,1 +1,1 @@\n-a\n+b\n`]);

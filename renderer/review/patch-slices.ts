@@ -4,7 +4,13 @@
  * unified diff of its own (same file header, hunks cut with recomputed headers), so a big file
  * renders piece by piece, one short task each, with correct line numbers throughout.
  */
-export function splitPatch(patch: string, maxLines: number, maxChars = Number.MAX_SAFE_INTEGER): string[] {
+export function splitPatch(
+  patch: string,
+  maxLines: number,
+  maxChars = Number.MAX_SAFE_INTEGER,
+  /** Lines of the first slice: fewer, so the start of a file shows sooner. */
+  firstLines = maxLines,
+): string[] {
   const lines = patch.split('\n');
   if (lines.at(-1) === '') lines.pop();
   const firstHunk = lines.findIndex((line) => line.startsWith('@@'));
@@ -31,7 +37,8 @@ export function splitPatch(patch: string, maxLines: number, maxChars = Number.MA
     hunk.newLine += newCount;
     hunk.lines = [];
   };
-  const room = () => maxLines - body.length - (hunk ? hunk.lines.length + 1 : 0);
+  const limit = () => (slices.length === 0 ? firstLines : maxLines);
+  const room = () => limit() - body.length - (hunk ? hunk.lines.length + 1 : 0);
   for (const line of lines.slice(firstHunk)) {
     const match = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)$/.exec(line);
     if (match) {
@@ -45,7 +52,7 @@ export function splitPatch(patch: string, maxLines: number, maxChars = Number.MA
         rest: match[5] ?? '',
         lines: [],
       };
-      if (body.length >= maxLines - 1) flush();
+      if (body.length >= limit() - 1) flush();
       continue;
     }
     if (!hunk) continue;

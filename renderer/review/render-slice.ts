@@ -9,20 +9,12 @@ export type DiffLayout = 'line-by-line' | 'side-by-side';
 const matchingLimits = { matchingMaxComparisons: 1000, maxLineSizeInBlockForComparison: 200 };
 
 /**
- * Renders one slice of a file's diff into `target` with diff2html, then highlights its syntax.
- * diff2html escapes every line of the diff, so nothing the agent wrote reaches the page as HTML.
+ * Renders one slice of a file's diff into `target` with diff2html, without syntax colours, and
+ * returns the step that adds them (highlight.js) — most of the cost, so the caller runs it as a
+ * task of its own and the lines show first. diff2html escapes every line of the diff, so nothing
+ * the agent wrote reaches the page as HTML.
  */
-export function renderSlice(target: HTMLElement, slicePatch: string, layout: DiffLayout, highlight: boolean): void {
-  try {
-    draw(target, slicePatch, layout, highlight);
-  } catch (error) {
-    // Highlighting is a nicety: a grammar that throws must not cost the dispatcher the diff.
-    if (!highlight) throw error;
-    draw(target, slicePatch, layout, false);
-  }
-}
-
-function draw(target: HTMLElement, slicePatch: string, layout: DiffLayout, highlight: boolean): void {
+export function renderSlice(target: HTMLElement, slicePatch: string, layout: DiffLayout): () => void {
   const ui = new Diff2HtmlUI(
     target,
     slicePatch,
@@ -33,7 +25,7 @@ function draw(target: HTMLElement, slicePatch: string, layout: DiffLayout, highl
       diffStyle: 'word',
       ...matchingLimits,
       colorScheme: 'dark' as ColorSchemeType,
-      highlight,
+      highlight: false,
       synchronisedScroll: true,
       fileListToggle: false,
       fileContentToggle: false,
@@ -42,4 +34,12 @@ function draw(target: HTMLElement, slicePatch: string, layout: DiffLayout, highl
     highlighter,
   );
   ui.draw();
+  return () => {
+    try {
+      ui.highlightCode();
+    } catch {
+      // Highlighting is a nicety: a grammar that throws must not cost the dispatcher the diff.
+      ui.draw();
+    }
+  };
 }

@@ -3,9 +3,14 @@ import { splitPatch } from './patch-slices';
 import { type DiffLayout, renderSlice } from './render-slice';
 import { lineTargetOf, type LineTarget } from './line-target';
 
-/** Per slice: small enough that rendering and highlighting one stays well under 50 ms. */
-const sliceLines = 60;
-const sliceChars = 12_000;
+/**
+ * Per slice: small enough that rendering and highlighting one, and the browser laying it out,
+ * stay well under 50 ms each on a slow machine.
+ */
+const sliceLines = 24;
+const sliceChars = 4_000;
+/** The first slice of a file is smaller: its first lines show as soon as possible. */
+const firstSliceLines = 12;
 
 /**
  * One queue of slice renders for every file on screen, run one slice per task: when several
@@ -47,7 +52,7 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
     const root = host.current;
     if (!root) return;
     root.replaceChildren();
-    const slices = splitPatch(patch, sliceLines, sliceChars);
+    const slices = splitPatch(patch, sliceLines, sliceChars, firstSliceLines);
     const sentinel = document.createElement('div');
     sentinel.className = 'review-slice-sentinel';
     root.append(sentinel);
@@ -61,7 +66,11 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
       const slice = document.createElement('div');
       slice.className = next === 0 ? 'review-slice' : 'review-slice continued';
       root.insertBefore(slice, sentinel);
-      renderSlice(slice, slices[next++] as string, layout, true);
+      const highlight = renderSlice(slice, slices[next++] as string, layout);
+      // Colours in a task of their own, right after: the lines show first.
+      enqueueSlice(() => {
+        if (!cancelled) highlight();
+      });
       schedule();
     };
     // The observer updates `nearView` between tasks, so rendering stops once the end is far off.

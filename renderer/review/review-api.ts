@@ -13,17 +13,34 @@ function invoke<C extends RequestChannel>(channel: C, request: RequestOf<C>): Pr
 const fileDiffs = new Map<string, Promise<Result<FileDiff>>>();
 const maxCachedDiffs = 300;
 
+/**
+ * File diffs asked of the host at once. Each costs a git process there, and the host, git and this
+ * window share the machine's cores: a fast scroll through hundreds of files queues here instead
+ * of starving the window that draws them.
+ */
+const maxFileRequests = 2;
+let fileRequests = 0;
+const waitingFileRequests: Array<() => void> = [];
+
+async function limitedFileRequest<T>(request: () => Promise<T>): Promise<T> {
+  if (fileRequests >= maxFileRequests) await new Promise<void>((resolve) => waitingFileRequests.push(resolve));
+  else fileRequests++;
+  try {
+    return await request();
+  } finally {
+    const next = waitingFileRequests.shift();
+    if (next) next();
+    else fileRequests--;
+  }
+}
+
 export function loadFileDiff(threadId: string, file: ReviewFile, full: boolean): Promise<Result<FileDiff>> {
   const key = `${threadId}\n${file.id}\n${file.version}\n${full}`;
   const cached = fileDiffs.get(key);
   if (cached) return cached;
-  const loading = invoke('review.file', {
-    threadId,
-    section: file.section,
-    path: file.path,
-    oldPath: file.oldPath,
-    full,
-  });
+  const loading = limitedFileRequest(() =>
+    invoke('review.file', { threadId, section: file.section, path: file.path, oldPath: file.oldPath, full }),
+  );
   fileDiffs.set(key, loading);
   // A failure is not kept: the next look tries again.
   void loading.then((result) => {
@@ -35,15 +52,49 @@ export function loadFileDiff(threadId: string, file: ReviewFile, full: boolean):
 
 let summaryRequest = 0;
 
-export async function reloadSummary(threadId: string): Promise<void> {
+/** Files whose diffs are asked for with the list, before their blocks are even on the page. */
+export const prefetchedDiffs = 2;
+
+/**
+ * Loads the summary in two steps: the file list as soon as the host has it, then its details
+ * (line counts, commits, behind/ahead, changelog check). The first files' diffs are asked for the moment the list arrives, in parallel
+ * with drawing the list, since their blocks will be the first on screen. `onList` runs once the
+ * list is in the store (or the request failed); the promise resolves when the details are too.
+ */
+export async function reloadSummary(threadId: string, onList?: () => void): Promise<void> {
   const store = useReviewStore.getState();
   const request = ++summaryRequest;
   store.setLoadingSummary(true);
-  const result = await invoke('review.summary', { threadId });
+  const result = await invoke('review.summary', { threadId, detailsLater: true });
   // Only the newest request's answer counts; an older one may describe an older worktree.
   if (request !== summaryRequest) return;
-  store.setLoadingSummary(false);
+  if (result.ok) {
+    for (const file of result.value.files.slice(0, prefetchedDiffs)) void loadFileDiff(threadId, file, false);
+  }
+  const details = result.ok && result.value.detailsPending ? loadDetails(threadId, result.value.revision) : null;
   store.setSummary(threadId, result.ok ? result.value : null, result.ok ? null : result.error);
+  onList?.();
+  if (details) await applyDetails(threadId, request, details);
+  else store.setLoadingSummary(false);
+}
+
+async function applyDetails(threadId: string, request: number, details: ReturnType<typeof loadDetails>) {
+  const answer = await details;
+  if (request !== summaryRequest) return;
+  const store = useReviewStore.getState();
+  store.setLoadingSummary(false);
+  if (!answer.ok) {
+    store.setSummary(threadId, null, answer.error);
+    return;
+  }
+  // Details of another revision: the worktree moved on meanwhile; list it again.
+  if (!store.applyDetails(answer.value) && store.threadId === threadId && store.summary?.detailsPending) {
+    void reloadSummary(threadId);
+  }
+}
+
+function loadDetails(threadId: string, revision: string) {
+  return invoke('review.details', { threadId, revision });
 }
 
 export async function reloadComments(threadId: string): Promise<void> {

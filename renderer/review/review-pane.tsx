@@ -9,7 +9,7 @@ import { DecisionBar } from './decision-bar';
 import { FileDiffBlock } from './file-diff-block';
 import { FileList } from './file-list';
 import { plural, sectionHints, sectionTitles } from './format';
-import { reloadSummary } from './review-api';
+import { prefetchedDiffs, reloadSummary } from './review-api';
 import { ReviewSettingsPanel } from './review-settings-panel';
 import { useReviewStore } from './review-store';
 import { useReviewSync } from './use-review-sync';
@@ -42,10 +42,19 @@ export function ReviewPane({ thread }: { thread: Thread }) {
         <span className="spacer" />
         {summary && (
           <span className="muted small diff-summary" data-testid="review-stat">
-            {plural(summary.commits.length, 'commit')} · {plural(summary.stat.files, 'file')}{' '}
-            <span className="added">+{summary.stat.added}</span>{' '}
-            <span className="removed">−{summary.stat.removed}</span> · against{' '}
-            <span className="mono">{summary.baseBranch}</span>
+            {summary.detailsPending ? '… commits' : plural(summary.commits.length, 'commit')} ·{' '}
+            {plural(summary.stat.files, 'file')}{' '}
+            {summary.stat.added === null || summary.stat.removed === null ? (
+              <span className="muted" data-testid="review-stat-pending">
+                counting lines…
+              </span>
+            ) : (
+              <>
+                <span className="added">+{summary.stat.added}</span>{' '}
+                <span className="removed">−{summary.stat.removed}</span>
+              </>
+            )}{' '}
+            · against <span className="mono">{summary.baseBranch}</span>
             {summary.behind > 0 && <span data-testid="review-behind"> · {summary.behind} behind</span>}
           </span>
         )}
@@ -77,8 +86,8 @@ export function ReviewPane({ thread }: { thread: Thread }) {
         <div className="review-body">
           <aside className="review-side">
             <ChecksSummary summary={summary} />
-            <details className="review-box" open={summary.commits.length <= 5}>
-              <summary>Commits ({summary.commits.length})</summary>
+            <details className="review-box" open={summary.detailsPending || summary.commits.length <= 5}>
+              <summary>Commits ({summary.detailsPending ? '…' : summary.commits.length})</summary>
               <CommitList summary={summary} />
             </details>
             <details className="review-box" open>
@@ -104,19 +113,36 @@ export function ReviewPane({ thread }: { thread: Thread }) {
   );
 }
 
-/** File blocks mounted in the first task, then this many more per task, so opening never blocks. */
-const firstBlocks = 24;
-const moreBlocks = 60;
+/**
+ * File blocks mounted right after the list (enough to fill the screen), then this many more
+ * whenever the window is idle: the files in view load and render first, and opening never blocks.
+ */
+const firstBlocks = 6;
+const moreBlocks = 24;
+/** Mount the next blocks after this long even if the window never goes idle. */
+const idleTimeoutMs = 1000;
 
 function FileDiffs({ threadId, summary }: { threadId: string; summary: ReviewSummary }) {
   const layout = useReviewStore((state) => state.layout);
-  const [mounted, setMounted] = useState(firstBlocks);
+  // None with the list itself: it shows first, the first blocks follow in the next task.
+  const [mounted, setMounted] = useState(0);
   const total = summary.files.length;
   useEffect(() => {
     if (mounted >= total) return;
-    const timer = setTimeout(() => setMounted((n) => n + moreBlocks), 0);
-    return () => clearTimeout(timer);
+    if (mounted === 0) {
+      const timer = setTimeout(() => setMounted(firstBlocks), 0);
+      return () => clearTimeout(timer);
+    }
+    const more = () => setMounted((n) => n + moreBlocks);
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(more, 0);
+      return () => clearTimeout(timer);
+    }
+    const idle = requestIdleCallback(more, { timeout: idleTimeoutMs });
+    return () => cancelIdleCallback(idle);
   }, [mounted, total]);
+  // The first files are on screen as the pane opens (their diffs were asked for with the list).
+  const firstIds = useMemo(() => new Set(summary.files.slice(0, prefetchedDiffs).map((f) => f.id)), [summary.files]);
   const shown = useMemo(() => new Set(summary.files.slice(0, mounted).map((f) => f.id)), [summary.files, mounted]);
   if (summary.files.length === 0) {
     return (
@@ -136,7 +162,13 @@ function FileDiffs({ threadId, summary }: { threadId: string; summary: ReviewSum
               {sectionTitles[section]} <span className="muted">{sectionHints[section]}</span>
             </h3>
             {files.map((file) => (
-              <FileDiffBlock key={file.id} threadId={threadId} file={file} layout={layout} />
+              <FileDiffBlock
+                key={file.id}
+                threadId={threadId}
+                file={file}
+                layout={layout}
+                first={firstIds.has(file.id)}
+              />
             ))}
           </section>
         );

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { VerificationView } from '../../shared/contract/review';
 import type { WireError } from '../../shared/errors';
-import type { ReviewSection, ReviewSummary } from '../../shared/review';
+import type { FileCounts, ReviewDetails, ReviewSection, ReviewSummary } from '../../shared/review';
 import type { CommentSide, ReviewComment } from '../../shared/review-comments';
 import { readPreference, writePreference } from '../state/local-preference';
 import type { DiffLayout } from './render-slice';
@@ -25,6 +25,11 @@ export interface ReviewState {
   threadId: string | null;
   summary: ReviewSummary | null;
   summaryError: WireError | null;
+  /**
+   * The line counts of the summary's files by id (empty while its details are pending): what a
+   * file block subscribes to, so counts arriving re-render a few small parts, not every block.
+   */
+  countsById: ReadonlyMap<string, FileCounts>;
   loadingSummary: boolean;
   comments: ReviewComment[];
   verification: VerificationView | null;
@@ -36,6 +41,8 @@ export interface ReviewState {
   focusFileId: string | null;
   showThread(threadId: string | null): void;
   setSummary(threadId: string, summary: ReviewSummary | null, error: WireError | null): void;
+  /** Completes the summary shown with its details (line counts, commits…), if they belong to it. */
+  applyDetails(details: ReviewDetails): boolean;
   setLoadingSummary(loading: boolean): void;
   setComments(threadId: string, comments: ReviewComment[]): void;
   setVerification(threadId: string, view: VerificationView): void;
@@ -49,6 +56,7 @@ export const useReviewStore = create<ReviewState>()((set, get) => ({
   threadId: null,
   summary: null,
   summaryError: null,
+  countsById: new Map(),
   loadingSummary: false,
   comments: [],
   verification: null,
@@ -62,6 +70,7 @@ export const useReviewStore = create<ReviewState>()((set, get) => ({
       threadId,
       summary: null,
       summaryError: null,
+      countsById: new Map(),
       comments: [],
       verification: null,
       liveOutput: {},
@@ -72,7 +81,17 @@ export const useReviewStore = create<ReviewState>()((set, get) => ({
   setSummary(threadId, summary, summaryError) {
     if (get().threadId !== threadId) return;
     // A failed refresh keeps the last good summary on screen, with the error beside it.
-    set((state) => ({ summary: summary ?? state.summary, summaryError }));
+    set((state) =>
+      summary ? { summary, summaryError, countsById: countsOf(summary) } : { summary: state.summary, summaryError },
+    );
+  },
+  applyDetails(details) {
+    const { threadId, summary } = get();
+    if (!summary || threadId !== details.threadId || summary.revision !== details.revision || !summary.detailsPending) {
+      return false;
+    }
+    set({ summary: withDetails(summary, details), countsById: new Map(details.files.map((c) => [c.id, c])) });
+    return true;
   },
   setLoadingSummary: (loadingSummary) => set({ loadingSummary }),
   setComments(threadId, comments) {
@@ -95,3 +114,32 @@ export const useReviewStore = create<ReviewState>()((set, get) => ({
   openComposer: (composer) => set({ composer }),
   focusFile: (focusFileId) => set({ focusFileId }),
 }));
+
+/** The summary completed with its details: line counts, stat, commits, behind/ahead, changelog check. */
+export function withDetails(summary: ReviewSummary, details: ReviewDetails): ReviewSummary {
+  const byId = new Map(details.files.map((c) => [c.id, c]));
+  return {
+    ...summary,
+    detailsPending: false,
+    stat: details.stat,
+    behind: details.behind,
+    ahead: details.ahead,
+    commits: details.commits,
+    commitsTruncated: details.commitsTruncated,
+    checks: { ...summary.checks, changelog: details.changelog },
+    files: summary.files.map((file) => {
+      const count = byId.get(file.id);
+      return count ? { ...file, added: count.added, removed: count.removed, binary: count.binary } : file;
+    }),
+  };
+}
+
+/** The counts of a summary's files, if they are known. */
+function countsOf(summary: ReviewSummary): Map<string, FileCounts> {
+  const counts = new Map<string, FileCounts>();
+  if (summary.detailsPending) return counts;
+  for (const { id, added, removed, binary } of summary.files) {
+    if (added !== null && removed !== null && binary !== null) counts.set(id, { id, added, removed, binary });
+  }
+  return counts;
+}

@@ -12,15 +12,20 @@ export function useReviewSync(threadId: string): void {
   useEffect(() => {
     const store = useReviewStore.getState();
     store.showThread(threadId);
-    void reloadSummary(threadId);
-    void reloadComments(threadId);
-    void reloadVerification(threadId);
-
     let renew: ReturnType<typeof setInterval> | null = null;
     let left = false;
-    void reviewActions.watch(threadId).then((result) => {
-      if (!result.ok || left) return;
-      renew = setInterval(() => void reviewActions.watch(threadId), result.value.leaseMs / 2);
+    // The file list first, then its details: the verification view and the watch (which lists
+    // the worktree's folders) queue for the same git processes on the host, so they come after.
+    const listed = () => {
+      if (!left) void reloadComments(threadId);
+    };
+    void reloadSummary(threadId, listed).then(() => {
+      if (left) return;
+      void reloadVerification(threadId);
+      void reviewActions.watch(threadId).then((result) => {
+        if (!result.ok || left) return;
+        renew = setInterval(() => void reviewActions.watch(threadId), result.value.leaseMs / 2);
+      });
     });
 
     const bridge = getBridge();

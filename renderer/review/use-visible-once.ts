@@ -25,9 +25,12 @@ function sharedObserver(root: Element): SharedObserver {
   return shared;
 }
 
-/** True once the element has come near the visible part of its scroll container (`rootSelector`). */
-export function useVisibleOnce(ref: RefObject<HTMLElement | null>, rootSelector: string): boolean {
-  const [visible, setVisible] = useState(false);
+/**
+ * True once the element has come near the visible part of its scroll container (`rootSelector`);
+ * from the start when it is `known` to be there (the first files of a list opened at its top).
+ */
+export function useVisibleOnce(ref: RefObject<HTMLElement | null>, rootSelector: string, known = false): boolean {
+  const [visible, setVisible] = useState(known);
   useEffect(() => {
     const element = ref.current;
     if (!element || visible) return;

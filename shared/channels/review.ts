@@ -1,6 +1,7 @@
 /** The review pane: commits, diffs per file, brief checks, verification runs, inline comments, decisions. */
 export const reviewRequestChannels = [
   'review.summary',
+  'review.details',
   'review.file',
   'review.watch',
   'review.unwatch',

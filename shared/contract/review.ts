@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { reviewEventChannels, reviewRequestChannels } from '../channels/review';
 import { ThreadSchema } from '../models';
-import { FileDiffSchema, ReviewSectionSchema, ReviewSummarySchema } from '../review';
+import { FileDiffSchema, ReviewDetailsSchema, ReviewSectionSchema, ReviewSummarySchema } from '../review';
 import { CommentSideSchema, ReviewCommentSchema } from '../review-comments';
 import { ReviewSettingsSchema } from '../review-settings';
 import { VerificationRunSchema } from '../review-verification';
@@ -24,8 +24,20 @@ const VerificationViewSchema = z.object({
 
 /** Review pane requests. */
 export const reviewContract = {
-  /** File list, commits, stat, brief checks and behind/ahead: no diff text. */
-  'review.summary': { request: ThreadRef, response: ReviewSummarySchema },
+  /**
+   * File list, commits, stat, brief checks and behind/ahead: no diff text. With `detailsLater` it
+   * answers as soon as git has listed the files (`detailsPending`), and `review.details` brings
+   * the line counts, commits, behind/ahead and changelog check.
+   */
+  'review.summary': {
+    request: z.object({ threadId, detailsLater: z.boolean().default(false) }).strict(),
+    response: ReviewSummarySchema,
+  },
+  /** The details of the summary with this revision (of the newest one when it moved on). */
+  'review.details': {
+    request: z.object({ threadId, revision: z.string().min(1).max(100) }).strict(),
+    response: ReviewDetailsSchema,
+  },
   /** One file's diff, capped unless `full` ("show anyway"). */
   'review.file': {
     request: z

@@ -5,7 +5,8 @@ import type { HandlerDeps } from './handler-deps';
 /** Review pane channels → ReviewService. Requests arrive validated by the dispatcher. */
 export function reviewHandlers({ review }: HandlerDeps): DomainHandlers<typeof reviewRequestChannels> {
   return {
-    'review.summary': ({ threadId }) => review.summary(threadId),
+    'review.summary': ({ threadId, detailsLater }) => review.summary(threadId, { detailsLater }),
+    'review.details': ({ threadId, revision }) => review.details(threadId, revision),
     'review.file': (request) => review.file(request),
     'review.watch': ({ threadId }, client) => review.watch(threadId, client),
     'review.unwatch': ({ threadId }, client) => review.unwatch(threadId, client),
