@@ -12,14 +12,11 @@ import {
   type QueueView,
 } from '../../shared/merge-queue';
 import type { Project, Thread } from '../../shared/models';
-import type { EventBus } from '../api/event-bus';
+import type { DomainServiceOptions } from '../app/domain-service-options';
 import { changelogPathFor } from '../briefs/changelog-path';
 import { defaultChangelogPath } from '../../shared/brief';
 import { branchExists, branchTip } from '../git/branch';
 import { currentBranch } from '../git/repo';
-import type { ProjectService } from '../projects/project-service';
-import type { StateRepository } from '../store/state-repository';
-import type { ThreadService } from '../threads/thread-service';
 import { cleanUpLandedThread } from './cleanup-landed';
 import { computeConflictMatrix } from './conflict-matrix';
 import { deleteOrphanBranch, findOrphans, pruneVanishedWorktrees } from './find-orphans';
@@ -33,14 +30,7 @@ import { recoverLanding } from './recover-landing';
 import { type OrderSuggestion, suggestOrder } from './suggest-order';
 import { VerdictCache } from './verdict-cache';
 
-export interface MergeQueueServiceOptions {
-  readonly dataDir: string;
-  readonly state: StateRepository;
-  readonly projects: ProjectService;
-  readonly threads: ThreadService;
-  readonly events: EventBus;
-  readonly log: (message: string) => void;
-}
+export type MergeQueueServiceOptions = DomainServiceOptions;
 
 /** Thread updates come in bursts (status changes): the matrix is recomputed once they settle. */
 const recomputeDelayMs = 300;

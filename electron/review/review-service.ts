@@ -7,11 +7,8 @@ import type { ReviewDecision } from '../../shared/review-decision';
 import type { ReviewSettings } from '../../shared/review-settings';
 import type { VerificationRun } from '../../shared/review-verification';
 import type { ClientLink } from '../api/client-link';
-import type { EventBus } from '../api/event-bus';
+import type { DomainServiceOptions } from '../app/domain-service-options';
 import { revParse } from '../git/refs';
-import type { ProjectService } from '../projects/project-service';
-import type { StateRepository } from '../store/state-repository';
-import type { ThreadService } from '../threads/thread-service';
 import { CommentBook } from './comment-book';
 import { readFileDiff } from './read-file-diff';
 import { fileId, type SummaryResult } from './read-review-summary';
@@ -21,13 +18,7 @@ import { VerificationRuns } from './verification-runs';
 import { WatchLeases } from './watch-leases';
 import { WorktreeWatcher } from './worktree-watcher';
 
-export interface ReviewServiceOptions {
-  readonly dataDir: string;
-  readonly state: StateRepository;
-  readonly projects: ProjectService;
-  readonly threads: ThreadService;
-  readonly events: EventBus;
-  readonly log: (message: string) => void;
+export interface ReviewServiceOptions extends DomainServiceOptions {
   /** How long a window's `review.watch` holds before it must renew it. */
   readonly watchLeaseMs?: number;
   /** Quiet time before a burst of worktree changes refreshes the summary. */
