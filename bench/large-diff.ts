@@ -96,6 +96,7 @@ runBenchmark(async () => {
 
   const page = await DashboardPage.open(host.ready.url);
   await page.selectThread(thread.id);
+  await page.settle();
   progress('opening the review pane');
   const opened = await profileRenderer(page, 'large-diff-open', () =>
     page.evaluate<{ fileList: number | null; firstFile: number | null; openLongest: number }>(openPane),
@@ -119,6 +120,7 @@ runBenchmark(async () => {
   // Open it again: the committed side of the summary is cached per commit pair by then.
   await page.evaluate(`document.querySelector('[data-testid="tab-terminal"]').click()`);
   await page.waitFor(`document.querySelector('[data-testid="diff-pane"]') === null`, 'the review pane to close');
+  await page.settle();
   const reopened = await page.evaluate<{ fileList: number | null; firstFile: number | null; openLongest: number }>(
     openPane,
   );

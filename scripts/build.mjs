@@ -15,6 +15,7 @@ const nodeEntries = {
   cli: 'electron/cli/switchyard.ts',
   'demo-agent': 'electron/demo-agent/demo-agent.ts',
   'hook-relay': 'electron/hooks/hook-relay.ts',
+  'git-worker': 'electron/git/git-worker.ts',
 };
 
 async function buildNode() {

@@ -96,6 +96,25 @@ export class DashboardPage {
     await this.waitFor(`document.querySelector('${pane}') !== null`, 'the terminal pane to go live');
   }
 
+  /**
+   * Waits until the page has drawn frames on time for a quarter of a second (at most `maxMs`):
+   * what a measurement starts from, so it does not time the tail of the previous action.
+   */
+  async settle(maxMs = 5000): Promise<void> {
+    await this.evaluate(`new Promise((resolve) => {
+      const started = performance.now();
+      let last = started;
+      let onTime = 0;
+      const next = (now) => {
+        onTime = now - last < 25 ? onTime + 1 : 0;
+        last = now;
+        if (onTime >= 15 || now - started > ${maxMs}) resolve(null);
+        else requestAnimationFrame(next);
+      };
+      requestAnimationFrame(next);
+    })`);
+  }
+
   /** A real key press (keydown, keypress, keyup) as the keyboard would deliver it. */
   async pressKey(char: string): Promise<void> {
     await this.command('Input.dispatchKeyEvent', { type: 'keyDown', key: char, text: char, unmodifiedText: char });

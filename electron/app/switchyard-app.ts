@@ -14,6 +14,8 @@ import { SettingsService } from '../settings/settings-service';
 import { ThreadService } from '../threads/thread-service';
 import type { ClientLink } from '../api/client-link';
 import type { HostCapabilities } from './host-capabilities';
+import { runGitInWorker } from '../git/core';
+import { pathExists } from '../fs/path-exists';
 
 export interface SwitchyardOptions {
   readonly dataDir: string;
@@ -48,8 +50,12 @@ function unpacked(file: string): string {
 }
 
 export async function createSwitchyardApp(options: SwitchyardOptions): Promise<SwitchyardApp> {
+  const log = options.log ?? console.error;
+  const gitWorker = unpacked(path.join(options.distDir, 'git-worker.cjs'));
+  if (await pathExists(gitWorker)) runGitInWorker(gitWorker);
+  else log(`[switchyard] ${gitWorker} is missing (run the build): git processes start on the main thread`);
   const state = await StateRepository.open(options.dataDir);
-  if (state.loadReport.problem) (options.log ?? console.error)(`[switchyard] ${state.loadReport.problem}`);
+  if (state.loadReport.problem) log(`[switchyard] ${state.loadReport.problem}`);
   const events = new EventBus();
   const runningInElectron = Boolean(process.versions.electron);
   const agents = new AgentRegistry(
@@ -71,7 +77,7 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     events,
     dataDir: options.dataDir,
     maxRunningAgents: () => settings.maxRunningAgents(),
-    log: options.log ?? console.error,
+    log,
   });
   await threads.recoverAfterStart();
   const hooks = await startHookServer({ onEvent: (e) => threads.hookEvent(e.threadId, e.kind, e.message) });
@@ -80,7 +86,6 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     relayCommand: [options.nodeExecutable ?? process.execPath, unpacked(path.join(options.distDir, 'hook-relay.cjs'))],
     relayEnv: runningInElectron ? { ELECTRON_RUN_AS_NODE: '1' } : {},
   });
-  const log = options.log ?? console.error;
   const domain = { dataDir: options.dataDir, state, projects, threads, events, log };
   const review = await ReviewService.open(domain);
   const mergeQueue = await MergeQueueService.open(domain);

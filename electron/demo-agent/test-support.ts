@@ -1,10 +1,10 @@
-import { build } from 'esbuild';
 /** Shared by the demo agent's tests: real temp git repos and in-process runs with real streams. */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { bundleNodeScript } from '../test-support/bundle-script';
 import { runScenario } from './run-scenario';
 import type { Scenario, Step } from './scenario';
 
@@ -122,13 +122,5 @@ export function countOccurrences(text: string, needle: string): number {
 
 /** Bundles the demo agent into `outfile` the way the app's build does, so tests run the real program. */
 export async function bundleDemoAgent(outfile: string): Promise<void> {
-  await build({
-    entryPoints: [path.join(__dirname, 'demo-agent.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'silent',
-  });
+  await bundleNodeScript(path.join(__dirname, 'demo-agent.ts'), outfile);
 }

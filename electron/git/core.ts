@@ -1,11 +1,8 @@
-import { simpleGit } from 'simple-git';
 import { AppError } from '../../shared/errors';
+import { type GitResult, runGitProcess } from './git-process';
+import { GitWorkerClient } from './git-worker-client';
 
-export interface GitResult {
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly exitCode: number;
-}
+export type { GitResult } from './git-process';
 
 export interface GitOptions {
   /** Exit codes that are answers rather than failures (e.g. merge-tree's 1 = conflicts). */
@@ -51,51 +48,47 @@ function releaseSlot(): void {
   else running--;
 }
 
+/** Where git processes start: this thread until `runGitInWorker` names the worker's script. */
+let worker: GitWorkerClient | null = null;
+
+/**
+ * Starts every later git process from a worker thread (`git-worker.ts`, built beside the app's
+ * other scripts): starting a process blocks the starting thread until the child has exec'd, and
+ * the app's main thread also carries every window's input and terminal output. The CLI and most
+ * tests keep starting git here, where that wait harms nobody.
+ */
+export function runGitInWorker(script: string): void {
+  if (worker?.script !== script) {
+    void worker?.stop();
+    worker = new GitWorkerClient(script);
+  }
+}
+
+/** Back to starting git processes on this thread (tests; the worker ends). */
+export async function stopGitWorker(): Promise<void> {
+  const stopping = worker?.stop();
+  worker = null;
+  await stopping;
+}
+
 /**
  * The one way this app runs git: argv only (never a shell), asynchronous, with the exit code
  * kept so callers can treat "exit 1" of some verbs as an answer.
  */
 export async function runGit(cwd: string, args: readonly string[], options: GitOptions = {}): Promise<GitResult> {
   const okExitCodes = options.okExitCodes ?? [0];
-  let exitCode = 0;
-  let stderr = '';
+  const invocation = { cwd, args: [...args], env: options.env };
   await acquireSlot();
-  let stdout: string;
+  let result: GitResult;
   try {
-    const git = simpleGit({
-      baseDir: cwd,
-      maxConcurrentProcesses: 1,
-      // Keep the exit code and stderr instead of letting simple-git decide what is an error.
-      errors: (_error, result) => {
-        exitCode = result.exitCode;
-        stderr = Buffer.concat(result.stdErr).toString('utf8');
-        return undefined;
-      },
-      allowEnvironment: options.env ? Object.keys(options.env) : [],
-    });
-    if (options.env) git.env({ ...nonInteractiveEnv(), ...options.env });
-    stdout = await git.raw([...args]);
+    result = await (worker ? worker.run(invocation) : runGitProcess(invocation));
   } catch (error) {
     throw new AppError('internal', `Could not run git in ${cwd}: ${(error as Error).message}`);
   } finally {
     releaseSlot();
   }
-  const result = { stdout, stderr, exitCode };
-  if (!okExitCodes.includes(exitCode)) throw new GitError(args, result);
+  if (!okExitCodes.includes(result.exitCode)) throw new GitError(args, result);
   return result;
-}
-
-/**
- * The environment for a git call with extra variables. Editors and pagers are left out (these
- * calls never open one), and so are ambient GIT_* variables, which simple-git strips from
- * every call anyway as a guard against injected git configuration.
- */
-function nonInteractiveEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !/^(?:GIT_.*|EDITOR|VISUAL|PAGER)$/i.test(key)) env[key] = value;
-  }
-  return env;
 }
 
 /** Shorthand for commands whose stdout is the whole answer. */

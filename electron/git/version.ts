@@ -1,14 +1,16 @@
+import { simpleGit } from 'simple-git';
 import { AppError } from '../../shared/errors';
-import { gitOutput } from './core';
 
 /** merge-tree --write-tree (conflict checks without a working tree) arrived in git 2.38. */
 export const minimumGitVersion = [2, 38] as const;
 
+/** The installed git's version as "major.minor.patch" (read and parsed by simple-git). */
 export async function gitVersion(): Promise<string> {
-  const text = await gitOutput(process.cwd(), ['--version']);
-  const match = /git version (\d+\.\d+(?:\.\d+)?)/.exec(text);
-  if (!match?.[1]) throw new AppError('internal', `Could not read the git version from "${text.trim()}"`);
-  return match[1];
+  const version = await simpleGit().version();
+  if (!version.installed) {
+    throw new AppError('internal', 'git was not found on the PATH; install git 2.38 or newer.');
+  }
+  return `${version.major}.${version.minor}.${version.patch}`;
 }
 
 export function isGitVersionSupported(version: string): boolean {

@@ -38,13 +38,14 @@ export interface SummaryResult {
 /**
  * A summary in two steps: the list as soon as git has listed the files (`detailsPending`), and the
  * complete summary once git has counted every file's lines and read the commits, behind/ahead
- * and the changelog fragment. The second step's git calls are asked for when the list is known:
- * every git call shares one first-come-first-served bound, and each process costs the main
- * process a fork, so the list's own calls go first.
+ * and the changelog fragment. The second step's git calls start only when it is first asked for:
+ * a window asks once it has drawn the list and its first diffs, so the costliest git calls (a
+ * numstat of every file) never compete with what the dispatcher is waiting to see, and a refresh
+ * nobody looks at costs only the list.
  */
 export interface SummaryReading {
   readonly list: SummaryResult;
-  readonly complete: Promise<SummaryResult>;
+  complete(): Promise<SummaryResult>;
 }
 
 export function fileId(section: ReviewSection, filePath: string): string {
@@ -140,15 +141,10 @@ function pendingChangelog(relative: string) {
 /**
  * Everything the review pane lists for a thread, read from its worktree with a handful of git
  * calls (all through the global git bound): first the changed files of each section with kinds,
- * modes and the checks against the brief; then each file's added/removed lines, the commits,
- * behind/ahead and the changelog check. No diff text. `beforeDetails` runs when the list is known;
- * the second step's git calls are asked for once it is done.
+ * modes and the checks against the brief; then, when asked, each file's added/removed lines, the
+ * commits, behind/ahead and the changelog check. No diff text.
  */
-export async function readReviewSummary(
-  thread: Thread,
-  hazardPatterns: readonly string[],
-  beforeDetails?: (list: SummaryResult) => Promise<unknown>,
-): Promise<SummaryReading> {
+export async function readReviewSummary(thread: Thread, hazardPatterns: readonly string[]): Promise<SummaryReading> {
   const worktree = thread.worktreePath;
   if (!(await folderExists(worktree))) {
     throw new AppError(
@@ -164,16 +160,8 @@ export async function readReviewSummary(
   const committed = committedListings(worktree, baseTip, head);
 
   const list = await readList();
-  const complete = (async () => {
-    // Starting a git process blocks this process for a fork (tens of milliseconds on a small
-    // machine): the list goes out first, then what the window asks for next (`beforeDetails`:
-    // the first files' diffs), then the second step's git calls.
-    await new Promise((resolve) => setImmediate(resolve));
-    await beforeDetails?.(list).catch(() => undefined);
-    return readDetails(list);
-  })();
-  complete.catch(() => undefined);
-  return { list, complete };
+  let complete: Promise<SummaryResult> | null = null;
+  return { list, complete: () => (complete ??= readDetails(list)) };
 
   async function readList(): Promise<SummaryResult> {
     const [committedFiles, uncommitted] = await Promise.all([committed.raw, uncommittedListing]);

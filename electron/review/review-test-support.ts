@@ -4,6 +4,7 @@ import type { Thread } from '../../shared/models';
 import type { ClientLink } from '../api/client-link';
 import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
 import { bundleDemoAgent } from '../demo-agent/test-support';
+import { bundleNodeScript } from '../test-support/bundle-script';
 import type { RecordedEvent } from '../test-support/test-app';
 
 export interface ReviewTestApp {
@@ -14,9 +15,13 @@ export interface ReviewTestApp {
   callError(channel: string, payload: unknown): Promise<{ kind: string; message: string }>;
 }
 
-/** Bundles the demo agent once per test file into `distDir`, so tests never depend on a built dist/. */
+/**
+ * Bundles the demo agent and the git worker once per test file into `distDir`, so tests never
+ * depend on a built dist/.
+ */
 export async function prepareDist(distDir: string): Promise<void> {
   await bundleDemoAgent(path.join(distDir, 'demo-agent.cjs'));
+  await bundleNodeScript(path.resolve(__dirname, '..', 'git', 'git-worker.ts'), path.join(distDir, 'git-worker.cjs'));
 }
 
 export async function startReviewApp(dataDir: string, distDir: string): Promise<ReviewTestApp> {

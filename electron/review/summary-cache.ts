@@ -26,7 +26,7 @@ export class SummaryCache {
     /** A recomputation triggered by a change found a different revision. */
     private readonly onChanged: (threadId: string, revision: string) => void,
     private readonly log: (message: string) => void,
-    /** A list was read for a window waiting to show it; its details are asked of git once this is done. */
+    /** A list was read for a window waiting to show it (which will ask for its first files' diffs next). */
     private readonly onListed: (threadId: string, list: SummaryResult) => Promise<unknown> = () => Promise.resolve(),
   ) {}
 
@@ -38,7 +38,7 @@ export class SummaryCache {
     const cached = this.results.get(threadId);
     const entry = cached && !cached.dirty && trustCache ? cached : await this.compute(threadId, detailsLater);
     if (detailsLater) return entry.completed ?? entry.reading.list;
-    return entry.reading.complete;
+    return this.complete(threadId, entry);
   }
 
   /**
@@ -47,8 +47,19 @@ export class SummaryCache {
    */
   async details(threadId: string, revision: string, trustCache: boolean): Promise<ReviewDetails> {
     const cached = this.results.get(threadId);
-    if (cached?.reading.list.summary.revision === revision) return detailsOf(await cached.reading.complete);
+    if (cached?.reading.list.summary.revision === revision) return detailsOf(await this.complete(threadId, cached));
     return detailsOf(await this.current(threadId, trustCache));
+  }
+
+  /** The entry's complete summary, its details read now if no one asked for them before. */
+  private async complete(threadId: string, entry: Entry): Promise<SummaryResult> {
+    try {
+      entry.completed = await entry.reading.complete();
+      return entry.completed;
+    } catch (error) {
+      this.log(`[switchyard] review: could not read the details of ${threadId}: ${(error as Error).message}`);
+      throw error;
+    }
   }
 
   /** Resolves once no summary of the thread is being listed (whatever the outcome). */
@@ -101,19 +112,10 @@ export class SummaryCache {
     const running = (async () => {
       try {
         const thread = this.threadOf(threadId);
-        const reading = await readReviewSummary(thread, this.hazardsOf(thread.projectId), (list) =>
-          forWindow ? this.onListed(threadId, list) : Promise.resolve(),
-        );
+        const reading = await readReviewSummary(thread, this.hazardsOf(thread.projectId));
         const entry: Entry = { reading, completed: null, dirty: false };
         this.results.set(threadId, entry);
-        reading.complete.then(
-          (complete) => {
-            entry.completed = complete;
-          },
-          (error: unknown) => {
-            this.log(`[switchyard] review: could not read the details of ${threadId}: ${(error as Error).message}`);
-          },
-        );
+        if (forWindow) void this.onListed(threadId, reading.list).catch(() => undefined);
         return entry;
       } finally {
         this.inFlight.delete(threadId);

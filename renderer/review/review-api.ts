@@ -55,11 +55,22 @@ let summaryRequest = 0;
 /** Files whose diffs are asked for with the list, before their blocks are even on the page. */
 export const prefetchedDiffs = 2;
 
+/** Resolves when the window is next idle (or after `timeoutMs` at the latest). */
+function windowIdle(timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: timeoutMs });
+    else setTimeout(resolve, 0);
+  });
+}
+
 /**
  * Loads the summary in two steps: the file list as soon as the host has it, then its details
- * (line counts, commits, behind/ahead, changelog check). The first files' diffs are asked for the moment the list arrives, in parallel
- * with drawing the list, since their blocks will be the first on screen. `onList` runs once the
- * list is in the store (or the request failed); the promise resolves when the details are too.
+ * (line counts, commits, behind/ahead, changelog check). The first files' diffs are asked for the
+ * moment the list arrives, since their blocks will be the first on screen; the details only once
+ * those diffs are in and the window is idle: their git calls (a numstat of every file) are the
+ * costliest of all, and would otherwise compete for the cores with drawing what the dispatcher
+ * waits to see. `onList` runs once the list is in the store (or the request failed); the promise
+ * resolves when the details are too.
  */
 export async function reloadSummary(threadId: string, onList?: () => void): Promise<void> {
   const store = useReviewStore.getState();
@@ -68,15 +79,23 @@ export async function reloadSummary(threadId: string, onList?: () => void): Prom
   const result = await invoke('review.summary', { threadId, detailsLater: true });
   // Only the newest request's answer counts; an older one may describe an older worktree.
   if (request !== summaryRequest) return;
-  if (result.ok) {
-    for (const file of result.value.files.slice(0, prefetchedDiffs)) void loadFileDiff(threadId, file, false);
-  }
-  const details = result.ok && result.value.detailsPending ? loadDetails(threadId, result.value.revision) : null;
+  const firstDiffs = result.ok
+    ? result.value.files.slice(0, prefetchedDiffs).map((file) => loadFileDiff(threadId, file, false))
+    : [];
   store.setSummary(threadId, result.ok ? result.value : null, result.ok ? null : result.error);
   onList?.();
-  if (details) await applyDetails(threadId, request, details);
-  else store.setLoadingSummary(false);
+  if (!result.ok || !result.value.detailsPending) {
+    store.setLoadingSummary(false);
+    return;
+  }
+  await Promise.allSettled(firstDiffs);
+  await windowIdle(detailsDelayMs);
+  if (request !== summaryRequest) return;
+  await applyDetails(threadId, request, loadDetails(threadId, result.value.revision));
 }
+
+/** The longest the details wait for an idle window after the first diffs are in. */
+const detailsDelayMs = 300;
 
 async function applyDetails(threadId: string, request: number, details: ReturnType<typeof loadDetails>) {
   const answer = await details;

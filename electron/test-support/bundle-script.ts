@@ -1,0 +1,17 @@
+import { build } from 'esbuild';
+
+/**
+ * Bundles one of the app's Node entry points into `outfile` the way the app's build does
+ * (scripts/build.mjs), so tests run the real program without depending on a built dist/.
+ */
+export async function bundleNodeScript(entry: string, outfile: string): Promise<void> {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'silent',
+  });
+}
