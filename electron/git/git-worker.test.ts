@@ -44,18 +44,21 @@ function burst(): Promise<unknown> {
   return Promise.all(Array.from({ length: 24 }, () => gitOutput(repo, ['rev-parse', 'HEAD'])));
 }
 
+/** An identity with a fixed date, so the two answers compare equal whenever they are read. */
+const identity = { GIT_AUTHOR_NAME: 'Worker Check', GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z' };
+
 describe('git processes started from the worker thread', () => {
   it('answer exactly as when started here: output, exit codes, stderr and environment', async () => {
     const here = {
       head: await gitOutput(repo, ['rev-parse', 'HEAD']),
       missing: await runGit(repo, ['rev-parse', '--verify', '--quiet', 'no-such-branch'], { okExitCodes: [1] }),
-      ident: await gitOutput(repo, ['var', 'GIT_AUTHOR_IDENT'], { env: { GIT_AUTHOR_NAME: 'Worker Check' } }),
+      ident: await gitOutput(repo, ['var', 'GIT_AUTHOR_IDENT'], { env: identity }),
     };
     runGitInWorker(script);
     const there = {
       head: await gitOutput(repo, ['rev-parse', 'HEAD']),
       missing: await runGit(repo, ['rev-parse', '--verify', '--quiet', 'no-such-branch'], { okExitCodes: [1] }),
-      ident: await gitOutput(repo, ['var', 'GIT_AUTHOR_IDENT'], { env: { GIT_AUTHOR_NAME: 'Worker Check' } }),
+      ident: await gitOutput(repo, ['var', 'GIT_AUTHOR_IDENT'], { env: identity }),
     };
     expect(there.head).toMatch(/^[0-9a-f]{40}\n$/);
     expect(there).toEqual(here);
