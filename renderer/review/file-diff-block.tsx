@@ -8,7 +8,7 @@ import { formatBytes, kindLabels } from './format';
 import type { LineTarget } from './line-target';
 import { quoteLines, readPatchLines } from './patch-lines';
 import { loadFileDiff } from './review-api';
-import { useReviewStore } from './review-store';
+import { useCountedFile, useReviewStore } from './review-store';
 import type { DiffLayout } from './render-slice';
 import { RenderedPatch } from './rendered-patch';
 import { useVisibleOnce } from './use-visible-once';
@@ -25,23 +25,18 @@ function estimatedHeight(file: ReviewFile): number {
 }
 
 /** The file with its line counts as the store has them now (they may arrive after the list). */
-function useCounted(file: ReviewFile): ReviewFile {
-  const counts = useReviewStore((state) => state.countsById.get(file.id));
-  return counts ? { ...file, added: counts.added, removed: counts.removed, binary: counts.binary } : file;
-}
-
 function LiveBadges({ file }: { file: ReviewFile }) {
-  return <FileBadges file={useCounted(file)} />;
+  return <FileBadges file={useCountedFile(file)} />;
 }
 
 function LiveCounts({ file }: { file: ReviewFile }) {
-  const counted = useCounted(file);
+  const counted = useCountedFile(file);
   return counted.binary === true ? null : <FileCounts file={counted} />;
 }
 
 function Placeholder({ file, loading }: { file: ReviewFile; loading: boolean }) {
   return (
-    <div className="review-file-placeholder" style={{ height: estimatedHeight(useCounted(file)) }}>
+    <div className="review-file-placeholder" style={{ height: estimatedHeight(useCountedFile(file)) }}>
       {loading ? 'Loading…' : ''}
     </div>
   );

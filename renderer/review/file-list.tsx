@@ -2,7 +2,7 @@ import { memo, useMemo, useRef } from 'react';
 import { reviewSections, type ReviewFile, type ReviewSection } from '../../shared/review';
 import { FileBadges } from './file-badges';
 import { kindLabels, sectionTitles } from './format';
-import { useReviewStore } from './review-store';
+import { useCountedFile, useReviewStore } from './review-store';
 import { useRowWindow } from './row-window';
 
 /** Every row of the list is this tall (review.css sizes them to it): a group title or a file. */
@@ -64,7 +64,8 @@ export function FileList({ files, omitted }: { files: readonly ReviewFile[]; omi
   );
 }
 
-const FileRow = memo(function FileRow({ file }: { file: ReviewFile }) {
+const FileRow = memo(function FileRow({ file: listed }: { file: ReviewFile }) {
+  const file = useCountedFile(listed);
   return (
     <button
       type="button"

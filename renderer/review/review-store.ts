@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { VerificationView } from '../../shared/contract/review';
 import type { WireError } from '../../shared/errors';
-import type { FileCounts, ReviewDetails, ReviewSection, ReviewSummary } from '../../shared/review';
+import type { FileCounts, ReviewDetails, ReviewFile, ReviewSection, ReviewSummary } from '../../shared/review';
 import type { CommentSide, ReviewComment } from '../../shared/review-comments';
 import { readPreference, writePreference } from '../state/local-preference';
 import type { DiffLayout } from './render-slice';
@@ -115,9 +115,12 @@ export const useReviewStore = create<ReviewState>()((set, get) => ({
   focusFile: (focusFileId) => set({ focusFileId }),
 }));
 
-/** The summary completed with its details: line counts, stat, commits, behind/ahead, changelog check. */
+/**
+ * The summary completed with its details: stat, commits, behind/ahead, changelog check. Its files
+ * stay the same objects (their line counts go to `countsById`): 500 file blocks and rows then have
+ * nothing to re-render but the counts themselves.
+ */
 export function withDetails(summary: ReviewSummary, details: ReviewDetails): ReviewSummary {
-  const byId = new Map(details.files.map((c) => [c.id, c]));
   return {
     ...summary,
     detailsPending: false,
@@ -127,11 +130,13 @@ export function withDetails(summary: ReviewSummary, details: ReviewDetails): Rev
     commits: details.commits,
     commitsTruncated: details.commitsTruncated,
     checks: { ...summary.checks, changelog: details.changelog },
-    files: summary.files.map((file) => {
-      const count = byId.get(file.id);
-      return count ? { ...file, added: count.added, removed: count.removed, binary: count.binary } : file;
-    }),
   };
+}
+
+/** The file with its line counts from the store, once git has counted them. */
+export function useCountedFile(file: ReviewFile): ReviewFile {
+  const counts = useReviewStore((state) => state.countsById.get(file.id));
+  return counts ? { ...file, added: counts.added, removed: counts.removed, binary: counts.binary } : file;
 }
 
 /** The counts of a summary's files, if they are known. */
