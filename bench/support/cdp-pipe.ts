@@ -7,13 +7,14 @@ interface Pending {
 
 /**
  * The Chrome DevTools Protocol over --remote-debugging-pipe (fd 3 in, fd 4 out; each message is
- * JSON ended by a NUL byte). Only commands and their answers: no domain is enabled that would
- * stream page events back to us.
+ * JSON ended by a NUL byte). Commands and their answers; events only where someone listens for
+ * one by name (tracing's end), since no domain is enabled that would stream page events back.
  */
 export class CdpPipe {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private buffered = '';
+  private readonly listeners = new Map<string, (params: unknown) => void>();
 
   constructor(
     private readonly input: Writable,
@@ -36,18 +37,30 @@ export class CdpPipe {
     });
   }
 
+  /** The next event called `method` (of any session). */
+  once<T>(method: string): Promise<T> {
+    return new Promise<T>((resolve) => {
+      this.listeners.set(method, (params) => {
+        this.listeners.delete(method);
+        resolve(params as T);
+      });
+    });
+  }
+
   private receive(chunk: string): void {
     this.buffered += chunk;
     let end = this.buffered.indexOf('\0');
     while (end !== -1) {
       const message = JSON.parse(this.buffered.slice(0, end)) as {
         id?: number;
+        method?: string;
+        params?: unknown;
         result?: unknown;
         error?: { message: string };
       };
       this.buffered = this.buffered.slice(end + 1);
       end = this.buffered.indexOf('\0');
-      // Events (no id) arrive only for what we enable: nothing here.
+      if (message.method !== undefined) this.listeners.get(message.method)?.(message.params);
       const waiting = message.id === undefined ? undefined : this.pending.get(message.id);
       if (!waiting || message.id === undefined) continue;
       this.pending.delete(message.id);

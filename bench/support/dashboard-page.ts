@@ -69,6 +69,11 @@ export class DashboardPage {
     return page;
   }
 
+  /** The next DevTools event called `method` from this page's session. */
+  event<T>(method: string): Promise<T> {
+    return this.cdp.once<T>(method);
+  }
+
   command<T = Record<string, unknown>>(method: string, params: object = {}): Promise<T> {
     return this.cdp.send<T>(method, params, this.sessionId);
   }

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { WireError } from '../../shared/errors';
 import type { FileDiff, ReviewFile } from '../../shared/review';
 import { CommentComposer } from './comment-composer';
@@ -10,10 +10,8 @@ import { quoteLines, readPatchLines } from './patch-lines';
 import { loadFileDiff } from './review-api';
 import { useCountedFile, useReviewStore } from './review-store';
 import type { DiffLayout } from './render-slice';
-import { RenderedPatch } from './rendered-patch';
+import { diffRowPx, RenderedPatch } from './rendered-patch';
 import { useVisibleOnce } from './use-visible-once';
-
-const lineHeight = 20;
 
 /** Lines assumed for a file whose lines are not counted yet. */
 const uncountedLines = 20;
@@ -21,7 +19,7 @@ const uncountedLines = 20;
 /** Room kept for a file not rendered yet, so the scrollbar does not jump as files render. */
 function estimatedHeight(file: ReviewFile): number {
   const lines = file.added === null || file.removed === null ? uncountedLines : file.added + file.removed;
-  return Math.min(1600, (lines + 4) * lineHeight);
+  return Math.min(1600, (lines + 4) * diffRowPx);
 }
 
 /** The file with its line counts as the store has them now (they may arrive after the list). */
@@ -34,9 +32,28 @@ function LiveCounts({ file }: { file: ReviewFile }) {
   return counted.binary === true ? null : <FileCounts file={counted} />;
 }
 
-function Placeholder({ file, loading }: { file: ReviewFile; loading: boolean }) {
+/** The height of a file block's header. */
+const headerPx = 31;
+
+/**
+ * Keeps the estimated room of a file not drawn yet, both as its own height and as its block's
+ * intrinsic size (what the block takes while off screen and skipped).
+ */
+function Placeholder({
+  file,
+  loading,
+  block,
+}: {
+  file: ReviewFile;
+  loading: boolean;
+  block: RefObject<HTMLElement | null>;
+}) {
+  const height = estimatedHeight(useCountedFile(file));
+  useLayoutEffect(() => {
+    block.current?.style.setProperty('contain-intrinsic-size', `auto ${height + headerPx}px`);
+  }, [block, height]);
   return (
-    <div className="review-file-placeholder" style={{ height: estimatedHeight(useCountedFile(file)) }}>
+    <div className="review-file-placeholder" style={{ height }}>
       {loading ? 'Loading…' : ''}
     </div>
   );
@@ -149,7 +166,7 @@ export const FileDiffBlock = memo(
           <LiveCounts file={file} />
         </header>
         {composer && <CommentComposer threadId={threadId} draft={composer} />}
-        {!diff && !loaded?.error && <Placeholder file={file} loading={visible} />}
+        {!diff && !loaded?.error && <Placeholder file={file} loading={visible} block={ref} />}
         {loaded?.error && <p className="inline-error">{loaded.error.message}</p>}
         {diff && <FileDiffBody diff={diff} layout={layout} onLines={onLines} onShowAll={() => setFull(true)} />}
       </section>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitPatch } from './patch-slices';
+import { rowsOfSlice, splitPatch } from './patch-slices';
 import { quoteLines, readPatchLines } from './patch-lines';
 
 const header = 'diff --git a/f.ts b/f.ts\nindex 1..2 100644\n--- a/f.ts\n+++ b/f.ts\n';
@@ -48,5 +48,21 @@ describe('splitting a file diff into slices', () => {
     const lines = readPatchLines(`${header}@@ -1,3 +1,3 @@\n one\n-two\n+TWO\n three\n`);
     expect(quoteLines(lines, 'new', 1, 3)).toEqual(['one', 'TWO', 'three']);
     expect(quoteLines(lines, 'old', 2, 2)).toEqual(['two']);
+  });
+});
+
+describe('rows a slice is drawn with', () => {
+  const patch = `${header}@@ -1,4 +1,5 @@\n a\n-b\n-c\n+B\n+C\n+D\n d\n\\ No newline at end of file\n`;
+
+  it('counts a hunk header, context and every changed line, line by line', () => {
+    expect(rowsOfSlice(patch, 'line-by-line')).toBe(1 + 2 + 5);
+  });
+
+  it('pairs removed and added lines side by side', () => {
+    expect(rowsOfSlice(patch, 'side-by-side')).toBe(1 + 2 + 3);
+  });
+
+  it('ignores the file header', () => {
+    expect(rowsOfSlice(`${header}@@ -0,0 +1,1 @@\n+--- not a header\n`, 'line-by-line')).toBe(2);
   });
 });

@@ -68,3 +68,38 @@ export function splitPatch(
   flush();
   return slices;
 }
+
+/**
+ * The table rows diff2html draws for a slice: a row per hunk header, per context line, and per
+ * changed line (line by line) or per pair of removed and added lines (side by side). Used to keep
+ * a slice's room before it is laid out, so files further down do not jump as it is.
+ */
+export function rowsOfSlice(slice: string, layout: 'line-by-line' | 'side-by-side'): number {
+  let rows = 0;
+  let removed = 0;
+  let added = 0;
+  const closeChange = () => {
+    rows += layout === 'side-by-side' ? Math.max(removed, added) : removed + added;
+    removed = 0;
+    added = 0;
+  };
+  let inHunk = false;
+  for (const line of slice.split('\n')) {
+    if (line.startsWith('@@')) {
+      closeChange();
+      rows++;
+      inHunk = true;
+    } else if (!inHunk) {
+      continue;
+    } else if (line.startsWith('-')) {
+      removed++;
+    } else if (line.startsWith('+')) {
+      added++;
+    } else if (line.startsWith(' ')) {
+      closeChange();
+      rows++;
+    }
+  }
+  closeChange();
+  return rows;
+}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { splitPatch } from './patch-slices';
+import { rowsOfSlice, splitPatch } from './patch-slices';
 import { type DiffLayout, renderSlice } from './render-slice';
+import { FrameBudgetQueue } from './frame-budget-queue';
 import { lineTargetOf, type LineTarget } from './line-target';
 
 /**
@@ -13,24 +14,20 @@ const sliceChars = 3_000;
 /** The first slice of a file is smaller: its first lines show as soon as possible. */
 const firstSliceLines = 12;
 
+/** The height of one row of diff2html's table with this app's styles (measured: 21 px). */
+export const diffRowPx = 21;
+
 /**
  * One queue of slice renders for every file on screen, run one slice per task: when several
- * files arrive at once they take turns, and the window stays responsive between slices.
+ * files arrive at once they take turns, and the window stays responsive between slices. A slice
+ * costs its rows, and a row of very long lines more; about 80 rows laid out per frame keeps the
+ * frame around 10 ms on the 2-core VM, and is still 40 rows more than a fast scroll brings in.
  */
-const sliceQueue: Array<() => void> = [];
-let pumping = false;
-const channel = new MessageChannel();
-channel.port1.onmessage = () => {
-  sliceQueue.shift()?.();
-  if (sliceQueue.length > 0) channel.port2.postMessage(null);
-  else pumping = false;
-};
+const sliceQueue = new FrameBudgetQueue(80);
+const charsPerRowOfCost = 200;
 
-function enqueueSlice(job: () => void): void {
-  sliceQueue.push(job);
-  if (pumping) return;
-  pumping = true;
-  channel.port2.postMessage(null);
+function costOf(rows: number, text: string): number {
+  return rows + text.length / charsPerRowOfCost;
 }
 
 interface RenderedPatchProps {
@@ -54,6 +51,9 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
     if (!root) return;
     root.replaceChildren();
     const slices = splitPatch(patch, sliceLines, sliceChars, firstSliceLines);
+    const rows = slices.map((text) => rowsOfSlice(text, layout));
+    // The whole file's room from the start, so what is below does not move as its slices arrive.
+    root.style.minHeight = `${rows.reduce((sum, n) => sum + n, 0) * diffRowPx}px`;
     const sentinel = document.createElement('div');
     sentinel.className = 'review-slice-sentinel';
     root.append(sentinel);
@@ -63,22 +63,32 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
     let cancelled = false;
     const renderNext = () => {
       queued = false;
-      if (cancelled || next >= slices.length || !nearView) return;
+      if (cancelled || next >= slices.length || !nearView) return 0;
+      const text = slices[next] as string;
+      const cost = costOf(rows[next] as number, text);
       const slice = document.createElement('div');
       slice.className = next === 0 ? 'review-slice' : 'review-slice continued';
+      // Its room until it is first laid out (it may be created just off screen): its own rows'.
+      slice.style.containIntrinsicSize = `auto ${(rows[next] as number) * diffRowPx}px`;
+      next++;
+      // All drawn: the file takes the room its rows really need.
+      if (next === slices.length) root.style.minHeight = '';
       root.insertBefore(slice, sentinel);
-      const highlight = renderSlice(slice, slices[next++] as string, layout);
+      const highlight = renderSlice(slice, text, layout);
       // Colours in a task of their own, right after: the lines show first.
-      enqueueSlice(() => {
-        if (!cancelled) highlight();
+      sliceQueue.enqueue(() => {
+        if (cancelled) return 0;
+        highlight();
+        return cost;
       });
       schedule();
+      return cost;
     };
     // The observer updates `nearView` between tasks, so rendering stops once the end is far off.
     const schedule = () => {
       if (queued || cancelled || next >= slices.length) return;
       queued = true;
-      enqueueSlice(renderNext);
+      sliceQueue.enqueue(renderNext);
     };
     const scroller = root.closest('.review-diffs');
     const observer = new IntersectionObserver(
