@@ -16,8 +16,9 @@ function sharedObserver(root: Element): SharedObserver {
       (entries) => {
         for (const entry of entries) if (entry.isIntersecting) callbacks.get(entry.target)?.();
       },
-      // Start a little before a block scrolls into view, so it is ready when it arrives.
-      { root, rootMargin: '600px 0px' },
+      // Start well before a block scrolls into view (two screens), so it is ready when it arrives
+      // and a fast scroll cannot carry it past the zone between two frames.
+      { root, rootMargin: '1200px 0px' },
     );
     shared = { observer, callbacks };
     observers.set(root, shared);
