@@ -17,7 +17,7 @@ function sharedObserver(root: Element): SharedObserver {
         for (const entry of entries) if (entry.isIntersecting) callbacks.get(entry.target)?.();
       },
       // Start well before a block scrolls into view (two screens), so it is ready when it arrives
-      // and a fast scroll cannot carry it past the zone between two frames.
+      // and a fast scroll rarely carries it past the zone between two frames.
       { root, rootMargin: '1200px 0px' },
     );
     shared = { observer, callbacks };
