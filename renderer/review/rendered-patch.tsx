@@ -54,6 +54,7 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
     const rows = slices.map((text) => rowsOfSlice(text, layout));
     // The whole file's room from the start, so what is below does not move as its slices arrive.
     root.style.minHeight = `${rows.reduce((sum, n) => sum + n, 0) * diffRowPx}px`;
+    root.dataset.drawn = 'false';
     const sentinel = document.createElement('div');
     sentinel.className = 'review-slice-sentinel';
     root.append(sentinel);
@@ -72,7 +73,10 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
       slice.style.containIntrinsicSize = `auto ${(rows[next] as number) * diffRowPx}px`;
       next++;
       // All drawn: the file takes the room its rows really need.
-      if (next === slices.length) root.style.minHeight = '';
+      if (next === slices.length) {
+        root.style.minHeight = '';
+        root.dataset.drawn = 'true';
+      }
       root.insertBefore(slice, sentinel);
       const highlight = renderSlice(slice, text, layout);
       // Colours in a task of their own, right after: the lines show first.
