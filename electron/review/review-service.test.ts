@@ -283,6 +283,44 @@ describe('decisions', () => {
   });
 });
 
+describe('files marked as viewed', () => {
+  it('keeps the version each was viewed at, so a later change shows, and keeps the marks across restarts', async () => {
+    const thread = await finishedThread('Viewed');
+    await writeFile(path.join(thread.worktreePath, 'src/app.ts'), 'export const one = 1;\n');
+    await commitAll(thread.worktreePath, 'shorter');
+    const file = (await summaryOf(thread.id)).files.find((f) => f.path === 'src/app.ts');
+    if (!file) throw new Error('src/app.ts is not in the summary');
+    const marks = await t.call<Record<string, string>>('review.viewed.set', {
+      threadId: thread.id,
+      fileId: file.id,
+      version: file.version,
+      viewed: true,
+    });
+    expect(marks).toEqual({ [file.id]: file.version });
+    expect(
+      t.events.some((e) => e.event === 'review.changed' && (e.payload as { what: string }).what === 'viewed'),
+    ).toBe(true);
+
+    // The file changes again: same id, another version; the mark still names the old one.
+    await writeFile(path.join(thread.worktreePath, 'src/app.ts'), 'export const one = 11;\n');
+    await commitAll(thread.worktreePath, 'eleven');
+    const changed = (await summaryOf(thread.id)).files.find((f) => f.id === file.id);
+    expect(changed?.version).not.toBe(file.version);
+
+    await t.app.shutdown();
+    t = await startReviewApp(dataDir, dist);
+    expect(await t.call('review.viewed.list', { threadId: thread.id })).toEqual({ [file.id]: file.version });
+    const cleared = await t.call('review.viewed.set', {
+      threadId: thread.id,
+      fileId: file.id,
+      version: file.version,
+      viewed: false,
+    });
+    expect(cleared).toEqual({});
+    expect((await t.callError('review.viewed.list', { threadId: 'no-such-thread' })).kind).toBe('not-found');
+  });
+});
+
 describe('the list first, its details after', () => {
   it('sends the file list without counts or commits, then the details of that revision', async () => {
     const thread = await finishedThread('Two steps');

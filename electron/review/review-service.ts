@@ -6,6 +6,7 @@ import type { ReviewComment } from '../../shared/review-comments';
 import type { ReviewDecision } from '../../shared/review-decision';
 import type { ReviewSettings } from '../../shared/review-settings';
 import type { VerificationRun } from '../../shared/review-verification';
+import type { ViewedFiles } from '../../shared/review-viewed';
 import type { ClientLink } from '../api/client-link';
 import type { DomainServiceOptions } from '../app/domain-service-options';
 import { revParse } from '../git/refs';
@@ -161,6 +162,19 @@ export class ReviewService {
     return this.comments.sendDrafts(threadId);
   }
 
+  viewedFiles(threadId: string): ViewedFiles {
+    this.options.state.thread(threadId);
+    return this.store.viewed(threadId);
+  }
+
+  /** Marks a file viewed at the version the window shows (or clears the mark), for every window. */
+  async setViewed(threadId: string, fileId: string, version: string, viewed: boolean): Promise<ViewedFiles> {
+    this.options.state.thread(threadId);
+    const marks = await this.store.putViewed(threadId, fileId, viewed ? version : null);
+    this.announce(threadId, 'viewed');
+    return marks;
+  }
+
   verificationView(threadId: string): Promise<VerificationView> {
     return this.verification.view(this.options.state.thread(threadId));
   }
@@ -269,7 +283,7 @@ export class ReviewService {
     return revParse(project.path, `refs/heads/${thread.branch}`);
   }
 
-  private announce(threadId: string, what: 'files' | 'comments' | 'verification' | 'decision'): void {
+  private announce(threadId: string, what: 'files' | 'comments' | 'verification' | 'decision' | 'viewed'): void {
     this.options.events.emit('review.changed', { threadId, what, revision: null });
   }
 

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { type ReviewComment, ReviewCommentSchema } from '../../shared/review-comments';
 import { defaultReviewSettings, type ReviewSettings, ReviewSettingsSchema } from '../../shared/review-settings';
 import { type VerificationRun, VerificationRunSchema } from '../../shared/review-verification';
+import { type ViewedFiles, ViewedFilesSchema } from '../../shared/review-viewed';
 import { JsonFileStore } from '../store/json-file-store';
 
 const ReviewFileSchema = z.object({
@@ -12,6 +13,8 @@ const ReviewFileSchema = z.object({
   runs: z.array(VerificationRunSchema),
   /** Per project. */
   settings: z.record(z.string(), ReviewSettingsSchema),
+  /** Per thread (absent from files written before files could be marked viewed). */
+  viewed: z.record(z.string(), ViewedFilesSchema).default({}),
 });
 type ReviewData = z.infer<typeof ReviewFileSchema>;
 
@@ -35,6 +38,7 @@ export class ReviewStore {
       comments: [],
       runs: [],
       settings: {},
+      viewed: {},
     }));
     const loaded = await store.load();
     const data = loaded.value;
@@ -93,6 +97,18 @@ export class ReviewStore {
     await this.save();
   }
 
+  viewed(threadId: string): ViewedFiles {
+    return this.data.viewed[threadId] ?? {};
+  }
+
+  async putViewed(threadId: string, fileId: string, version: string | null): Promise<ViewedFiles> {
+    const { [fileId]: _previous, ...others } = this.viewed(threadId);
+    const next = version === null ? others : { ...others, [fileId]: version };
+    this.data = { ...this.data, viewed: { ...this.data.viewed, [threadId]: next } };
+    await this.save();
+    return next;
+  }
+
   settings(projectId: string): ReviewSettings {
     return this.data.settings[projectId] ?? defaultReviewSettings();
   }
@@ -102,10 +118,12 @@ export class ReviewStore {
     await this.save();
   }
 
-  /** A removed thread takes its comments and runs with it. */
+  /** A removed thread takes its comments, runs and viewed marks with it. */
   async forgetThread(threadId: string): Promise<void> {
+    const { [threadId]: _gone, ...viewed } = this.data.viewed;
     this.data = {
       ...this.data,
+      viewed,
       comments: this.data.comments.filter((c) => c.threadId !== threadId),
       runs: this.data.runs.filter((r) => r.threadId !== threadId),
     };

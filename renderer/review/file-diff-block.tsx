@@ -7,8 +7,8 @@ import { FileCounts } from './file-list';
 import { formatBytes, kindLabels } from './format';
 import type { LineTarget } from './line-target';
 import { quoteLines, readPatchLines } from './patch-lines';
-import { loadFileDiff } from './review-api';
-import { useCountedFile, useReviewStore } from './review-store';
+import { loadFileDiff, reviewActions } from './review-api';
+import { useCountedFile, useReviewStore, useViewedState } from './review-store';
 import type { DiffLayout } from './render-slice';
 import { diffRowPx, RenderedPatch } from './rendered-patch';
 import { useVisibleOnce } from './use-visible-once';
@@ -94,13 +94,16 @@ export const FileDiffBlock = memo(
     const [loaded, setLoaded] = useState<{ key: string; diff?: FileDiff; error?: WireError } | null>(null);
     const composer = useReviewStore((state) => (state.composer?.fileId === file.id ? state.composer : null));
     const focused = useReviewStore((state) => state.focusFileId === file.id);
+    // A file marked viewed (and unchanged since) folds to its header and loads nothing.
+    const viewed = useViewedState(file);
+    const collapsed = viewed === 'viewed';
     const key = `${file.id}:${file.version}:${full}`;
     // The diff depends on the file's identity and version, not on its counts arriving.
     const fileRef = useRef(file);
     fileRef.current = file;
 
     useEffect(() => {
-      if (!visible) return;
+      if (!visible || collapsed) return;
       let cancelled = false;
       void loadFileDiff(threadId, fileRef.current, full).then((result) => {
         if (!cancelled) setLoaded(result.ok ? { key, diff: result.value } : { key, error: result.error });
@@ -108,7 +111,12 @@ export const FileDiffBlock = memo(
       return () => {
         cancelled = true;
       };
-    }, [visible, threadId, full, key]);
+    }, [visible, collapsed, threadId, full, key]);
+
+    // Folded, the block is its header, off screen too (it may never have been drawn unfolded).
+    useLayoutEffect(() => {
+      if (collapsed) ref.current?.style.setProperty('contain-intrinsic-size', `auto ${headerPx}px`);
+    }, [collapsed]);
 
     useEffect(() => {
       if (!focused) return;
@@ -150,6 +158,7 @@ export const FileDiffBlock = memo(
         data-testid="review-file"
         data-file-id={file.id}
         data-rendered={diff ? 'true' : 'false'}
+        data-viewed={viewed}
       >
         <header className="review-file-header">
           <span className={`kind-tag kind-${file.kind}`}>{kindLabels[file.kind]}</span>
@@ -163,12 +172,34 @@ export const FileDiffBlock = memo(
               CRLF
             </span>
           )}
+          {viewed === 'changed' && (
+            <span
+              className="review-flag changed-since-viewed"
+              data-testid="changed-since-viewed"
+              title="Marked viewed, then changed"
+            >
+              changed since viewed
+            </span>
+          )}
           <LiveCounts file={file} />
+          <label className="review-viewed" title="Fold this file until it changes again">
+            <input
+              type="checkbox"
+              data-testid="file-viewed"
+              checked={collapsed}
+              onChange={(event) => void reviewActions.setViewed(threadId, file, event.target.checked)}
+            />
+            Viewed
+          </label>
         </header>
-        {composer && <CommentComposer threadId={threadId} draft={composer} />}
-        {!diff && !loaded?.error && <Placeholder file={file} loading={visible} block={ref} />}
-        {loaded?.error && <p className="inline-error">{loaded.error.message}</p>}
-        {diff && <FileDiffBody diff={diff} layout={layout} onLines={onLines} onShowAll={() => setFull(true)} />}
+        {!collapsed && (
+          <>
+            {composer && <CommentComposer threadId={threadId} draft={composer} />}
+            {!diff && !loaded?.error && <Placeholder file={file} loading={visible} block={ref} />}
+            {loaded?.error && <p className="inline-error">{loaded.error.message}</p>}
+            {diff && <FileDiffBody diff={diff} layout={layout} onLines={onLines} onShowAll={() => setFull(true)} />}
+          </>
+        )}
       </section>
     );
   },

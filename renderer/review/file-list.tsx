@@ -2,7 +2,7 @@ import { memo, useMemo, useRef } from 'react';
 import { reviewSections, type ReviewFile, type ReviewSection } from '../../shared/review';
 import { FileBadges } from './file-badges';
 import { kindLabels, sectionTitles } from './format';
-import { useCountedFile, useReviewStore } from './review-store';
+import { useCountedFile, useReviewStore, useViewedState } from './review-store';
 import { useRowWindow } from './row-window';
 
 /** Every row of the list is this tall (review.css sizes them to it): a group title or a file. */
@@ -66,6 +66,7 @@ export function FileList({ files, omitted }: { files: readonly ReviewFile[]; omi
 
 const FileRow = memo(function FileRow({ file: listed }: { file: ReviewFile }) {
   const file = useCountedFile(listed);
+  const viewed = useViewedState(listed);
   return (
     <button
       type="button"
@@ -74,12 +75,21 @@ const FileRow = memo(function FileRow({ file: listed }: { file: ReviewFile }) {
       data-path={file.path}
       data-source={file.section === 'committed' ? 'committed' : 'uncommitted'}
       data-section={file.section}
+      data-viewed={viewed}
       title={file.oldPath ? `${file.oldPath} → ${file.path}` : file.path}
       onClick={() => useReviewStore.getState().focusFile(file.id)}
     >
       <span className={`kind-tag kind-${file.kind}`}>{kindLabels[file.kind]}</span>
       <span className="diff-file-path mono truncate">{file.path}</span>
       <FileBadges file={file} />
+      {viewed !== 'unviewed' && (
+        <span
+          className={`viewed-mark ${viewed}`}
+          title={viewed === 'viewed' ? 'Viewed' : 'Changed since you marked it viewed'}
+        >
+          {viewed === 'viewed' ? '✓' : '●'}
+        </span>
+      )}
       <FileCounts file={file} />
     </button>
   );

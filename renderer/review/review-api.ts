@@ -121,6 +121,11 @@ export async function reloadComments(threadId: string): Promise<void> {
   if (result.ok) useReviewStore.getState().setComments(threadId, result.value);
 }
 
+export async function reloadViewed(threadId: string): Promise<void> {
+  const result = await invoke('review.viewed.list', { threadId });
+  if (result.ok) useReviewStore.getState().setViewed(threadId, result.value);
+}
+
 export async function reloadVerification(threadId: string): Promise<void> {
   const result = await invoke('review.verification.list', { threadId });
   if (result.ok) useReviewStore.getState().setVerification(threadId, result.value);
@@ -152,6 +157,18 @@ export const reviewActions = {
     const result = reportFailure('Could not send the comments', await invoke('review.comments.send', { threadId }));
     await reloadComments(threadId);
     return result;
+  },
+  /** Marks the file viewed at the version shown (or clears the mark); the pane follows at once. */
+  async setViewed(threadId: string, file: ReviewFile, viewed: boolean) {
+    const store = useReviewStore.getState();
+    const { [file.id]: _previous, ...others } = store.viewed;
+    store.setViewed(threadId, viewed ? { ...others, [file.id]: file.version } : others);
+    const result = reportFailure(
+      'Could not mark the file',
+      await invoke('review.viewed.set', { threadId, fileId: file.id, version: file.version, viewed }),
+    );
+    if (result.ok) useReviewStore.getState().setViewed(threadId, result.value);
+    else await reloadViewed(threadId);
   },
   async runVerification(threadId: string, index: number) {
     const result = reportFailure(

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { reviewSections, type ReviewSummary } from '../../shared/review';
 import type { Thread } from '../../shared/models';
+import { viewedState } from '../../shared/review-viewed';
 import '../styles/review.css';
 import { ChecksSummary } from './checks-summary';
 import { CommentsPanel } from './comments-panel';
@@ -29,6 +30,9 @@ export function ReviewPane({ thread }: { thread: Thread }) {
   const layout = useReviewStore((state) => state.layout);
   const setLayout = useReviewStore((state) => state.setLayout);
   const drafts = comments.filter((c) => c.state === 'draft').length;
+  const viewedCount = useReviewStore((state) =>
+    summary ? summary.files.filter((file) => viewedState(state.viewed, file) === 'viewed').length : 0,
+  );
 
   return (
     <div
@@ -56,6 +60,12 @@ export function ReviewPane({ thread }: { thread: Thread }) {
             )}{' '}
             · against <span className="mono">{summary.baseBranch}</span>
             {summary.behind > 0 && <span data-testid="review-behind"> · {summary.behind} behind</span>}
+            {summary.files.length > 0 && (
+              <span data-testid="review-viewed-count">
+                {' '}
+                · {viewedCount} of {summary.files.length} viewed
+              </span>
+            )}
           </span>
         )}
         <label className="toggle">

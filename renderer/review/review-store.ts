@@ -3,6 +3,7 @@ import type { VerificationView } from '../../shared/contract/review';
 import type { WireError } from '../../shared/errors';
 import type { FileCounts, ReviewDetails, ReviewFile, ReviewSection, ReviewSummary } from '../../shared/review';
 import type { CommentSide, ReviewComment } from '../../shared/review-comments';
+import { type ViewedFiles, viewedState } from '../../shared/review-viewed';
 import { readPreference, writePreference } from '../state/local-preference';
 import type { DiffLayout } from './render-slice';
 
@@ -32,6 +33,8 @@ export interface ReviewState {
   countsById: ReadonlyMap<string, FileCounts>;
   loadingSummary: boolean;
   comments: ReviewComment[];
+  /** Files marked as viewed, with the version each had then. */
+  viewed: ViewedFiles;
   verification: VerificationView | null;
   /** Output streamed by running verification commands, by run id. */
   liveOutput: Record<string, string>;
@@ -45,6 +48,7 @@ export interface ReviewState {
   applyDetails(details: ReviewDetails): boolean;
   setLoadingSummary(loading: boolean): void;
   setComments(threadId: string, comments: ReviewComment[]): void;
+  setViewed(threadId: string, viewed: ViewedFiles): void;
   setVerification(threadId: string, view: VerificationView): void;
   appendOutput(threadId: string, runId: string, data: string): void;
   setLayout(layout: DiffLayout): void;
@@ -59,6 +63,7 @@ export const useReviewStore = create<ReviewState>()((set, get) => ({
   countsById: new Map(),
   loadingSummary: false,
   comments: [],
+  viewed: {},
   verification: null,
   liveOutput: {},
   layout: readPreference(layoutKey) === 'side-by-side' ? 'side-by-side' : 'line-by-line',
@@ -72,6 +77,7 @@ export const useReviewStore = create<ReviewState>()((set, get) => ({
       summaryError: null,
       countsById: new Map(),
       comments: [],
+      viewed: {},
       verification: null,
       liveOutput: {},
       composer: null,
@@ -96,6 +102,9 @@ export const useReviewStore = create<ReviewState>()((set, get) => ({
   setLoadingSummary: (loadingSummary) => set({ loadingSummary }),
   setComments(threadId, comments) {
     if (get().threadId === threadId) set({ comments });
+  },
+  setViewed(threadId, viewed) {
+    if (get().threadId === threadId) set({ viewed });
   },
   setVerification(threadId, verification) {
     if (get().threadId === threadId) set({ verification });
@@ -147,4 +156,9 @@ function countsOf(summary: ReviewSummary): Map<string, FileCounts> {
     if (added !== null && removed !== null && binary !== null) counts.set(id, { id, added, removed, binary });
   }
   return counts;
+}
+
+/** Whether the file is marked viewed (at its current version), changed since, or not marked. */
+export function useViewedState(file: ReviewFile): ReturnType<typeof viewedState> {
+  return useReviewStore((state) => viewedState(state.viewed, file));
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { getBridge } from '../transport/bridge';
-import { reloadComments, reloadSummary, reloadVerification, reviewActions } from './review-api';
+import { reloadComments, reloadSummary, reloadVerification, reloadViewed, reviewActions } from './review-api';
 import { useReviewStore } from './review-store';
 
 /**
@@ -17,7 +17,9 @@ export function useReviewSync(threadId: string): void {
     // The file list first, then its details: the verification view and the watch (which lists
     // the worktree's folders) queue for the same git processes on the host, so they come after.
     const listed = () => {
-      if (!left) void reloadComments(threadId);
+      if (left) return;
+      void reloadComments(threadId);
+      void reloadViewed(threadId);
     };
     void reloadSummary(threadId, listed).then(() => {
       if (left) return;
@@ -34,6 +36,7 @@ export function useReviewSync(threadId: string): void {
       if (what === 'files' || what === 'decision') void reloadSummary(threadId);
       if (what === 'comments' || what === 'decision') void reloadComments(threadId);
       if (what === 'verification') void reloadVerification(threadId);
+      if (what === 'viewed') void reloadViewed(threadId);
     });
     const offOutput = bridge.on('review.verification.output', ({ threadId: from, runId, data }) => {
       if (from === threadId) useReviewStore.getState().appendOutput(threadId, runId, data);

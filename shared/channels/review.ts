@@ -11,6 +11,8 @@ export const reviewRequestChannels = [
   'review.comments.delete',
   'review.comments.resolve',
   'review.comments.send',
+  'review.viewed.list',
+  'review.viewed.set',
   'review.verification.list',
   'review.verification.run',
   'review.verification.cancel',

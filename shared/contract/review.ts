@@ -5,6 +5,7 @@ import { FileDiffSchema, ReviewDetailsSchema, ReviewSectionSchema, ReviewSummary
 import { CommentSideSchema, ReviewCommentSchema } from '../review-comments';
 import { ReviewSettingsSchema } from '../review-settings';
 import { VerificationRunSchema } from '../review-verification';
+import { ViewedFilesSchema } from '../review-viewed';
 import { type ContractOf, ProjectRef, ThreadRef } from './common';
 
 const threadId = z.string().min(1);
@@ -88,6 +89,20 @@ export const reviewContract = {
     request: ThreadRef,
     response: z.object({ sent: z.array(ReviewCommentSchema), message: z.string() }),
   },
+  /** The files marked as viewed, with the version each had then. */
+  'review.viewed.list': { request: ThreadRef, response: ViewedFilesSchema },
+  /** Marks a file (as listed now, at `version`) viewed, or not; answers with all the thread's marks. */
+  'review.viewed.set': {
+    request: z
+      .object({
+        threadId,
+        fileId: z.string().min(1).max(5000),
+        version: z.string().min(1).max(200),
+        viewed: z.boolean(),
+      })
+      .strict(),
+    response: ViewedFilesSchema,
+  },
   'review.verification.list': { request: ThreadRef, response: VerificationViewSchema },
   /** Runs the brief's command number `index` in the worktree (never text from the window). */
   'review.verification.run': {
@@ -127,7 +142,7 @@ export const reviewEventContract = {
   /** Something the pane shows for this thread moved; `revision` is the new summary revision when known. */
   'review.changed': z.object({
     threadId: z.string(),
-    what: z.enum(['files', 'comments', 'verification', 'decision']),
+    what: z.enum(['files', 'comments', 'verification', 'decision', 'viewed']),
     revision: z.string().nullable(),
   }),
   /** Live output of a verification run. */

@@ -19,6 +19,8 @@ export function reviewHandlers({ review }: HandlerDeps): DomainHandlers<typeof r
     'review.comments.resolve': ({ threadId, commentId, resolved }) =>
       review.resolveComment(threadId, commentId, resolved),
     'review.comments.send': ({ threadId }) => review.sendComments(threadId),
+    'review.viewed.list': ({ threadId }) => review.viewedFiles(threadId),
+    'review.viewed.set': ({ threadId, fileId, version, viewed }) => review.setViewed(threadId, fileId, version, viewed),
     'review.verification.list': ({ threadId }) => review.verificationView(threadId),
     'review.verification.run': ({ threadId, index }) => review.runVerification(threadId, index),
     'review.verification.cancel': ({ threadId, runId }) => ({ cancelled: review.cancelVerification(threadId, runId) }),
