@@ -20,8 +20,9 @@ export const diffRowPx = 21;
 /**
  * One queue of slice renders for every file on screen, run one slice per task: when several
  * files arrive at once they take turns, and the window stays responsive between slices. A slice
- * costs its rows, and a row of very long lines more; about 80 rows laid out per frame keeps the
- * frame around 10 ms on the 2-core VM, and is still 40 rows more than a fast scroll brings in.
+ * costs its rows, and a row of very long lines more. Laying out ~170 new rows took one frame 23 ms
+ * on the 2-core VM; 80 keeps a frame's share near half that, and is still about twice what a fast
+ * scroll (900 px a frame) brings into view.
  */
 const sliceQueue = new FrameBudgetQueue(80);
 const charsPerRowOfCost = 200;
