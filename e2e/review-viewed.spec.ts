@@ -54,4 +54,25 @@ test('a file marked viewed folds until it changes again, and stays marked after 
   await a.getByTestId('file-viewed').uncheck();
   await expect(a).toHaveAttribute('data-viewed', 'unviewed');
   await expect(count).toContainText('0 of 2 viewed');
+
+  // From the keyboard: v marks the file being read (the first) and moves on to the next; k / j go back and forth.
+  await page.locator('.review-diffs').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('v');
+  await expect(a).toHaveAttribute('data-viewed', 'viewed');
+  await expect(count).toContainText('1 of 2 viewed');
+  await page.keyboard.press('v');
+  const b = page.locator('[data-testid="review-file"][data-file-id="committed:b.ts"]');
+  await expect(b).toHaveAttribute('data-viewed', 'viewed');
+  await expect(count).toContainText('2 of 2 viewed');
+  await page.keyboard.press('k');
+  await expect(a).toHaveAttribute('data-current', 'true');
+  await page.keyboard.press('j');
+  await expect(b).toHaveAttribute('data-current', 'true');
+  await expect(a).not.toHaveAttribute('data-current', 'true');
+  // Keys typed into a field are text, not review keys.
+  await page.locator('summary', { hasText: 'Review settings' }).click();
+  await page.getByTestId('verification-shell').fill('');
+  await page.getByTestId('verification-shell').press('v');
+  await expect(page.getByTestId('verification-shell')).toHaveValue('v');
+  await expect(count).toContainText('2 of 2 viewed');
 });

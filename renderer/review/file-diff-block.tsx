@@ -94,6 +94,7 @@ export const FileDiffBlock = memo(
     const [loaded, setLoaded] = useState<{ key: string; diff?: FileDiff; error?: WireError } | null>(null);
     const composer = useReviewStore((state) => (state.composer?.fileId === file.id ? state.composer : null));
     const focused = useReviewStore((state) => state.focusFileId === file.id);
+    const current = useReviewStore((state) => state.cursorFileId === file.id);
     // A file marked viewed (and unchanged since) folds to its header and loads nothing.
     const viewed = useViewedState(file);
     const collapsed = viewed === 'viewed';
@@ -159,6 +160,7 @@ export const FileDiffBlock = memo(
         data-file-id={file.id}
         data-rendered={diff ? 'true' : 'false'}
         data-viewed={viewed}
+        data-current={current ? 'true' : undefined}
       >
         <header className="review-file-header">
           <span className={`kind-tag kind-${file.kind}`}>{kindLabels[file.kind]}</span>

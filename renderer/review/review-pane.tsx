@@ -13,8 +13,11 @@ import { plural, sectionHints, sectionTitles } from './format';
 import { prefetchedDiffs, reloadSummary } from './review-api';
 import { ReviewSettingsPanel } from './review-settings-panel';
 import { useReviewStore } from './review-store';
+import { reviewKeys, useReviewKeys } from './use-review-keys';
 import { useReviewSync } from './use-review-sync';
 import { VerificationPanel } from './verification-panel';
+
+const noFiles: ReviewSummary['files'] = [];
 
 /**
  * The review pane: what the branch would bring into its base and whether it may land. The file
@@ -29,6 +32,7 @@ export function ReviewPane({ thread }: { thread: Thread }) {
   const verification = useReviewStore((state) => state.verification);
   const layout = useReviewStore((state) => state.layout);
   const setLayout = useReviewStore((state) => state.setLayout);
+  useReviewKeys(thread.id, summary?.files ?? noFiles);
   const drafts = comments.filter((c) => c.state === 'draft').length;
   const viewedCount = useReviewStore((state) =>
     summary ? summary.files.filter((file) => viewedState(state.viewed, file) === 'viewed').length : 0,
@@ -113,6 +117,10 @@ export function ReviewPane({ thread }: { thread: Thread }) {
               <ReviewSettingsPanel projectId={thread.projectId} />
             </details>
             <FileList files={summary.files} omitted={summary.filesOmitted} />
+            <p className="muted small" data-testid="review-keys-hint">
+              Keys: <kbd>{reviewKeys.next}</kbd> / <kbd>{reviewKeys.previous}</kbd> next / previous file,{' '}
+              <kbd>{reviewKeys.viewed}</kbd> viewed
+            </p>
           </aside>
           <div className="review-diffs">
             <FileDiffs threadId={thread.id} summary={summary} />
@@ -151,6 +159,13 @@ function FileDiffs({ threadId, summary }: { threadId: string; summary: ReviewSum
     const idle = requestIdleCallback(more, { timeout: idleTimeoutMs });
     return () => cancelIdleCallback(idle);
   }, [mounted, total]);
+  // A file asked for (from the list, a comment or a key) is mounted at once, however far down.
+  const focusIndex = useReviewStore((state) =>
+    state.focusFileId ? summary.files.findIndex((file) => file.id === state.focusFileId) : -1,
+  );
+  useEffect(() => {
+    if (focusIndex >= mounted) setMounted(focusIndex + moreBlocks);
+  }, [focusIndex, mounted]);
   // The first files are on screen as the pane opens (their diffs were asked for with the list).
   const firstIds = useMemo(() => new Set(summary.files.slice(0, prefetchedDiffs).map((f) => f.id)), [summary.files]);
   const shown = useMemo(() => new Set(summary.files.slice(0, mounted).map((f) => f.id)), [summary.files, mounted]);

@@ -42,6 +42,8 @@ export interface ReviewState {
   composer: CommentDraft | null;
   /** Bumped to ask the file diffs to scroll to a file. */
   focusFileId: string | null;
+  /** The file last gone to (from the list, a comment or a key): what the review keys act on. */
+  cursorFileId: string | null;
   showThread(threadId: string | null): void;
   setSummary(threadId: string, summary: ReviewSummary | null, error: WireError | null): void;
   /** Completes the summary shown with its details (line counts, commits…), if they belong to it. */
@@ -69,6 +71,7 @@ export const useReviewStore = create<ReviewState>()((set, get) => ({
   layout: readPreference(layoutKey) === 'side-by-side' ? 'side-by-side' : 'line-by-line',
   composer: null,
   focusFileId: null,
+  cursorFileId: null,
   showThread(threadId) {
     if (get().threadId === threadId) return;
     set({
@@ -82,6 +85,7 @@ export const useReviewStore = create<ReviewState>()((set, get) => ({
       liveOutput: {},
       composer: null,
       focusFileId: null,
+      cursorFileId: null,
     });
   },
   setSummary(threadId, summary, summaryError) {
@@ -121,7 +125,7 @@ export const useReviewStore = create<ReviewState>()((set, get) => ({
     set({ layout });
   },
   openComposer: (composer) => set({ composer }),
-  focusFile: (focusFileId) => set({ focusFileId }),
+  focusFile: (focusFileId) => set(focusFileId ? { focusFileId, cursorFileId: focusFileId } : { focusFileId }),
 }));
 
 /**
