@@ -390,10 +390,11 @@ export class MergeQueueService {
       projectId,
       setTimeout(() => {
         this.timers.delete(projectId);
-        void this.recompute(projectId).then(
-          async () => this.emitView(projectId),
-          (error: unknown) => this.options.log(`[switchyard] merge queue: ${String(error)}`),
-        );
+        // Whichever step fails (the recompute, or the view after it, e.g. the repository went
+        // away meanwhile) is logged: a background refresh must never become an unhandled rejection.
+        this.recompute(projectId)
+          .then(() => (this.closed ? undefined : this.emitView(projectId)))
+          .catch((error: unknown) => this.options.log(`[switchyard] merge queue: ${String(error)}`));
       }, recomputeDelayMs),
     );
   }
