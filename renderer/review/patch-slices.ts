@@ -1,3 +1,5 @@
+import type { DiffLayout } from './render-slice';
+
 /**
  * Splits one file's unified diff into slices of at most `maxLines` diff lines (and about
  * `maxChars` characters, for files of very long lines), each a valid
@@ -74,7 +76,7 @@ export function splitPatch(
  * changed line (line by line) or per pair of removed and added lines (side by side). Used to keep
  * a slice's room before it is laid out, so files further down do not jump as it is.
  */
-export function rowsOfSlice(slice: string, layout: 'line-by-line' | 'side-by-side'): number {
+export function rowsOfSlice(slice: string, layout: DiffLayout): number {
   let rows = 0;
   let removed = 0;
   let added = 0;
