@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { rawRequest } from './support/raw-http';
+import { assertAnswering, faultWorkspace } from './support/fault-workspace';
+
+/** Requests no browser would send, but any local page or process can: each gets an answer, none ends the host. */
+describe('malformed requests', () => {
+  it('answers each with an error status and keeps serving', async () => {
+    const workspace = await faultWorkspace();
+    const host = await workspace.serve();
+    const at = `127.0.0.1:${host.port}`;
+    const upgrade = (extra: string) =>
+      `GET /ws HTTP/1.1\r\nHost: ${at}\r\nOrigin: http://${at}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+      `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n${extra}\r\n`;
+    const cases: [string, string][] = [
+      ['a cookie that is not URI-encoded', `GET / HTTP/1.1\r\nHost: ${at}\r\nCookie: switchyard_token=%\r\n\r\n`],
+      [
+        'a planted cookie on an asset',
+        `GET /assets/x.js HTTP/1.1\r\nHost: ${at}\r\nCookie: switchyard_token=%E0%A4%A\r\n\r\n`,
+      ],
+      ['a request target that is not a URL', `GET http://[ HTTP/1.1\r\nHost: ${at}\r\n\r\n`],
+      ['a token that is not URI-encoded', `GET /?token=%E0%A4%A HTTP/1.1\r\nHost: ${at}\r\n\r\n`],
+      ['userinfo in Host', `GET / HTTP/1.1\r\nHost: evil.com@${at}\r\n\r\n`],
+      ['a path in Host', `GET / HTTP/1.1\r\nHost: ${at}/x\r\n\r\n`],
+      ['an upgrade with a bad cookie', upgrade('Cookie: switchyard_token=%\r\n')],
+      ['an upgrade with a bad request target', upgrade('').replace('GET /ws', 'GET http://[')],
+      [
+        'an upgrade from a lenient Origin',
+        upgrade('').replace(`Origin: http://${at}`, `Origin: http://evil.com@${at}`),
+      ],
+      ['a garbage request line', 'NOT HTTP AT ALL\r\n\r\n'],
+      ['headers past the size limit', `GET / HTTP/1.1\r\nHost: ${at}\r\nX-Big: ${'a'.repeat(100_000)}\r\n\r\n`],
+    ];
+    for (const [what, request] of cases) {
+      const status = await rawRequest(host.port, request);
+      expect.soft(status, what).toMatch(/^HTTP\/1\.1 4\d\d /);
+      await assertAnswering(host);
+    }
+    // Frames a page would never send: each is answered with an error frame, and the window stays usable.
+    const wire = await workspace.connect(host);
+    for (const frame of ['not json', '{"type":"request"}', JSON.stringify({ type: 'request', id: 1, channel: 'x' })]) {
+      const before = wire.frames.length;
+      wire.sendRaw(frame);
+      await expect.poll(() => wire.frames.length, { timeout: 5_000 }).toBeGreaterThan(before);
+    }
+    wire.sendRaw(Buffer.from([0, 1, 2, 3]));
+    expect((await wire.request('app.info')).ok).toBe(true);
+    await assertAnswering(host);
+  });
+});
