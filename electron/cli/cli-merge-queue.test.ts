@@ -175,6 +175,32 @@ describe('switchyard land', () => {
     });
   });
 
+  it('--verify refuses shell syntax and newlines (exit 2, nothing landed); --shell runs it through that shell', async () => {
+    const repo = await makeQueueRepo(temp.dir, branches);
+    const main = await rev(repo, 'main');
+    const land = (...extra: string[]) =>
+      switchyard('land', '--repo', repo, '--target', 'main', 'switchyard/top', '--json', ...extra);
+    // Split into [true, &&, false] this ran `true` and landed.
+    const andAnd = await land('--verify', 'true && false');
+    expect(andAnd.code).toBe(2);
+    expect(andAnd.stderr).toContain('shell syntax');
+    expect(andAnd.stderr).toContain('--shell');
+    // A newline is not a space: the second line would have been arguments of the first.
+    const twoLines = await land('--verify', 'node -e 0\nfalse');
+    expect(twoLines.code).toBe(2);
+    expect(twoLines.stderr).toContain('one line');
+    expect(await rev(repo, 'main')).toBe(main);
+
+    const viaShell = await land('--shell', '/bin/sh', '--verify', 'true && false');
+    expect(viaShell.code).toBe(1);
+    expect(JSON.parse(viaShell.stdout).stopped).toMatchObject({ branch: 'switchyard/top', reason: 'verify-failed' });
+    expect(await rev(repo, 'main')).toBe(main);
+    const passes = await land('--shell', '/bin/sh', '--verify', 'test -f src/a.txt && grep -q ONE src/a.txt');
+    expect(passes.code).toBe(0);
+    expect(JSON.parse(passes.stdout).landed).toEqual(['switchyard/top']);
+    expect((await land('--shell', '/bin/sh')).code).toBe(2);
+  });
+
   it('rejects bad usage with exit 2', async () => {
     expect((await switchyard('land', '--mode', 'octopus', 'x')).code).toBe(2);
     expect((await switchyard('land')).code).toBe(2);

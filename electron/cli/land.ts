@@ -3,9 +3,9 @@ import { parseArgs } from 'node:util';
 import { LandModeSchema } from '../../shared/merge-queue';
 import { currentBranch, resolveRepoRoot } from '../git/repo';
 import { landBranches } from '../merge-queue/land-branches';
+import { verificationArgv } from '../review/command-argv';
 import { defaultWorktreeRoot } from '../projects/project-service';
 import { UsageError, withUsageErrors } from './args';
-import { splitWords } from './split-words';
 
 export const landHelp = `Usage: switchyard land [--repo PATH] [--target BRANCH] BRANCH… [options]
 
@@ -18,8 +18,10 @@ branch is left untouched. A landing interrupted by a crash is undone on the next
   --target BRANCH         the branch to land into (default: the checked-out branch)
   --base BRANCH           make the target from this branch when it does not exist (integration/<name>)
   --mode MODE             merge (a merge commit, the default), squash, or rebase (replayed, then fast-forward)
-  --verify CMD            run after each branch, e.g. --verify "npm test"; split into words like a
-                          shell would but run without one (name one to use it: "bash -lc 'npm test'")
+  --verify CMD            run after each branch, e.g. --verify "npm test": one line, split into words
+                          like a shell would (quotes, backslashes) but run without one; shell syntax
+                          (&&, |, $VAR, globs, redirections…) is refused unless --shell is given
+  --shell PATH            run the --verify command through this shell: [PATH, -c, CMD]
   --changelog FILE        gather the branches' changelog fragments (.changes/*) into FILE, then remove them
   --changelog-heading H   the heading they go under (default "## Unreleased")
   --worktree-root DIR     where the integration worktree lives (default: <repo>.worktrees)
@@ -38,6 +40,7 @@ export async function runLand(argv: string[]): Promise<number> {
         base: { type: 'string' },
         mode: { type: 'string', default: 'merge' },
         verify: { type: 'string' },
+        shell: { type: 'string' },
         changelog: { type: 'string' },
         'changelog-heading': { type: 'string', default: '## Unreleased' },
         'worktree-root': { type: 'string' },
@@ -50,8 +53,19 @@ export async function runLand(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('name at least one branch to land');
   const mode = LandModeSchema.safeParse(values.mode);
   if (!mode.success) throw new UsageError(`--mode must be merge, squash or rebase, not "${values.mode}"`);
-  const verify = values.verify !== undefined ? withUsageErrors(() => splitWords(values.verify as string)) : null;
-  if (verify && verify.length === 0) throw new UsageError('--verify needs a command');
+  if (values.shell !== undefined && values.verify === undefined) throw new UsageError('--shell needs --verify');
+  if (values.shell === '') throw new UsageError('--shell needs the path of a shell');
+  const verify =
+    values.verify !== undefined
+      ? withUsageErrors(
+          () =>
+            verificationArgv(
+              values.verify as string,
+              values.shell ?? null,
+              'it runs without a shell: add --shell /bin/sh (or another shell) to run it through that shell.',
+            ).argv,
+        )
+      : null;
   const repo = await resolveRepoRoot(path.resolve(values.repo ?? '.'));
   const target = values.target ?? (await currentBranch(repo));
   if (!target) throw new UsageError('the repository has a detached HEAD; name the target with --target');

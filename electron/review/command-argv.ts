@@ -5,7 +5,8 @@ import { AppError } from '../../shared/errors';
  * group, nothing else happens: no variables, globs, pipes or redirections. A command that needs
  * any of those is refused with a message pointing to the project's verification shell.
  */
-export function commandToArgv(command: string): string[] {
+export function commandToArgv(command: string, useShell = inTheApp): string[] {
+  refuseNewlines(command);
   const argv: string[] = [];
   let word = '';
   let inWord = false;
@@ -21,7 +22,7 @@ export function commandToArgv(command: string): string[] {
       if (char === '"') quote = null;
       else if (char === '\\' && i + 1 < command.length && '"\\'.includes(command[i + 1] as string))
         word += command[++i];
-      else if (char === '$' || char === '`') throw needsShell(command, char);
+      else if (char === '$' || char === '`') throw needsShell(command, char, useShell);
       else word += char;
       continue;
     }
@@ -36,7 +37,7 @@ export function commandToArgv(command: string): string[] {
       word = '';
       inWord = false;
     } else if ('|&;<>()$`*?[]{}~#'.includes(char) && !(char === '~' && inWord) && !(char === '#' && inWord)) {
-      throw needsShell(command, char);
+      throw needsShell(command, char, useShell);
     } else {
       word += char;
       inWord = true;
@@ -48,15 +49,37 @@ export function commandToArgv(command: string): string[] {
   return argv;
 }
 
-function needsShell(command: string, char: string): AppError {
-  return new AppError(
-    'invalid-request',
-    `The command "${command}" uses shell syntax (${char}), and this project runs verification commands without a shell. ` +
-      'Choose a verification shell for the project (Review settings) to run it through that shell.',
-  );
+/** How to opt into a shell, said when shell syntax is refused: the app's way, or the CLI's. */
+const inTheApp =
+  'this project runs verification commands without a shell. Choose a verification shell for the project (Review settings) to run it through that shell.';
+
+function needsShell(command: string, char: string, useShell: string): AppError {
+  return new AppError('invalid-request', `The command "${command}" uses shell syntax (${char}), and ${useShell}`);
 }
 
-/** How a brief's command is run: its argv, or the project's chosen shell with `-c` and the command itself. */
-export function verificationArgv(command: string, shell: string | null): { argv: string[]; via: 'argv' | 'shell' } {
-  return shell ? { argv: [shell, '-c', command], via: 'shell' } : { argv: commandToArgv(command), via: 'argv' };
+/**
+ * A verification command is one line, shown as one line. A newline is neither a space (the next
+ * line would become arguments of the first) nor, through a shell, a second command whose exit
+ * status alone decides the verdict (`false⏎true` passes): it is refused either way.
+ */
+function refuseNewlines(command: string): void {
+  if (/[\r\n]/.test(command)) {
+    throw new AppError(
+      'invalid-request',
+      `The verification command "${command.replace(/\r?\n|\r/g, '⏎')}" spans more than one line; a verification command is one line ` +
+        '(through a shell, join commands with &&).',
+    );
+  }
+}
+
+/** How a command is run: its argv, or the chosen shell with `-c` and the command itself. One line either way. */
+export function verificationArgv(
+  command: string,
+  shell: string | null,
+  useShell = inTheApp,
+): { argv: string[]; via: 'argv' | 'shell' } {
+  refuseNewlines(command);
+  return shell
+    ? { argv: [shell, '-c', command], via: 'shell' }
+    : { argv: commandToArgv(command, useShell), via: 'argv' };
 }

@@ -96,6 +96,13 @@ describe('verification commands without a shell', () => {
     });
     expect(() => commandToArgv('echo "open')).toThrow(/unclosed/);
   });
+
+  it('refuses a newline, with or without a shell, instead of taking it as a space', () => {
+    expect(() => commandToArgv('npm test\nrm -rf build')).toThrow(/one line/);
+    expect(() => commandToArgv('echo "a\nb"')).toThrow(/one line/);
+    expect(() => verificationArgv('false\ntrue', '/bin/sh')).toThrow(/one line/);
+    expect(() => verificationArgv('npm test\r\n', null)).toThrow(/one line/);
+  });
 });
 
 describe('watch leases', () => {
