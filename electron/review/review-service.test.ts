@@ -321,6 +321,51 @@ describe('files marked as viewed', () => {
   });
 });
 
+describe('file diffs', () => {
+  it('serves only files the summary lists for that section: never a path outside the worktree', async () => {
+    const thread = await finishedThread('Files');
+    const wt = thread.worktreePath;
+    await writeFile(path.join(wt, 'new.txt'), 'a new file\n');
+    const outside = path.join(temp.dir, 'outside-secret.txt');
+    await writeFile(outside, 'SECRET\n');
+    const summary = await summaryOf(thread.id);
+    expect(summary.files.map((f) => f.id)).toContain('untracked:new.txt');
+
+    const listed = await t.call<{ patch: string }>('review.file', {
+      threadId: thread.id,
+      section: 'untracked',
+      path: 'new.txt',
+    });
+    expect(listed.patch).toContain('+a new file');
+
+    const relativeOut = path.relative(wt, outside);
+    expect(relativeOut.startsWith('..')).toBe(true);
+    for (const request of [
+      { section: 'untracked', path: outside },
+      { section: 'untracked', path: relativeOut },
+      { section: 'untracked', path: 'src/../../outside-secret.txt' },
+      { section: 'committed', path: 'README.md', oldPath: outside },
+      // Real files of the worktree, but not listed in that section.
+      { section: 'untracked', path: 'README.md' },
+      { section: 'committed', path: 'new.txt' },
+    ]) {
+      const result = await t.app.dispatch('review.file', { threadId: thread.id, ...request });
+      expect(result.ok, JSON.stringify(request)).toBe(false);
+      if (!result.ok) expect(['invalid-request', 'not-found']).toContain(result.error.kind);
+      expect(JSON.stringify(result)).not.toContain('SECRET');
+    }
+
+    // A file that appeared after the last summary is found once the summary is read again.
+    await writeFile(path.join(wt, 'later.txt'), 'later\n');
+    const later = await t.call<{ patch: string }>('review.file', {
+      threadId: thread.id,
+      section: 'untracked',
+      path: 'later.txt',
+    });
+    expect(later.patch).toContain('+later');
+  });
+});
+
 describe('the list first, its details after', () => {
   it('sends the file list without counts or commits, then the details of that revision', async () => {
     const thread = await finishedThread('Two steps');

@@ -1,4 +1,6 @@
+import nodePath from 'node:path';
 import type { ParsedRequestOf } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
 import type { VerificationView } from '../../shared/contract/review';
 import type { Thread } from '../../shared/models';
 import type { FileDiff, ReviewDetails, ReviewSection, ReviewSummary } from '../../shared/review';
@@ -18,6 +20,12 @@ import { SummaryCache } from './summary-cache';
 import { VerificationRuns } from './verification-runs';
 import { WatchLeases } from './watch-leases';
 import { WorktreeWatcher } from './worktree-watcher';
+
+/** A path relative to the worktree that stays inside it: not absolute, no `..` segment, no NUL. */
+function isPlainRelativePath(filePath: string): boolean {
+  if (filePath.includes('\0') || nodePath.isAbsolute(filePath)) return false;
+  return !filePath.split(/[\\/]/).includes('..');
+}
 
 export interface ReviewServiceOptions extends DomainServiceOptions {
   /** How long a window's `review.watch` holds before it must renew it. */
@@ -110,13 +118,31 @@ export class ReviewService {
     return this.summaries.details(threadId, revision, this.leases.isWatched(threadId));
   }
 
+  /**
+   * One file's diff. Only a file the summary lists in that section is read, with the old path the
+   * summary has for it: the request names a file of the review, never a path to read (an absolute
+   * path or one through `..` would otherwise reach any file the host can read).
+   */
   async file(request: ParsedRequestOf<'review.file'>): Promise<FileDiff> {
     const thread = this.options.state.thread(request.threadId);
-    const result =
-      this.summaries.latest(thread.id) ?? (await this.summaries.current(thread.id, this.leases.isWatched(thread.id)));
-    const oldPath = request.oldPath ?? result.files.get(fileId(request.section, request.path))?.wire.oldPath ?? null;
     const { section, path, full } = request;
-    return this.readDiff(thread.worktreePath, result, { section, path, oldPath, full });
+    if (!isPlainRelativePath(path)) {
+      throw new AppError('invalid-request', `"${path}" is not a path inside the worktree.`);
+    }
+    const id = fileId(section, path);
+    let result = this.summaries.latest(thread.id);
+    if (!result?.files.has(id)) {
+      // The window may list a file newer than the last summary read here: read it again, once.
+      result = await this.summaries.current(thread.id, this.leases.isWatched(thread.id), true);
+    }
+    const listed = result.files.get(id);
+    if (!listed) {
+      throw new AppError(
+        'not-found',
+        `${path} is not among the ${section} files of this review (it may have changed since); reload the review.`,
+      );
+    }
+    return this.readDiff(thread.worktreePath, result, { section, path, oldPath: listed.wire.oldPath, full });
   }
 
   watch(threadId: string, client: ClientLink): { leaseMs: number } {
