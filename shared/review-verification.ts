@@ -33,5 +33,9 @@ export function isRunStale(run: Pick<VerificationRun, 'commit'>, head: string | 
   return head !== null && run.commit !== head;
 }
 
-/** Kept per run in review.json; the live stream shows everything while it runs. */
+/**
+ * The last part of a verification's output kept per run (in bytes, so at most this many
+ * characters): in review.json, in a stopped landing's outcome, and in the views. The live stream
+ * while it runs is paced and may leave out the middle of a flood ("[… N bytes not shown …]").
+ */
 export const keptOutputChars = 64 * 1024;

@@ -5,7 +5,7 @@ import type { VerificationView } from '../../shared/contract/review';
 import type { Thread } from '../../shared/models';
 import type { ReviewDetails, ReviewSummary } from '../../shared/review';
 import type { ReviewComment } from '../../shared/review-comments';
-import type { VerificationRun } from '../../shared/review-verification';
+import { keptOutputChars, type VerificationRun } from '../../shared/review-verification';
 import type { ClientLink } from '../api/client-link';
 import { commitAll, makeRepo, makeTempDir, tip, waitFor } from '../test-support/temp-repo';
 import { recordingClient, terminalText } from '../test-support/test-app';
@@ -176,6 +176,69 @@ describe('verification', () => {
       const v = await t.call<VerificationView>('review.verification.list', { threadId: thread.id });
       return v.runs[0]?.state === 'cancelled';
     }, 'the run to be cancelled');
+  });
+});
+
+describe('verification output and stopping', () => {
+  it('a `yes` flood keeps the host bounded: paced events, a bounded kept tail, the middle marked as not shown', async () => {
+    const thread = await finishedThread('Flood', { task: 'x', verificationCommands: ['yes'] });
+    const before = process.memoryUsage();
+    const run = await t.call<VerificationRun>('review.verification.run', { threadId: thread.id, index: 0 });
+    let peakRss = before.rss;
+    let peakHeap = before.heapUsed;
+    const until = Date.now() + 3000;
+    while (Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const now = process.memoryUsage();
+      peakRss = Math.max(peakRss, now.rss);
+      peakHeap = Math.max(peakHeap, now.heapUsed);
+    }
+    await t.call('review.verification.cancel', { threadId: thread.id, runId: run.id });
+    const view = await waitFor(async () => {
+      const v = await t.call<VerificationView>('review.verification.list', { threadId: thread.id });
+      return v.runs[0]?.state === 'cancelled' ? v : null;
+    }, 'the flood to be cancelled');
+    const streamed = t.events
+      .filter((e) => e.event === 'review.verification.output')
+      .map((e) => (e.payload as { data: string }).data);
+    const streamedChars = streamed.reduce((sum, data) => sum + data.length, 0);
+    expect(peakRss - before.rss).toBeLessThan(100 * 1024 * 1024);
+    expect(peakHeap - before.heapUsed).toBeLessThan(100 * 1024 * 1024);
+    // About 500 KiB/s at most, in events of at most 8 KiB (plus a marker).
+    expect(streamedChars).toBeLessThan(4 * 1024 * 1024);
+    expect(Math.max(...streamed.map((data) => data.length))).toBeLessThanOrEqual(8 * 1024 + 100);
+    expect(streamed.join('')).toMatch(/\[… \d+ bytes not shown …\]/);
+    expect(streamed.join('')).toContain('y\ny\ny\n');
+    expect(view.runs[0]?.output.length).toBeLessThanOrEqual(keptOutputChars);
+    expect(view.runs[0]?.output).toMatch(/^(y\n)+$/);
+    expect(view.runs[0]?.outputTruncated).toBe(true);
+  });
+
+  it('cancelling sends SIGTERM to the group, then SIGKILL after the grace period to what ignores it', async () => {
+    const thread = await finishedThread('Stubborn', {
+      task: 'x',
+      verificationCommands: [`/bin/sh -c 'trap "" TERM; echo ready; sleep 30 & wait'`],
+    });
+    await t.call('review.settings.set', { projectId, verificationShell: null });
+    const run = await t.call<VerificationRun>('review.verification.run', { threadId: thread.id, index: 0 });
+    await waitFor(
+      () =>
+        t.events.some(
+          (e) => e.event === 'review.verification.output' && (e.payload as { data: string }).data.includes('ready'),
+        ),
+      'the command to start',
+    );
+    const asked = Date.now();
+    await t.call('review.verification.cancel', { threadId: thread.id, runId: run.id });
+    await waitFor(
+      async () => {
+        const v = await t.call<VerificationView>('review.verification.list', { threadId: thread.id });
+        return v.runs[0]?.state === 'cancelled';
+      },
+      'the stubborn command to be killed',
+      15_000,
+    );
+    expect(Date.now() - asked).toBeLessThan(10_000);
   });
 });
 

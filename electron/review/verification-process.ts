@@ -1,68 +1,185 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { BoundedOutput } from './bounded-output';
+
+export interface VerificationOutcome {
+  readonly exitCode: number | null;
+  readonly signal: string | null;
+  /** Why the command could not run (not found, no such folder), else null. */
+  readonly error: string | null;
+  readonly timedOut: boolean;
+  /** The last part of stdout and stderr together, bounded (see `verificationOutputLimits`). */
+  readonly output: string;
+  /** Output before `output` was left out. */
+  readonly outputTruncated: boolean;
+  readonly durationMs: number;
+}
 
 export interface VerificationProcess {
-  /** Resolves when the program has ended: its exit code, or why it could not run. */
-  readonly done: Promise<{ exitCode: number | null; signal: string | null; error: string | null }>;
-  /** Ends the command and everything it started. */
+  /** Resolves when the command has ended (and its last output was sent). */
+  readonly done: Promise<VerificationOutcome>;
+  /** The kept tail of the output so far. */
+  output(): { text: string; truncated: boolean };
+  /** Ends the command and everything it started: SIGTERM to its process group, SIGKILL after the grace period. */
   kill(): void;
 }
 
-/** Output is passed on at most this often, so a chatty command does not flood the windows. */
-const batchMs = 50;
+export interface VerificationProcessOptions {
+  readonly cwd: string;
+  /** The command's environment (default: the host's). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** The paced live output (see `BoundedOutput`). */
+  readonly onOutput?: (text: string) => void;
+  /** Stopped (as by `kill`) after this long; none by default. */
+  readonly timeoutMs?: number;
+  /** Between SIGTERM and SIGKILL. */
+  readonly graceMs?: number;
+}
+
+/** How long a command has to end after SIGTERM before its whole process group gets SIGKILL. */
+export const killGraceMs = 3000;
 
 /**
- * Runs a verification command's argv in the worktree (never through a shell unless argv names
- * one), in its own process group so cancelling ends its children too, with output batched.
+ * The watchdog every verification command runs under: a small Node program that starts the
+ * command in its own process group (it leads that group) with stdout and stderr going straight
+ * to the host, reports how it ended over the IPC channel, and ends the group's leftovers. When
+ * that channel closes without a word (the host was killed, even with -9), it stops the whole
+ * group — SIGTERM, SIGKILL after the grace period — so no verification outlives its host.
+ * Its own SIGTERM (from a group kill) is ignored: the command got it too, and its end is reported.
+ */
+const watchdogSource = `
+const { spawn } = require('node:child_process');
+const { existsSync } = require('node:fs');
+const spec = JSON.parse(process.argv[process.argv.length - 1]);
+if (spec.unsetRunAsNode) delete process.env.ELECTRON_RUN_AS_NODE;
+const group = (signal) => { try { process.kill(-process.pid, signal); } catch {} };
+let orphaned = false;
+const report = (message) => {
+  if (orphaned) return;
+  if (!process.connected) process.exit(0);
+  process.send(message, () => process.exit(0));
+};
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => undefined);
+process.on('disconnect', () => {
+  orphaned = true;
+  group('SIGTERM');
+  setTimeout(() => group('SIGKILL'), spec.graceMs);
+});
+const [program, ...args] = spec.argv;
+const child = spawn(program, args, { cwd: spec.cwd, stdio: ['ignore', 'inherit', 'inherit'] });
+child.on('error', (error) => {
+  const missing = error.code === 'ENOENT';
+  report({
+    error: missing && !existsSync(spec.cwd)
+      ? 'the folder ' + spec.cwd + ' does not exist'
+      : missing ? program + ': command not found' : error.message,
+  });
+});
+child.on('exit', (exitCode, signal) => {
+  group('SIGTERM');
+  report({ exitCode, signal });
+});
+`;
+
+type Report = { exitCode: number | null; signal: string | null } | { error: string };
+
+/**
+ * Runs a verification command's argv (never through a shell unless argv names one) under the
+ * watchdog above: in a process group of its own so stopping it ends its children too, tied to
+ * the host's lifetime, with its output bounded and paced (see `BoundedOutput`). The one runner of
+ * the review pane's verification and the merge queue's integration verification.
  */
 export function startVerificationProcess(
   argv: readonly string[],
-  cwd: string,
-  onOutput: (text: string) => void,
+  options: VerificationProcessOptions,
 ): VerificationProcess {
-  const [program, ...args] = argv;
-  const child = spawn(program as string, args, {
-    cwd,
+  const started = performance.now();
+  const graceMs = options.graceMs ?? killGraceMs;
+  const output = new BoundedOutput(options.onOutput ?? (() => undefined));
+  const inElectron = process.versions.electron !== undefined;
+  const env = options.env ?? process.env;
+  const spec = {
+    argv,
+    cwd: options.cwd,
+    graceMs,
+    unsetRunAsNode: inElectron && env.ELECTRON_RUN_AS_NODE === undefined,
+  };
+  const child: ChildProcess = spawn(process.execPath, ['-e', watchdogSource, JSON.stringify(spec)], {
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CI: process.env.CI ?? '1', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env: inElectron ? { ...env, ELECTRON_RUN_AS_NODE: '1' } : env,
   });
-  let pending = '';
-  let timer: NodeJS.Timeout | null = null;
-  const flush = () => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    if (pending) onOutput(pending);
-    pending = '';
+  const take = (chunk: Buffer) => output.write(chunk);
+  child.stdout?.on('data', take);
+  child.stderr?.on('data', take);
+
+  let report: Report | null = null;
+  let timedOut = false;
+  let killTimer: NodeJS.Timeout | null = null;
+  let leftoverTimer: NodeJS.Timeout | null = null;
+  let ended = false;
+  const signalGroup = (signal: NodeJS.Signals) => {
+    if (child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // The group is gone already.
+    }
   };
-  const take = (chunk: Buffer) => {
-    pending += chunk.toString('utf8');
-    timer ??= setTimeout(flush, batchMs);
+  const kill = () => {
+    if (ended || killTimer) return;
+    signalGroup('SIGTERM');
+    killTimer = setTimeout(() => signalGroup('SIGKILL'), graceMs);
   };
-  child.stdout.on('data', take);
-  child.stderr.on('data', take);
-  const done = new Promise<{ exitCode: number | null; signal: string | null; error: string | null }>((resolve) => {
-    child.once('error', (error: NodeJS.ErrnoException) => {
-      flush();
+  const timeout =
+    options.timeoutMs === undefined
+      ? null
+      : setTimeout(() => {
+          timedOut = true;
+          output.note(
+            `\n[switchyard] verification timed out after ${Math.round((options.timeoutMs as number) / 1000)} s; stopped\n`,
+          );
+          kill();
+        }, options.timeoutMs);
+
+  child.on('message', (message: Report) => {
+    report = message;
+  });
+  // The watchdog has ended; whatever still holds the output pipes open (a process that left the
+  // group, or ignores SIGTERM) gets the grace period, then the pipes are closed on it.
+  child.once('exit', () => {
+    leftoverTimer = setTimeout(() => {
+      signalGroup('SIGKILL');
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+    }, graceMs);
+  });
+
+  const done = new Promise<VerificationOutcome>((resolve) => {
+    const finish = (exitCode: number | null, signal: string | null, error: string | null) => {
+      if (ended) return;
+      ended = true;
+      for (const timer of [timeout, killTimer, leftoverTimer]) if (timer) clearTimeout(timer);
+      if (error) output.note(`\n${error}\n`);
+      output.close();
+      const kept = output.kept();
       resolve({
-        exitCode: null,
-        signal: null,
-        error: error.code === 'ENOENT' ? `${program}: command not found` : error.message,
+        exitCode,
+        signal,
+        error,
+        timedOut,
+        output: kept.text,
+        outputTruncated: kept.truncated,
+        durationMs: performance.now() - started,
       });
-    });
-    child.once('close', (exitCode, signal) => {
-      flush();
-      resolve({ exitCode, signal, error: null });
+    };
+    child.once('error', (error) => finish(null, null, `could not start the verification: ${error.message}`));
+    child.once('close', (code, signal) => {
+      const outcome = report as Report | null;
+      if (outcome && 'error' in outcome) finish(null, null, outcome.error);
+      else if (outcome) finish(outcome.exitCode, outcome.signal, null);
+      // No report: the watchdog itself was killed (SIGKILL after the grace period). Never a pass.
+      else finish(code === 0 ? null : code, signal, null);
     });
   });
-  return {
-    done,
-    kill: () => {
-      if (child.pid === undefined || child.exitCode !== null) return;
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        child.kill('SIGTERM');
-      }
-    },
-  };
+  return { done, output: () => output.kept(), kill };
 }

@@ -2,27 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { Thread } from '../../shared/models';
 import type { VerificationView } from '../../shared/contract/review';
-import {
-  isRunStale,
-  keptOutputChars,
-  type VerificationRun,
-  type VerificationState,
-} from '../../shared/review-verification';
+import { isRunStale, type VerificationRun, type VerificationState } from '../../shared/review-verification';
 import { revParse } from '../git/refs';
 import { uncommittedPaths } from '../git/status';
 import { folderExists } from '../threads/remove-thread';
 import { verificationArgv } from './command-argv';
 import type { ReviewStore } from './review-store';
-import { startVerificationProcess, type VerificationProcess } from './verification-process';
+import { startVerificationProcess, type VerificationOutcome, type VerificationProcess } from './verification-process';
 
 interface Running {
   run: VerificationRun;
   process: VerificationProcess;
   cancelled: boolean;
-}
-
-function keepTail(text: string): { text: string; cut: boolean } {
-  return text.length > keptOutputChars ? { text: text.slice(-keptOutputChars), cut: true } : { text, cut: false };
 }
 
 /**
@@ -49,7 +40,8 @@ export class VerificationRuns {
       shell: this.shellOf(thread.projectId),
       head,
       runs: this.store.runs(thread.id).map((run) => ({
-        ...(this.running.get(thread.id)?.run.id === run.id ? (this.running.get(thread.id)?.run ?? run) : run),
+        ...run,
+        ...this.liveOutput(thread.id, run.id),
         stale: isRunStale(run, head),
       })),
     };
@@ -99,17 +91,14 @@ export class VerificationRuns {
       output: '',
       outputTruncated: false,
     };
-    const process = startVerificationProcess(argv, thread.worktreePath, (data) => {
-      const entry = this.running.get(thread.id);
-      if (entry) {
-        const tail = keepTail(entry.run.output + data);
-        entry.run = { ...entry.run, output: tail.text, outputTruncated: entry.run.outputTruncated || tail.cut };
-      }
-      this.onOutput(thread.id, run.id, data);
+    const child = startVerificationProcess(argv, {
+      cwd: thread.worktreePath,
+      env: { ...process.env, CI: process.env.CI ?? '1', FORCE_COLOR: '0' },
+      onOutput: (data) => this.onOutput(thread.id, run.id, data),
     });
-    this.running.set(thread.id, { run, process, cancelled: false });
+    this.running.set(thread.id, { run, process: child, cancelled: false });
     await this.store.putRun(run);
-    void process.done.then((outcome) => this.finish(thread.id, outcome));
+    void child.done.then((outcome) => this.finish(thread.id, outcome));
     this.changed(thread.id);
     return run;
   }
@@ -120,6 +109,14 @@ export class VerificationRuns {
     entry.cancelled = true;
     entry.process.kill();
     return true;
+  }
+
+  /** A running run's output so far (the kept tail), for the view. */
+  private liveOutput(threadId: string, runId: string): Pick<VerificationRun, 'output' | 'outputTruncated'> | null {
+    const entry = this.running.get(threadId);
+    if (entry?.run.id !== runId) return null;
+    const kept = entry.process.output();
+    return { output: kept.text, outputTruncated: kept.truncated };
   }
 
   isRunning(threadId: string): boolean {
@@ -136,10 +133,7 @@ export class VerificationRuns {
     await Promise.race([Promise.all(ending), new Promise((resolve) => setTimeout(resolve, 3000))]);
   }
 
-  private async finish(
-    threadId: string,
-    outcome: { exitCode: number | null; signal: string | null; error: string | null },
-  ): Promise<void> {
+  private async finish(threadId: string, outcome: VerificationOutcome): Promise<void> {
     const entry = this.running.get(threadId);
     if (!entry) return;
     const state: VerificationState = outcome.error
@@ -149,16 +143,13 @@ export class VerificationRuns {
         : outcome.exitCode === 0
           ? 'passed'
           : 'failed';
-    const note = outcome.error ? `\n${outcome.error}\n` : '';
-    if (note) this.onOutput(threadId, entry.run.id, note);
-    const tail = keepTail(entry.run.output + note);
     const run: VerificationRun = {
       ...entry.run,
       state,
       exitCode: outcome.exitCode,
       finishedAt: new Date().toISOString(),
-      output: tail.text,
-      outputTruncated: entry.run.outputTruncated || tail.cut,
+      output: outcome.output,
+      outputTruncated: outcome.outputTruncated,
     };
     this.running.delete(threadId);
     try {

@@ -2,11 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RequestChannel, RequestOf, ResponseOf, Result } from '../../shared/contract';
 import type { WireError } from '../../shared/errors';
 import type { QueueView } from '../../shared/merge-queue';
+import { keptOutputChars } from '../../shared/review-verification';
 import { useConnectionState } from '../state/use-connection-state';
 import { getBridge } from '../transport/bridge';
-
-/** Verification output kept in the view: enough to read a failure, bounded like the host's. */
-const keptOutputChars = 64_000;
 
 export interface MergeQueueState {
   view: QueueView | null;
