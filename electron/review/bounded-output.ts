@@ -18,6 +18,12 @@ export const verificationOutputLimits = {
    * marker for the middle, and the end.
    */
   pendingBytes: 64 * 1024,
+  /**
+   * The command's output is read at most this fast (the pipes are paused for the rest of each
+   * tenth of a second beyond it): far more than a test suite writes, yet a flood like `yes` costs
+   * the host a little CPU instead of a core; the command just waits on its full pipe meanwhile.
+   */
+  maxReadBytesPerSecond: 32 * 1024 * 1024,
   /** The last part of the output kept per run: shown once it ended, recorded with its result. */
   keptBytes: keptOutputChars,
 } as const;

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { BoundedOutput } from './bounded-output';
+import { BoundedOutput, verificationOutputLimits } from './bounded-output';
 
 export interface VerificationOutcome {
   readonly exitCode: number | null;
@@ -80,6 +80,38 @@ child.on('exit', (exitCode, signal) => {
 });
 `;
 
+/** Passes chunks on, pausing the child's pipes for the rest of each 100 ms past `maxReadBytesPerSecond`. */
+function readCeiling(child: ChildProcess, pass: (chunk: Buffer) => void): (chunk: Buffer) => void {
+  const windowMs = 100;
+  const perWindow = (verificationOutputLimits.maxReadBytesPerSecond * windowMs) / 1000;
+  let windowStart = performance.now();
+  let read = 0;
+  let paused = false;
+  return (chunk) => {
+    pass(chunk);
+    const now = performance.now();
+    if (now - windowStart >= windowMs) {
+      windowStart = now;
+      read = 0;
+    }
+    read += chunk.length;
+    if (read < perWindow || paused) return;
+    paused = true;
+    child.stdout?.pause();
+    child.stderr?.pause();
+    setTimeout(
+      () => {
+        paused = false;
+        windowStart = performance.now();
+        read = 0;
+        child.stdout?.resume();
+        child.stderr?.resume();
+      },
+      Math.max(1, windowMs - (now - windowStart)),
+    );
+  };
+}
+
 type Report = { exitCode: number | null; signal: string | null } | { error: string };
 
 /**
@@ -108,7 +140,7 @@ export function startVerificationProcess(
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     env: inElectron ? { ...env, ELECTRON_RUN_AS_NODE: '1' } : env,
   });
-  const take = (chunk: Buffer) => output.write(chunk);
+  const take = readCeiling(child, (chunk) => output.write(chunk));
   child.stdout?.on('data', take);
   child.stderr?.on('data', take);
 
