@@ -20,6 +20,8 @@ export const errorKinds = [
   'merge-conflict',
   'worktree-missing',
   'unsupported',
+  /** The host is already running as many requests from this window as it will take; try again. */
+  'busy',
   'internal',
 ] as const;
 
@@ -41,8 +43,18 @@ export type WireError = z.infer<typeof WireErrorSchema>;
 export const errorDetailSchemas = {
   'merge-conflict': z.object({ files: z.array(z.string()) }),
   'dirty-checkout': z.object({ files: z.array(z.string()), checkout: z.string() }),
-  /** unmergedCommits is -1 when the base branch is gone and the count is unknown. */
-  'unsaved-work': z.object({ uncommittedFiles: z.array(z.string()), unmergedCommits: z.number().int() }),
+  /**
+   * unmergedCommits is -1 when the base branch is gone and the count is unknown; it includes
+   * detachedCommits (only a detached HEAD holds them). ignoredFiles and nestedRepositories: what
+   * no backup can keep.
+   */
+  'unsaved-work': z.object({
+    uncommittedFiles: z.array(z.string()),
+    unmergedCommits: z.number().int(),
+    detachedCommits: z.number().int().optional(),
+    ignoredFiles: z.array(z.string()).optional(),
+    nestedRepositories: z.array(z.string()).optional(),
+  }),
   'agent-missing': z.object({ binary: z.string(), profileId: z.string() }),
 } as const;
 export type ErrorDetails<K extends keyof typeof errorDetailSchemas> = z.infer<(typeof errorDetailSchemas)[K]>;

@@ -116,5 +116,9 @@ export const RemoveOutcomeSchema = z.object({
   branchDeleted: z.boolean(),
   /** Ref that keeps the discarded work reachable, when anything was discarded. */
   backupRef: z.string().nullable(),
+  /** Ignored files and folders deleted with the worktree: no backup keeps them. */
+  ignoredFiles: z.array(z.string()).optional(),
+  /** Nested git repositories deleted with the worktree: no backup keeps their files or history. */
+  nestedRepositories: z.array(z.string()).optional(),
 });
 export type RemoveOutcome = z.infer<typeof RemoveOutcomeSchema>;

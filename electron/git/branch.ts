@@ -1,25 +1,34 @@
+import { branchNameProblem } from '../../shared/branch-name';
 import { AppError } from '../../shared/errors';
 import { gitOutput, runGit } from './core';
 
-/** Git's own rules decide (check-ref-format --branch), plus no leading dash so it is never read as an option. */
+/**
+ * A plain branch name: none of what branchNameProblem refuses (invisible characters, revision
+ * syntax, full ref names, a leading dash), and git's own rules (check-ref-format --branch) agree.
+ */
 export async function isValidBranchName(repo: string, name: string): Promise<boolean> {
-  if (!name || name.startsWith('-') || name === 'HEAD') return false;
+  if (!name || branchNameProblem(name) !== null) return false;
   const result = await runGit(repo, ['check-ref-format', '--branch', name], { okExitCodes: [0, 1, 128] });
   return result.exitCode === 0;
 }
 
-export async function assertValidBranchName(repo: string, name: string): Promise<void> {
+/** Refuses anything but a plain branch name, saying what is wrong with it; `what` names the field. */
+export async function assertValidBranchName(repo: string, name: string, what = 'branch name'): Promise<void> {
+  const problem = branchNameProblem(name, what);
+  if (problem) throw new AppError('invalid-branch-name', problem, { branch: name });
   if (!(await isValidBranchName(repo, name))) {
     throw new AppError(
       'invalid-branch-name',
-      `"${name}" is not a valid branch name (git rejects names with spaces, "..", "~", "^", ":", "?", "*", "[", a trailing "/" or ".lock", and the like).`,
+      `"${name}" is not a valid ${what} (git rejects names with spaces, "..", "~", "^", ":", "?", "*", "[", a trailing "/" or ".lock", and the like).`,
       { branch: name },
     );
   }
 }
 
+/** Whether refs/heads/<name> exists, read literally: `main@{1}` or `main~1` name no branch. */
 export async function branchExists(repo: string, name: string): Promise<boolean> {
-  const result = await runGit(repo, ['rev-parse', '--verify', '--quiet', `refs/heads/${name}^{commit}`], {
+  if (!name) return false;
+  const result = await runGit(repo, ['show-ref', '--verify', '--quiet', `refs/heads/${name}`], {
     okExitCodes: [0, 1, 128],
   });
   return result.exitCode === 0;
@@ -37,6 +46,12 @@ export async function branchTip(repo: string, name: string): Promise<string> {
 /** Commits on `branch` that `base` does not contain. */
 export async function countCommitsNotIn(repo: string, branch: string, base: string): Promise<number> {
   const out = await gitOutput(repo, ['rev-list', '--count', `refs/heads/${base}..refs/heads/${branch}`]);
+  return Number(out.trim());
+}
+
+/** Commits reachable from `commit` that no local branch holds (what a detached HEAD alone keeps). */
+export async function countCommitsOnNoBranch(repo: string, commit: string): Promise<number> {
+  const out = await gitOutput(repo, ['rev-list', '--count', commit, '--not', '--branches']);
   return Number(out.trim());
 }
 

@@ -19,3 +19,16 @@ export async function visibleFolders(worktree: string): Promise<string[]> {
   }
   return [...folders];
 }
+
+/**
+ * Files and folders git ignores in the worktree, relative to it; a wholly ignored folder is one
+ * entry ending in "/" (node_modules/), so the list stays short.
+ */
+export async function ignoredPaths(worktree: string): Promise<string[]> {
+  const out = await gitOutput(
+    worktree,
+    ['ls-files', '--others', '--ignored', '--exclude-standard', '--directory', '-z'],
+    readOnly,
+  );
+  return out.split('\0').filter(Boolean);
+}

@@ -41,6 +41,11 @@ export async function addWorktreeWithNewBranch(
   await runGit(repo, ['worktree', 'add', '-b', branch, '--', path, `refs/heads/${base}`]);
 }
 
+/** Checks out the existing local `branch` in a new worktree at `path`; fails if the folder holds anything. */
+export async function addWorktreeForBranch(repo: string, path: string, branch: string): Promise<void> {
+  await runGit(repo, ['worktree', 'add', '--', path, branch]);
+}
+
 /** Removes a worktree; `force` discards its uncommitted changes (callers back them up first). */
 export async function removeWorktree(repo: string, path: string, force: boolean): Promise<void> {
   await runGit(repo, ['worktree', 'remove', ...(force ? ['--force', '--force'] : []), '--', path]);

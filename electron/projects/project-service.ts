@@ -5,6 +5,7 @@ import type { Project } from '../../shared/models';
 import { listBranches } from '../git/branch';
 import { currentBranch, hasCommits, resolveRepoRoot } from '../git/repo';
 import type { StateRepository } from '../store/state-repository';
+import { assertWorktreeRootOutsideGit } from './worktree-root';
 
 /** Default home for a project's worktrees: a sibling folder, so the checkout itself stays clean. */
 export function defaultWorktreeRoot(repoRoot: string): string {
@@ -87,6 +88,7 @@ export class ProjectService {
     if (!path.isAbsolute(worktreeRoot)) {
       throw new AppError('invalid-request', `The worktree folder must be an absolute path; "${worktreeRoot}" is not.`);
     }
+    await assertWorktreeRootOutsideGit(this.get(id).path, worktreeRoot);
     return this.update(id, { worktreeRoot: path.normalize(worktreeRoot) });
   }
 }

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { suggestBranchName, worktreeFolderName } from '../../shared/branch-name';
 import { AppError } from '../../shared/errors';
 import type { Project } from '../../shared/models';
-import { assertValidBranchName, branchExists } from '../git/branch';
+import { assertValidBranchName, branchExists, branchTip } from '../git/branch';
 import { currentBranch, hasCommits } from '../git/repo';
 import { pathExists } from '../fs/path-exists';
+import { assertWorktreeRootOutsideGit } from '../projects/worktree-root';
 
 export interface ThreadPlanRequest {
   readonly name: string;
@@ -14,8 +15,19 @@ export interface ThreadPlanRequest {
 
 export interface ThreadPlan {
   readonly baseBranch: string;
+  /** The commit the base branch pointed at when planned: the new branch starts there. */
+  readonly baseCommit: string;
   readonly branch: string;
   readonly worktreePath: string;
+}
+
+/**
+ * The branch and folder a request asks for, before any check: what concurrent creates must not
+ * share (see ThreadService.create).
+ */
+export function plannedPlace(project: Project, request: ThreadPlanRequest): { branch: string; worktreePath: string } {
+  const branch = request.branch?.trim() || suggestBranchName(request.name);
+  return { branch, worktreePath: path.join(project.worktreeRoot, worktreeFolderName(branch)) };
 }
 
 /**
@@ -37,19 +49,21 @@ export async function planThread(project: Project, request: ThreadPlanRequest): 
       `The main checkout at ${repo} is on a detached HEAD; choose a base branch for the thread.`,
     );
   }
+  await assertValidBranchName(repo, baseBranch, 'base branch');
   if (!(await branchExists(repo, baseBranch))) {
     throw new AppError('base-not-found', `The base branch "${baseBranch}" does not exist in ${project.name}.`, {
       branch: baseBranch,
     });
   }
-  const branch = request.branch?.trim() || suggestBranchName(request.name);
+  const baseCommit = await branchTip(repo, baseBranch);
+  const { branch, worktreePath } = plannedPlace(project, request);
   await assertValidBranchName(repo, branch);
   if (await branchExists(repo, branch)) {
     throw new AppError('branch-exists', `A branch named "${branch}" already exists; pick another branch name.`, {
       branch,
     });
   }
-  const worktreePath = path.join(project.worktreeRoot, worktreeFolderName(branch));
+  await assertWorktreeRootOutsideGit(repo, project.worktreeRoot);
   if (await pathExists(worktreePath)) {
     throw new AppError(
       'worktree-exists',
@@ -59,5 +73,5 @@ export async function planThread(project: Project, request: ThreadPlanRequest): 
       },
     );
   }
-  return { baseBranch, branch, worktreePath };
+  return { baseBranch, baseCommit, branch, worktreePath };
 }

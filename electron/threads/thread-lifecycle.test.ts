@@ -228,7 +228,13 @@ describe('the dispatcher loop on a real repository', () => {
     const branchTip = await tip(repo, thread.branch);
 
     const refused = await failure('threads.remove', { threadId: thread.id });
-    expect(detailsOf(refused, 'unsaved-work')).toEqual({ uncommittedFiles: ['draft.txt'], unmergedCommits: 1 });
+    expect(detailsOf(refused, 'unsaved-work')).toEqual({
+      uncommittedFiles: ['draft.txt'],
+      unmergedCommits: 1,
+      detachedCommits: 0,
+      ignoredFiles: [],
+      nestedRepositories: [],
+    });
     await access(thread.worktreePath);
     expect(await tip(repo, thread.branch)).toBe(branchTip);
 

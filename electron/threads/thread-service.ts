@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { ParsedRequestOf } from '../../shared/contract';
 import { unreviewed } from '../../shared/review-decision';
 import { AppError } from '../../shared/errors';
@@ -11,21 +12,30 @@ import { resolveBriefDependencies } from '../briefs/brief-dependencies';
 import { changelogPathFor } from '../briefs/changelog-path';
 import { renderBriefPrompt } from '../briefs/render-brief-prompt';
 import { writeBriefIntoWorktree } from '../briefs/write-brief';
-import { branchExists, deleteBranch } from '../git/branch';
-import { addWorktreeWithNewBranch, pruneWorktrees } from '../git/worktree';
+import { branchExists, createBranch } from '../git/branch';
+import { deleteRef } from '../git/refs';
+import { addWorktreeForBranch, pruneWorktrees } from '../git/worktree';
+import { pathExists } from '../fs/path-exists';
 import type { StateRepository } from '../store/state-repository';
 import { type AgentCommand, resolveAgentCommand } from './agent-launch';
-import { planThread } from './create-thread-plan';
+import { plannedPlace, planThread, type ThreadPlan } from './create-thread-plan';
+import { KeyedMutex } from './keyed-mutex';
 import { installClaudeHooks } from '../hooks/install-claude-hooks';
 import { buildLaunchPlan, type HookEndpoint } from './launch-plan';
 import type { HookEventKind } from './status-tracker';
 import { mergeThreadIntoBase } from './merge-thread';
 import { allocatePortBase } from './port-allocator';
-import { folderExists, removeThreadFromDisk } from './remove-thread';
+import { assertRemovable, findUnsavedWork, folderExists, removeThreadFromDisk } from './remove-thread';
 import { ThreadRuntime } from './thread-runtime';
 import { copyIntoWorktree } from './worktree-files';
 
 const defaultSize = { cols: 120, rows: 32 };
+
+/** What a create has made so far, so a failure undoes exactly that. */
+interface CreatedParts {
+  branch: boolean;
+  worktree: boolean;
+}
 const activeStatuses = new Set<Thread['status']>(['queued', 'starting', 'working', 'needs-input', 'idle']);
 
 export interface ThreadServiceOptions {
@@ -51,6 +61,8 @@ export class ThreadService {
   private readonly agents: AgentRegistry;
   private readonly events: EventBus;
   private hooks: HookWiring | null = null;
+  /** Held per branch and per worktree folder while a thread is being created. */
+  private readonly creating = new KeyedMutex();
 
   constructor(options: ThreadServiceOptions) {
     this.state = options.state;
@@ -119,6 +131,26 @@ export class ThreadService {
     const brief = request.brief ?? null;
     // Checked first, like everything else that can refuse: a bad dependency creates nothing.
     const dependencies = brief ? resolveBriefDependencies(this.state.threads(), project.id, brief.dependsOn) : [];
+    // Two creates that want the same branch or folder run one after the other: the second is then
+    // refused by planThread with a clear error instead of colliding in git.
+    const place = plannedPlace(project, request);
+    const release = await this.creating.lock([
+      `branch\0${project.path}\0${place.branch.toLowerCase()}`,
+      `folder\0${path.resolve(place.worktreePath).toLowerCase()}`,
+    ]);
+    try {
+      return await this.createLocked(project, request, dependencies);
+    } finally {
+      release();
+    }
+  }
+
+  private async createLocked(
+    project: Project,
+    request: ParsedRequestOf<'threads.create'>,
+    dependencies: ReturnType<typeof resolveBriefDependencies>,
+  ): Promise<Thread> {
+    const brief = request.brief ?? null;
     const plan = await planThread(project, request);
     // A brief becomes the first prompt through the project's template; without one the prompt is used as typed.
     const prompt = brief
@@ -168,15 +200,16 @@ export class ThreadService {
       archived: false,
     };
     let banner: string | undefined;
+    const made: CreatedParts = { branch: false, worktree: false };
     try {
-      await addWorktreeWithNewBranch(project.path, plan.worktreePath, plan.branch, plan.baseBranch);
+      await this.makeBranchAndWorktree(project.path, plan, made);
       if (brief) await writeBriefIntoWorktree(project.path, thread, prompt);
       banner = await this.copyProjectFiles(project, thread);
       // Recorded before the agent starts so its first status change has a thread to update.
       await this.state.putThread(thread);
     } catch (error) {
       await this.state.deleteThread(thread.id).catch(() => undefined);
-      await this.undoCreate(project.path, plan.worktreePath, plan.branch);
+      await this.undoCreate(project.path, plan, made);
       if (error instanceof AppError) throw error;
       throw new AppError(
         'internal',
@@ -235,6 +268,9 @@ export class ThreadService {
   async remove(threadId: string, discard: boolean): Promise<RemoveOutcome> {
     const thread = this.state.thread(threadId);
     const project = this.state.project(thread.projectId);
+    // Refused before anything is stopped: a removal the dispatcher has not confirmed leaves the
+    // agent running. removeThreadFromDisk checks again once the agent has stopped.
+    assertRemovable(thread, await findUnsavedWork(project.path, thread), discard);
     await this.runtime.stop(threadId);
     const outcome = await removeThreadFromDisk(project.path, thread, discard);
     await this.runtime.discard(threadId);
@@ -371,11 +407,48 @@ export class ThreadService {
     this.events.emit('thread.updated', next);
   }
 
-  /** Rolls back a half-made thread: its fresh worktree and branch hold no work yet. */
-  private async undoCreate(repo: string, worktreePath: string, branch: string): Promise<void> {
-    await rm(worktreePath, { recursive: true, force: true }).catch(() => undefined);
-    await pruneWorktrees(repo).catch(() => undefined);
-    if (await branchExists(repo, branch).catch(() => false))
-      await deleteBranch(repo, branch, true).catch(() => undefined);
+  /**
+   * Creates the branch at the planned base commit, then its worktree, noting in `made` each part
+   * that this request created, so a failure undoes exactly those and nothing another create (or
+   * anyone else) made meanwhile.
+   */
+  private async makeBranchAndWorktree(repo: string, plan: ThreadPlan, made: CreatedParts): Promise<void> {
+    try {
+      await createBranch(repo, plan.branch, plan.baseCommit);
+    } catch (error) {
+      if (await branchExists(repo, plan.branch).catch(() => false)) {
+        throw new AppError(
+          'branch-exists',
+          `A branch named "${plan.branch}" was created meanwhile; pick another branch name.`,
+          { branch: plan.branch },
+        );
+      }
+      throw error;
+    }
+    made.branch = true;
+    const folderBefore = await pathExists(plan.worktreePath);
+    try {
+      await addWorktreeForBranch(repo, plan.worktreePath, plan.branch);
+    } catch (error) {
+      if (folderBefore || (await pathExists(plan.worktreePath))) {
+        throw new AppError(
+          'worktree-exists',
+          `The folder ${plan.worktreePath} was created meanwhile; remove it or pick another branch name.`,
+          { path: plan.worktreePath },
+        );
+      }
+      throw error;
+    }
+    made.worktree = true;
+  }
+
+  /** Rolls back a half-made thread: only the parts this request made, which hold no work yet. */
+  private async undoCreate(repo: string, plan: ThreadPlan, made: CreatedParts): Promise<void> {
+    if (made.worktree) {
+      await rm(plan.worktreePath, { recursive: true, force: true }).catch(() => undefined);
+      await pruneWorktrees(repo).catch(() => undefined);
+    }
+    // Deleted only while it still points where this request created it.
+    if (made.branch) await deleteRef(repo, `refs/heads/${plan.branch}`, plan.baseCommit).catch(() => undefined);
   }
 }
