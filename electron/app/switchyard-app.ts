@@ -82,7 +82,7 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
   await threads.recoverAfterStart();
   const hooks = await startHookServer({ onEvent: (e) => threads.hookEvent(e.threadId, e.kind, e.message) });
   threads.useHooks({
-    endpoint: { url: hooks.url, token: hooks.token },
+    endpoint: { url: hooks.url, tokenFor: hooks.tokenFor },
     relayCommand: [options.nodeExecutable ?? process.execPath, unpacked(path.join(options.distDir, 'hook-relay.cjs'))],
     relayEnv: runningInElectron ? { ELECTRON_RUN_AS_NODE: '1' } : {},
   });

@@ -1,7 +1,8 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { createToken, isAllowedHost, tokensMatch } from '../host/security';
+import { isAllowedHost, tokensMatch } from '../host/security';
 import { type HookEvent, hookEventKinds, hookPath, hookTokenHeader, maxHookBodyBytes } from './hook-protocol';
 
 export interface HookServerOptions {
@@ -11,8 +12,12 @@ export interface HookServerOptions {
 export interface HookServer {
   /** Where the relay POSTs, e.g. http://127.0.0.1:41234/hook. */
   readonly url: string;
-  /** Required in the relay's request; give it to agents through their environment only. */
-  readonly token: string;
+  /**
+   * The token a thread's relay must send: each thread has its own (an HMAC of its id under a
+   * secret that never leaves this process), so one agent cannot report for another. Give it to
+   * that thread's agent through its environment only.
+   */
+  tokenFor(threadId: string): string;
   close(): Promise<void>;
 }
 
@@ -31,11 +36,12 @@ const HookPostSchema = z.object({
 const loopbackNames = ['127.0.0.1', 'localhost'];
 
 /**
- * The endpoint Claude Code's hooks report to (through hook-relay), on loopback with a random
- * token: agent state straight from the agent instead of guessed from its screen.
+ * The endpoint Claude Code's hooks report to (through hook-relay), on loopback with a token per
+ * thread: agent state straight from the agent instead of guessed from its screen.
  */
 export async function startHookServer(options: HookServerOptions): Promise<HookServer> {
-  const token = createToken();
+  const secret = randomBytes(32);
+  const tokenFor = (threadId: string) => createHmac('sha256', secret).update(threadId, 'utf8').digest('base64url');
   let port = 0;
   const server = createServer((request, response) => {
     void handle(request, response).catch(() => reply(response, 500));
@@ -46,8 +52,9 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
     if (!isAllowedHost(request.headers.host, loopbackNames, port)) return reply(response, 403);
     if (request.url !== hookPath) return reply(response, 404);
     if (request.method !== 'POST') return reply(response, 405);
-    const given = request.headers[hookTokenHeader];
-    if (!tokensMatch(token, typeof given === 'string' ? given : null)) return reply(response, 401);
+    const header = request.headers[hookTokenHeader];
+    const given = typeof header === 'string' && header !== '' ? header : null;
+    if (given === null) return reply(response, 401);
     const body = await readBody(request);
     if (body === null) return reply(response, 413);
     let json: unknown;
@@ -58,6 +65,8 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
     }
     const parsed = HookPostSchema.safeParse(json);
     if (!parsed.success) return reply(response, 400);
+    // The token must be the one of the thread the request names.
+    if (!tokensMatch(tokenFor(parsed.data.threadId), given)) return reply(response, 401);
     reply(response, 204);
     const kind = hookEventKinds.find((name) => name === parsed.data.hook.hook_event_name);
     // Other hook events are accepted and ignored, so a newer Claude Code never sees errors.
@@ -71,7 +80,7 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
   port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}${hookPath}`,
-    token,
+    tokenFor,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -64,8 +64,12 @@ const notification = JSON.stringify({
   message: 'Claude needs your permission to use Bash',
 });
 
-function relayEnv(token = server.token): Record<string, string> {
-  return { [hookEnv.url]: server.url, [hookEnv.token]: token, [hookEnv.threadId]: 'thread-1' };
+function threadBody(threadId: string): string {
+  return JSON.stringify({ threadId, hook: JSON.parse(notification) as unknown });
+}
+
+function relayEnv(token = server.tokenFor('thread-1'), threadId = 'thread-1'): Record<string, string> {
+  return { [hookEnv.url]: server.url, [hookEnv.token]: token, [hookEnv.threadId]: threadId };
 }
 
 describe('hook server and relay', () => {
@@ -89,19 +93,44 @@ describe('hook server and relay', () => {
     const run = await runHook(process.execPath, [relay], notification, relayEnv('wrong-token'));
     expect(run.code).toBe(0);
     expect(events).toEqual([]);
-    const post = (headers: Record<string, string>, url = server.url, method = 'POST') =>
+    const post = (headers: Record<string, string>, url = server.url, method = 'POST', body = threadBody('thread-1')) =>
       fetch(url, {
         method,
         headers: { 'content-type': 'application/json', ...headers },
-        body: method === 'GET' ? null : notification,
+        body: method === 'GET' ? null : body,
       });
+    const token = server.tokenFor('thread-1');
     expect((await post({})).status).toBe(401);
-    expect((await post({ [hookTokenHeader]: `${server.token}x` })).status).toBe(401);
-    expect((await post({ [hookTokenHeader]: server.token }, server.url.replace('/hook', '/other'))).status).toBe(404);
-    expect((await post({ [hookTokenHeader]: server.token }, server.url, 'GET')).status).toBe(405);
+    expect((await post({ [hookTokenHeader]: `${token}x` })).status).toBe(401);
+    expect((await post({ [hookTokenHeader]: token }, server.url.replace('/hook', '/other'))).status).toBe(404);
+    expect((await post({ [hookTokenHeader]: token }, server.url, 'GET')).status).toBe(405);
     expect(events).toEqual([]);
-    const good = await post({ [hookTokenHeader]: server.token });
-    expect(good.status).toBe(400); // the body lacks the thread id: only the relay's shape is accepted
+    const shapeless = await post({ [hookTokenHeader]: token }, server.url, 'POST', notification);
+    expect(shapeless.status).toBe(400); // the body lacks the thread id: only the relay's shape is accepted
+    expect((await post({ [hookTokenHeader]: token })).status).toBe(204);
+    expect(events).toHaveLength(1);
+  });
+
+  it("gives each thread its own token: one thread's token cannot report for another", async () => {
+    const tokenA = server.tokenFor('thread-a');
+    const tokenB = server.tokenFor('thread-b');
+    expect(tokenA).not.toBe(tokenB);
+    expect(server.tokenFor('thread-a')).toBe(tokenA);
+    // Thread A's agent, naming thread B in its environment or in a hand-made request.
+    const relayed = await runHook(process.execPath, [relay], notification, relayEnv(tokenA, 'thread-b'));
+    expect(relayed.code).toBe(0);
+    const direct = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [hookTokenHeader]: tokenA },
+      body: threadBody('thread-b'),
+    });
+    expect(direct.status).toBe(401);
+    expect(events).toEqual([]);
+    // Each token still works for its own thread.
+    await runHook(process.execPath, [relay], notification, relayEnv(tokenB, 'thread-b'));
+    expect(events).toEqual([
+      { threadId: 'thread-b', kind: 'Notification', message: 'Claude needs your permission to use Bash' },
+    ]);
   });
 
   it('does nothing, quickly, outside Switchyard or when the app is gone', async () => {

@@ -20,7 +20,8 @@ export interface PlanOptions {
 
 export interface HookEndpoint {
   readonly url: string;
-  readonly token: string;
+  /** The token of one thread: it lets that thread's relay report for that thread alone. */
+  readonly tokenFor: (threadId: string) => string;
 }
 
 /** The thread's own variables: who it is and which ports are its to use. */
@@ -28,7 +29,7 @@ function threadVariables(thread: Thread, hooks: HookEndpoint | null): Record<str
   const vars: Record<string, string> = { SWITCHYARD_THREAD: thread.id, SWITCHYARD_BRANCH: thread.branch };
   if (hooks) {
     vars[hookEnv.url] = hooks.url;
-    vars[hookEnv.token] = hooks.token;
+    vars[hookEnv.token] = hooks.tokenFor(thread.id);
   }
   if (thread.portBase !== null) {
     vars.PORT = String(thread.portBase);
