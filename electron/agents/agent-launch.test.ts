@@ -129,7 +129,8 @@ describe('agent launch', () => {
       profileId: 'custom',
       prompt: '--yolo',
       cwd: '/w',
-      command: ['/bin/echo', '{prompt}'],
+      // After `--` the prompt is text, not a flag (without it such a prompt is refused: builtin-profiles.test.ts).
+      command: ['/bin/echo', '--', '{prompt}'],
     });
     expect(safe.bypassApprovals).toBe(false);
     const risky = await resolveAgentCommand(registry, {

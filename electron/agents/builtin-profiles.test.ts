@@ -46,7 +46,8 @@ const tools: Record<string, ToolForm> = {
       bypassPermissions: same(['--permission-mode', 'bypassPermissions']),
     },
     resume: same(['-c']),
-    promptArgs: { interactive: (t) => [t], headless: (t) => [t] },
+    // `--` ends the options: a prompt starting with "-" stays the prompt.
+    promptArgs: { interactive: (t) => ['--', t], headless: (t) => ['--', t] },
     bypass: ['bypassPermissions'],
   },
   codex: {
@@ -60,7 +61,7 @@ const tools: Record<string, ToolForm> = {
       bypass: same(['--dangerously-bypass-approvals-and-sandbox']),
     },
     resume: same(['resume', '--last']),
-    promptArgs: { interactive: (t) => [t], headless: (t) => [t] },
+    promptArgs: { interactive: (t) => ['--', t], headless: (t) => ['--', t] },
     bypass: ['bypass'],
   },
   gemini: {
@@ -144,6 +145,30 @@ afterAll(async () => {
   await temp.cleanup();
 });
 
+describe('a prompt that starts with "-"', () => {
+  it('is refused for a custom command that puts the prompt where an option could be, and passes after "--"', async () => {
+    const prompt = '-rf everything';
+    await expect(
+      resolveAgentCommand(registry, { profileId: 'custom', prompt, cwd, command: ['/bin/echo', '{prompt}'] }),
+    ).rejects.toMatchObject({ kind: 'invalid-request', message: expect.stringContaining('starts with "-"') });
+    const separated = await resolveAgentCommand(registry, {
+      profileId: 'custom',
+      prompt,
+      cwd,
+      command: ['/bin/echo', '--', '{prompt}'],
+    });
+    expect(separated.args).toEqual(['--', prompt]);
+    // Inside a longer argument (--message={prompt}) it cannot be read as an option.
+    const joined = await resolveAgentCommand(registry, {
+      profileId: 'custom',
+      prompt,
+      cwd,
+      command: ['/bin/echo', '--message={prompt}'],
+    });
+    expect(joined.args).toEqual([`--message=${prompt}`]);
+  });
+});
+
 describe('built-in profiles', () => {
   it('cover every tool listed here, and nothing is left untested', () => {
     const tested = [...Object.keys(tools), 'custom'].sort();
@@ -210,6 +235,35 @@ describe('built-in profiles', () => {
           }
         }
       }
+
+      it('never lets a prompt starting with "-" become an option of the tool', async () => {
+        const optionLike = '--dangerously-skip-permissions then fix the tests';
+        for (const mode of ['interactive', 'headless'] as const) {
+          if (form.base[mode] === null) continue;
+          const request = { profileId: id, prompt: optionLike, cwd, mode };
+          if (form.promptArgs[mode] === typed) {
+            // Typed into the terminal once the tool is up: never on its command line.
+            const command = await resolveAgentCommand(registry, request);
+            expect(command.typedPrompt).toBe(optionLike);
+            expect(command.args).not.toContain(optionLike);
+            continue;
+          }
+          if (form.promptArgs[mode]('x')[0] === '--') {
+            const command = await resolveAgentCommand(registry, request);
+            expect(command.args.slice(-2)).toEqual(['--', optionLike]);
+            expect(command.bypassApprovals).toBe(false);
+            continue;
+          }
+          await expect(resolveAgentCommand(registry, request), `${id} ${mode}`).rejects.toMatchObject({
+            kind: 'invalid-request',
+            message: expect.stringContaining('starts with "-"'),
+          });
+        }
+        // The same prompt after a space is plain text to every tool.
+        await expect(
+          resolveAgentCommand(registry, { profileId: id, prompt: ` ${optionLike}`, cwd }),
+        ).resolves.toBeTruthy();
+      });
 
       it('starts with no bypass flag when no approval mode is chosen, in every mode', async () => {
         for (const mode of profile.headless ? (['interactive', 'headless'] as const) : (['interactive'] as const)) {

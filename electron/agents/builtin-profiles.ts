@@ -42,7 +42,9 @@ export interface BuiltinProfileOptions {
  * The agent CLIs Switchyard knows, with flags read from each tool's own --help
  * (../shared/reference/agent-clis.md). Safe by default: the first approval mode of each adds no
  * bypass flag, and a bypass is only ever an explicit choice. Argv order when launched:
- * base args, approval args, resume args, prompt args.
+ * base args, approval args, resume args, prompt args. Where the prompt is an argument that a
+ * leading "-" would turn into an option and the tool takes no `--` before it, planLaunch refuses
+ * such a prompt (see promptOptionProblem).
  */
 export function builtinProfiles(options: BuiltinProfileOptions): AgentProfile[] {
   const shell = process.platform === 'win32' ? (process.env.COMSPEC ?? 'cmd.exe') : (process.env.SHELL ?? '/bin/bash');
@@ -60,10 +62,13 @@ export function builtinProfiles(options: BuiltinProfileOptions): AgentProfile[] 
       id: 'claude',
       label: 'Claude Code',
       binary: 'claude',
+      // `--` ends the options, so a prompt starting with "-" (say "--dangerously-skip-permissions")
+      // stays the prompt instead of becoming a flag.
+      promptArgs: ['--', '{prompt}'],
       installHint: 'npm install -g @anthropic-ai/claude-code',
       resumeArgs: ['-c'],
-      // `claude -p -c "follow-up"` continues headless the same way.
-      headless: { args: ['-p'], promptArgs: ['{prompt}'], resumeArgs: ['-c'] },
+      // `claude -p -c -- "follow-up"` continues headless the same way.
+      headless: { args: ['-p'], promptArgs: ['--', '{prompt}'], resumeArgs: ['-c'] },
       approvalModes: [
         approvalMode('default', 'Ask before edits and commands', []),
         approvalMode('acceptEdits', 'Accept edits, ask before commands', ['--permission-mode', 'acceptEdits']),
@@ -79,10 +84,12 @@ export function builtinProfiles(options: BuiltinProfileOptions): AgentProfile[] 
       binary: 'codex',
       // --no-daemon: the TUI otherwise leaves an app-server process behind.
       args: ['--no-daemon', '-C', '{cwd}'],
+      // `--` ends the options (a prompt starting with "-" stays the prompt).
+      promptArgs: ['--', '{prompt}'],
       installHint: 'npm install -g @openai/codex',
       resumeArgs: ['resume', '--last'],
-      // Headless resume is `codex exec resume --last "follow-up"`: exec's own options come before `resume`.
-      headless: { args: ['exec', '-C', '{cwd}'], promptArgs: ['{prompt}'], resumeArgs: ['resume', '--last'] },
+      // Headless resume is `codex exec resume --last -- "follow-up"`: exec's own options come before `resume`.
+      headless: { args: ['exec', '-C', '{cwd}'], promptArgs: ['--', '{prompt}'], resumeArgs: ['resume', '--last'] },
       approvalModes: [
         approvalMode('default', "Codex's configured sandbox and approvals", []),
         approvalMode(

@@ -67,6 +67,8 @@ export function planLaunch(profile: AgentProfile, choice: LaunchChoice): Planned
     ...(resumeArgs ?? []),
     ...promptArgs,
   ];
+  const problem = promptOptionProblem(profile, template, prompt);
+  if (problem) throw new AppError('invalid-request', problem, { profileId: profile.id });
   return {
     binary,
     template,
@@ -78,6 +80,24 @@ export function planLaunch(profile: AgentProfile, choice: LaunchChoice): Planned
     // The user's own argv (custom commands and profiles) may carry a bypass flag too.
     bypassApprovals: approval.bypass || carriesBypassFlag(template),
   };
+}
+
+/**
+ * Why `prompt` would reach the tool as an option rather than as the prompt, or null. A program
+ * reads an argument starting with "-" as an option (`--dangerously-skip-permissions` would turn
+ * approvals off while the thread shows no bypass badge), also where an option's value is
+ * expected (`-i -x`), unless `--` came before it. An argument that only continues with the
+ * prompt (`--message={prompt}`) is safe.
+ */
+export function promptOptionProblem(profile: AgentProfile, template: readonly string[], prompt: string): string | null {
+  if (!prompt.startsWith('-')) return null;
+  const endOfOptions = template.indexOf('--');
+  const exposed = template.some(
+    (arg, index) => arg.startsWith('{prompt}') && (endOfOptions === -1 || index < endOfOptions),
+  );
+  if (!exposed) return null;
+  const firstWord = prompt.split(/\s/, 1)[0] ?? prompt;
+  return `The prompt starts with "-", so ${profile.label} would read "${firstWord}" as one of its command-line options rather than as your prompt. Start the prompt with another character (a word, or a space) and try again.`;
 }
 
 function requireHeadless(profile: AgentProfile) {
