@@ -57,7 +57,8 @@ export function RemoveDialog({ thread }: { thread: Thread }) {
             and deletes the branch <span className="mono">{thread.branch}</span>.
           </p>
           <p className="muted">
-            If the thread has uncommitted or unmerged work, you will be asked before anything is lost.
+            If the thread has uncommitted or unmerged work (a detached HEAD’s commits included), you will be asked
+            first, and the agent keeps running until you choose.
           </p>
           <div className="form-actions">
             <button
