@@ -22,7 +22,7 @@ export class WireClient {
 
   static async connect(port: number, token: string): Promise<WireClient> {
     const origin = `http://127.0.0.1:${port}`;
-    const socket = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${encodeURIComponent(token)}`, { origin });
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/ws`, [`switchyard.token.${token}`], { origin });
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
       socket.once('error', reject);
@@ -75,7 +75,7 @@ export class WireClient {
     if (frame.type === 'response') {
       this.waiting.get(frame.id)?.(frame.result as Result<unknown>);
       this.waiting.delete(frame.id);
-    } else if (frame.event === 'terminal.data') {
+    } else if (frame.type === 'event' && frame.event === 'terminal.data') {
       const { threadId, data } = frame.payload as { threadId: string; data: string };
       for (const listener of this.dataListeners) listener(threadId, data);
     }

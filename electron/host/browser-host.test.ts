@@ -41,9 +41,18 @@ function get(
   });
 }
 
-function connect(query: string, origin: string | undefined): Promise<WebSocket> {
+/** Opens /ws the way the page does: the token travels as a subprotocol, never in the URL. */
+function connect(
+  token: string | null,
+  origin: string | undefined,
+  extra: { query?: string; headers?: Record<string, string> } = {},
+): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/ws${query}`, origin ? { origin } : {});
+    const socket = new WebSocket(
+      `ws://127.0.0.1:${host.port}/ws${extra.query ?? ''}`,
+      token === null ? [] : [`switchyard.token.${token}`],
+      { ...(origin ? { origin } : {}), headers: extra.headers ?? {} },
+    );
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
     socket.once('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)));
@@ -70,22 +79,19 @@ function request(
 }
 
 describe('browser host security', () => {
-  it('binds to loopback and prints a URL that carries the token', () => {
+  it('binds to loopback and prints a URL that carries the token (for the page to keep)', () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
     expect(host.token.length).toBeGreaterThanOrEqual(32);
   });
 
-  it('serves the dashboard only with the token, then by an HttpOnly same-site cookie', async () => {
-    expect((await get('/')).status).toBe(401);
-    expect((await get('/?token=wrong')).status).toBe(401);
-    const page = await get(`/?token=${host.token}`);
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('<title>Switchyard</title>');
-    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    const cookie = String(page.headers['set-cookie']);
-    expect(cookie).toContain('HttpOnly');
-    expect(cookie).toContain('SameSite=Strict');
-    expect((await get('/index.html', { cookie: cookie.split(';')[0] ?? '' })).status).toBe(200);
+  it('serves the page and its assets without the token and never sets a cookie', async () => {
+    for (const target of ['/', '/index.html', `/?token=${host.token}`, '/?token=wrong']) {
+      const page = await get(target);
+      expect(page.status, target).toBe(200);
+      expect(page.body).toContain('<title>Switchyard</title>');
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(page.headers['set-cookie'], target).toBeUndefined();
+    }
   });
 
   it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
@@ -93,24 +99,60 @@ describe('browser host security', () => {
     expect(response.status).toBe(421);
   });
 
-  it('never serves files outside the renderer folder', async () => {
-    expect((await get(`/..%2fdata%2fstate.json?token=${host.token}`)).status).toBe(404);
+  it('refuses Host headers a lenient URL parser would accept', async () => {
+    for (const bad of [
+      `evil.com@127.0.0.1:${host.port}`,
+      `127.0.0.1:${host.port}/x`,
+      `127.0.0.1:${host.port}?x`,
+      '127.0.0.1',
+      `127.0.0.1:${host.port + 1}`,
+    ]) {
+      expect((await get('/', { host: bad })).status, bad).toBe(421);
+    }
   });
 
-  it('accepts a WebSocket only with the token and our own Origin', async () => {
+  it('never serves files outside the renderer folder', async () => {
+    expect((await get('/..%2fdata%2fstate.json')).status).toBe(404);
+    expect((await get('/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404);
+  });
+
+  it('accepts a WebSocket only with the token subprotocol and our own Origin', async () => {
     const origin = `http://127.0.0.1:${host.port}`;
-    await expect(connect('', origin)).rejects.toThrow('403');
-    const stale = await connect('?token=stale-token-from-before-a-restart', origin);
+    await expect(connect(null, origin)).rejects.toThrow('403');
+    const stale = await connect('stale-token-from-before-a-restart', origin);
     const closeCode = await new Promise<number>((resolve) => stale.once('close', (code) => resolve(code)));
     expect(closeCode).toBe(4401);
-    await expect(connect(`?token=${host.token}`, 'http://evil.example')).rejects.toThrow('403');
-    await expect(connect(`?token=${host.token}`, undefined)).rejects.toThrow('403');
-    const socket = await connect(`?token=${host.token}`, origin);
+    await expect(connect(host.token, 'http://evil.example')).rejects.toThrow('403');
+    await expect(connect(host.token, undefined)).rejects.toThrow('403');
+    const socket = await connect(host.token, origin);
+    expect(socket.protocol).toBe(`switchyard.token.${host.token}`);
     socket.close();
   });
 
+  it('takes the token from nowhere but the subprotocol: no query string, no cookie', async () => {
+    const origin = `http://127.0.0.1:${host.port}`;
+    await expect(connect(null, origin, { query: `?token=${host.token}` })).rejects.toThrow('403');
+    await expect(
+      connect(null, origin, { headers: { cookie: `switchyard_token=${encodeURIComponent(host.token)}` } }),
+    ).rejects.toThrow('403');
+  });
+
+  it('refuses lenient Host and Origin forms on the WebSocket', async () => {
+    const port = host.port;
+    // The exact forms get in; each variation below differs from them in one way only.
+    (await connect(host.token, `http://127.0.0.1:${port}`, { headers: { host: `127.0.0.1:${port}` } })).close();
+    await expect(connect(host.token, `http://evil.com@127.0.0.1:${port}`)).rejects.toThrow('403');
+    await expect(connect(host.token, `http://127.0.0.1:${port}/x`)).rejects.toThrow('403');
+    await expect(
+      connect(host.token, `http://127.0.0.1:${port}`, { headers: { host: `evil.com@127.0.0.1:${port}` } }),
+    ).rejects.toThrow('403');
+    await expect(
+      connect(host.token, `http://127.0.0.1:${port}`, { headers: { host: `127.0.0.1:${port}/x` } }),
+    ).rejects.toThrow('403');
+  });
+
   it('answers contract requests, validates them, and pushes events', async () => {
-    const socket = await connect(`?token=${host.token}`, `http://localhost:${host.port}`);
+    const socket = await connect(host.token, `http://localhost:${host.port}`);
     const events: string[] = [];
     socket.on('message', (raw) => {
       const frame = JSON.parse(raw.toString()) as { type: string; event?: string };

@@ -1,22 +1,24 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
-import type { ClientLink } from '../api/client-link';
+import { WebSocketServer } from 'ws';
 import type { SwitchyardApp } from '../app/switchyard-app';
+import { tokenRefusedCloseCode } from '../../shared/wire-codes';
+import { ClientConnection } from './client-connection';
+import { createIncidentLog } from './incident-log';
 import {
   contentSecurityPolicy,
   createToken,
   hostnamesFor,
   isAllowedHost,
   isAllowedOrigin,
-  readCookie,
-  tokenCookieName,
+  offeredProtocols,
+  tokenFromProtocols,
+  tokenProtocolPrefix,
   tokensMatch,
 } from './security';
 import { readStaticFile } from './static-files';
-import { tokenRefusedCloseCode } from '../../shared/wire-codes';
-import { ClientFrameSchema, type ServerFrame } from './wire-protocol';
 
 export interface BrowserHostOptions {
   readonly app: SwitchyardApp;
@@ -26,6 +28,8 @@ export interface BrowserHostOptions {
   /** 0 picks a free port. */
   readonly port?: number;
   readonly token?: string;
+  /** Where refused and failed requests are reported (default: stderr). */
+  readonly log?: (line: string) => void;
 }
 
 export interface BrowserHost {
@@ -35,32 +39,75 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
+const securityHeaders = {
+  'Content-Security-Policy': contentSecurityPolicy(),
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+} as const;
+
 /**
- * The same services and contract as the Electron window, over HTTP + WebSocket: every request
- * needs the token, and Host/Origin checks keep other sites (and DNS rebinding) out.
+ * The path of an origin-form request target (`/path?query`), or null for anything else
+ * (absolute-form, `*`, control characters, broken %-escapes): those are answered 400 and never
+ * parsed further.
+ */
+function targetPath(target: string | undefined): string | null {
+  if (!target || !/^\/[\x21-\x7e]*$/.test(target)) return null;
+  try {
+    decodeURIComponent(target);
+  } catch {
+    return null; // a broken %-escape anywhere, path or query
+  }
+  const end = target.search(/[?#]/);
+  return end === -1 ? target : target.slice(0, end);
+}
+
+/**
+ * The same services and contract as the Electron window, over HTTP + WebSocket. The page and its
+ * assets hold no secrets and are served to anyone who names us in `Host`; the WebSocket, which
+ * is the control, needs the token (as a subprotocol) and our own `Origin`. Host/Origin checks
+ * keep other sites and DNS rebinding out. Nothing a client sends can end the process.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const bindHost = options.host ?? '127.0.0.1';
   const token = options.token ?? createToken();
   const allowedHostnames = hostnamesFor(bindHost);
   const rendererDir = path.resolve(options.rendererDir);
+  const incident = createIncidentLog(options.log ?? ((line) => console.error(line)));
   let port = 0;
 
   const server = http.createServer((request, response) => {
-    void handleHttp(request, response);
+    handleHttp(request, response).catch((error: unknown) => {
+      incident('unexpected errors', `${request.method ?? '?'} ${request.url ?? '?'}: ${describe(error)}`);
+      answerText(response, 500, 'Switchyard could not answer this request; see its log.\n');
+    });
+  });
+
+  // Requests Node's parser refuses (bad bytes, oversized headers) never reach handleHttp.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    incident('malformed requests', `unparsable request: ${error.code ?? error.message}`);
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
 
   async function handleHttp(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-    const securityHeaders = {
-      'Content-Security-Policy': contentSecurityPolicy(),
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-    };
     if (!isAllowedHost(request.headers.host, allowedHostnames, port)) {
-      response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders });
-      response.end('Switchyard refuses this Host header (DNS rebinding protection). Use the URL the server printed.\n');
+      answerText(
+        response,
+        421,
+        'Switchyard refuses this Host header (DNS rebinding protection). Use the URL the server printed.\n',
+      );
+      return;
+    }
+    const pathname = targetPath(request.url);
+    if (pathname === null) {
+      incident('malformed requests', `request target ${JSON.stringify(request.url)}`);
+      answerText(response, 400, 'Bad request target\n');
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -68,46 +115,59 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       response.end();
       return;
     }
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const queryToken = url.searchParams.get('token');
-    const cookieToken = readCookie(request.headers.cookie, tokenCookieName);
-    if (!tokensMatch(token, queryToken) && !tokensMatch(token, cookieToken)) {
-      response.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders });
-      response.end(
-        'Switchyard needs its access token: open the full URL printed by `switchyard serve` (it ends in ?token=…).\n',
+    // No token here: the page and its assets are the public build. The page keeps the token
+    // from its own URL (`?token=`) and presents it on the WebSocket.
+    const file = await readStaticFile(rendererDir, pathname);
+    if (!file) {
+      answerText(
+        response,
+        404,
+        pathname === '/' ? 'The renderer is not built yet: run `npm run build`.\n' : 'Not found\n',
       );
       return;
     }
-    const file = await readStaticFile(rendererDir, url.pathname);
-    if (!file) {
-      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders });
-      response.end(url.pathname === '/' ? 'The renderer is not built yet: run `npm run build`.\n' : 'Not found\n');
-      return;
-    }
-    const headers: http.OutgoingHttpHeaders = { 'Content-Type': file.contentType, ...securityHeaders };
-    // The token travels once in the URL; after that an HttpOnly same-site cookie carries it.
-    if (tokensMatch(token, queryToken)) {
-      headers['Set-Cookie'] = `${tokenCookieName}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`;
-    }
-    response.writeHead(200, headers);
+    response.writeHead(200, { 'Content-Type': file.contentType, ...securityHeaders });
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 
   const sockets = new WebSocketServer({
     noServer: true,
     maxPayload: 4 * 1024 * 1024,
+    // The page offers only its token protocol; echo it, as the WebSocket handshake requires.
+    handleProtocols: (protocols) => [...protocols].find((p) => p.startsWith(tokenProtocolPrefix)) ?? false,
+  });
+  // A handshake ws itself refuses (bad key, bad subprotocol syntax): it answers 400; we only count.
+  sockets.on('wsClientError', (error, socket) => {
+    incident('malformed requests', `WebSocket handshake: ${error.message}`);
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
   });
 
-  server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const given = url.searchParams.get('token') ?? readCookie(request.headers.cookie, tokenCookieName);
+  server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    // After 'upgrade' Node no longer watches this socket: an unhandled reset would be fatal.
+    socket.on('error', () => socket.destroy());
+    try {
+      handleUpgrade(request, socket, head);
+    } catch (error) {
+      incident('unexpected errors', `WebSocket upgrade: ${describe(error)}`);
+      refuseUpgrade(socket, '500 Internal Server Error');
+    }
+  });
+
+  function handleUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    const pathname = targetPath(request.url);
+    if (pathname === null) {
+      incident('malformed requests', `WebSocket target ${JSON.stringify(request.url)}`);
+      refuseUpgrade(socket, '400 Bad Request');
+      return;
+    }
+    const given = tokenFromProtocols(offeredProtocols(request.headers['sec-websocket-protocol']));
     const sameSite =
-      url.pathname === '/ws' &&
+      pathname === '/ws' &&
       isAllowedHost(request.headers.host, allowedHostnames, port) &&
       isAllowedOrigin(request.headers.origin, allowedHostnames, port);
     if (!sameSite || !given) {
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      socket.destroy();
+      refuseUpgrade(socket, '403 Forbidden');
       return;
     }
     if (!tokensMatch(token, given)) {
@@ -115,45 +175,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       sockets.handleUpgrade(request, socket, head, (ws) => ws.close(tokenRefusedCloseCode, 'access token refused'));
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => serveClient(ws));
-  });
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      new ClientConnection(ws, options.app, `browser-${++clientCount}`, incident);
+    });
+  }
 
   let clientCount = 0;
-  function serveClient(ws: WebSocket): void {
-    const send = (frame: ServerFrame) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
-    };
-    // Broadcast events reach every tab; a terminal's output reaches only the tabs attached to it.
-    const link: ClientLink = {
-      id: `browser-${++clientCount}`,
-      send: (event, payload) => send({ type: 'event', event, payload }),
-    };
-    const unsubscribeBroadcast = options.app.events.subscribe((event, payload) => link.send(event, payload));
-    const unsubscribe = () => {
-      unsubscribeBroadcast();
-      options.app.disconnect(link);
-    };
-    ws.on('message', (raw, isBinary) => {
-      if (isBinary) return;
-      let frame: unknown;
-      try {
-        frame = JSON.parse(raw.toString());
-      } catch {
-        return;
-      }
-      const parsed = ClientFrameSchema.safeParse(frame);
-      if (!parsed.success) return;
-      const { id, channel, payload } = parsed.data;
-      void options.app.dispatch(channel, payload, link).then((result) => send({ type: 'response', id, result }));
-    });
-    ws.on('close', unsubscribe);
-    ws.on('error', unsubscribe);
-  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, bindHost, () => resolve());
   });
+  server.on('error', (error) => incident('server errors', describe(error)));
   port = (server.address() as AddressInfo).port;
   const urlHost =
     bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost.includes(':') ? `[${bindHost}]` : bindHost;
@@ -169,4 +202,22 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         server.closeAllConnections();
       }),
   };
+}
+
+function answerText(response: http.ServerResponse, status: number, text: string): void {
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders });
+  response.end(text);
+}
+
+function refuseUpgrade(socket: Duplex, status: string): void {
+  if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  else socket.destroy();
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

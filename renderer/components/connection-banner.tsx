@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { missingTokenMessage } from '../transport/access-token';
 import { getConnection } from '../transport/bridge';
 import { useConnectionState } from '../state/use-connection-state';
 
@@ -9,6 +10,15 @@ export function ConnectionBanner() {
 
   if (state.status === 'open') return null;
   if (state.status === 'connecting' && !state.tokenMissing) return null;
+
+  if (state.tokenMissing) {
+    return (
+      <div className="connection-banner" role="status" data-testid="connection-banner">
+        <strong>No access token</strong>
+        <span className="connection-detail">{missingTokenMessage(window.location.origin)}</span>
+      </div>
+    );
+  }
 
   if (state.status === 'refused') {
     return (
@@ -27,8 +37,6 @@ export function ConnectionBanner() {
       <strong>{state.epoch > 0 ? 'Disconnected — reconnecting' : 'Cannot reach Switchyard — retrying'}</strong>
       <span className="connection-detail">
         {state.retryAt !== null && seconds > 0 ? `next attempt in ${seconds}s` : 'connecting…'}
-        {state.tokenMissing &&
-          ' · This page has no access token: open the address that `switchyard` printed when it started.'}
       </span>
       <button
         type="button"

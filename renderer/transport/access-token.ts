@@ -15,7 +15,7 @@ export interface TokenEnvironment {
 export function takeAccessToken(env: TokenEnvironment): string | null {
   const url = new URL(env.location.href);
   const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
+  if (fromUrl && isUsableToken(fromUrl)) {
     safeSet(env.storage, fromUrl);
     url.searchParams.delete('token');
     try {
@@ -30,7 +30,8 @@ export function takeAccessToken(env: TokenEnvironment): string | null {
 
 function safeGet(storage: TokenEnvironment['storage']): string | null {
   try {
-    return storage?.getItem(tokenStorageKey) || null;
+    const kept = storage?.getItem(tokenStorageKey);
+    return kept && isUsableToken(kept) ? kept : null;
   } catch {
     return null;
   }
@@ -44,9 +45,32 @@ function safeSet(storage: TokenEnvironment['storage'], token: string): void {
   }
 }
 
-/** ws(s)://<host>/ws?token=… for the page's own origin. */
-export function webSocketUrl(location: Pick<Location, 'protocol' | 'host'>, token: string | null): string {
+/**
+ * The host's tokens are base64url; anything else cannot be one (and could not be sent as a
+ * WebSocket subprotocol, whose characters are limited), so it counts as no token.
+ */
+export function isUsableToken(token: string): boolean {
+  return /^[A-Za-z0-9_-]{1,200}$/.test(token);
+}
+
+/** ws(s)://<host>/ws for the page's own origin. The token never goes in the URL (URLs get logged). */
+export function webSocketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  const query = token ? `?token=${encodeURIComponent(token)}` : '';
-  return `${scheme}://${location.host}/ws${query}`;
+  return `${scheme}://${location.host}/ws`;
+}
+
+/**
+ * The subprotocols the page offers: the token travels as `switchyard.token.<token>`, in a header
+ * only our own page's script can set (electron/host/security.ts reads it).
+ */
+export function webSocketProtocols(token: string | null): string[] {
+  return token && isUsableToken(token) ? [`switchyard.token.${token}`] : [];
+}
+
+/** What the page says when it was opened without the token (a bookmark, a typed address, a new tab). */
+export function missingTokenMessage(origin: string): string {
+  return (
+    'This page was opened without its access token, so it cannot reach Switchyard. Open the full ' +
+    `address that \`npm start\` or \`switchyard serve\` printed when it started: ${origin}/?token=…`
+  );
 }

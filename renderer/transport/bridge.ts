@@ -1,5 +1,5 @@
 import type { SwitchyardBridge } from '../../shared/contract';
-import { takeAccessToken, webSocketUrl } from './access-token';
+import { takeAccessToken, webSocketProtocols, webSocketUrl } from './access-token';
 import { alwaysOpenConnection, type ConnectionMonitor } from './connection-state';
 import { getElectronBridge } from './electron-bridge';
 import { WebSocketBridge } from './websocket-bridge';
@@ -19,7 +19,11 @@ function createTransport(): Transport {
     storage: sessionStorageOrNull(),
     history: window.history,
   });
-  const socket = new WebSocketBridge({ url: webSocketUrl(window.location, token), tokenMissing: !token }).start();
+  const socket = new WebSocketBridge({
+    url: webSocketUrl(window.location),
+    protocols: webSocketProtocols(token),
+    tokenMissing: !token,
+  }).start();
   return { bridge: socket, connection: socket };
 }
 

@@ -8,6 +8,7 @@ class FakeSocket {
   constructor(
     readonly url: string,
     readonly handlers: SocketHandlers,
+    readonly protocols: readonly string[] = [],
   ) {}
   send(text: string) {
     this.sent.push(text);
@@ -23,15 +24,17 @@ class FakeSocket {
   }
 }
 
-function setup(queueTimeoutMs = 20_000) {
+function setup(queueTimeoutMs = 20_000, extra: { tokenMissing?: boolean } = {}) {
   const sockets: FakeSocket[] = [];
   const timers: Array<{ fn: () => void; at: number; cancelled: boolean }> = [];
   let now = 0;
   const states: ConnectionState[] = [];
   const bridge = new WebSocketBridge({
-    url: 'ws://127.0.0.1:4000/ws?token=t',
-    createSocket: (url, handlers) => {
-      const socket = new FakeSocket(url, handlers);
+    url: 'ws://127.0.0.1:4000/ws',
+    protocols: ['switchyard.token.t'],
+    ...extra,
+    createSocket: (url, handlers, protocols) => {
+      const socket = new FakeSocket(url, handlers, protocols);
       sockets.push(socket);
       return socket;
     },
@@ -177,5 +180,55 @@ describe('WebSocketBridge', () => {
     expect(bridge.getState().status).toBe('refused');
     advance(60_000);
     expect(sockets).toHaveLength(1);
+  });
+
+  it('offers the token as a subprotocol on every connect, never in the URL', () => {
+    const { latest, advance } = setup();
+    expect(latest().url).toBe('ws://127.0.0.1:4000/ws');
+    expect(latest().protocols).toEqual(['switchyard.token.t']);
+    latest().handlers.onClose(1006);
+    advance(defaultBackoffMs(1));
+    expect(latest().protocols).toEqual(['switchyard.token.t']);
+  });
+
+  it('opens no socket without a token, and answers requests at once saying why', async () => {
+    const { bridge, sockets } = setup(20_000, { tokenMissing: true });
+    expect(sockets).toHaveLength(0);
+    expect(bridge.getState()).toMatchObject({ status: 'refused', tokenMissing: true });
+    const result = await bridge.invoke('projects.list', {});
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('?token=') } });
+  });
+
+  it('reconnects after the host drops it as a slow consumer, and the new epoch triggers a resync', () => {
+    const { bridge, sockets, latest, advance } = setup();
+    latest().handlers.onOpen();
+    expect(bridge.getState().epoch).toBe(1);
+    latest().handlers.onClose(4408);
+    expect(bridge.getState().status).toBe('reconnecting');
+    advance(defaultBackoffMs(1));
+    expect(sockets).toHaveLength(2);
+    latest().handlers.onOpen();
+    expect(bridge.getState()).toMatchObject({ status: 'open', epoch: 2 });
+  });
+
+  it('answers a request the host could not read with its error frame, and tolerates stray ones', async () => {
+    const { bridge, latest } = setup();
+    latest().handlers.onOpen();
+    const pending = bridge.invoke('projects.list', {});
+    const id = latest().frames()[0]!.id;
+    latest().handlers.onMessage(
+      JSON.stringify({ type: 'error', id: null, error: { kind: 'invalid-request', message: 'x' } }),
+    );
+    latest().handlers.onMessage(
+      JSON.stringify({ type: 'error', id: 9999, error: { kind: 'invalid-request', message: 'y' } }),
+    );
+    latest().handlers.onMessage(JSON.stringify({ type: 'error', id, error: 'not an error' }));
+    latest().handlers.onMessage(
+      JSON.stringify({ type: 'error', id, error: { kind: 'invalid-request', message: 'The frame is not a request' } }),
+    );
+    expect(await pending).toEqual({
+      ok: false,
+      error: { kind: 'invalid-request', message: 'The frame is not a request' },
+    });
   });
 });

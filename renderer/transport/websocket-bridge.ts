@@ -9,7 +9,7 @@ import type {
 } from '../../shared/contract';
 import { tokenRefusedCloseCode } from '../../shared/wire-codes';
 import type { ConnectionMonitor, ConnectionState } from './connection-state';
-import { connectionLostResult, parseIncomingFrame, type RequestFrame } from './wire';
+import { connectionLostResult, parseIncomingFrame, slowConsumerCloseCode, type RequestFrame } from './wire';
 
 export interface SocketHandlers {
   onOpen(): void;
@@ -22,10 +22,13 @@ export interface SocketHandle {
   close(): void;
 }
 
-export type SocketFactory = (url: string, handlers: SocketHandlers) => SocketHandle;
+export type SocketFactory = (url: string, handlers: SocketHandlers, protocols: readonly string[]) => SocketHandle;
 
 export interface WebSocketBridgeOptions {
   url: string;
+  /** Offered on every connect; the access token travels here (see access-token.ts). */
+  protocols?: readonly string[];
+  /** The page has no access token: the host would refuse, so no socket is opened at all. */
   tokenMissing?: boolean;
   createSocket?: SocketFactory;
   /** How long a request may wait for the socket to (re)open before it fails unsent. */
@@ -45,13 +48,25 @@ interface QueuedRequest {
 
 type Listener = (payload: unknown) => void;
 
+function refusedResult(tokenMissing: boolean): Result<never> {
+  return {
+    ok: false,
+    error: {
+      kind: 'internal',
+      message: tokenMissing
+        ? 'This page has no access token: open the address Switchyard printed (it ends in ?token=…)'
+        : 'Switchyard refused the access token: open the address it printed when it last started',
+    },
+  };
+}
+
 export function defaultBackoffMs(attempt: number): number {
   // 250 ms, 500 ms, 1 s, 2 s, 4 s, then every 5 s: a local host usually comes back quickly.
   return Math.min(5000, 250 * 2 ** Math.max(0, attempt - 1));
 }
 
-export const browserSocketFactory: SocketFactory = (url, handlers) => {
-  const socket = new WebSocket(url);
+export const browserSocketFactory: SocketFactory = (url, handlers, protocols) => {
+  const socket = new WebSocket(url, [...protocols]);
   socket.onopen = () => handlers.onOpen();
   socket.onmessage = (event: MessageEvent) => handlers.onMessage(event.data);
   // `error` is always followed by `close`, so only `close` drives reconnection.
@@ -68,6 +83,7 @@ export const browserSocketFactory: SocketFactory = (url, handlers) => {
  */
 export class WebSocketBridge implements SwitchyardBridge, ConnectionMonitor {
   private readonly url: string;
+  private readonly protocols: readonly string[];
   private readonly createSocket: SocketFactory;
   private readonly queueTimeoutMs: number;
   private readonly backoffMs: (attempt: number) => number;
@@ -88,6 +104,7 @@ export class WebSocketBridge implements SwitchyardBridge, ConnectionMonitor {
 
   constructor(options: WebSocketBridgeOptions) {
     this.url = options.url;
+    this.protocols = options.protocols ?? [];
     this.createSocket = options.createSocket ?? browserSocketFactory;
     this.queueTimeoutMs = options.queueTimeoutMs ?? 20_000;
     this.backoffMs = options.backoffMs ?? defaultBackoffMs;
@@ -106,6 +123,11 @@ export class WebSocketBridge implements SwitchyardBridge, ConnectionMonitor {
 
   /** Opens the first socket; separate from the constructor so tests can wire things first. */
   start(): this {
+    if (this.state.tokenMissing) {
+      // Without a token the host refuses every socket; say so instead of retrying forever.
+      this.setState({ status: 'refused', retryAt: null });
+      return this;
+    }
     this.connect();
     return this;
   }
@@ -115,6 +137,8 @@ export class WebSocketBridge implements SwitchyardBridge, ConnectionMonitor {
       const frame: RequestFrame = { type: 'request', id: this.nextId++, channel, payload: request };
       if (this.disposed) {
         resolve(connectionLostResult());
+      } else if (this.state.status === 'refused') {
+        resolve(refusedResult(this.state.tokenMissing));
       } else if (this.socketOpen) {
         this.send(frame, resolve);
       } else {
@@ -182,17 +206,21 @@ export class WebSocketBridge implements SwitchyardBridge, ConnectionMonitor {
     // tear down its replacement.
     const isCurrent = () => handle !== null && this.socket === handle;
     try {
-      handle = this.createSocket(this.url, {
-        onOpen: () => {
-          if (isCurrent()) this.handleOpen();
+      handle = this.createSocket(
+        this.url,
+        {
+          onOpen: () => {
+            if (isCurrent()) this.handleOpen();
+          },
+          onMessage: (data) => {
+            if (isCurrent()) this.handleMessage(data);
+          },
+          onClose: (code) => {
+            if (isCurrent()) this.handleClose(code);
+          },
         },
-        onMessage: (data) => {
-          if (isCurrent()) this.handleMessage(data);
-        },
-        onClose: (code) => {
-          if (isCurrent()) this.handleClose(code);
-        },
-      });
+        this.protocols,
+      );
       this.socket = handle;
     } catch {
       // e.g. a malformed URL; treat like a failed attempt so the banner shows and we retry.
@@ -222,6 +250,17 @@ export class WebSocketBridge implements SwitchyardBridge, ConnectionMonitor {
       resolve(frame.result);
       return;
     }
+    if (frame.type === 'error') {
+      // The host could not read something we sent: a bug on our side, never the user's.
+      const resolve = frame.id === null ? undefined : this.inFlight.get(frame.id);
+      if (!resolve) {
+        console.warn(`Switchyard refused a frame: ${frame.error.message}`);
+        return;
+      }
+      this.inFlight.delete(frame.id!);
+      resolve({ ok: false, error: { kind: 'invalid-request', message: frame.error.message } });
+      return;
+    }
     const set = this.listeners.get(frame.event);
     if (!set) return;
     for (const listener of [...set]) {
@@ -241,7 +280,16 @@ export class WebSocketBridge implements SwitchyardBridge, ConnectionMonitor {
     if (code === tokenRefusedCloseCode) {
       // A stale token never becomes valid again; retrying would only spin.
       this.setState({ status: 'refused', retryAt: null });
+      for (const entry of this.queued.splice(0)) {
+        this.clearTimer(entry.timer);
+        entry.resolve(refusedResult(false));
+      }
       return;
+    }
+    if (code === slowConsumerCloseCode) {
+      // This tab fell too far behind (frozen, backgrounded): the host dropped the backlog. The
+      // reconnect below opens a new epoch, and sync reloads everything (renderer/state/sync.ts).
+      console.warn('Switchyard dropped this tab for leaving too much output unread; reconnecting.');
     }
     if (!this.disposed) this.scheduleReconnect();
   }

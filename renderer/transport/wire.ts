@@ -10,7 +10,21 @@ export interface RequestFrame {
 }
 
 export type IncomingFrame =
-  { type: 'response'; id: number; result: Result<unknown> } | { type: 'event'; event: EventChannel; payload: unknown };
+  | { type: 'response'; id: number; result: Result<unknown> }
+  | { type: 'event'; event: EventChannel; payload: unknown }
+  /** The host could not read a frame we sent; `id` is the request's when it could tell. */
+  | { type: 'error'; id: number | null; error: WireErrorLike };
+
+interface WireErrorLike {
+  kind: string;
+  message: string;
+}
+
+/**
+ * Mirrors electron/host/wire-protocol.ts: the host closed the socket because this page left too
+ * much output unread (a frozen or backgrounded tab). Reconnecting fetches everything afresh.
+ */
+export const slowConsumerCloseCode = 4408;
 
 /** What every caller gets when the socket drops with its request outstanding. */
 export function connectionLostResult(): Result<never> {
@@ -21,13 +35,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function isWireError(value: unknown): value is WireErrorLike {
+  return isRecord(value) && typeof value.kind === 'string' && typeof value.message === 'string';
+}
+
 function isResult(value: unknown): value is Result<unknown> {
   if (!isRecord(value)) return false;
   if (value.ok === true) return 'value' in value;
-  if (value.ok === false) {
-    const error = value.error;
-    return isRecord(error) && typeof error.kind === 'string' && typeof error.message === 'string';
-  }
+  if (value.ok === false) return isWireError(value.error);
   return false;
 }
 
@@ -51,6 +66,11 @@ export function parseIncomingFrame(text: string): IncomingFrame | null {
   if (parsed.type === 'event') {
     if (!isEventChannel(parsed.event)) return null;
     return { type: 'event', event: parsed.event, payload: parsed.payload };
+  }
+  if (parsed.type === 'error') {
+    if (!isWireError(parsed.error)) return null;
+    const id = typeof parsed.id === 'number' ? parsed.id : null;
+    return { type: 'error', id, error: { kind: parsed.error.kind, message: parsed.error.message } };
   }
   return null;
 }

@@ -1,0 +1,170 @@
+import type { WebSocket } from 'ws';
+import type { Result } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import type { ClientLink } from '../api/client-link';
+import type { SwitchyardApp } from '../app/switchyard-app';
+import type { IncidentLog } from './incident-log';
+import { ClientFrameSchema, slowConsumerCloseCode, type ClientFrame, type ServerFrame } from './wire-protocol';
+
+/**
+ * How much unsent output one tab may have waiting in the host (ws.bufferedAmount: what the
+ * kernel has not taken yet). A tab that stops reading (a frozen or backgrounded browser, a
+ * stalled network) otherwise makes the host hold every event for it, without bound, until it
+ * runs out of memory. 8 MB is many seconds of the busiest agent's terminal output, so a tab that
+ * is merely slow never meets it; past it the tab is closed with slowConsumerCloseCode, reconnects
+ * and fetches the current state instead of the backlog.
+ */
+export const maxBufferedBytesPerConnection = 8 * 1024 * 1024;
+
+/**
+ * Requests of one tab that run at once. Enough for a page loading everything in parallel; a
+ * flood from one tab cannot crowd the shared git queue (electron/git/core.ts) for the others.
+ */
+export const maxRunningRequestsPerConnection = 32;
+
+/** Requests of one tab that may wait for a running slot; beyond this they are answered `busy` at once. */
+export const maxQueuedRequestsPerConnection = 1_000;
+
+/**
+ * One browser tab's WebSocket: runs its requests under a per-connection budget, sends its events,
+ * and answers anything malformed with an error frame. Nothing a tab sends can throw out of here.
+ */
+export class ClientConnection {
+  private running = 0;
+  private readonly queued: ClientFrame[] = [];
+  private closed = false;
+  private readonly link: ClientLink;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly app: SwitchyardApp,
+    id: string,
+    private readonly incident: IncidentLog,
+  ) {
+    // Broadcast events reach every tab; a terminal's output reaches only the tabs attached to it.
+    this.link = { id, send: (event, payload) => this.send({ type: 'event', event, payload }) };
+    this.unsubscribe = app.events.subscribe((event, payload) => this.link.send(event, payload));
+    ws.on('message', (raw, isBinary) => {
+      try {
+        this.receive(raw, isBinary);
+      } catch (error) {
+        this.incident('unexpected error', `handling a frame: ${describe(error)}`);
+      }
+    });
+    ws.on('close', () => this.shutDown());
+    ws.on('error', (error) => {
+      this.incident('socket error', error.message);
+      this.shutDown();
+    });
+  }
+
+  private receive(raw: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void {
+    if (this.closed) return;
+    if (isBinary) {
+      this.refuse(null, 'Binary frames are not accepted: send JSON text.');
+      return;
+    }
+    const text = Array.isArray(raw) ? Buffer.concat(raw).toString() : Buffer.from(raw as ArrayBuffer).toString();
+    let frame: unknown;
+    try {
+      frame = JSON.parse(text);
+    } catch {
+      this.refuse(null, 'The frame is not JSON.');
+      return;
+    }
+    const parsed = ClientFrameSchema.safeParse(frame);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(frame)'}: ${i.message}`).join('; ');
+      this.refuse(readableId(frame), `The frame is not a request — ${issues}`);
+      return;
+    }
+    if (this.running < maxRunningRequestsPerConnection) {
+      this.run(parsed.data);
+    } else if (this.queued.length < maxQueuedRequestsPerConnection) {
+      this.queued.push(parsed.data);
+    } else {
+      const busy = new AppError(
+        'busy',
+        `Too many requests at once from this window (${maxRunningRequestsPerConnection} running, ` +
+          `${maxQueuedRequestsPerConnection} waiting): ${parsed.data.channel} was not run. Try again.`,
+      );
+      this.send({ type: 'response', id: parsed.data.id, result: { ok: false, error: busy.toWire() } });
+    }
+  }
+
+  private run(frame: ClientFrame): void {
+    this.running++;
+    let answer: Promise<Result<unknown>>;
+    try {
+      answer = this.app.dispatch(frame.channel, frame.payload, this.link);
+    } catch (error) {
+      answer = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    void answer
+      .catch((error: unknown): Result<unknown> => {
+        // The dispatcher turns every failure into a Result; this is only a backstop.
+        this.incident('unexpected error', `${frame.channel}: ${describe(error)}`);
+        return { ok: false, error: { kind: 'internal', message: `${frame.channel} failed unexpectedly` } };
+      })
+      .then((result) => {
+        this.running--;
+        this.send({ type: 'response', id: frame.id, result });
+        this.startQueued();
+      });
+  }
+
+  private startQueued(): void {
+    while (!this.closed && this.running < maxRunningRequestsPerConnection && this.queued.length > 0) {
+      this.run(this.queued.shift()!);
+    }
+  }
+
+  private refuse(id: number | null, message: string): void {
+    this.send({ type: 'error', id, error: { kind: 'invalid-request', message } });
+  }
+
+  private send(frame: ServerFrame): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    let text: string;
+    try {
+      text = JSON.stringify(frame);
+    } catch (error) {
+      this.incident('unexpected error', `a ${frame.type} frame could not be encoded: ${describe(error)}`);
+      return;
+    }
+    const buffered = this.ws.bufferedAmount;
+    // A frame alone may exceed the cap (a large diff): it goes out when nothing else is waiting.
+    if (buffered > 0 && buffered + Buffer.byteLength(text) > maxBufferedBytesPerConnection) {
+      this.incident(
+        'slow tabs closed',
+        `${this.link.id} left over ${Math.round(maxBufferedBytesPerConnection / 1024 / 1024)} MB unread; closed so it reconnects`,
+      );
+      // The close frame queues behind what is buffered; ws destroys the socket if the tab never
+      // answers it (its closeTimeout), so at most this much stays held, and not for long.
+      this.ws.close(slowConsumerCloseCode, 'too much unread output');
+      this.shutDown();
+      return;
+    }
+    this.ws.send(text);
+  }
+
+  /** The tab went away (or was dropped): its waiting requests are not run; running ones finish unseen. */
+  private shutDown(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.queued.length = 0;
+    this.unsubscribe();
+    this.app.disconnect(this.link);
+  }
+}
+
+function readableId(frame: unknown): number | null {
+  if (typeof frame !== 'object' || frame === null || !('id' in frame)) return null;
+  const id = (frame as { id: unknown }).id;
+  return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : null;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
