@@ -43,12 +43,13 @@ export class ClientConnection {
     private readonly incident: IncidentLog,
   ) {
     // Broadcast events reach every tab; a terminal's output reaches only the tabs attached to it.
-    this.link = {
+    const link: ClientLink & { queuedBytes(): number } = {
       id,
       send: (event, payload) => this.send({ type: 'event', event, payload }),
       // Terminal flow control holds a thread's output while this is high, well before the cap.
       queuedBytes: () => this.ws.bufferedAmount,
     };
+    this.link = link;
     this.unsubscribe = app.events.subscribe((event, payload) => this.link.send(event, payload));
     ws.on('message', (raw, isBinary) => {
       try {
