@@ -18,8 +18,10 @@ export function rawRequest(port: number, request: string, timeoutMs = 5_000): Pr
       clearTimeout(timer);
       resolve(received ? (received.split('\r\n')[0] ?? null) : null);
     });
+    // The request should say `Connection: close` where it can; otherwise the first answer is enough.
+    socket.on('data', () => {
+      if (received.includes('\r\n\r\n')) socket.end();
+    });
     socket.write(request);
-    // HTTP/1.1 keeps the connection open; half-close so the host answers and ends.
-    socket.end();
   });
 }
