@@ -52,7 +52,19 @@ describe('no request, however malformed, ends the host', () => {
   });
 
   it('answers 400 to request targets that are not a path', async () => {
-    for (const target of ['http://[', 'http://[/', '*', '//', 'http://127.0.0.1/x?%', '%', '/%zz', '/\u00ff']) {
+    const targets = [
+      'http://[',
+      'http://[/',
+      '*',
+      '//',
+      'http://127.0.0.1/x?%',
+      '%',
+      '/%zz',
+      '/\u00ff',
+      '/%00',
+      '/a%00.js',
+    ];
+    for (const target of targets) {
       const answer = await rawExchange(fixture.host.port, `GET ${target} HTTP/1.1\r\n${hostLine()}\r\n`);
       expect([400, 404], target).toContain(statusOf(answer));
     }
@@ -81,5 +93,12 @@ describe('no request, however malformed, ends the host', () => {
     expect(lines.length).toBeLessThanOrEqual(3);
     expect(lines.join('\n')).toMatch(/10 /);
     await expectAlive();
+  });
+
+  it('never writes the token to the log, even from a malformed target', async () => {
+    const target = `/?token=${fixture.host.token}&%`;
+    expect(statusOf(await rawExchange(fixture.host.port, `GET ${target} HTTP/1.1\r\n${hostLine()}\r\n`))).toBe(400);
+    expect(fixture.logged.length).toBeGreaterThan(0);
+    expect(fixture.logged.join('\n')).not.toContain(fixture.host.token);
   });
 });

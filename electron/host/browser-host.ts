@@ -79,19 +79,22 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const server = http.createServer((request, response) => {
     handleHttp(request, response).catch((error: unknown) => {
-      incident('unexpected errors', `${request.method ?? '?'} ${request.url ?? '?'}: ${describe(error)}`);
+      incident('unexpected errors', `${request.method ?? '?'} ${redact(request.url)}: ${describe(error)}`);
       answerText(response, 500, 'Switchyard could not answer this request; see its log.\n');
     });
   });
 
   // Requests Node's parser refuses (bad bytes, oversized headers) never reach handleHttp.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) {
+    const answering = (socket as { _httpMessage?: http.ServerResponse })._httpMessage;
+    if (error.code === 'ECONNRESET' || !socket.writable || answering?.headersSent) {
       socket.destroy();
       return;
     }
-    incident('malformed requests', `unparsable request: ${error.code ?? error.message}`);
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    let status = '400 Bad Request';
+    if (error.code === 'HPE_HEADER_OVERFLOW') status = '431 Request Header Fields Too Large';
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') status = '408 Request Timeout';
+    else incident('malformed requests', `unparsable request: ${error.code ?? error.message}`);
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
 
@@ -106,7 +109,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     const pathname = targetPath(request.url);
     if (pathname === null) {
-      incident('malformed requests', `request target ${JSON.stringify(request.url)}`);
+      incident('malformed requests', `request target ${redact(request.url)}`);
       answerText(response, 400, 'Bad request target\n');
       return;
     }
@@ -157,7 +160,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   function handleUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): void {
     const pathname = targetPath(request.url);
     if (pathname === null) {
-      incident('malformed requests', `WebSocket target ${JSON.stringify(request.url)}`);
+      incident('malformed requests', `WebSocket target ${redact(request.url)}`);
       refuseUpgrade(socket, '400 Bad Request');
       return;
     }
@@ -216,6 +219,11 @@ function answerText(response: http.ServerResponse, status: number, text: string)
 function refuseUpgrade(socket: Duplex, status: string): void {
   if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   else socket.destroy();
+}
+
+/** A request target fit for the log: never the token, even one a page put in the URL. */
+function redact(target: string | undefined): string {
+  return (target ?? '?').replace(/token=[^&#]*/gi, 'token=…');
 }
 
 function describe(error: unknown): string {
