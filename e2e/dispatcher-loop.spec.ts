@@ -120,9 +120,52 @@ test('the whole dispatcher loop in the browser host with the demo agent', async 
   await expect(dialog).toBeVisible();
   await dialog.getByTestId('remove-confirm').click();
   await expect(dialog).toContainText('not merged');
+  // Keeping it changes nothing; asking again gets the same question.
+  await dialog.getByTestId('remove-keep').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(threadItem(page, 'Title B')).toBeVisible();
+  await page.getByTestId('thread-remove').click();
+  await dialog.getByTestId('remove-confirm').click();
+  await expect(dialog).toContainText('not merged');
   await dialog.getByTestId('remove-discard').click();
   await expect(page.getByTestId('remove-outcome')).toContainText('refs/switchyard/backups/');
   await expect(threadItem(page, 'Title B')).toHaveCount(0);
   expect(await git(repo, 'for-each-ref', '--format=%(objectname)', 'refs/switchyard/backups/')).toBe(branchBefore);
   await expect(access(path.join(`${repo}.worktrees`, 'switchyard-title-b'))).rejects.toThrow();
+});
+
+test('a refused remove leaves a running agent running: it still answers in its terminal', async ({ page }) => {
+  const { repo } = workspace();
+  await page.goto(workspace().host.url);
+  await page.getByTestId('project-path-input').fill(repo);
+  await page.getByTestId('project-open-button').click();
+  await expect(page.getByTestId('project-error')).toHaveCount(0);
+
+  // An agent that commits, then waits for an answer.
+  await createThread(page, {
+    name: 'Still asking',
+    profile: 'custom',
+    command: [
+      '/bin/sh',
+      '-c',
+      'echo one > one.txt && git add one.txt && git commit -qm one && printf "Continue? (y/n) " && read a && echo "got=$a"',
+    ].join('\n'),
+  });
+  await expectStatus(page, 'Still asking', 'needs-input');
+
+  await page.getByTestId('thread-remove').click();
+  const dialog = page.getByTestId('remove-dialog');
+  await dialog.getByTestId('remove-confirm').click();
+  await expect(dialog.getByTestId('remove-unsaved')).toContainText('not merged');
+  await dialog.getByTestId('remove-keep').click();
+  await expect(dialog).toHaveCount(0);
+
+  // Not stopped: still waiting for its answer, and the answer reaches it.
+  await expectStatus(page, 'Still asking', 'needs-input');
+  const terminal = page.getByTestId('terminal-pane');
+  await terminal.click();
+  await page.keyboard.type('y');
+  await page.keyboard.press('Enter');
+  await expect(terminal).toContainText('got=y');
+  await expectStatus(page, 'Still asking', 'done');
 });

@@ -276,7 +276,7 @@ describe('creating threads at the same time', () => {
 
   it('a create that loses to a git command run outside Switchyard removes nothing of it', async () => {
     await openProject();
-    for (let round = 0; round < 4; round++) {
+    for (let round = 0; round < 8; round++) {
       const branch = `outside-${round}`;
       const folder = path.join(`${repo}.worktrees`, branch);
       const [created, outside] = await Promise.all([
@@ -287,7 +287,12 @@ describe('creating threads at the same time', () => {
           profileId: 'custom',
           command: sleeper,
         }),
-        runGit(repo, ['worktree', 'add', '-q', '-b', branch, '--', folder, 'main'], { okExitCodes: [0, 128] }),
+        // Started a little later each round, to land at every step of the create.
+        new Promise((resolve) => setTimeout(resolve, round * 5)).then(() =>
+          runGit(repo, ['worktree', 'add', '-q', '-b', branch, '--', folder, 'main'], {
+            okExitCodes: [0, 1, 128, 255],
+          }),
+        ),
       ]);
       // Whoever made them, a branch and a worktree by that name exist and are intact.
       expect(created.ok || outside.exitCode === 0).toBe(true);

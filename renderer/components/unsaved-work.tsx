@@ -49,7 +49,14 @@ export function UnsavedWork({ error, running, onKeep, onDiscard }: UnsavedWorkPr
       )}
       <NotKeptList ignoredFiles={ignored} nestedRepositories={nested} future />
       <div className="form-actions">
-        <button type="button" className="button" autoFocus onClick={onKeep} disabled={running}>
+        <button
+          type="button"
+          className="button"
+          data-testid="remove-keep"
+          autoFocus
+          onClick={onKeep}
+          disabled={running}
+        >
           Keep the thread
         </button>
         <button
