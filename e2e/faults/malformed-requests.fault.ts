@@ -51,11 +51,14 @@ describe('malformed requests', () => {
     }
     // Frames a page would never send: each is answered with an error frame, and the window stays usable.
     const wire = await workspace.connect(host);
-    for (const frame of ['not json', '{"type":"request"}', JSON.stringify({ type: 'request', id: 1, channel: 'x' })]) {
+    for (const frame of ['not json', '{"type":"request"}', '{"type":"request","id":-1,"channel":"app.info"}']) {
       const before = wire.frames.length;
       wire.sendRaw(frame);
       await expect.poll(() => wire.frames.length, { timeout: 5_000 }).toBeGreaterThan(before);
+      expect(wire.frames.at(-1)).toMatchObject({ type: 'error' });
     }
+    // A well-formed request for a channel that does not exist is an ordinary refused request.
+    expect(await wire.request('no.such.channel')).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
     wire.sendRaw(Buffer.from([0, 1, 2, 3]));
     expect((await wire.request('app.info')).ok).toBe(true);
     await assertAnswering(host);
