@@ -31,16 +31,6 @@ export async function listWorktrees(repo: string): Promise<WorktreeEntry[]> {
   return entries;
 }
 
-/** Creates `branch` from `base` and checks it out in a new worktree at `path`, in one git call. */
-export async function addWorktreeWithNewBranch(
-  repo: string,
-  path: string,
-  branch: string,
-  base: string,
-): Promise<void> {
-  await runGit(repo, ['worktree', 'add', '-b', branch, '--', path, `refs/heads/${base}`]);
-}
-
 /** Checks out the existing local `branch` in a new worktree at `path`; fails if the folder holds anything. */
 export async function addWorktreeForBranch(repo: string, path: string, branch: string): Promise<void> {
   await runGit(repo, ['worktree', 'add', '--', path, branch]);

@@ -30,13 +30,13 @@ import { ThreadRuntime } from './thread-runtime';
 import { copyIntoWorktree } from './worktree-files';
 
 const defaultSize = { cols: 120, rows: 32 };
+const activeStatuses = new Set<Thread['status']>(['queued', 'starting', 'working', 'needs-input', 'idle']);
 
 /** What a create has made so far, so a failure undoes exactly that. */
 interface CreatedParts {
   branch: boolean;
   worktree: boolean;
 }
-const activeStatuses = new Set<Thread['status']>(['queued', 'starting', 'working', 'needs-input', 'idle']);
 
 export interface ThreadServiceOptions {
   readonly state: StateRepository;
@@ -426,17 +426,18 @@ export class ThreadService {
       throw error;
     }
     made.branch = true;
-    const folderBefore = await pathExists(plan.worktreePath);
+    const taken = () =>
+      new AppError(
+        'worktree-exists',
+        `The folder ${plan.worktreePath} was created meanwhile; remove it or pick another branch name.`,
+        { path: plan.worktreePath },
+      );
+    // Someone else's folder, even an empty one git would accept, is never used (nor removed on undo).
+    if (await pathExists(plan.worktreePath)) throw taken();
     try {
       await addWorktreeForBranch(repo, plan.worktreePath, plan.branch);
     } catch (error) {
-      if (folderBefore || (await pathExists(plan.worktreePath))) {
-        throw new AppError(
-          'worktree-exists',
-          `The folder ${plan.worktreePath} was created meanwhile; remove it or pick another branch name.`,
-          { path: plan.worktreePath },
-        );
-      }
+      if (await pathExists(plan.worktreePath)) throw taken();
       throw error;
     }
     made.worktree = true;
