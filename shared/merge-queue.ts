@@ -139,6 +139,11 @@ export const QueueViewSchema = z.object({
   cycle: z.array(z.string()).nullable(),
   landing: LandingProgressSchema.nullable(),
   lastOutcome: LandingOutcomeSchema.nullable(),
+  /**
+   * An interrupted landing found (and finished or undone) when the app started: what was done,
+   * shown until the next landing.
+   */
+  recovery: z.string().nullable(),
   /** Thread id of the stopped entry of the last landing, while it is unresolved. */
   stoppedThreadId: z.string().nullable(),
   /** Threads already landed into the target, offered for cleanup. */

@@ -104,7 +104,102 @@ describe('switchyard conflicts', () => {
   });
 });
 
+/** Two branches, each with a changelog fragment under .changes/. */
+const withFragments: BranchSpec[] = [
+  { name: 'switchyard/one', files: { 'src/a.txt': aWithLine(1, 'ONE'), '.changes/one.md': '- Line one shouts\n' } },
+  { name: 'switchyard/two', files: { 'src/a.txt': aWithLine(10, 'TEN'), '.changes/two.md': '- Line ten shouts\n' } },
+];
+
 describe('switchyard land', () => {
+  for (const mode of ['merge', 'squash', 'rebase'] as const) {
+    it(`${mode}: killed -9 after the first entry landed, the rerun gathers its fragment and lands each branch once`, async () => {
+      const repo = await makeQueueRepo(temp.dir, withFragments);
+      const main = await rev(repo, 'main');
+      const marker = path.join(temp.dir, 'second-verifying');
+      // Passes on the first entry; on the second (its TEN is in) announces itself and hangs until killed.
+      const hang = `if grep -q TEN src/a.txt; then touch '${marker}'; sleep 60; fi`;
+      const landArgs = ['land', '--repo', repo, '--target', 'main', '--mode', mode, '--changelog', 'CHANGELOG.md'];
+      const child = spawn(
+        process.execPath,
+        [cli, ...landArgs, 'switchyard/one', 'switchyard/two', '--shell', '/bin/sh', '--verify', hang],
+        { stdio: 'ignore', detached: true, env },
+      );
+      await waitFor(
+        () =>
+          readFile(marker).then(
+            () => true,
+            () => false,
+          ),
+        'the second entry to be verifying',
+        30_000,
+      );
+      process.kill(-(child.pid as number), 'SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      const afterOne = await rev(repo, 'main');
+      expect(afterOne).not.toBe(main);
+      expect(await gitOutput(repo, ['ls-tree', '-r', '--name-only', 'main', '.changes/'])).toContain('one.md');
+
+      // The rerun names both again, as a user would.
+      const rerun = await switchyard(...landArgs, 'switchyard/one', 'switchyard/two');
+      expect(rerun.code, rerun.stderr).toBe(0);
+      expect(rerun.stderr).toContain('Landing switchyard/two into main was interrupted while verifying');
+      expect(rerun.stdout).toContain('Landed 2 of 2');
+      expect(await gitOutput(repo, ['ls-tree', '-r', '--name-only', 'main', '.changes/'])).toBe('');
+      const changelog = await gitOutput(repo, ['show', 'main:CHANGELOG.md']);
+      expect(changelog).toContain('- Line one shouts');
+      expect(changelog).toContain('- Line ten shouts');
+      // Each branch came in once, and no commit is empty.
+      const subjects = (await gitOutput(repo, ['log', '--first-parent', '--format=%s', `${main}..main`])).split('\n');
+      expect(
+        subjects.filter((subject) => subject.includes('switchyard/one')),
+        subjects.join('\n'),
+      ).toHaveLength(1);
+      for (const commit of (await gitOutput(repo, ['rev-list', '--no-merges', `${main}..main`])).trim().split('\n')) {
+        expect(await gitOutput(repo, ['diff', '--name-only', `${commit}^`, commit]), commit).not.toBe('');
+      }
+      expect(await gitOutput(repo, ['show', 'main:src/a.txt'])).toBe(aWithLine(10, 'TEN').replace('one', 'ONE'));
+      expect(rerun.stderr).toContain('gathered');
+    });
+  }
+
+  it('re-landing a branch that already landed is a no-op: no commit, reported as landed', async () => {
+    const repo = await makeQueueRepo(temp.dir, withFragments);
+    for (const mode of ['merge', 'squash', 'rebase'] as const) {
+      const first = await switchyard(
+        'land',
+        '--repo',
+        repo,
+        '--target',
+        'main',
+        '--mode',
+        mode,
+        '--changelog',
+        'CHANGELOG.md',
+        mode === 'merge' ? 'switchyard/one' : 'switchyard/two',
+        '--json',
+      );
+      expect(first.code, first.stderr).toBe(0);
+      const landed = await rev(repo, 'main');
+      const again = await switchyard(
+        'land',
+        '--repo',
+        repo,
+        '--target',
+        'main',
+        '--mode',
+        mode,
+        '--changelog',
+        'CHANGELOG.md',
+        mode === 'merge' ? 'switchyard/one' : 'switchyard/two',
+        '--json',
+      );
+      expect(again.code, `${mode}: ${again.stderr}`).toBe(0);
+      expect(JSON.parse(again.stdout).landed, mode).toHaveLength(1);
+      // Nothing new: no empty "squashed from" commit, and the gathered fragment does not come back.
+      expect(await rev(repo, 'main'), mode).toBe(landed);
+    }
+  });
+
   it('lands every branch and prints the documented JSON; exit 0', async () => {
     const repo = await makeQueueRepo(temp.dir, branches);
     const before = await rev(repo, 'main');

@@ -2,7 +2,7 @@ import { AppError } from '../../shared/errors';
 import type { LandMode } from '../../shared/merge-queue';
 import { isAncestor } from '../git/ancestry';
 import { commitSubjects } from '../git/commit-subjects';
-import { GitError } from '../git/core';
+import { GitError, gitOutput } from '../git/core';
 import { commitTree, mergeTrees } from '../git/merge';
 import { abortRebase, rebaseOnto } from '../git/rebase';
 import { checkoutDetachedClean } from '../git/reset';
@@ -29,12 +29,19 @@ export interface ApplyInput {
  */
 export async function applyEntry(mode: LandMode, input: ApplyInput): Promise<ApplyResult> {
   const { repo, worktree, onto, tip } = input;
-  if (await isAncestor(repo, tip, onto)) return { ok: true, commit: onto, alreadyIn: true };
+  // Already landed: nothing to do, and nothing is committed (an empty commit, a gathered fragment back).
+  if ((await isAncestor(repo, tip, onto)) || (await squashedAlready(repo, tip, onto))) {
+    return { ok: true, commit: onto, alreadyIn: true };
+  }
   if (mode === 'rebase') return rebaseEntry(input);
 
   // merge and squash: computed in the object store, so a conflict leaves no trace at all.
   const merged = await mergeTrees(repo, onto, tip);
   if (!merged.clean) return { ok: false, conflicts: merged.conflicts.sort() };
+  if (mode === 'squash' && merged.tree === (await treeOf(repo, onto))) {
+    // The branch brings nothing the target lacks: a squash of it would be an empty commit.
+    return { ok: true, commit: onto, alreadyIn: true };
+  }
   const commit =
     mode === 'merge'
       ? await withIdentity(() => commitTree(repo, merged.tree, [onto, tip], mergeMessage(input)))
@@ -53,7 +60,32 @@ async function rebaseEntry(input: ApplyInput): Promise<ApplyResult> {
     await checkoutDetachedClean(worktree, onto);
     return { ok: false, conflicts: result.conflicts.sort() };
   }
-  return { ok: true, commit: result.head, alreadyIn: false };
+  // Every commit was already upstream (git drops patch-equivalent commits): nothing new landed.
+  return { ok: true, commit: result.head, alreadyIn: result.head === onto };
+}
+
+/** The line a squash commit records the tip it squashed with; how a squashed branch is recognised later. */
+function squashedTipLine(tip: string): string {
+  return `Switchyard-Squashed-Tip: ${tip}`;
+}
+
+/** Whether a squash of exactly this tip already landed on `onto` (since the branch left it). */
+async function squashedAlready(repo: string, tip: string, onto: string): Promise<boolean> {
+  const found = await gitOutput(repo, [
+    'log',
+    '-1',
+    '--format=%H',
+    '--fixed-strings',
+    `--grep=${squashedTipLine(tip)}`,
+    onto,
+    '--not',
+    tip,
+  ]);
+  return found.trim() !== '';
+}
+
+async function treeOf(repo: string, commit: string): Promise<string> {
+  return (await gitOutput(repo, ['rev-parse', `${commit}^{tree}`])).trim();
 }
 
 function mergeMessage(input: ApplyInput): string {
@@ -64,7 +96,7 @@ function mergeMessage(input: ApplyInput): string {
 async function squashMessage(repo: string, input: ApplyInput): Promise<string> {
   const subjects = await commitSubjects(repo, input.onto, input.tip);
   const body = subjects.map((s) => `* ${s}`).join('\n');
-  return `${input.label || input.branch} (squashed from ${input.branch})\n\n${body}`.trim();
+  return `${`${input.label || input.branch} (squashed from ${input.branch})\n\n${body}`.trim()}\n\n${squashedTipLine(input.tip)}`;
 }
 
 async function withIdentity<T>(work: () => Promise<T>): Promise<T> {

@@ -7,7 +7,13 @@ import { checkoutDetachedClean } from '../git/reset';
 import { applyEntry } from './apply-entry';
 import { gatherChangelog, type LandedFragments } from './gather-changelog';
 import { ensureIntegrationWorktree } from './integration-worktree';
-import { type LandingJournal, LandingJournalFile } from './landing-journal';
+import {
+  type JournalLanded,
+  type LandingJournal,
+  LandingJournalFile,
+  type LandingJournalEntry,
+  LandingJournalSchema,
+} from './landing-journal';
 import { withLandingLock } from './landing-lock';
 import { landingHead, publishLanding } from './publish-target';
 import { recoverLanding } from './recover-landing';
@@ -57,7 +63,7 @@ export function landBranches(request: LandRequest): Promise<LandingOutcome> {
   return withLandingLock(repo, target, async () => {
     const progress = request.onProgress ?? (() => undefined);
     progress(null, 'preparing');
-    const recovered = await recoverLanding(repo, target);
+    const recovery = await recoverLanding(repo, target);
     await ensureTarget(request);
     for (const entry of request.entries) {
       if (!(await branchExists(repo, entry.branch))) {
@@ -69,16 +75,20 @@ export function landBranches(request: LandRequest): Promise<LandingOutcome> {
     const { targetTip, head } = await landingHead(repo, target);
     const worktree = await ensureIntegrationWorktree(repo, request.worktreeRoot, target, head);
     const journalFile = await LandingJournalFile.of(repo, target);
-    const journal = async (entry: Omit<LandingJournal, 'pid' | 'at' | 'target' | 'worktree' | 'before'>) => {
-      const written = { target, worktree, before: head, ...entry };
+    // Every entry landed so far, with the fragments it brought: the journal carries them, so a
+    // run interrupted before the changelog step leaves them for recovery to gather.
+    const landedEntries: JournalLanded[] = [];
+    const journal = async (
+      entry: Omit<LandingJournalEntry, 'target' | 'worktree' | 'before' | 'landed' | 'changelog'>,
+    ) => {
+      const written = { target, worktree, before: head, landed: landedEntries, changelog: request.changelog, ...entry };
       await journalFile.write(written);
-      await request.afterJournal?.(written);
+      await request.afterJournal?.(LandingJournalSchema.omit({ pid: true, at: true }).parse(written));
     };
 
     let current = head;
     const landed: string[] = [];
     const commits: Record<string, string> = {};
-    const fragments: LandedFragments[] = [];
     let notice: string | null = null;
     let stopped: LandingStop | null = null;
     let changelogCommit: string | null = null;
@@ -87,10 +97,10 @@ export function landBranches(request: LandRequest): Promise<LandingOutcome> {
         const { branch } = entry;
         const tip = await branchTip(repo, branch);
         progress(branch, 'applying');
-        await journal({ pre: current, branch, step: 'applying', candidate: null });
         const paths =
           entry.fragments ??
           (await addedFilesUnder(repo, await mergeBase(repo, tip, current), tip, defaultFragmentFolder));
+        await journal({ pre: current, branch, step: 'applying', candidate: null, fragments: [...paths] });
         const applied = await applyEntry(request.mode, {
           repo,
           worktree,
@@ -105,13 +115,16 @@ export function landBranches(request: LandRequest): Promise<LandingOutcome> {
           break;
         }
         if (applied.alreadyIn) {
+          // Landed before (say, by a run that was interrupted): no commit. A fragment of it still
+          // in the target (named by the caller) is gathered with the others; one gathered is gone.
           landed.push(branch);
           commits[branch] = current;
+          landedEntries.push({ branch, commit: current, fragments: entry.fragments ? [...paths] : [] });
           continue;
         }
         if (request.verify?.length) {
           progress(branch, 'verifying');
-          await journal({ pre: current, branch, step: 'verifying', candidate: applied.commit });
+          await journal({ pre: current, branch, step: 'verifying', candidate: applied.commit, fragments: [...paths] });
           const result = await runVerification(
             request.verify,
             worktree,
@@ -126,14 +139,15 @@ export function landBranches(request: LandRequest): Promise<LandingOutcome> {
           }
         }
         progress(branch, 'publishing');
-        await journal({ pre: current, branch, step: 'publishing', candidate: applied.commit });
+        await journal({ pre: current, branch, step: 'publishing', candidate: applied.commit, fragments: [...paths] });
         notice = (await publishLanding(repo, target, current, applied.commit)) ?? notice;
         current = applied.commit;
         landed.push(branch);
         commits[branch] = applied.commit;
-        fragments.push({ branch, paths });
+        landedEntries.push({ branch, commit: applied.commit, fragments: [...paths] });
       }
 
+      const fragments = landedEntries.map((e): LandedFragments => ({ branch: e.branch, paths: e.fragments }));
       if (request.changelog && fragments.some((f) => f.paths.length > 0)) {
         progress(null, 'changelog');
         await journal({ pre: current, branch: null, step: 'changelog', candidate: null });
@@ -148,7 +162,14 @@ export function landBranches(request: LandRequest): Promise<LandingOutcome> {
     } catch (error) {
       // Whatever failed, the worktree goes back to what has landed; the target never saw the rest.
       await checkoutDetachedClean(worktree, current).catch(() => undefined);
-      await journalFile.clear();
+      // Fragments of entries that did land stay journalled: the next landing (or the app's start) gathers them.
+      const pending = request.changelog !== null && landedEntries.some((e) => e.fragments.length > 0);
+      try {
+        if (pending) await journal({ pre: current, branch: null, step: 'changelog', candidate: null });
+        else await journalFile.clear();
+      } catch {
+        await journalFile.clear().catch(() => undefined);
+      }
       throw error;
     }
     await journalFile.clear();
@@ -162,7 +183,7 @@ export function landBranches(request: LandRequest): Promise<LandingOutcome> {
       stopped,
       changelogCommit,
       checkoutNotice: notice,
-      recovered,
+      recovered: recovery?.message ?? null,
     };
   });
 }

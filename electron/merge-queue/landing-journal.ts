@@ -1,6 +1,7 @@
 import { mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { ChangelogSettingsSchema } from '../../shared/merge-queue';
 import { commonGitDir } from '../git/repo';
 import { JsonFileStore } from '../store/json-file-store';
 import { sanitizeForPath } from './target-name';
@@ -10,6 +11,14 @@ import { sanitizeForPath } from './target-name';
  * folder, so whoever lands next into the same target (the app or the CLI) finds and undoes an
  * interrupted entry exactly: `pre` is where the target was before it.
  */
+/** An entry this run has landed (the target moved to `commit`), with its fragments still to gather. */
+export const JournalLandedSchema = z.object({
+  branch: z.string(),
+  commit: z.string(),
+  fragments: z.array(z.string()).default([]),
+});
+export type JournalLanded = z.infer<typeof JournalLandedSchema>;
+
 export const LandingJournalSchema = z.object({
   target: z.string(),
   worktree: z.string(),
@@ -22,10 +31,21 @@ export const LandingJournalSchema = z.object({
   step: z.enum(['applying', 'verifying', 'publishing', 'changelog']),
   /** The commit the entry produced, once it exists. */
   candidate: z.string().nullable(),
+  /** The changelog fragments of the entry in progress: to gather too if it turns out to have landed. */
+  fragments: z.array(z.string()).default([]),
+  /**
+   * The entries this run has already landed, in order. Their fragments are gathered at the end
+   * of the run; a run interrupted before that leaves them here, and recovery gathers them.
+   */
+  landed: z.array(JournalLandedSchema).default([]),
+  /** Where fragments are gathered; null: the run gathers none. */
+  changelog: ChangelogSettingsSchema.nullable().default(null),
   pid: z.number().int(),
   at: z.string(),
 });
 export type LandingJournal = z.infer<typeof LandingJournalSchema>;
+/** What a landing writes (the journal adds who and when; the lists may be left out when empty). */
+export type LandingJournalEntry = Omit<z.input<typeof LandingJournalSchema>, 'pid' | 'at'>;
 
 export class LandingJournalFile {
   private constructor(
@@ -44,8 +64,8 @@ export class LandingJournalFile {
     return (await this.store.load()).value;
   }
 
-  write(journal: Omit<LandingJournal, 'pid' | 'at'>): Promise<void> {
-    return this.store.save({ ...journal, pid: process.pid, at: new Date().toISOString() });
+  write(journal: LandingJournalEntry): Promise<void> {
+    return this.store.save(LandingJournalSchema.parse({ ...journal, pid: process.pid, at: new Date().toISOString() }));
   }
 
   async clear(): Promise<void> {

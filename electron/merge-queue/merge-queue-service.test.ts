@@ -1,16 +1,48 @@
-import { access } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { defaultChangelogPath } from '../../shared/brief';
 import type { CleanupItem, HandBackOutcome, LandingOutcome, Orphans, QueueView } from '../../shared/merge-queue';
 import type { Thread } from '../../shared/models';
 import type { SwitchyardApp } from '../app/switchyard-app';
 import { gitOutput, runGit } from '../git/core';
+import { bundleNodeScript } from '../test-support/bundle-script';
 import { makeTempDir, waitFor } from '../test-support/temp-repo';
 import { makeTestApp, type RecordedEvent, recordingClient, terminalText } from '../test-support/test-app';
 import { baseFiles, rev } from './test-support';
 import { makeRepo } from '../test-support/temp-repo';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let bundle: Awaited<ReturnType<typeof makeTempDir>>;
+let landerScript: string;
+
+// A stand-in for another process landing the queue (the CLI, or the app before a crash): it lands
+// the entries it is given and hangs once the first has landed, to be killed there.
+beforeAll(async () => {
+  bundle = await makeTempDir('mq-lander-');
+  const entry = path.join(bundle.dir, 'lander.ts');
+  await writeFile(
+    entry,
+    `import { writeFileSync } from 'node:fs';
+import { landBranches } from ${JSON.stringify(path.resolve(__dirname, 'land-branches'))};
+const { repo, entries, marker } = JSON.parse(process.argv[2]);
+void landBranches({
+  repo, target: 'main', entries, mode: 'merge', verify: null, worktreeRoot: repo + '.worktrees',
+  changelog: { file: 'CHANGELOG.md', heading: '## Unreleased' },
+  afterJournal: async (journal) => {
+    if (journal.branch === entries[1].branch && journal.step === 'applying') {
+      writeFileSync(marker, '');
+      await new Promise(() => setInterval(() => undefined, 1000));
+    }
+  },
+});
+`,
+  );
+  landerScript = path.join(bundle.dir, 'lander.cjs');
+  await bundleNodeScript(entry, landerScript);
+}, 60_000);
+afterAll(() => bundle.cleanup());
 let app: SwitchyardApp;
 let events: RecordedEvent[];
 let repo: string;
@@ -126,6 +158,62 @@ describe('the merge queue service', () => {
     const archived = await call<CleanupItem[]>('mergeQueue.cleanup', { projectId, threadIds: [a.id], archive: true });
     expect(archived[0]?.backupRefs).toHaveLength(1);
     expect(await gitOutput(repo, ['show', `${archived[0]?.backupRefs[0]}:scratch.txt`])).toBe('unsaved\n');
+  });
+
+  it('after a landing killed -9 between entries, the next start finishes it: fragments gathered, landed entries out of the queue, a notice in the view', async () => {
+    const first = await thread('First', defaultChangelogPath('First'), '- First change');
+    const second = await thread('Second', defaultChangelogPath('Second'), '- Second change');
+    for (const t of [first, second]) await approve(t);
+    await call('mergeQueue.reorder', { projectId, order: [first.id, second.id] });
+    const before = await rev(repo, 'main');
+
+    // Another process lands both as the queue would, and is killed -9 once the first has landed.
+    const marker = path.join(temp.dir, 'first-landed');
+    const entries = [first, second].map((t) => ({
+      branch: t.branch,
+      label: t.name,
+      fragments: [defaultChangelogPath(t.name)],
+    }));
+    const lander = spawn(process.execPath, [landerScript, JSON.stringify({ repo, entries, marker })], {
+      stdio: 'ignore',
+    });
+    await waitFor(
+      () =>
+        access(marker).then(
+          () => true,
+          () => false,
+        ),
+      'the first entry to land',
+      20_000,
+    );
+    const exited = new Promise((resolve) => lander.once('exit', resolve));
+    expect(lander.exitCode).toBeNull();
+    lander.kill('SIGKILL');
+    await exited;
+    const afterFirst = await rev(repo, 'main');
+    expect(afterFirst).not.toBe(before);
+    expect(await gitOutput(repo, ['ls-tree', '-r', '--name-only', 'main', '.changes/'])).toContain('first.md');
+
+    await app.shutdown();
+    ({ app, events } = await makeTestApp(path.join(temp.dir, 'data')));
+    const view = await call<QueueView>('mergeQueue.get', { projectId });
+    expect(view.recovery).toContain('Already landed by that run: ' + first.branch);
+    expect(view.recovery).toContain('changelog fragments were gathered');
+    expect(view.entries.map((e) => e.name)).toEqual(['Second']);
+    expect(view.landed.map((l) => l.name)).toEqual(['First']);
+    expect(app.state.thread(first.id).merged).toMatchObject({ into: 'main', commit: afterFirst });
+    expect(await gitOutput(repo, ['ls-tree', '-r', '--name-only', 'main', '.changes/'])).toBe('');
+    expect(await gitOutput(repo, ['show', 'main:CHANGELOG.md'])).toContain('- First change');
+
+    // The next landing lands the rest; the notice has done its job.
+    const outcome = await call<LandingOutcome>('mergeQueue.land', { projectId, all: true });
+    expect(outcome.landed).toEqual([second.branch]);
+    expect(await gitOutput(repo, ['show', 'main:CHANGELOG.md'])).toContain('- Second change');
+    const after = await call<QueueView>('mergeQueue.get', { projectId });
+    expect(after.recovery).toBeNull();
+    expect(after.entries).toEqual([]);
+    const subjects = await gitOutput(repo, ['log', '--format=%s', `${before}..main`]);
+    expect(subjects.split(first.branch).length - 1).toBe(1);
   });
 
   it('refuses to land an approval that the branch has moved past, until approved again or queued anyway', async () => {

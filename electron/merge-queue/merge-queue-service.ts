@@ -135,6 +135,9 @@ export class MergeQueueService {
     if (this.landing.get(projectId)?.running) {
       throw new AppError('invalid-request', 'A landing is already running for this project; wait for it to finish.');
     }
+    // An interrupted landing (the CLI's, say) is finished first, so what it landed leaves the queue.
+    const recovered = await this.recover(project, (await this.targetOf(projectId)).target);
+    if (recovered) await this.recompute(projectId);
     const view = await this.view(projectId);
     const entries = view.entries.filter((e) => !e.skipped);
     const chosen = all ? entries : entries.slice(0, 1);
@@ -185,8 +188,15 @@ export class MergeQueueService {
         await this.options.threads.patch(thread.id, (t) => ({ ...t, merged: { commit, into: view.target, at } }));
       }
     }
+    if (recovered) outcome = { ...outcome, recovered: outcome.recovered ?? recovered };
     const stoppedThread = outcome.stopped ? (threads.get(outcome.stopped.branch)?.id ?? null) : null;
-    await this.store.update(projectId, (q) => ({ ...q, lastOutcome: outcome, stoppedThreadId: stoppedThread }));
+    const last = outcome;
+    await this.store.update(projectId, (q) => ({
+      ...q,
+      lastOutcome: last,
+      stoppedThreadId: stoppedThread,
+      recovery: null,
+    }));
     if (outcome.recovered) this.options.log(`[switchyard] ${outcome.recovered}`);
     await this.changed(projectId, true);
     return outcome;
@@ -326,23 +336,38 @@ export class MergeQueueService {
 
   // --- internals ---
 
+  /** At start: finishes (or undoes) any landing a crash or quit interrupted, and says so in the view. */
   private async recoverAll(): Promise<void> {
     for (const project of this.options.projects.list()) {
       try {
         const { target } = await this.targetOf(project.id);
         if (!(await findIntegrationWorktree(project.path, target))) continue;
-        const message = await withLandingLock(project.path, target, () => recoverLanding(project.path, target));
-        if (message) {
-          this.options.log(`[switchyard] ${message}`);
-          await this.store.update(project.id, (q) => ({
-            ...q,
-            lastOutcome: q.lastOutcome ? { ...q.lastOutcome, recovered: message } : q.lastOutcome,
-          }));
-        }
+        const message = await this.recover(project, target);
+        if (message) await this.store.update(project.id, (q) => ({ ...q, recovery: message }));
       } catch (error) {
         this.options.log(`[switchyard] could not check ${project.path} for an interrupted landing: ${String(error)}`);
       }
     }
+  }
+
+  /**
+   * Recovers an interrupted landing into `target` (under the landing lock): the entries it had
+   * landed are recorded as landed, so they leave the queue. Returns what was done, if anything.
+   */
+  private async recover(project: Project, target: string): Promise<string | null> {
+    const recovery = await withLandingLock(project.path, target, () => recoverLanding(project.path, target));
+    if (!recovery) return null;
+    this.options.log(`[switchyard] ${recovery.message}`);
+    const at = new Date().toISOString();
+    const repoThreads = this.options.state
+      .threads()
+      .filter((t) => this.options.projects.list().some((p) => p.id === t.projectId && p.path === project.path));
+    for (const { branch, commit } of recovery.landed) {
+      for (const thread of repoThreads.filter((t) => t.branch === branch && t.merged?.into !== target)) {
+        await this.options.threads.patch(thread.id, (t) => ({ ...t, merged: { commit, into: target, at } }));
+      }
+    }
+    return recovery.message;
   }
 
   private project(projectId: string): Project {
@@ -460,6 +485,7 @@ export class MergeQueueService {
       cycle: suggestion?.cycle ?? null,
       landing: this.landing.get(projectId) ?? null,
       lastOutcome: queue.lastOutcome,
+      recovery: queue.recovery,
       stoppedThreadId: queue.stoppedThreadId,
       landed: all
         .filter((t) => t.merged?.into === target)

@@ -12,6 +12,8 @@ export const ProjectQueueSchema = z.object({
   /** Left out of "Land all" after a stop, until put back. */
   skipped: z.array(z.string()).default([]),
   lastOutcome: LandingOutcomeSchema.nullable().default(null),
+  /** What recovering an interrupted landing did at the app's start, until the next landing. */
+  recovery: z.string().nullable().default(null),
   stoppedThreadId: z.string().nullable().default(null),
 });
 export type ProjectQueue = z.infer<typeof ProjectQueueSchema>;

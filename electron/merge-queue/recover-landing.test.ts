@@ -54,7 +54,7 @@ describe('recovering an interrupted landing', () => {
       const clashTip = await rev(repo, 'clash');
       const { worktree, main, journal } = await crashMidEntry(repo, operation);
 
-      const message = await withLandingLock(repo, 'main', () => recoverLanding(repo, 'main'));
+      const message = (await withLandingLock(repo, 'main', () => recoverLanding(repo, 'main')))?.message;
       expect(message).toContain(
         `Landing clash into main was interrupted while applying (an unfinished ${operation} was aborted)`,
       );
@@ -103,9 +103,46 @@ describe('recovering an interrupted landing', () => {
       step: 'publishing',
       candidate: landed,
     });
-    const message = await withLandingLock(repo, 'main', () => recoverLanding(repo, 'main'));
-    expect(message).toContain('interrupted just after it landed');
+    const recovery = await withLandingLock(repo, 'main', () => recoverLanding(repo, 'main'));
+    expect(recovery?.message).toContain('interrupted just after it landed');
+    expect(recovery?.landed).toEqual([{ branch: 'docs', commit: landed }]);
     expect(await rev(worktree, 'HEAD')).toBe(landed);
+  });
+
+  it('a run that fails after an entry landed leaves its fragments journalled; recovery gathers them', async () => {
+    const repo = await makeQueueRepo(temp.dir, [
+      { name: 'docs', files: { 'docs/guide.md': 'Guide\n', '.changes/docs.md': '- A guide\n' } },
+      { name: 'title', files: { 'README.md': '# Title A\n\nSold here.\n', '.changes/title.md': '- A title\n' } },
+    ]);
+    const changelog = { file: 'CHANGELOG.md', heading: '## Unreleased' };
+    // Someone moves main while the second entry is about to be published: the run stops there.
+    const landing = landBranches({
+      repo,
+      target: 'main',
+      entries: [{ branch: 'docs' }, { branch: 'title' }],
+      mode: 'merge',
+      verify: null,
+      worktreeRoot: `${repo}.worktrees`,
+      changelog,
+      afterJournal: async (j) => {
+        if (j.branch === 'title' && j.step === 'publishing') {
+          await runGit(repo, ['commit', '--quiet', '--allow-empty', '-m', 'someone else']);
+        }
+      },
+    });
+    await expect(landing).rejects.toThrow(/main moved while landing/);
+    expect(await gitOutput(repo, ['ls-tree', '-r', '--name-only', 'main', '.changes/'])).toBe('.changes/docs.md\n');
+    const journal = await (await LandingJournalFile.of(repo, 'main')).read();
+    expect(journal).toMatchObject({ step: 'changelog', landed: [{ branch: 'docs', fragments: ['.changes/docs.md'] }] });
+
+    const recovery = await withLandingLock(repo, 'main', () => recoverLanding(repo, 'main'));
+    expect(recovery?.message).toContain('interrupted before its changelog fragments were gathered');
+    expect(recovery?.landed.map((e) => e.branch)).toEqual(['docs']);
+    expect(recovery?.changelogCommit).toBe(await rev(repo, 'main'));
+    expect(await gitOutput(repo, ['ls-tree', '-r', '--name-only', 'main', '.changes/'])).toBe('');
+    expect(await gitOutput(repo, ['show', 'main:CHANGELOG.md'])).toContain('- A guide');
+    // Gathering again finds nothing left to gather.
+    expect(await withLandingLock(repo, 'main', () => recoverLanding(repo, 'main'))).toBeNull();
   });
 
   it('writes the journal before every step', async () => {

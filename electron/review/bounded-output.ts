@@ -28,6 +28,8 @@ export const verificationOutputLimits = {
   keptBytes: keptOutputChars,
 } as const;
 
+type OutputLimits = Record<'batchMs' | 'maxEventBytes' | 'pendingBytes' | 'keptBytes', number>;
+
 /** True for a UTF-8 continuation byte (the middle of a character). */
 function isContinuation(byte: number): boolean {
   return (byte & 0xc0) === 0x80;
@@ -108,7 +110,7 @@ export class BoundedOutput {
 
   constructor(
     private readonly send: (text: string) => void,
-    private readonly limits: typeof verificationOutputLimits = verificationOutputLimits,
+    private readonly limits: OutputLimits = verificationOutputLimits,
   ) {}
 
   write(chunk: Buffer): void {

@@ -80,6 +80,11 @@ export function MergeQueueView({ projectId }: { projectId: string }) {
       )}
 
       <InlineError error={queue.error} testId="mq-error" />
+      {view.recovery && (
+        <p className="callout" data-testid="mq-recovery" role="status">
+          {view.recovery}
+        </p>
+      )}
       {view.matrixError && <p className="inline-error">{view.matrixError}</p>}
       {view.cycle && (
         <p className="callout warning" data-testid="mq-cycle">
