@@ -1,5 +1,9 @@
+import { spawn } from 'node:child_process';
+import { access } from 'node:fs/promises';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { git } from './support/git';
+import { startHostProcess } from './support/host-process';
 import { createDemoThread, queueEntry, queueOrder } from './support/merge-queue';
 import { useWorkspaceHost } from './support/workspace-host';
 
@@ -70,4 +74,61 @@ test('queue three demo threads, see the conflicting pair, reorder, land two and 
   await expect(view.getByTestId('mq-land-all')).toBeDisabled();
   expect(await git(repo, 'rev-parse', 'main')).toBe(mainAfterLanding);
   await expect(view.getByTestId('mq-cleanup')).toContainText('Landed into main: Title B, Notes');
+});
+
+test('a landing killed -9 midway is finished when the app starts again: a notice, and what landed left the queue', async ({
+  page,
+}) => {
+  const { repo, root, host } = workspace();
+  await page.goto(host.url);
+  await createDemoThread(page, 'First note', 'quick');
+  await createDemoThread(page, 'Second note', 'quick');
+  await page.getByTestId('merge-queue-open').click();
+  const view = page.getByTestId('merge-queue-view');
+  for (const name of ['First note', 'Second note']) {
+    await view.getByTestId('mq-candidate').filter({ hasText: name }).getByTestId('mq-queue-anyway').click();
+    await expect(queueEntry(page, name)).toBeVisible();
+  }
+  await host.stop();
+
+  // While the app is closed, the CLI lands both and is killed -9 while verifying the second.
+  const marker = path.join(root, 'second-verifying');
+  const hang = `if ls demo | grep -q second; then touch '${marker}'; sleep 60; fi`;
+  const cli = path.resolve(__dirname, '..', 'bin', 'switchyard.cjs');
+  const branches = ['switchyard/first-note', 'switchyard/second-note'];
+  const args = ['land', '--repo', repo, '--target', 'main', ...branches, '--shell', '/bin/sh', '--verify', hang];
+  const lander = spawn(process.execPath, [cli, ...args], { stdio: 'ignore', detached: true });
+  await expect
+    .poll(
+      () =>
+        access(marker).then(
+          () => true,
+          () => false,
+        ),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  process.kill(-(lander.pid as number), 'SIGKILL');
+
+  const again = await startHostProcess(['--data-dir', path.join(root, 'data'), '--repo', repo]);
+  try {
+    await page.goto(again.url);
+    await page.getByTestId('merge-queue-open').click();
+    const notice = view.getByTestId('mq-recovery');
+    await expect(notice).toContainText('Landing switchyard/second-note into main was interrupted while verifying');
+    await expect(notice).toContainText('Already landed by that run: switchyard/first-note');
+    await expect.poll(() => queueOrder(page)).toEqual(['Second note']);
+    await expect(view.getByTestId('mq-cleanup')).toContainText('Landed into main: First note');
+
+    // The next landing lands the rest; the notice has done its job.
+    await view.getByTestId('mq-land-all').click();
+    await expect(view.getByTestId('mq-outcome')).toContainText('Landed 1 into main', { timeout: 30_000 });
+    await expect(notice).toHaveCount(0);
+    await expect(view.getByTestId('mq-cleanup')).toContainText('Landed into main: First note, Second note');
+    expect(await git(repo, 'log', '--merges', '--format=%s', 'main')).toBe(
+      "Merge branch 'switchyard/second-note' into main\nMerge branch 'switchyard/first-note' into main",
+    );
+  } finally {
+    await again.stop();
+  }
 });
