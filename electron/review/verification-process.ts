@@ -160,7 +160,8 @@ export function startVerificationProcess(
   const kill = () => {
     if (ended || killTimer) return;
     signalGroup('SIGTERM');
-    killTimer = setTimeout(() => signalGroup('SIGKILL'), graceMs);
+    // Never what keeps a quitting host alive: if the host goes first, the watchdog finishes the job.
+    killTimer = setTimeout(() => signalGroup('SIGKILL'), graceMs).unref();
   };
   const timeout =
     options.timeoutMs === undefined
@@ -183,7 +184,7 @@ export function startVerificationProcess(
       signalGroup('SIGKILL');
       child.stdout?.destroy();
       child.stderr?.destroy();
-    }, graceMs);
+    }, graceMs).unref();
   });
 
   const done = new Promise<VerificationOutcome>((resolve) => {
