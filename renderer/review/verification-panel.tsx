@@ -1,4 +1,5 @@
 import type { VerificationView } from '../../shared/contract/review';
+import { keptOutputChars } from '../../shared/review-verification';
 import { reviewActions } from './review-api';
 import { useReviewStore } from './review-store';
 
@@ -69,7 +70,12 @@ export function VerificationPanel({ threadId, view }: { threadId: string; view: 
             </div>
             {last && (
               <details open={last.state === 'running' || last.state === 'failed'}>
-                <summary className="small muted">output</summary>
+                <summary className="small muted">
+                  output
+                  {last.state !== 'running' && last.outputTruncated && (
+                    <> (only the last {Math.round(keptOutputChars / 1024)} KB are kept)</>
+                  )}
+                </summary>
                 <pre className="verification-output" data-testid="verification-output">
                   {last.state === 'running' ? (liveOutput[last.id] ?? '') : last.output}
                 </pre>
