@@ -87,8 +87,18 @@ describe('the host killed mid-land', () => {
     for (const branch of [first, second]) {
       expect(subjects.filter((subject) => subject.includes(branch))).toHaveLength(1);
     }
-    const empty = await gitOutput(workspace.repo, ['log', '--format=%H', '--no-merges', 'main', '--', '.']);
-    expect((await gitOutput(workspace.repo, ['log', '--format=%H', '--no-merges', 'main'])).trim()).toBe(empty.trim());
+    const commits = (await gitOutput(workspace.repo, ['log', '--no-merges', '--format=%H', 'main'])).trim().split('\n');
+    for (const commit of commits) {
+      const changed = await gitOutput(workspace.repo, [
+        'diff-tree',
+        '--root',
+        '--no-commit-id',
+        '--name-only',
+        '-r',
+        commit,
+      ]);
+      expect(changed.trim(), `commit ${commit} changes nothing`).not.toBe('');
+    }
     // The user's checkout of main was clean, so it followed the landing.
     expect(await readFile(path.join(workspace.repo, 'alpha.txt'), 'utf8')).toBe('alpha\n');
     await assertAnswering(host);
