@@ -1,12 +1,12 @@
-import { ConnectionBanner } from './components/connection-banner';
-import { DialogHost } from './components/dialog-host';
-import { SettingsView } from './components/settings-view';
-import { LoadErrorBanner } from './components/load-error-banner';
-import { NoticeArea } from './components/notice-area';
-import { TopBar } from './components/top-bar';
-import { useAttentionTitle } from './components/use-attention-title';
-import { WelcomePanel } from './components/welcome-panel';
-import { Workspace } from './components/workspace';
+import { ConnectionBanner } from './ui/connection-banner';
+import { DialogHost } from './workspace/dialog-host';
+import { SettingsView } from './settings/settings-view';
+import { LoadErrorBanner } from './ui/load-error-banner';
+import { NoticeArea } from './ui/notice-area';
+import { TopBar } from './workspace/top-bar';
+import { useAttentionTitle } from './notifications/use-attention-title';
+import { WelcomePanel } from './workspace/welcome-panel';
+import { Workspace } from './workspace/workspace';
 import { useAppInfoStore } from './state/app-info-store';
 import { useProjectsStore } from './state/projects-store';
 

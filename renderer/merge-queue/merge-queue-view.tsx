@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { HandBackOutcome } from '../../shared/merge-queue';
-import { InlineError } from '../components/inline-error';
+import { InlineError } from '../ui/inline-error';
 import '../styles/merge-queue.css';
 import { CleanupPanel } from './cleanup-panel';
 import { ConflictMatrixTable } from './conflict-matrix-table';

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { commentLocation } from '../../shared/review-comments';
 import { reviewActions } from './review-api';
-import type { CommentDraft } from './review-store';
-import { useReviewStore } from './review-store';
+import type { CommentDraft } from './review-pane-store';
+import { useReviewPaneStore } from './review-pane-store';
 
 /** Writes a comment on the chosen lines; it is kept as a draft until sent to the agent. */
 export function CommentComposer({ threadId, draft }: { threadId: string; draft: CommentDraft }) {
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const close = () => useReviewStore.getState().openComposer(null);
+  const close = () => useReviewPaneStore.getState().openComposer(null);
   const save = async () => {
     setSaving(true);
     const result = await reviewActions.addComment({

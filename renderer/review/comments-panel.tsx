@@ -1,11 +1,11 @@
 import { commentLocation, type ReviewComment } from '../../shared/review-comments';
 import { reviewActions } from './review-api';
-import { useReviewStore } from './review-store';
+import { useReviewPaneStore } from './review-pane-store';
 
 /** Every comment on the thread: drafts to send, sent ones to resolve. */
 export function CommentsPanel({ threadId, comments }: { threadId: string; comments: readonly ReviewComment[] }) {
   const drafts = comments.filter((c) => c.state === 'draft');
-  const focusFile = useReviewStore((state) => state.focusFile);
+  const focusFile = useReviewPaneStore((state) => state.focusFile);
   return (
     <div className="review-comments" data-testid="review-comments">
       {comments.length === 0 && <p className="muted small">Click a line number in the diff to comment on it.</p>}

@@ -8,7 +8,7 @@ import { formatBytes, kindLabels } from './format';
 import type { LineTarget } from './line-target';
 import { quoteLines, readPatchLines } from './patch-lines';
 import { loadFileDiff, reviewActions } from './review-api';
-import { useCountedFile, useReviewStore, useViewedState } from './review-store';
+import { useCountedFile, useReviewPaneStore, useViewedState } from './review-pane-store';
 import type { DiffLayout } from './render-slice';
 import { diffRowPx, RenderedPatch } from './rendered-patch';
 import { useVisibleOnce } from './use-visible-once';
@@ -92,9 +92,9 @@ export const FileDiffBlock = memo(
     const visible = useVisibleOnce(ref, '.review-diffs', first);
     const [full, setFull] = useState(false);
     const [loaded, setLoaded] = useState<{ key: string; diff?: FileDiff; error?: WireError } | null>(null);
-    const composer = useReviewStore((state) => (state.composer?.fileId === file.id ? state.composer : null));
-    const focused = useReviewStore((state) => state.focusFileId === file.id);
-    const current = useReviewStore((state) => state.cursorFileId === file.id);
+    const composer = useReviewPaneStore((state) => (state.composer?.fileId === file.id ? state.composer : null));
+    const focused = useReviewPaneStore((state) => state.focusFileId === file.id);
+    const current = useReviewPaneStore((state) => state.cursorFileId === file.id);
     // A file marked viewed (and unchanged since) folds to its header and loads nothing.
     const viewed = useViewedState(file);
     const collapsed = viewed === 'viewed';
@@ -122,7 +122,7 @@ export const FileDiffBlock = memo(
     useEffect(() => {
       if (!focused) return;
       ref.current?.scrollIntoView({ block: 'start' });
-      useReviewStore.getState().focusFile(null);
+      useReviewPaneStore.getState().focusFile(null);
     }, [focused]);
 
     const diff = loaded?.diff;
@@ -130,7 +130,7 @@ export const FileDiffBlock = memo(
     const onLines = useCallback(
       (start: LineTarget, end: LineTarget, extend: boolean) => {
         if (!lines) return;
-        const previous = useReviewStore.getState().composer;
+        const previous = useReviewPaneStore.getState().composer;
         let from = start;
         let to = end;
         if (extend && previous?.fileId === file.id && previous.side === start.side) {
@@ -139,7 +139,7 @@ export const FileDiffBlock = memo(
         }
         const startLine = Math.min(from.line, to.line);
         const endLine = Math.max(from.line, to.line);
-        useReviewStore.getState().openComposer({
+        useReviewPaneStore.getState().openComposer({
           fileId: file.id,
           path: file.path,
           section: file.section,

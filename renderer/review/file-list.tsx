@@ -2,7 +2,7 @@ import { memo, useMemo, useRef } from 'react';
 import { reviewSections, type ReviewFile, type ReviewSection } from '../../shared/review';
 import { FileBadges } from './file-badges';
 import { kindLabels, sectionTitles } from './format';
-import { useCountedFile, useReviewStore, useViewedState } from './review-store';
+import { useCountedFile, useReviewPaneStore, useViewedState } from './review-pane-store';
 import { useRowWindow } from './row-window';
 
 /** Every row of the list is this tall (review.css sizes them to it): a group title or a file. */
@@ -77,7 +77,7 @@ const FileRow = memo(function FileRow({ file: listed }: { file: ReviewFile }) {
       data-section={file.section}
       data-viewed={viewed}
       title={file.oldPath ? `${file.oldPath} → ${file.path}` : file.path}
-      onClick={() => useReviewStore.getState().focusFile(file.id)}
+      onClick={() => useReviewPaneStore.getState().focusFile(file.id)}
     >
       <span className={`kind-tag kind-${file.kind}`}>{kindLabels[file.kind]}</span>
       <span className="diff-file-path mono truncate">{file.path}</span>

@@ -3,7 +3,7 @@ import type { FileDiff, ReviewFile } from '../../shared/review';
 import { getBridge } from '../transport/bridge';
 import { notify } from '../state/notices-store';
 import { useThreadsStore } from '../state/threads-store';
-import { useReviewStore } from './review-store';
+import { useReviewPaneStore } from './review-pane-store';
 
 function invoke<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
   return getBridge().invoke(channel, request);
@@ -73,7 +73,7 @@ function windowIdle(timeoutMs: number): Promise<void> {
  * resolves when the details are too.
  */
 export async function reloadSummary(threadId: string, onList?: () => void): Promise<void> {
-  const store = useReviewStore.getState();
+  const store = useReviewPaneStore.getState();
   const request = ++summaryRequest;
   store.setLoadingSummary(true);
   const result = await invoke('review.summary', { threadId, detailsLater: true });
@@ -100,7 +100,7 @@ const detailsDelayMs = 300;
 async function applyDetails(threadId: string, request: number, details: ReturnType<typeof loadDetails>) {
   const answer = await details;
   if (request !== summaryRequest) return;
-  const store = useReviewStore.getState();
+  const store = useReviewPaneStore.getState();
   store.setLoadingSummary(false);
   if (!answer.ok) {
     store.setSummary(threadId, null, answer.error);
@@ -118,17 +118,17 @@ function loadDetails(threadId: string, revision: string) {
 
 export async function reloadComments(threadId: string): Promise<void> {
   const result = await invoke('review.comments.list', { threadId });
-  if (result.ok) useReviewStore.getState().setComments(threadId, result.value);
+  if (result.ok) useReviewPaneStore.getState().setComments(threadId, result.value);
 }
 
 export async function reloadViewed(threadId: string): Promise<void> {
   const result = await invoke('review.viewed.list', { threadId });
-  if (result.ok) useReviewStore.getState().setViewed(threadId, result.value);
+  if (result.ok) useReviewPaneStore.getState().setViewed(threadId, result.value);
 }
 
 export async function reloadVerification(threadId: string): Promise<void> {
   const result = await invoke('review.verification.list', { threadId });
-  if (result.ok) useReviewStore.getState().setVerification(threadId, result.value);
+  if (result.ok) useReviewPaneStore.getState().setVerification(threadId, result.value);
 }
 
 function reportFailure<T>(title: string, result: Result<T>): Result<T> {
@@ -160,14 +160,14 @@ export const reviewActions = {
   },
   /** Marks the file viewed at the version shown (or clears the mark); the pane follows at once. */
   async setViewed(threadId: string, file: ReviewFile, viewed: boolean) {
-    const store = useReviewStore.getState();
+    const store = useReviewPaneStore.getState();
     const { [file.id]: _previous, ...others } = store.viewed;
     store.setViewed(threadId, viewed ? { ...others, [file.id]: file.version } : others);
     const result = reportFailure(
       'Could not mark the file',
       await invoke('review.viewed.set', { threadId, fileId: file.id, version: file.version, viewed }),
     );
-    if (result.ok) useReviewStore.getState().setViewed(threadId, result.value);
+    if (result.ok) useReviewPaneStore.getState().setViewed(threadId, result.value);
     else await reloadViewed(threadId);
   },
   async runVerification(threadId: string, index: number) {

@@ -12,7 +12,7 @@ import { FileList } from './file-list';
 import { plural, sectionHints, sectionTitles } from './format';
 import { prefetchedDiffs, reloadSummary } from './review-api';
 import { ReviewSettingsPanel } from './review-settings-panel';
-import { useReviewStore } from './review-store';
+import { useReviewPaneStore } from './review-pane-store';
 import { reviewKeys, useReviewKeys } from './use-review-keys';
 import { useReviewSync } from './use-review-sync';
 import { VerificationPanel } from './verification-panel';
@@ -25,16 +25,16 @@ const noFiles: ReviewSummary['files'] = [];
  */
 export function ReviewPane({ thread }: { thread: Thread }) {
   useReviewSync(thread.id);
-  const summary = useReviewStore((state) => (state.threadId === thread.id ? state.summary : null));
-  const error = useReviewStore((state) => state.summaryError);
-  const loading = useReviewStore((state) => state.loadingSummary);
-  const comments = useReviewStore((state) => state.comments);
-  const verification = useReviewStore((state) => state.verification);
-  const layout = useReviewStore((state) => state.layout);
-  const setLayout = useReviewStore((state) => state.setLayout);
+  const summary = useReviewPaneStore((state) => (state.threadId === thread.id ? state.summary : null));
+  const error = useReviewPaneStore((state) => state.summaryError);
+  const loading = useReviewPaneStore((state) => state.loadingSummary);
+  const comments = useReviewPaneStore((state) => state.comments);
+  const verification = useReviewPaneStore((state) => state.verification);
+  const layout = useReviewPaneStore((state) => state.layout);
+  const setLayout = useReviewPaneStore((state) => state.setLayout);
   useReviewKeys(thread.id, summary?.files ?? noFiles);
   const drafts = comments.filter((c) => c.state === 'draft').length;
-  const viewedCount = useReviewStore((state) =>
+  const viewedCount = useReviewPaneStore((state) =>
     summary ? summary.files.filter((file) => viewedState(state.viewed, file) === 'viewed').length : 0,
   );
 
@@ -141,7 +141,7 @@ const moreBlocks = 24;
 const idleTimeoutMs = 1000;
 
 function FileDiffs({ threadId, summary }: { threadId: string; summary: ReviewSummary }) {
-  const layout = useReviewStore((state) => state.layout);
+  const layout = useReviewPaneStore((state) => state.layout);
   // None with the list itself: it shows first, the first blocks follow in the next task.
   const [mounted, setMounted] = useState(0);
   const total = summary.files.length;
@@ -160,7 +160,7 @@ function FileDiffs({ threadId, summary }: { threadId: string; summary: ReviewSum
     return () => cancelIdleCallback(idle);
   }, [mounted, total]);
   // A file asked for (from the list, a comment or a key) is mounted at once, however far down.
-  const focusIndex = useReviewStore((state) =>
+  const focusIndex = useReviewPaneStore((state) =>
     state.focusFileId ? summary.files.findIndex((file) => file.id === state.focusFileId) : -1,
   );
   useEffect(() => {

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { ReviewFile } from '../../shared/review';
 import { viewedState } from '../../shared/review-viewed';
 import { reviewActions } from './review-api';
-import { useReviewStore } from './review-store';
+import { useReviewPaneStore } from './review-pane-store';
 
 /** Keys the review pane answers while it is shown, as the hint under its toolbar says. */
 export const reviewKeys = { next: 'j', previous: 'k', viewed: 'v' } as const;
@@ -39,16 +39,16 @@ export function useReviewKeys(threadId: string, files: readonly ReviewFile[]): v
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
       if (!Object.values(reviewKeys).includes(event.key as never) || files.length === 0) return;
       event.preventDefault();
-      const index = currentIndex(files, useReviewStore.getState().cursorFileId);
+      const index = currentIndex(files, useReviewPaneStore.getState().cursorFileId);
       const focus = (i: number) => {
         const file = files[Math.max(0, Math.min(files.length - 1, i))];
-        if (file) useReviewStore.getState().focusFile(file.id);
+        if (file) useReviewPaneStore.getState().focusFile(file.id);
       };
       if (event.key === reviewKeys.next) focus(index + 1);
       if (event.key === reviewKeys.previous) focus(index - 1);
       const file = files[index];
       if (event.key === reviewKeys.viewed && file) {
-        const marking = viewedState(useReviewStore.getState().viewed, file) !== 'viewed';
+        const marking = viewedState(useReviewPaneStore.getState().viewed, file) !== 'viewed';
         void reviewActions.setViewed(threadId, file, marking);
         if (marking) focus(index + 1);
       }

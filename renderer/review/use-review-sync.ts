@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { getBridge } from '../transport/bridge';
 import { reloadComments, reloadSummary, reloadVerification, reloadViewed, reviewActions } from './review-api';
-import { useReviewStore } from './review-store';
+import { useReviewPaneStore } from './review-pane-store';
 
 /**
  * Keeps the review pane's data for `threadId` current while it is shown: loads it, holds a watch
@@ -10,7 +10,7 @@ import { useReviewStore } from './review-store';
  */
 export function useReviewSync(threadId: string): void {
   useEffect(() => {
-    const store = useReviewStore.getState();
+    const store = useReviewPaneStore.getState();
     store.showThread(threadId);
     let renew: ReturnType<typeof setInterval> | null = null;
     let left = false;
@@ -39,7 +39,7 @@ export function useReviewSync(threadId: string): void {
       if (what === 'viewed') void reloadViewed(threadId);
     });
     const offOutput = bridge.on('review.verification.output', ({ threadId: from, runId, data }) => {
-      if (from === threadId) useReviewStore.getState().appendOutput(threadId, runId, data);
+      if (from === threadId) useReviewPaneStore.getState().appendOutput(threadId, runId, data);
     });
     return () => {
       left = true;

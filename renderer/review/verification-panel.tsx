@@ -1,7 +1,7 @@
 import type { VerificationView } from '../../shared/contract/review';
 import { keptOutputChars } from '../../shared/review-verification';
 import { reviewActions } from './review-api';
-import { useReviewStore } from './review-store';
+import { useReviewPaneStore } from './review-pane-store';
 
 const stateLabels = {
   running: 'running…',
@@ -14,7 +14,7 @@ const stateLabels = {
 
 /** The brief's verification commands: run one, watch its output, see each result and its commit. */
 export function VerificationPanel({ threadId, view }: { threadId: string; view: VerificationView | null }) {
-  const liveOutput = useReviewStore((state) => state.liveOutput);
+  const liveOutput = useReviewPaneStore((state) => state.liveOutput);
   if (!view) return null;
   if (view.commands.length === 0) {
     return <p className="muted small">The brief names no verification commands.</p>;

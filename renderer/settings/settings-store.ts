@@ -4,8 +4,8 @@ import type { CustomProfile } from '../../shared/custom-profile';
 import type { AgentProfileInfo } from '../../shared/models';
 import type { SettingsView } from '../../shared/settings';
 import { getBridge } from '../transport/bridge';
-import { getActions } from './actions';
-import { useUiStore } from './ui-store';
+import { getActions } from '../state/actions';
+import { useUiStore } from '../state/ui-store';
 
 export interface SettingsUiState {
   open: boolean;

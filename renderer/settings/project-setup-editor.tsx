@@ -3,9 +3,9 @@ import type { WireError } from '../../shared/errors';
 import { getActions } from '../state/actions';
 import { useProjectsStore } from '../state/projects-store';
 import { useUiStore } from '../state/ui-store';
-import { InlineError } from './inline-error';
-import { LinesField } from './lines-field';
-import { Modal } from './modal';
+import { InlineError } from '../ui/inline-error';
+import { LinesField } from '../ui/lines-field';
+import { Modal } from '../ui/modal';
 
 const lines = (text: string) =>
   text

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { RequestOf } from '../../shared/contract';
-import { useRenderedPrompt } from '../state/brief-preview';
-import { InlineError } from './inline-error';
+import { useRenderedPrompt } from './brief-preview';
+import { InlineError } from '../ui/inline-error';
 
 interface BriefPromptPreviewProps {
   /** What the host should render; null when the form has no brief and the prompt goes as typed. */

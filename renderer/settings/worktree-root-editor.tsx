@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { WireError } from '../../shared/errors';
 import type { Project } from '../../shared/models';
 import { getActions } from '../state/actions';
-import { InlineError } from './inline-error';
+import { InlineError } from '../ui/inline-error';
 
 /** Shows where the project's thread worktrees go, with a small in-place editor. */
 export function WorktreeRootEditor({ project }: { project: Project }) {

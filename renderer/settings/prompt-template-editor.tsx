@@ -3,10 +3,10 @@ import type { BriefInput } from '../../shared/brief';
 import type { ResponseOf } from '../../shared/contract';
 import type { WireError } from '../../shared/errors';
 import type { Project } from '../../shared/models';
-import { getBriefActions } from '../state/brief-actions';
-import { useRenderedPrompt } from '../state/brief-preview';
-import { InlineError } from './inline-error';
-import { Modal } from './modal';
+import { getBriefActions } from '../briefs/brief-actions';
+import { useRenderedPrompt } from '../briefs/brief-preview';
+import { InlineError } from '../ui/inline-error';
+import { Modal } from '../ui/modal';
 
 type TemplateDefaults = ResponseOf<'briefs.promptTemplate.default'>;
 

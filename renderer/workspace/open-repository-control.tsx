@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { WireError } from '../../shared/errors';
 import { getActions } from '../state/actions';
 import { useAppInfoStore } from '../state/app-info-store';
-import { InlineError } from './inline-error';
+import { InlineError } from '../ui/inline-error';
 
 interface OpenRepositoryControlProps {
   /** `large` on the welcome panel, `compact` in the top bar. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Thread } from '../../shared/models';
 import { getActions } from '../state/actions';
-import { duplicateThread } from '../state/duplicate-thread';
+import { duplicateThread } from './duplicate-thread';
 import { useUiStore } from '../state/ui-store';
 import { ReviewBadge } from '../review/review-badge';
 import { BypassBadge, StatusBadge } from './status-badge';

@@ -3,7 +3,7 @@ import { BriefSchema, type BriefTemplate } from '../../shared/brief';
 import { FakeBridge, makeProject, ok } from '../test-support/fake-bridge';
 import { createBriefActions } from './brief-actions';
 import { useBriefTemplatesStore } from './brief-templates-store';
-import { useProjectsStore } from './projects-store';
+import { useProjectsStore } from '../state/projects-store';
 
 const brief = BriefSchema.parse({ task: 'x' });
 

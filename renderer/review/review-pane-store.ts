@@ -21,7 +21,7 @@ export interface CommentDraft {
 const layoutKey = 'switchyard.diffLayout';
 const maxLiveOutputChars = 200_000;
 
-export interface ReviewState {
+export interface ReviewPaneState {
   /** The thread whose review is shown; everything below belongs to it. */
   threadId: string | null;
   summary: ReviewSummary | null;
@@ -58,7 +58,7 @@ export interface ReviewState {
   focusFile(fileId: string | null): void;
 }
 
-export const useReviewStore = create<ReviewState>()((set, get) => ({
+export const useReviewPaneStore = create<ReviewPaneState>()((set, get) => ({
   threadId: null,
   summary: null,
   summaryError: null,
@@ -148,7 +148,7 @@ export function withDetails(summary: ReviewSummary, details: ReviewDetails): Rev
 
 /** The file with its line counts from the store, once git has counted them. */
 export function useCountedFile(file: ReviewFile): ReviewFile {
-  const counts = useReviewStore((state) => state.countsById.get(file.id));
+  const counts = useReviewPaneStore((state) => state.countsById.get(file.id));
   return counts ? { ...file, added: counts.added, removed: counts.removed, binary: counts.binary } : file;
 }
 
@@ -164,5 +164,5 @@ function countsOf(summary: ReviewSummary): Map<string, FileCounts> {
 
 /** Whether the file is marked viewed (at its current version), changed since, or not marked. */
 export function useViewedState(file: ReviewFile): ReturnType<typeof viewedState> {
-  return useReviewStore((state) => viewedState(state.viewed, file));
+  return useReviewPaneStore((state) => viewedState(state.viewed, file));
 }

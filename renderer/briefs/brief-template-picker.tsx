@@ -1,9 +1,9 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { Brief, BriefTemplate } from '../../shared/brief';
 import type { WireError } from '../../shared/errors';
-import { getBriefActions } from '../state/brief-actions';
-import { useBriefTemplatesStore } from '../state/brief-templates-store';
-import { InlineError } from './inline-error';
+import { getBriefActions } from './brief-actions';
+import { useBriefTemplatesStore } from './brief-templates-store';
+import { InlineError } from '../ui/inline-error';
 
 interface BriefTemplatePickerProps {
   /** The brief as the form has it now, for "Save as template". */

@@ -3,7 +3,7 @@ import type { RequestOf, ResponseOf, Result, SwitchyardBridge } from '../../shar
 import type { Project } from '../../shared/models';
 import { getBridge } from '../transport/bridge';
 import { useBriefTemplatesStore } from './brief-templates-store';
-import { useProjectsStore } from './projects-store';
+import { useProjectsStore } from '../state/projects-store';
 
 /** The brief-related requests, with the store updates that follow success. */
 export function createBriefActions(bridge: SwitchyardBridge) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { WireError } from '../../shared/errors';
 import { getActions } from '../state/actions';
-import { InlineError } from './inline-error';
+import { InlineError } from '../ui/inline-error';
 import { OpenRepositoryControl } from './open-repository-control';
 
 /** First run: nothing is open yet, so explain the app in two lines and offer the two ways in. */

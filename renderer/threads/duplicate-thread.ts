@@ -1,9 +1,9 @@
 import type { Thread } from '../../shared/models';
-import { getActions } from './actions';
-import { draftFromBrief, emptyBriefDraft } from './brief-draft';
+import { getActions } from '../state/actions';
+import { draftFromBrief, emptyBriefDraft } from '../briefs/brief-draft';
 import { type NewThreadPrefill, useNewThreadPrefillStore } from './brief-prefill-store';
-import { useProjectsStore } from './projects-store';
-import { useUiStore } from './ui-store';
+import { useProjectsStore } from '../state/projects-store';
+import { useUiStore } from '../state/ui-store';
 
 const maxNameLength = 120;
 

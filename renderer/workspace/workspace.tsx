@@ -3,9 +3,9 @@ import { useProjectsStore } from '../state/projects-store';
 import { useThreadsStore } from '../state/threads-store';
 import { useUiStore } from '../state/ui-store';
 import { MergeQueueView } from '../merge-queue/merge-queue-view';
-import { NoThreadSelected } from './no-thread-selected';
-import { ThreadList } from './thread-list';
-import { ThreadView } from './thread-view';
+import { NoThreadSelected } from '../threads/no-thread-selected';
+import { ThreadList } from '../threads/thread-list';
+import { ThreadView } from '../threads/thread-view';
 
 /** Sidebar of threads plus the selected thread's terminal or diff. */
 export function Workspace() {

@@ -4,7 +4,7 @@ import type { RemoveOutcome, Thread } from '../../shared/models';
 import { getActions } from '../state/actions';
 import { notify } from '../state/notices-store';
 import { useUiStore } from '../state/ui-store';
-import { Modal } from './modal';
+import { Modal } from '../ui/modal';
 import { RemoveOutcomePanel } from './remove-outcome-panel';
 import { UnsavedWork } from './unsaved-work';
 

@@ -7,7 +7,7 @@ import { getBridge } from '../transport/bridge';
 import { useUiStore } from '../state/ui-store';
 import { MergeFailure } from './merge-failure';
 import { MergeResult } from './merge-result';
-import { Modal } from './modal';
+import { Modal } from '../ui/modal';
 
 type Phase =
   | { step: 'confirm' }

@@ -1,11 +1,11 @@
 import { useAppInfoStore } from '../state/app-info-store';
 import { useProjectsStore, selectedProject } from '../state/projects-store';
-import { openSettings } from '../state/settings-store';
+import { openSettings } from '../settings/settings-store';
 import { useUiStore } from '../state/ui-store';
 import { OpenRepositoryControl } from './open-repository-control';
-import { PromptTemplateButton } from './prompt-template-editor';
+import { PromptTemplateButton } from '../settings/prompt-template-editor';
 import { ProjectSelector } from './project-selector';
-import { WorktreeRootEditor } from './worktree-root-editor';
+import { WorktreeRootEditor } from '../settings/worktree-root-editor';
 
 export function TopBar() {
   const project = useProjectsStore(selectedProject);

@@ -11,18 +11,18 @@ import {
   draftFromBrief,
   effectiveTask,
   emptyBriefDraft,
-} from '../state/brief-draft';
-import { useTakeNewThreadPrefill } from '../state/brief-prefill-store';
+} from '../briefs/brief-draft';
+import { useTakeNewThreadPrefill } from './brief-prefill-store';
 import { defaultProfileId, useProfilesStore } from '../state/profiles-store';
 import { useTerminalSizeStore } from '../state/terminal-size-store';
 import { threadsOfProject, useThreadsStore } from '../state/threads-store';
 import { useUiStore } from '../state/ui-store';
 import { AgentOptionsFields, agentOptionsFor, defaultAgentOptions } from './agent-options-fields';
-import { BriefFields } from './brief-fields';
-import { LinesField } from './lines-field';
-import { BriefPromptPreview } from './brief-prompt-preview';
-import { BriefTemplatePicker } from './brief-template-picker';
-import { Modal } from './modal';
+import { BriefFields } from '../briefs/brief-fields';
+import { LinesField } from '../ui/lines-field';
+import { BriefPromptPreview } from '../briefs/brief-prompt-preview';
+import { BriefTemplatePicker } from '../briefs/brief-template-picker';
+import { Modal } from '../ui/modal';
 
 const defaultScenario = 'feature';
 

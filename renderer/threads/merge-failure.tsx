@@ -1,5 +1,5 @@
 import type { WireError } from '../../shared/errors';
-import { detailStrings } from './error-details';
+import { detailStrings } from '../ui/error-details';
 
 /** Why a merge did not happen; for conflicts, which files and the reassurance that nothing moved. */
 export function MergeFailure({ error }: { error: WireError }) {

@@ -1,7 +1,7 @@
 import { integrationRisks, defaultChangelogPath } from '../../shared/brief';
 import type { Thread } from '../../shared/models';
-import { type BriefDraft, effectiveTask } from '../state/brief-draft';
-import { LinesField } from './lines-field';
+import { type BriefDraft, effectiveTask } from './brief-draft';
+import { LinesField } from '../ui/lines-field';
 
 interface BriefFieldsProps {
   draft: BriefDraft;

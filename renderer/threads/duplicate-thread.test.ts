@@ -3,8 +3,8 @@ import { BriefSchema } from '../../shared/brief';
 import { makeProject, makeThread } from '../test-support/fake-bridge';
 import { useNewThreadPrefillStore } from './brief-prefill-store';
 import { duplicateThread, prefillFromThread } from './duplicate-thread';
-import { useProjectsStore } from './projects-store';
-import { useUiStore } from './ui-store';
+import { useProjectsStore } from '../state/projects-store';
+import { useUiStore } from '../state/ui-store';
 
 beforeEach(() => {
   useProjectsStore.setState({ projects: [makeProject()], selectedId: 'p1' });

@@ -1,7 +1,7 @@
 import type { Thread } from '../../shared/models';
 import { useUiStore } from '../state/ui-store';
 import { ReviewPane } from '../review/review-pane';
-import { TerminalPane } from './terminal-pane';
+import { TerminalPane } from '../terminal/terminal-pane';
 import { ThreadErrorBar } from './thread-error-bar';
 import { ThreadHeader } from './thread-header';
 

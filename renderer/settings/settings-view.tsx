@@ -5,11 +5,11 @@ import type { AgentProfileInfo } from '../../shared/models';
 import type { SettingsView as Settings } from '../../shared/settings';
 import { getActions } from '../state/actions';
 import { useProfilesStore } from '../state/profiles-store';
-import { closeSettings, getSettingsRequests, useSettingsStore } from '../state/settings-store';
+import { closeSettings, getSettingsRequests, useSettingsStore } from './settings-store';
 import { getBridge } from '../transport/bridge';
 import { CustomProfileEditor } from './custom-profile-editor';
-import { InlineError } from './inline-error';
-import { Modal } from './modal';
+import { InlineError } from '../ui/inline-error';
+import { Modal } from '../ui/modal';
 import '../styles/settings.css';
 
 /** The settings window, shown while `openSettings()` has it open. Mount once, anywhere. */

@@ -1,9 +1,9 @@
 import { useProjectsStore } from '../state/projects-store';
 import { useUiStore } from '../state/ui-store';
-import { MergeDialog } from './merge-dialog';
-import { NewThreadForm } from './new-thread-form';
-import { ProjectSetupEditor } from './project-setup-editor';
-import { RemoveDialog } from './remove-dialog';
+import { MergeDialog } from '../threads/merge-dialog';
+import { NewThreadForm } from '../threads/new-thread-form';
+import { ProjectSetupEditor } from '../settings/project-setup-editor';
+import { RemoveDialog } from '../threads/remove-dialog';
 
 /** Renders whichever dialog is open; dialogs live here so they outlive the thread they act on. */
 export function DialogHost() {

@@ -1,5 +1,5 @@
 import type { WireError } from '../../shared/errors';
-import { detailNumber, detailStrings } from './error-details';
+import { detailNumber, detailStrings } from '../ui/error-details';
 import { NotKeptList } from './remove-outcome-panel';
 
 interface UnsavedWorkProps {

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { type CustomProfile, CustomProfileSchema, customProfileIdFor } from '../../shared/custom-profile';
 import type { WireError } from '../../shared/errors';
-import { getSettingsRequests } from '../state/settings-store';
-import { LinesField } from './lines-field';
+import { getSettingsRequests } from './settings-store';
+import { LinesField } from '../ui/lines-field';
 
 /** The editor's fields as typed: lists one item per line, the environment as KEY=VALUE lines. */
 export interface CustomProfileForm {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { create } from 'zustand';
-import type { BriefDraft } from './brief-draft';
+import type { BriefDraft } from '../briefs/brief-draft';
 
 /** What the new-thread form starts with when it opens from "Duplicate" rather than empty. */
 export interface NewThreadPrefill {
