@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BriefSchema, type BriefTemplate } from '../../shared/brief';
-import { FakeBridge, makeProject, ok } from '../test-support/fake-bridge';
+import { FakeBridge, ok } from '../test-support/fake-bridge';
+import { makeProject } from '../../shared/test-fixtures';
 import { createBriefActions } from './brief-actions';
 import { useBriefTemplatesStore } from './brief-templates-store';
 import { useProjectsStore } from '../state/projects-store';

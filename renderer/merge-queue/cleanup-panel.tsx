@@ -1,42 +1,27 @@
 import { useState } from 'react';
-import type { CleanupItem, Orphans, QueueView } from '../../shared/merge-queue';
-import type { MergeQueueState } from './use-merge-queue';
+import type { Orphans, QueueView } from '../../shared/merge-queue';
+import { getMergeQueueActions } from './merge-queue-actions';
+import type { ShownMergeQueue } from './merge-queue-store';
 
 /**
  * After landing: clean up landed threads in one action (with the exact list of what was and was
  * not removed), and find orphans (vanished worktrees, branches no thread owns, records whose
  * worktree is gone) to clean up by choice.
  */
-export function CleanupPanel({ view, queue }: { view: QueueView; queue: MergeQueueState }) {
-  const [report, setReport] = useState<CleanupItem[] | null>(null);
-  const [orphans, setOrphans] = useState<Orphans | null>(null);
+export function CleanupPanel({ view, queue }: { view: QueueView; queue: ShownMergeQueue }) {
   const [archive, setArchive] = useState(false);
   const { projectId } = view;
+  const { orphans, cleanupReport: report } = queue;
+  const actions = getMergeQueueActions();
 
-  const cleanLanded = async () => {
-    const result = await queue.run('mergeQueue.cleanup', {
+  const cleanLanded = () =>
+    actions.cleanupLanded(
       projectId,
-      threadIds: view.landed.map((l) => l.threadId),
+      view.landed.map((l) => l.threadId),
       archive,
-    });
-    if (result.ok) setReport(result.value);
-  };
-  const findOrphans = async () => {
-    const result = await queue.run('mergeQueue.orphans', { projectId });
-    if (result.ok) setOrphans(result.value);
-  };
-  const cleanOrphans = async (found: Orphans) => {
-    const result = await queue.run('mergeQueue.cleanOrphans', {
-      projectId,
-      prune: found.prunableWorktrees.length > 0,
-      branches: found.branches.map((b) => b.branch),
-      threadIds: found.threads.map((t) => t.threadId),
-    });
-    if (result.ok) {
-      setReport(result.value);
-      setOrphans(null);
-    }
-  };
+    );
+  const findOrphans = () => actions.findOrphans(projectId);
+  const cleanOrphans = (found: Orphans) => actions.cleanOrphans(projectId, found);
   const orphanCount = orphans ? orphans.prunableWorktrees.length + orphans.branches.length + orphans.threads.length : 0;
 
   return (

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { HandBackOutcome } from '../../shared/merge-queue';
 import { InlineError } from '../ui/inline-error';
 import '../styles/merge-queue.css';
 import { CleanupPanel } from './cleanup-panel';
@@ -8,16 +7,19 @@ import { LandingOutcomePanel } from './landing-outcome-panel';
 import { QueueCandidates } from './queue-candidates';
 import { QueueEntryList } from './queue-entry-list';
 import { QueueSettingsForm } from './queue-settings-form';
-import { useMergeQueue } from './use-merge-queue';
+import { getMergeQueueActions } from './merge-queue-actions';
+import { useMergeQueue } from './merge-queue-store';
+import { useMergeQueueSync } from './use-merge-queue-sync';
 
 const modeText = { merge: 'merge commits', squash: 'squash', rebase: 'rebase + fast-forward' } as const;
 
 /** The project's merge queue: approved threads in landing order, the conflict matrix, landing. */
 export function MergeQueueView({ projectId }: { projectId: string }) {
+  useMergeQueueSync(projectId);
   const queue = useMergeQueue(projectId);
-  const { view, run, busy } = queue;
+  const { view, busy, handBack } = queue;
+  const actions = getMergeQueueActions();
   const [showSettings, setShowSettings] = useState(false);
-  const [handBack, setHandBack] = useState<HandBackOutcome | null>(null);
 
   if (!view) {
     return (
@@ -63,7 +65,7 @@ export function MergeQueueView({ projectId }: { projectId: string }) {
           className="button small"
           data-testid="mq-refresh"
           disabled={disabled}
-          onClick={() => void run('mergeQueue.refresh', { projectId })}
+          onClick={() => void actions.refresh(projectId)}
         >
           Recheck conflicts
         </button>
@@ -74,7 +76,7 @@ export function MergeQueueView({ projectId }: { projectId: string }) {
           settings={view.settings}
           disabled={disabled}
           onSave={(settings) =>
-            void run('mergeQueue.setSettings', { projectId, settings }).then((r) => r.ok && setShowSettings(false))
+            void actions.setSettings(projectId, settings).then((r) => r.ok && setShowSettings(false))
           }
         />
       )}
@@ -99,7 +101,7 @@ export function MergeQueueView({ projectId }: { projectId: string }) {
           className="button primary"
           data-testid="mq-land-next"
           disabled={disabled || ready.length === 0}
-          onClick={() => void run('mergeQueue.land', { projectId, all: false })}
+          onClick={() => void actions.land(projectId, false)}
         >
           Land next
         </button>
@@ -108,7 +110,7 @@ export function MergeQueueView({ projectId }: { projectId: string }) {
           className="button primary"
           data-testid="mq-land-all"
           disabled={disabled || ready.length === 0}
-          onClick={() => void run('mergeQueue.land', { projectId, all: true })}
+          onClick={() => void actions.land(projectId, true)}
         >
           Land all in order ({ready.length})
         </button>
@@ -118,7 +120,7 @@ export function MergeQueueView({ projectId }: { projectId: string }) {
           data-testid="mq-use-suggested"
           disabled={disabled || view.suggestedOrder === null || inSuggestedOrder}
           title="Dependencies first, then foundational changes, then fewest touches of shared files"
-          onClick={() => void run('mergeQueue.useSuggestedOrder', { projectId })}
+          onClick={() => void actions.useSuggestedOrder(projectId)}
         >
           {inSuggestedOrder ? 'In suggested order' : 'Use suggested order'}
         </button>
@@ -134,9 +136,9 @@ export function MergeQueueView({ projectId }: { projectId: string }) {
         stoppedThreadId={view.stoppedThreadId}
         landingBranch={landing?.branch ?? null}
         disabled={disabled}
-        onReorder={(next) => void run('mergeQueue.reorder', { projectId, order: next })}
-        onUnskip={(threadId) => void run('mergeQueue.unskip', { projectId, threadId })}
-        onRemove={(threadId) => void run('mergeQueue.remove', { projectId, threadId })}
+        onReorder={(next) => void actions.reorder(projectId, next)}
+        onUnskip={(threadId) => void actions.unskip(projectId, threadId)}
+        onRemove={(threadId) => void actions.remove(projectId, threadId)}
       />
 
       {(landing || (queue.output && !view.lastOutcome?.stopped)) && queue.output && (
@@ -151,10 +153,8 @@ export function MergeQueueView({ projectId }: { projectId: string }) {
           stoppedEntry={stoppedEntry}
           output={queue.output}
           disabled={disabled}
-          onSkip={(threadId) => void run('mergeQueue.skip', { projectId, threadId, continue: true })}
-          onHandBack={(threadId) =>
-            void run('mergeQueue.handBack', { projectId, threadId }).then((r) => setHandBack(r.ok ? r.value : null))
-          }
+          onSkip={(threadId) => void actions.skipAndContinue(projectId, threadId)}
+          onHandBack={(threadId) => void actions.handBack(projectId, threadId)}
         />
       )}
       {handBack && (
@@ -179,7 +179,7 @@ export function MergeQueueView({ projectId }: { projectId: string }) {
       <QueueCandidates
         candidates={view.candidates}
         disabled={disabled}
-        onQueue={(threadId) => void run('mergeQueue.add', { projectId, threadId })}
+        onQueue={(threadId) => void actions.add(projectId, threadId)}
       />
       <CleanupPanel view={view} queue={queue} />
     </section>

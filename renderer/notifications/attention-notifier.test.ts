@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/models';
-import { FakeBridge, makeThread, ok } from '../test-support/fake-bridge';
+import { FakeBridge, ok } from '../test-support/fake-bridge';
+import { makeThread } from '../../shared/test-fixtures';
 import { useThreadsStore } from '../state/threads-store';
 import { startAttentionNotifier } from './attention-notifier';
 import { attentionTransitions } from './attention-transitions';

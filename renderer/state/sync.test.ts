@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FakeBridge, makeProject, makeThread, ok } from '../test-support/fake-bridge';
+import { FakeBridge, ok } from '../test-support/fake-bridge';
+import { makeProject, makeThread } from '../../shared/test-fixtures';
 import { createActions } from './actions';
 import { useAppInfoStore } from './app-info-store';
 import { chooseProject, useProjectsStore } from './projects-store';

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FakeBridge, makeThread } from '../test-support/fake-bridge';
+import { FakeBridge } from '../test-support/fake-bridge';
+import { makeThread } from '../../shared/test-fixtures';
 import { subscribeToEvents } from './sync';
 import {
   compareThreads,

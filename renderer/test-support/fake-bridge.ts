@@ -54,5 +54,3 @@ export class FakeBridge implements SwitchyardBridge {
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
-
-export { makeProject, makeThread } from '../../shared/test-fixtures';

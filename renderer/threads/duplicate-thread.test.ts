@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BriefSchema } from '../../shared/brief';
-import { makeProject, makeThread } from '../test-support/fake-bridge';
+import { makeProject, makeThread } from '../../shared/test-fixtures';
 import { useNewThreadPrefillStore } from './brief-prefill-store';
 import { duplicateThread, prefillFromThread } from './duplicate-thread';
 import { useProjectsStore } from '../state/projects-store';
