@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BriefSchema } from '../../shared/brief';
 import { makeProject, makeThread } from '../../shared/test-fixtures';
-import { useNewThreadPrefillStore } from './brief-prefill-store';
+import { useNewThreadPrefillStore } from './new-thread-prefill-store';
 import { duplicateThread, prefillFromThread } from './duplicate-thread';
 import { useProjectsStore } from '../state/projects-store';
 import { useUiStore } from '../state/ui-store';

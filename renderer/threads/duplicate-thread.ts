@@ -1,7 +1,7 @@
 import type { Thread } from '../../shared/models';
 import { getActions } from '../state/actions';
 import { draftFromBrief, emptyBriefDraft } from '../briefs/brief-draft';
-import { type NewThreadPrefill, useNewThreadPrefillStore } from './brief-prefill-store';
+import { type NewThreadPrefill, useNewThreadPrefillStore } from './new-thread-prefill-store';
 import { useProjectsStore } from '../state/projects-store';
 import { useUiStore } from '../state/ui-store';
 

@@ -12,7 +12,7 @@ import {
   effectiveTask,
   emptyBriefDraft,
 } from '../briefs/brief-draft';
-import { useTakeNewThreadPrefill } from './brief-prefill-store';
+import { useTakeNewThreadPrefill } from './new-thread-prefill-store';
 import { defaultProfileId, useProfilesStore } from '../state/profiles-store';
 import { useTerminalSizeStore } from '../state/terminal-size-store';
 import { threadsOfProject, useThreadsStore } from '../state/threads-store';
