@@ -19,6 +19,15 @@ export const errorKinds = [
   'unsaved-work',
   'merge-conflict',
   'worktree-missing',
+  /** git has no user.name / user.email to commit with. */
+  'identity-missing',
+  /** A git lock is held: another git is running, one crashed and left its `.lock` file, or a worktree is locked. */
+  'git-locked',
+  /** A branch moved while we worked (a compare-and-swap update, or a fast-forward, was refused). */
+  'ref-moved',
+  'nothing-to-commit',
+  'permission-denied',
+  'disk-full',
   'unsupported',
   /** The host is already running as many requests from this window as it will take; try again. */
   'busy',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { requestChannels } from '../../shared/channel-names';
 import { AppError } from '../../shared/errors';
+import { GitError } from '../git/core';
 import { createDispatcher, type Handlers } from './dispatcher';
 
 function handlersThatAnswer(answer: (channel: string) => unknown): Handlers {
@@ -41,5 +42,24 @@ describe('dispatcher', () => {
       error: { kind: 'merge-conflict', message: 'conflicts in a.txt', details: { files: ['a.txt'] } },
     });
     expect(await dispatch('projects.list', {})).toMatchObject({ ok: false, error: { kind: 'internal' } });
+  });
+
+  it('words a git failure by its kind, and keeps an unrecognised one internal with git’s words', async () => {
+    const failed = (stderr: string) => new GitError(['commit-tree'], { stdout: '', stderr, exitCode: 128 }, '/repo');
+    const logged: string[] = [];
+    const dispatch = createDispatcher(
+      handlersThatAnswer((c) => {
+        throw failed(c === 'merge.run' ? 'fatal: empty ident name (for <a@b>) not allowed' : 'fatal: odd');
+      }),
+      (line) => logged.push(line),
+    );
+    const identity = await dispatch('merge.run', { threadId: 't' });
+    expect(identity).toMatchObject({ ok: false, error: { kind: 'identity-missing' } });
+    expect(!identity.ok && identity.error.message).toMatch(/^Git has no author identity to commit with in \/repo;/);
+    expect(await dispatch('projects.list', {})).toEqual({
+      ok: false,
+      error: { kind: 'internal', message: 'git commit-tree failed (exit 128): fatal: odd' },
+    });
+    expect(logged).toHaveLength(2);
   });
 });

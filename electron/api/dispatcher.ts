@@ -2,6 +2,7 @@ import { isRequestChannel, type RequestChannel } from '../../shared/channel-name
 import { type ParsedRequestOf, requestContract, type ResponseOf, type Result } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { GitError } from '../git/core';
+import { describeGitError } from '../git/describe-git-error';
 import { type ClientLink, detachedClient } from './client-link';
 
 export type Handlers = {
@@ -36,7 +37,7 @@ export function createDispatcher(handlers: Handlers, log: (message: string) => v
       if (error instanceof AppError) return failure(error);
       if (error instanceof GitError) {
         log(`[switchyard] ${channel}: ${error.message}`);
-        return failure(new AppError('internal', error.message));
+        return failure(describeGitError(error));
       }
       log(`[switchyard] ${channel} failed: ${(error as Error)?.stack ?? String(error)}`);
       return failure(

@@ -1,4 +1,6 @@
 import { AppError } from '../../shared/errors';
+import { GitError } from '../git/core';
+import { describeGitError } from '../git/describe-git-error';
 import { UsageError } from './args';
 import { conflictsHelp, runConflicts } from './conflicts';
 import { doctorHelp, runDoctor } from './doctor';
@@ -61,8 +63,9 @@ async function main(argv: string[]): Promise<number | void> {
       console.error(`switchyard ${name}: ${error.message}\n\n${command.help}`);
       return 2;
     }
-    if (error instanceof AppError) {
-      console.error(`switchyard ${name}: ${error.message}`);
+    if (error instanceof AppError || error instanceof GitError) {
+      const message = error instanceof GitError ? describeGitError(error).message : error.message;
+      console.error(`switchyard ${name}: ${message}`);
       return 1;
     }
     throw error;

@@ -1,7 +1,9 @@
 import { AppError } from '../../shared/errors';
+import { type GitErrorKind, gitErrorKindOf } from './git-error-kind';
 import { type GitResult, runGitProcess } from './git-process';
 import { GitWorkerClient } from './git-worker-client';
 
+export type { GitErrorKind } from './git-error-kind';
 export type { GitResult } from './git-process';
 
 export interface GitOptions {
@@ -11,14 +13,22 @@ export interface GitOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
-/** A git command that exited with a code its caller did not expect. */
+/**
+ * A git command that exited with a code its caller did not expect. `kind` says what it ran into,
+ * read off git's output here, once; describe-git-error.ts has the user's words for each kind.
+ */
 export class GitError extends Error {
+  readonly kind: GitErrorKind;
+
   constructor(
     readonly args: readonly string[],
     readonly result: GitResult,
+    /** The folder git ran in ('' when unknown). */
+    readonly cwd = '',
   ) {
     super(`git ${args.join(' ')} failed (exit ${result.exitCode}): ${firstLine(result.stderr || result.stdout)}`);
     this.name = 'GitError';
+    this.kind = gitErrorKindOf(result);
   }
 }
 
@@ -87,7 +97,7 @@ export async function runGit(cwd: string, args: readonly string[], options: GitO
   } finally {
     releaseSlot();
   }
-  if (!okExitCodes.includes(result.exitCode)) throw new GitError(args, result);
+  if (!okExitCodes.includes(result.exitCode)) throw new GitError(args, result, cwd);
   return result;
 }
 

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { branchExists } from './branch';
-import { runGit } from './core';
+import { GitError, runGit } from './core';
+import { describeGitError } from './describe-git-error';
 import { readOnly } from './read-only';
 
 /**
@@ -9,10 +10,8 @@ import { readOnly } from './read-only';
  * that says so.
  */
 export async function headAndBase(worktree: string, baseBranch: string): Promise<{ head: string; base: string }> {
-  const result = await runGit(worktree, ['rev-parse', 'HEAD^{commit}', `refs/heads/${baseBranch}^{commit}`], {
-    ...readOnly,
-    okExitCodes: [0, 128],
-  });
+  const args = ['rev-parse', 'HEAD^{commit}', `refs/heads/${baseBranch}^{commit}`];
+  const result = await runGit(worktree, args, { ...readOnly, okExitCodes: [0, 128] });
   const [head = '', base = ''] = result.stdout.trim().split('\n');
   if (result.exitCode === 0 && /^[0-9a-f]{40,64}$/.test(head) && /^[0-9a-f]{40,64}$/.test(base)) return { head, base };
   if (!(await branchExists(worktree, baseBranch))) {
@@ -21,5 +20,5 @@ export async function headAndBase(worktree: string, baseBranch: string): Promise
       `The base branch "${baseBranch}" no longer exists, so there is nothing to compare against.`,
     );
   }
-  throw new AppError('internal', `Could not read HEAD in ${worktree}: ${result.stderr.trim().split('\n')[0] ?? ''}`);
+  throw describeGitError(new GitError(args, result, worktree), `Could not read HEAD in ${worktree}`);
 }

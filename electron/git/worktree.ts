@@ -1,3 +1,4 @@
+import { normalize } from 'node:path';
 import { gitOutput, runGit } from './core';
 
 export interface WorktreeEntry {
@@ -29,6 +30,12 @@ export async function listWorktrees(repo: string): Promise<WorktreeEntry[]> {
     });
   }
   return entries;
+}
+
+/** The checkout (the user's, or another worktree) that has `branch` checked out, if any: its normalized path. */
+export async function checkoutOf(repo: string, branch: string): Promise<string | null> {
+  const found = (await listWorktrees(repo)).find((w) => w.branch === branch && !w.prunable && !w.bare);
+  return found ? normalize(found.path) : null;
 }
 
 /** Checks out the existing local `branch` in a new worktree at `path`; fails if the folder holds anything. */

@@ -1,8 +1,8 @@
-import { AppError } from '../../shared/errors';
 import type { LandMode } from '../../shared/merge-queue';
 import { isAncestor } from '../git/ancestry';
 import { commitSubjects } from '../git/commit-subjects';
-import { GitError, gitOutput } from '../git/core';
+import { gitOutput } from '../git/core';
+import { describingGitErrors } from '../git/describe-git-error';
 import { commitTree, mergeTrees } from '../git/merge';
 import { abortRebase, rebaseOnto } from '../git/rebase';
 import { checkoutDetachedClean } from '../git/reset';
@@ -44,8 +44,8 @@ export async function applyEntry(mode: LandMode, input: ApplyInput): Promise<App
   }
   const commit =
     mode === 'merge'
-      ? await withIdentity(() => commitTree(repo, merged.tree, [onto, tip], mergeMessage(input)))
-      : await withIdentity(async () => commitTree(repo, merged.tree, [onto], await squashMessage(repo, input)));
+      ? await landing(input, () => commitTree(repo, merged.tree, [onto, tip], mergeMessage(input)))
+      : await landing(input, async () => commitTree(repo, merged.tree, [onto], await squashMessage(repo, input)));
   await checkoutDetachedClean(worktree, commit);
   return { ok: true, commit, alreadyIn: false };
 }
@@ -54,7 +54,7 @@ export async function applyEntry(mode: LandMode, input: ApplyInput): Promise<App
 async function rebaseEntry(input: ApplyInput): Promise<ApplyResult> {
   const { worktree, onto, tip } = input;
   await checkoutDetachedClean(worktree, tip);
-  const result = await withIdentity(() => rebaseOnto(worktree, onto));
+  const result = await landing(input, () => rebaseOnto(worktree, onto));
   if (!result.ok) {
     await abortRebase(worktree);
     await checkoutDetachedClean(worktree, onto);
@@ -99,16 +99,7 @@ async function squashMessage(repo: string, input: ApplyInput): Promise<string> {
   return `${`${input.label || input.branch} (squashed from ${input.branch})\n\n${body}`.trim()}\n\n${squashedTipLine(input.tip)}`;
 }
 
-async function withIdentity<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof GitError && /tell me who you are|user\.email|empty ident/i.test(error.result.stderr)) {
-      throw new AppError(
-        'internal',
-        'git has no author identity here; set one with git config user.name and user.email, then land again.',
-      );
-    }
-    throw error;
-  }
+/** Git failures (no author identity, say) worded for the user, naming the entry being landed. */
+function landing<T>(input: ApplyInput, work: () => Promise<T>): Promise<T> {
+  return describingGitErrors(`Could not land ${input.branch} into ${input.target}`, work);
 }

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gitOutput, runGit } from '../git/core';
+import { withoutIdentity } from '../test-support/no-identity';
 import { makeTempDir } from '../test-support/temp-repo';
 import { type LandRequest, landBranches } from './land-branches';
 import { pendingLandingRef } from './target-name';
@@ -38,6 +39,26 @@ async function branchTips(repo: string, names: string[]) {
 }
 
 describe('landing branches in order', () => {
+  it('stops with the words to set an author identity when git has none; main stays where it was', async () => {
+    const repo = await makeQueueRepo(temp.dir, threeBranches);
+    // main moves on, so a rebase has commits to replay (and to sign).
+    await writeFile(path.join(repo, 'src/b.txt'), 'alpha\nbeta\nGAMMA\n');
+    await runGit(repo, ['commit', '--quiet', '-am', 'Shout gamma']);
+    const before = await rev(repo, 'main');
+    const restore = await withoutIdentity(repo, path.join(temp.dir, 'home'));
+    try {
+      for (const mode of ['merge', 'squash', 'rebase'] as const) {
+        await expect(landBranches(request(repo, ['top'], { mode }))).rejects.toMatchObject({
+          kind: 'identity-missing',
+          message: expect.stringMatching(/^Could not land top into main: git has no author identity to commit with/),
+        });
+      }
+    } finally {
+      restore();
+    }
+    expect(await rev(repo, 'main')).toBe(before);
+  });
+
   it('merges each with a merge commit, fast-forwards the clean main checkout, and leaves branches alone', async () => {
     const repo = await makeQueueRepo(temp.dir, threeBranches);
     const tips = await branchTips(repo, ['top', 'title', 'bottom']);

@@ -1,19 +1,12 @@
-import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { isAncestor } from '../git/ancestry';
 import { branchTip } from '../git/branch';
-import { GitError } from '../git/core';
+import { failureDetail } from '../git/describe-git-error';
 import { fastForwardCheckout } from '../git/merge';
 import { deleteRef, tryRevParse, updateRef } from '../git/refs';
 import { uncommittedPaths } from '../git/status';
-import { listWorktrees } from '../git/worktree';
+import { checkoutOf } from '../git/worktree';
 import { pendingLandingRef } from './target-name';
-
-/** A checkout (the user's, or another worktree) that has `branch` checked out, if any. */
-export async function checkoutOf(repo: string, branch: string): Promise<string | null> {
-  const found = (await listWorktrees(repo)).find((w) => w.branch === branch && !w.prunable && !w.bare);
-  return found ? path.normalize(found.path) : null;
-}
 
 /**
  * Where the next entry lands on top of: the target's tip, or a landing still kept aside because
@@ -51,10 +44,9 @@ export async function publishLanding(repo: string, target: string, from: string,
       try {
         await fastForwardCheckout(checkout, to);
       } catch (error) {
-        const detail = error instanceof GitError ? error.result.stderr.trim() : String(error);
         throw new AppError(
           'dirty-checkout',
-          `Could not fast-forward ${target} in ${checkout} to ${to.slice(0, 7)}: ${detail}. The landing stopped there; run \`git -C ${checkout} merge --ff-only ${to}\` once that is resolved.`,
+          `Could not fast-forward ${target} in ${checkout} to ${to.slice(0, 7)}: ${failureDetail(error)}. The landing stopped there; run \`git -C ${checkout} merge --ff-only ${to}\` once that is resolved.`,
           { files: [], checkout },
         );
       }

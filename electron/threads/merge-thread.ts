@@ -1,12 +1,11 @@
-import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { MergeOutcome, Thread } from '../../shared/models';
 import { branchExists, branchTip } from '../git/branch';
-import { GitError } from '../git/core';
+import { describingGitErrors, failureDetail } from '../git/describe-git-error';
 import { commitTree, fastForwardCheckout, mergeTrees } from '../git/merge';
 import { updateRef } from '../git/refs';
 import { uncommittedPaths } from '../git/status';
-import { listWorktrees } from '../git/worktree';
+import { checkoutOf } from '../git/worktree';
 
 /**
  * Merges a thread's branch into its base with a merge commit (no fast-forward).
@@ -28,14 +27,14 @@ export async function mergeThreadIntoBase(repo: string, thread: Thread): Promise
   }
   const [baseTip, branchHead] = await Promise.all([branchTip(repo, base), branchTip(repo, branch)]);
 
-  const checkout = (await listWorktrees(repo)).find((w) => w.branch === base && !w.prunable && !w.bare) ?? null;
+  const checkout = await checkoutOf(repo, base);
   if (checkout) {
-    const dirty = await trackedChanges(checkout.path);
+    const dirty = await trackedChanges(checkout);
     if (dirty.length) {
       throw new AppError(
         'dirty-checkout',
-        `${base} is checked out at ${checkout.path} with uncommitted changes (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}). Commit or stash them there, then merge again; nothing was changed.`,
-        { files: dirty, checkout: checkout.path },
+        `${base} is checked out at ${checkout} with uncommitted changes (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}). Commit or stash them there, then merge again; nothing was changed.`,
+        { files: dirty, checkout },
       );
     }
   }
@@ -50,37 +49,24 @@ export async function mergeThreadIntoBase(repo: string, thread: Thread): Promise
   }
 
   const message = `Merge branch '${branch}' into ${base}\n\nSwitchyard thread: ${thread.name}`;
-  let commit: string;
-  try {
-    commit = await commitTree(repo, merged.tree, [baseTip, branchHead], message);
-  } catch (error) {
-    if (error instanceof GitError && /tell me who you are|user\.email/i.test(error.result.stderr)) {
-      throw new AppError(
-        'internal',
-        'git has no author identity here; set one with git config user.name and user.email, then merge again.',
-      );
-    }
-    throw error;
-  }
+  const commit = await describingGitErrors(`Could not merge ${branch} into ${base}`, () =>
+    commitTree(repo, merged.tree, [baseTip, branchHead], message),
+  );
 
   if (checkout) {
     try {
-      await fastForwardCheckout(checkout.path, commit);
+      await fastForwardCheckout(checkout, commit);
     } catch (error) {
-      const detail = error instanceof GitError ? error.result.stderr.trim() : String(error);
       throw new AppError(
         'dirty-checkout',
-        `Could not update ${base} in ${checkout.path}: ${detail}. Nothing was changed.`,
-        {
-          files: [],
-          checkout: checkout.path,
-        },
+        `Could not update ${base} in ${checkout}: ${failureDetail(error)}. Nothing was changed.`,
+        { files: [], checkout },
       );
     }
   } else {
     await updateRef(repo, `refs/heads/${base}`, commit, baseTip, `switchyard: merge ${branch}`);
   }
-  return { into: base, commit, previousTip: baseTip, updatedCheckout: checkout ? path.normalize(checkout.path) : null };
+  return { into: base, commit, previousTip: baseTip, updatedCheckout: checkout };
 }
 
 /** Untracked files do not block a fast-forward unless git itself objects to overwriting them. */
