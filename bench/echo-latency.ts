@@ -20,6 +20,8 @@ import { makeWorkspace } from './support/workspace';
 const floodingThreads = 8;
 const samples = Math.max(10, Math.round(120 * benchScale));
 const targetP95Ms = 50;
+/** Floods nobody watches need no more than their rings and status screens (issue 10). */
+const maxUnseenRssGrowthMb = 50;
 const floodLine = 'y'.repeat(79);
 
 interface Phase {
@@ -62,10 +64,17 @@ runBenchmark(async () => {
 
   const quiet = await measure('no flood');
   const rssBefore = await rssBytes(host.pid);
+  const memoryBefore = await host.memory();
   for (const flood of floods) await host.call('terminal.input', { threadId: flood.id, data: '\r' });
   await waitUntil(async () => (await host.threads()).every((t) => t.status !== 'starting'), 'the floods to start');
   await sleep(2000);
   const unseen = await measure(`${floodingThreads} floods, unseen`);
+  // Where unseen floods leave the host's memory: V8's heap (strings, the young generation grown to
+  // keep up with the garbage), memory outside it (Buffers: the scrollback rings, writes in flight).
+  const rssUnseen = mb((await rssBytes(host.pid)) - rssBefore);
+  const memoryUnseen = await host.memory();
+  const heapUnseen = mb(memoryUnseen.heapTotal - memoryBefore.heapTotal);
+  const externalUnseen = mb(memoryUnseen.external - memoryBefore.external);
   await watchFloodsFromAnotherProcess(
     host.ready.port,
     host.ready.token,
@@ -105,6 +114,9 @@ runBenchmark(async () => {
       quiet_browser_p95_ms: quiet.page.p95,
       lost: unseen.wire.lost + unseen.page.lost + watched.wire.lost + watched.page.lost,
       host_rss_growth_mb: round(rssGrowth),
+      host_rss_growth_mb_unseen_floods: round(rssUnseen),
+      host_heap_growth_mb_unseen_floods: round(heapUnseen),
+      host_external_growth_mb_unseen_floods: round(externalUnseen),
     },
     [
       line('no flood, WebSocket', quiet.wire, quiet.hostCpu),
@@ -113,7 +125,12 @@ runBenchmark(async () => {
       line('floods unseen, browser', unseen.page),
       line('floods watched, WebSocket', watched.wire, watched.hostCpu),
       line('floods watched, browser', watched.page),
-      { label: 'host RSS growth while flooding', value: `${round(rssGrowth)} MB` },
+      {
+        label: 'host RSS growth, floods unseen',
+        value: `${round(rssUnseen)} MB (V8 heap ${round(heapUnseen)} MB, outside it ${round(externalUnseen)} MB)`,
+        target: target(`< ${maxUnseenRssGrowthMb} MB`, rssUnseen < maxUnseenRssGrowthMb),
+      },
+      { label: 'host RSS growth, floods unseen then watched', value: `${round(rssGrowth)} MB` },
     ],
   );
 });

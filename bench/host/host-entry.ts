@@ -34,6 +34,8 @@ async function main(): Promise<void> {
       case 'gc':
         globalThis.gc?.();
         return process.memoryUsage();
+      case 'memory':
+        return process.memoryUsage();
       case 'shutdown':
         await host.close();
         await app.shutdown();

@@ -77,6 +77,11 @@ export class HostHandle {
     return this.send({ kind: 'gc' }) as Promise<NodeJS.MemoryUsage>;
   }
 
+  /** The host's memory use as it is (no collection first). */
+  memory(): Promise<NodeJS.MemoryUsage> {
+    return this.send({ kind: 'memory' }) as Promise<NodeJS.MemoryUsage>;
+  }
+
   async shutdown(): Promise<void> {
     if (this.child.exitCode !== null || !this.child.connected) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));

@@ -10,6 +10,8 @@ export type HostCommand =
   | { readonly kind: 'deliver'; readonly threadId: string; readonly input: string; readonly marker: string }
   /** A full garbage collection (the host runs with --expose-gc); answers process.memoryUsage() after it. */
   | { readonly kind: 'gc' }
+  /** process.memoryUsage() as it is, without collecting first. */
+  | { readonly kind: 'memory' }
   | { readonly kind: 'shutdown' };
 
 export interface Delivery {

@@ -1,4 +1,5 @@
 import * as xtermHeadless from '@xterm/headless';
+import { ScrollbackRing } from '../terminals/scrollback-ring';
 import { lastLines } from '../threads/screen-text';
 
 /**
@@ -23,7 +24,11 @@ export interface ScreenSnapshot {
  * be emulated byte by byte: what gathers between two parses is cut down to its tail.
  */
 const parseIntervalMs = 100;
-/** Output held between parses before its head is dropped (a TUI's redraws stay far below this). */
+/**
+ * Output held between parses before its head is dropped (a TUI's redraws stay far below this).
+ * Held as bytes in a ring, not as the strings that came in: held for up to `parseIntervalMs`, a
+ * flood's strings would outlive V8's young-generation collections and be copied and promoted.
+ */
 const maxHeldChars = 96_000;
 /** What is kept of a flood: enough to rebuild the bottom of a line-oriented screen. */
 const keptTailChars = 32_000;
@@ -39,8 +44,9 @@ const bracketedPasteSwitch = /\x1b\[\?2004([hl])/g;
  */
 export class HeadlessScreen {
   private readonly terminal: HeadlessTerminal;
-  /** Output not handed to the parser yet, oldest first. */
-  private held: string[] = [];
+  /** Output not handed to the parser yet: the last `maxHeldChars` of it. */
+  private readonly held = new ScrollbackRing(maxHeldChars);
+  /** Characters written since the last parse, dropped ones included. */
   private heldChars = 0;
   private parseTimer: NodeJS.Timeout | null = null;
   /** Chunks handed to the parser and not parsed yet (callbacks run in write order). */
@@ -56,13 +62,8 @@ export class HeadlessScreen {
 
   write(data: string): void {
     if (this.disposed || data === '') return;
-    this.held.push(data);
+    this.held.append(data);
     this.heldChars += data.length;
-    if (this.heldChars > maxHeldChars) {
-      const tail = this.held.join('').slice(-keptTailChars);
-      this.held = [tail];
-      this.heldChars = tail.length;
-    }
     this.parseTimer ??= setTimeout(() => this.parseHeld(), parseIntervalMs);
   }
 
@@ -128,7 +129,7 @@ export class HeadlessScreen {
     if (this.parseTimer) clearTimeout(this.parseTimer);
     this.parseTimer = null;
     this.unparsed.length = 0;
-    this.held = [];
+    this.held.clear();
     this.heldChars = 0;
     this.terminal.dispose();
   }
@@ -137,8 +138,10 @@ export class HeadlessScreen {
     if (this.parseTimer) clearTimeout(this.parseTimer);
     this.parseTimer = null;
     if (this.disposed || this.heldChars === 0) return;
-    const data = this.held.join('');
-    this.held = [];
+    const held = this.held.snapshot().data;
+    // More than the ring holds came: its head is gone, so the screen is rebuilt from a tail.
+    const data = this.heldChars > maxHeldChars ? held.slice(-keptTailChars) : held;
+    this.held.clear();
     this.heldChars = 0;
     this.unparsed.push(data);
     this.charsParsed += data.length;
@@ -146,6 +149,6 @@ export class HeadlessScreen {
   }
 
   private pendingText(): string {
-    return this.unparsed.join('') + this.held.join('');
+    return this.unparsed.join('') + this.held.snapshot().data;
   }
 }

@@ -77,4 +77,23 @@ describe('ScrollbackRing', () => {
     ring.append('abcdefgh');
     expect(ring.snapshot()).toEqual({ data: 'efgh', end: 8 });
   });
+
+  it('keeps offsets in characters across wide characters, wrap-arounds and growth', () => {
+    const capacity = 200_000;
+    const ring = new ScrollbackRing(capacity);
+    let all = '';
+    const pieces = ['a'.repeat(70_000), 'é€😀x'.repeat(5_000), 'plain\r\n'.repeat(9_000), '😀'.repeat(30_001), 'ok'];
+    for (let round = 0; round < 3; round++) {
+      for (const piece of pieces) {
+        ring.append(piece);
+        all += piece;
+        const { data, end } = ring.snapshot();
+        expect(end).toBe(all.length);
+        expect(all.endsWith(data)).toBe(true);
+        expect(Buffer.byteLength(data)).toBeLessThanOrEqual(capacity);
+        // Nearly full: at most one character short of the capacity.
+        expect(Buffer.byteLength(data)).toBeGreaterThan(Math.min(Buffer.byteLength(all), capacity) - 4);
+      }
+    }
+  });
 });

@@ -44,4 +44,16 @@ describe('TerminalLog', () => {
     await expect(stat(log.file)).rejects.toThrow();
     await expect(stat(`${log.file}.1`)).rejects.toThrow();
   });
+
+  it('writes a burst of appends in a few writes, saying how much is still waiting', async () => {
+    const log = new TerminalLog(path.join(temp.dir, 'b.log'));
+    let writes = 0;
+    log.onWritten(() => writes++);
+    for (let i = 0; i < 1000; i++) log.append('0123456789');
+    expect(log.pendingChars).toBe(10_000);
+    await log.flushed();
+    expect(log.pendingChars).toBe(0);
+    expect(writes).toBeLessThanOrEqual(2);
+    expect((await readFile(log.file, 'utf8')).length).toBe(10_000);
+  });
 });

@@ -5,10 +5,20 @@ import path from 'node:path';
  * A thread's terminal output on disk, so its scrollback survives a restart. Bounded: past
  * `maxBytes` the file becomes `<name>.1` (replacing the older one) and a new file starts, so a
  * thread never holds more than twice that.
+ *
+ * Appends are queued and written in order by one writer, everything queued since the last write
+ * in one go (a flood of small chunks is a few large writes, not one open-write-close each). What
+ * is queued and not yet written is `pendingChars`; the terminal stream pauses its producer while
+ * that is high, so a slow disk never turns into host memory.
  */
 export class TerminalLog {
-  private writing: Promise<void> = Promise.resolve();
+  private queue: string[] = [];
+  private queuedChars = 0;
+  /** Characters taken off the queue by the write in progress. */
+  private writingChars = 0;
+  private writer: Promise<void> | null = null;
   private size: number | null = null;
+  private listener: (() => void) | null = null;
 
   constructor(
     readonly file: string,
@@ -21,12 +31,25 @@ export class TerminalLog {
 
   /** Queues `data`; writes stay in order and never block the caller. */
   append(data: string): void {
-    this.writing = this.writing.then(() => this.write(data)).catch(() => undefined);
+    if (!data) return;
+    this.queue.push(data);
+    this.queuedChars += data.length;
+    this.writer ??= this.writeQueued();
+  }
+
+  /** Characters appended and not yet on disk. */
+  get pendingChars(): number {
+    return this.queuedChars + this.writingChars;
+  }
+
+  /** `listener` is called after each write (one per batch of appends); null stops it. */
+  onWritten(listener: (() => void) | null): void {
+    this.listener = listener;
   }
 
   /** Resolves once everything appended so far is on disk. */
-  flushed(): Promise<void> {
-    return this.writing;
+  async flushed(): Promise<void> {
+    while (this.writer) await this.writer;
   }
 
   /** The last `maxChars` characters logged (both files), as the terminal would replay them. */
@@ -47,18 +70,41 @@ export class TerminalLog {
     await rm(`${this.file}.1`, { force: true });
   }
 
+  private async writeQueued(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const data = this.queue.length === 1 ? (this.queue[0] ?? '') : this.queue.join('');
+        this.queue = [];
+        this.writingChars = this.queuedChars;
+        this.queuedChars = 0;
+        // A failed write loses that output from the log, never the terminal; the next one tries again.
+        await this.write(data).catch(() => undefined);
+        this.writingChars = 0;
+        this.listener?.();
+      }
+    } finally {
+      this.writer = null;
+    }
+  }
+
   private async write(data: string): Promise<void> {
     if (this.size === null) {
       await mkdir(path.dirname(this.file), { recursive: true });
       this.size = (await stat(this.file).catch(() => null))?.size ?? 0;
     }
-    const bytes = Buffer.byteLength(data);
-    if (this.size + bytes > this.maxBytes && this.size > 0) {
-      await rename(this.file, `${this.file}.1`).catch(() => undefined);
-      this.size = 0;
+    let bytes = Buffer.from(data, 'utf8');
+    // Filled to `maxBytes` and then rotated, so a large batch splits across the two files as
+    // separate appends would have (a character cut at the seam reads back whole: tail joins both).
+    while (bytes.length > 0) {
+      if (this.size >= this.maxBytes) {
+        await rename(this.file, `${this.file}.1`).catch(() => undefined);
+        this.size = 0;
+      }
+      const piece = bytes.subarray(0, this.maxBytes - this.size);
+      await appendFile(this.file, piece, { mode: 0o600 });
+      this.size += piece.length;
+      bytes = bytes.subarray(piece.length);
     }
-    await appendFile(this.file, data, { mode: 0o600 });
-    this.size += bytes;
   }
 }
 

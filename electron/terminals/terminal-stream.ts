@@ -2,7 +2,6 @@ import { flowControl } from '../../shared/flow-control';
 import type { ClientLink } from '../api/client-link';
 import { OutputBatcher } from './output-batcher';
 import { ScrollbackRing } from './scrollback-ring';
-import type { TerminalLog } from './terminal-log';
 
 /** What produces the output: paused when viewers fall behind, resumed when they catch up. */
 export interface FlowTarget {
@@ -10,24 +9,48 @@ export interface FlowTarget {
   resume(): void;
 }
 
+/** Where the stream's output goes on disk (terminal-log.ts): queued writes it can wait for. */
+export interface StreamLog {
+  append(data: string): void;
+  /** Characters appended and not yet written. */
+  readonly pendingChars: number;
+  /** Called after each write reaches the disk. */
+  onWritten(listener: (() => void) | null): void;
+}
+
+/** Every number defaults to shared/flow-control.ts; tests make them small. */
 export interface FlowControlOptions {
-  /** Unacknowledged characters above which the producer is paused (shared/flow-control.ts). */
+  /** Unacknowledged characters above which the producer is paused. */
   readonly highWatermark?: number;
   /** ... and at or below which it is resumed. */
   readonly lowWatermark?: number;
   readonly scrollbackChars?: number;
+  /** How fast output is read while nobody watches, after a burst of `unseenBurstChars`. */
+  readonly unseenCharsPerSecond?: number;
+  readonly unseenBurstChars?: number;
+  /** Characters waiting for the log above which the producer is paused, and at or below which it resumes. */
+  readonly logHighWatermark?: number;
+  readonly logLowWatermark?: number;
+  readonly transportPollMs?: number;
+  readonly now?: () => number;
 }
 
 interface Viewer {
   readonly link: ClientLink;
-  /** Characters sent to this viewer that its xterm has not yet reported parsed. */
+  /** Characters sent to this viewer that it has not yet reported parsed. */
   unacked: number;
 }
 
 /**
  * One thread's terminal output as a stream: batched (16 ms), kept in a bounded ring for replay and
- * in a bounded log on disk, sent only to the windows that show it, and flow-controlled end to end —
- * the producer pauses while any viewer has more than the high watermark unparsed.
+ * in a bounded log on disk, sent only to the windows that show it, and flow-controlled end to end.
+ *
+ * The producer is paused while any of these holds (and resumed once none does):
+ * - a viewer is behind: more than the high watermark sent and not acknowledged, or more than that
+ *   still waiting in the host for its connection (an acknowledgement cannot vouch for output that
+ *   has not even left — a window that acks without reading must not make the host hold more);
+ * - nobody watches and the thread has used up its unwatched budget (shared/flow-control.ts);
+ * - the log is more than its high watermark behind the disk.
  */
 export class TerminalStream {
   private readonly ring: ScrollbackRing;
@@ -35,18 +58,39 @@ export class TerminalStream {
   private readonly viewers = new Map<string, Viewer>();
   private readonly high: number;
   private readonly low: number;
+  private readonly unseenRate: number;
+  private readonly unseenBurst: number;
+  private readonly logHigh: number;
+  private readonly logLow: number;
+  private readonly pollMs: number;
+  private readonly now: () => number;
   private target: FlowTarget | null = null;
   private paused = false;
+  /** Unwatched characters that may still be read at once (a token bucket; negative: overdrawn). */
+  private unseenCredit: number;
+  private creditAt: number;
+  private recheckTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly threadId: string,
-    private readonly log: TerminalLog | null,
+    private readonly log: StreamLog | null,
     options: FlowControlOptions = {},
   ) {
     this.high = options.highWatermark ?? flowControl.highWatermark;
     this.low = options.lowWatermark ?? flowControl.lowWatermark;
-    this.ring = new ScrollbackRing(options.scrollbackChars ?? 1_000_000);
+    this.unseenRate = options.unseenCharsPerSecond ?? flowControl.unseenCharsPerSecond;
+    this.unseenBurst = options.unseenBurstChars ?? flowControl.unseenBurstChars;
+    this.logHigh = options.logHighWatermark ?? flowControl.logHighWatermark;
+    this.logLow = options.logLowWatermark ?? flowControl.logLowWatermark;
+    this.pollMs = options.transportPollMs ?? flowControl.transportPollMs;
+    this.now = options.now ?? (() => performance.now());
+    this.ring = new ScrollbackRing(options.scrollbackChars ?? flowControl.scrollbackChars);
     this.batcher = new OutputBatcher((data) => this.deliver(data));
+    this.unseenCredit = this.unseenBurst;
+    this.creditAt = this.now();
+    log?.onWritten(() => {
+      if (this.paused) this.updateFlow();
+    });
   }
 
   /** Seeds the ring with earlier output (from the log, after a restart) without logging it again. */
@@ -58,6 +102,7 @@ export class TerminalStream {
   setProducer(target: FlowTarget | null): void {
     this.target = target;
     this.paused = false;
+    this.clearRecheck();
     this.updateFlow();
   }
 
@@ -81,7 +126,10 @@ export class TerminalStream {
   attach(link: ClientLink): { data: string; end: number } {
     this.batcher.flush();
     this.viewers.set(link.id, { link, unacked: 0 });
-    return this.ring.snapshot();
+    const shown = this.ring.snapshot();
+    // Watched now: the unwatched budget no longer applies.
+    this.updateFlow();
+    return shown;
   }
 
   detach(linkId: string): boolean {
@@ -90,10 +138,15 @@ export class TerminalStream {
     return removed;
   }
 
+  /**
+   * A viewer's xterm has parsed `chars` more characters. Only output actually sent to it and not
+   * acknowledged yet can be acknowledged: anything beyond is dropped (never banked as credit for
+   * output still to come), and a count that is not a positive whole number is ignored.
+   */
   ack(linkId: string, chars: number): void {
     const viewer = this.viewers.get(linkId);
-    if (!viewer) return;
-    viewer.unacked = Math.max(0, viewer.unacked - chars);
+    if (!viewer || !Number.isSafeInteger(chars) || chars <= 0) return;
+    viewer.unacked -= Math.min(chars, viewer.unacked);
     this.updateFlow();
   }
 
@@ -101,6 +154,7 @@ export class TerminalStream {
     const start = this.ring.end;
     this.ring.append(data);
     this.log?.append(data);
+    this.spendUnseenCredit(this.viewers.size === 0 ? data.length : 0);
     for (const viewer of this.viewers.values()) {
       viewer.unacked += data.length;
       viewer.link.send('terminal.data', { threadId: this.threadId, start, data });
@@ -108,16 +162,71 @@ export class TerminalStream {
     this.updateFlow();
   }
 
-  private updateFlow(): void {
-    if (!this.target) return;
+  /** Refills the unwatched budget for the time gone by, then takes `chars` from it. */
+  private spendUnseenCredit(chars: number): void {
+    const now = this.now();
+    const refill = ((now - this.creditAt) / 1000) * this.unseenRate;
+    this.creditAt = now;
+    this.unseenCredit = Math.min(this.unseenBurst, this.unseenCredit + refill) - chars;
+  }
+
+  /** How far the furthest-behind viewer is: unacknowledged characters, or bytes its connection still holds. */
+  private viewersBehind(): number {
     let behind = 0;
-    for (const viewer of this.viewers.values()) behind = Math.max(behind, viewer.unacked);
-    if (!this.paused && behind > this.high) {
+    for (const viewer of this.viewers.values()) {
+      behind = Math.max(behind, viewer.unacked, viewer.link.queuedBytes?.() ?? 0);
+    }
+    return behind;
+  }
+
+  /** Why the producer must wait now, or null; the low marks apply while paused (hysteresis). */
+  private holdReason(): 'viewer' | 'unseen' | 'log' | null {
+    const logPending = this.log?.pendingChars ?? 0;
+    if (logPending > (this.paused ? this.logLow : this.logHigh)) return 'log';
+    if (this.viewers.size === 0) {
+      this.spendUnseenCredit(0);
+      return this.unseenCredit < 0 ? 'unseen' : null;
+    }
+    return this.viewersBehind() > (this.paused ? this.low : this.high) ? 'viewer' : null;
+  }
+
+  private updateFlow(): void {
+    this.clearRecheck();
+    if (!this.target) return;
+    const hold = this.holdReason();
+    if (!this.paused && hold) {
       this.paused = true;
       this.target.pause();
-    } else if (this.paused && behind <= this.low) {
+    } else if (this.paused && !hold) {
       this.paused = false;
       this.target.resume();
     }
+    // Acks and log writes call back; the clock and a connection draining do not, so look again.
+    if (hold === 'unseen') this.recheckIn(((-this.unseenCredit + 1) / this.unseenRate) * 1000);
+    else if (hold === 'viewer' && this.heldByConnection()) this.recheckIn(this.pollMs);
+  }
+
+  /** Whether a connection's unsent bytes, rather than acknowledgements, keep the producer paused. */
+  private heldByConnection(): boolean {
+    for (const viewer of this.viewers.values()) {
+      if ((viewer.link.queuedBytes?.() ?? 0) > this.low) return true;
+    }
+    return false;
+  }
+
+  private recheckIn(ms: number): void {
+    this.recheckTimer = setTimeout(
+      () => {
+        this.recheckTimer = null;
+        this.updateFlow();
+      },
+      Math.max(1, Math.ceil(ms)),
+    );
+    this.recheckTimer.unref?.();
+  }
+
+  private clearRecheck(): void {
+    if (this.recheckTimer) clearTimeout(this.recheckTimer);
+    this.recheckTimer = null;
   }
 }
