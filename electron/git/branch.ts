@@ -39,6 +39,13 @@ export async function listBranches(repo: string): Promise<string[]> {
   return out.split('\n').filter(Boolean);
 }
 
+/** The tip of refs/heads/<name>, or null when there is no such branch (read literally, as branchExists does). */
+export async function branchTipIfAny(repo: string, name: string): Promise<string | null> {
+  if (!name) return null;
+  const result = await runGit(repo, ['show-ref', '--verify', `refs/heads/${name}`], { okExitCodes: [0, 1, 128] });
+  return result.exitCode === 0 ? (result.stdout.split(' ')[0] ?? null) : null;
+}
+
 export async function branchTip(repo: string, name: string): Promise<string> {
   return (await gitOutput(repo, ['rev-parse', '--verify', `refs/heads/${name}^{commit}`])).trim();
 }

@@ -76,7 +76,8 @@ export function parseNumstatEntries(out: string): NumstatEntry[] {
 
 const renameFlags = ['--find-renames', '--find-copies'];
 
-function diffFlags(options: { renames: boolean }): string[] {
+/** What every diff of the review runs with: plain output, and renames and copies found or not (see file-patch.ts). */
+export function diffFlags(options: { renames: boolean }): string[] {
   return ['--no-color', '--no-ext-diff', ...(options.renames ? renameFlags : ['--no-renames'])];
 }
 

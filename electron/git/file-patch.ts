@@ -1,9 +1,14 @@
 import type { ReviewSection } from '../../shared/review';
 import { runGit } from './core';
+import { diffFlags } from './diff-files';
 import { readOnly } from './read-only';
 
 const patchFlags = ['-c', 'core.quotePath=false'];
-const diffFlags = ['--no-color', '--no-ext-diff', '--full-index'];
+
+/** The file list's flags (so a rename it lists is a rename here too), with full blob ids. */
+function flags(options: { renames: boolean }): string[] {
+  return [...diffFlags(options), '--full-index'];
+}
 
 /** Pathspecs taken literally: a file named `[a].ts` or `*.md` means itself. */
 function literal(...paths: Array<string | null>): string[] {
@@ -27,31 +32,18 @@ export async function filePatch(worktree: string, target: FilePatchTarget): Prom
   const paths = literal(target.oldPath, target.path);
   switch (target.section) {
     case 'committed':
-      return run(worktree, [
-        'diff',
-        ...diffFlags,
-        '--find-renames',
-        '--find-copies',
-        `${target.base}...${target.head}`,
-        '--',
-        ...paths,
-      ]);
+      return run(worktree, ['diff', ...flags({ renames: true }), `${target.base}...${target.head}`, '--', ...paths]);
     case 'staged':
-      return run(worktree, [
-        'diff',
-        ...diffFlags,
-        '--find-renames',
-        '--find-copies',
-        '--cached',
-        'HEAD',
-        '--',
-        ...paths,
-      ]);
+      return run(worktree, ['diff', ...flags({ renames: true }), '--cached', 'HEAD', '--', ...paths]);
     case 'unstaged':
-      return run(worktree, ['diff', ...diffFlags, '--no-renames', '--', ...paths]);
+      return run(worktree, ['diff', ...flags({ renames: false }), '--', ...paths]);
     case 'untracked':
       // Exit 1 means "they differ", which a new file always does.
-      return run(worktree, ['diff', ...diffFlags, '--no-index', '--', '/dev/null', target.path], [0, 1]);
+      return run(
+        worktree,
+        ['diff', ...flags({ renames: false }), '--no-index', '--', '/dev/null', target.path],
+        [0, 1],
+      );
   }
 }
 

@@ -20,6 +20,11 @@ export async function updateRef(
   await runGit(repo, args);
 }
 
+/** The tree `commit` records. */
+export async function treeOf(repo: string, commit: string): Promise<string> {
+  return (await gitOutput(repo, ['rev-parse', `${commit}^{tree}`])).trim();
+}
+
 export async function mergeBase(repo: string, a: string, b: string): Promise<string> {
   return (await gitOutput(repo, ['merge-base', a, b])).trim();
 }

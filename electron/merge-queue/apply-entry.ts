@@ -5,6 +5,7 @@ import { gitOutput } from '../git/core';
 import { describingGitErrors } from '../git/describe-git-error';
 import { commitTree, mergeTrees } from '../git/merge';
 import { abortRebase, rebaseOnto } from '../git/rebase';
+import { treeOf } from '../git/refs';
 import { checkoutDetachedClean } from '../git/reset';
 
 export type ApplyResult =
@@ -82,10 +83,6 @@ async function squashedAlready(repo: string, tip: string, onto: string): Promise
     tip,
   ]);
   return found.trim() !== '';
-}
-
-async function treeOf(repo: string, commit: string): Promise<string> {
-  return (await gitOutput(repo, ['rev-parse', `${commit}^{tree}`])).trim();
 }
 
 function mergeMessage(input: ApplyInput): string {

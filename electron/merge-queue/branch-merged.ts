@@ -1,6 +1,6 @@
 import { isAncestor } from '../git/ancestry';
-import { gitOutput } from '../git/core';
 import { mergeTrees } from '../git/merge';
+import { treeOf } from '../git/refs';
 
 export type MergedState = 'ancestor' | 'content' | 'unmerged';
 
@@ -12,6 +12,5 @@ export async function mergedState(repo: string, tip: string, targetTip: string):
   if (await isAncestor(repo, tip, targetTip)) return 'ancestor';
   const merged = await mergeTrees(repo, targetTip, tip);
   if (!merged.clean) return 'unmerged';
-  const targetTree = (await gitOutput(repo, ['rev-parse', `${targetTip}^{tree}`])).trim();
-  return merged.tree === targetTree ? 'content' : 'unmerged';
+  return merged.tree === (await treeOf(repo, targetTip)) ? 'content' : 'unmerged';
 }

@@ -4,7 +4,7 @@ import { backupRefName, updateRef } from '../git/refs';
 import { snapshotUncommitted } from '../git/snapshot';
 import { uncommittedPaths } from '../git/status';
 import { pruneWorktrees, removeWorktree } from '../git/worktree';
-import { folderExists } from '../threads/remove-thread';
+import { pathExists } from '../fs/path-exists';
 import { mergedState } from './branch-merged';
 
 export interface LandedThread {
@@ -32,7 +32,7 @@ export async function cleanUpLandedThread(
   const removed: string[] = [];
   const kept: string[] = [];
   const backupRefs: string[] = [];
-  let worktreeGone = !(await folderExists(thread.worktreePath));
+  let worktreeGone = !(await pathExists(thread.worktreePath));
 
   if (!worktreeGone) {
     const dirty = await uncommittedPaths(thread.worktreePath);

@@ -1,9 +1,9 @@
 import type { CleanupItem, Orphans } from '../../shared/merge-queue';
 import { isAncestor } from '../git/ancestry';
-import { branchExists, branchTip, deleteBranch, listBranches } from '../git/branch';
+import { branchExists, branchTip, branchTipIfAny, deleteBranch, listBranches } from '../git/branch';
 import { backupRefName, updateRef } from '../git/refs';
 import { listWorktrees, pruneWorktrees } from '../git/worktree';
-import { folderExists } from '../threads/remove-thread';
+import { pathExists } from '../fs/path-exists';
 
 /** Branches Switchyard makes for threads live under this prefix (see shared/branch-name.ts). */
 export const threadBranchPrefix = 'switchyard/';
@@ -23,7 +23,7 @@ export async function findOrphans(repo: string, threads: readonly KnownThread[],
   const worktrees = await listWorktrees(repo);
   const owned = new Set(threads.map((t) => t.branch));
   const checkedOut = new Set(worktrees.filter((w) => !w.prunable).map((w) => w.branch));
-  const targetTip = (await branchExists(repo, target)) ? await branchTip(repo, target) : null;
+  const targetTip = await branchTipIfAny(repo, target);
   const branches = [];
   for (const branch of await listBranches(repo)) {
     if (!branch.startsWith(threadBranchPrefix) || owned.has(branch) || checkedOut.has(branch)) continue;
@@ -31,7 +31,7 @@ export async function findOrphans(repo: string, threads: readonly KnownThread[],
     branches.push({ branch, merged });
   }
   const vanished = [];
-  for (const t of threads) if (!(await folderExists(t.worktreePath))) vanished.push(t);
+  for (const t of threads) if (!(await pathExists(t.worktreePath))) vanished.push(t);
   return {
     prunableWorktrees: worktrees.filter((w) => w.prunable).map((w) => w.path),
     branches,

@@ -5,7 +5,7 @@ import { branchTip } from '../git/branch';
 import { abortRebase, rebaseOnto } from '../git/rebase';
 import { backupRefName, updateRef } from '../git/refs';
 import { uncommittedPaths } from '../git/status';
-import { folderExists } from '../threads/remove-thread';
+import { pathExists } from '../fs/path-exists';
 
 export interface AgentLink {
   isRunning(): boolean;
@@ -32,7 +32,7 @@ export async function handBackToThread(
   target: string,
   agent: AgentLink,
 ): Promise<HandBackOutcome> {
-  if (!(await folderExists(thread.worktreePath))) {
+  if (!(await pathExists(thread.worktreePath))) {
     throw new AppError(
       'worktree-missing',
       `The worktree of "${thread.name}" (${thread.worktreePath}) is gone; it cannot be rebased there.`,

@@ -15,7 +15,7 @@ import type { Project, Thread } from '../../shared/models';
 import type { DomainServiceOptions } from '../app/domain-service-options';
 import { changelogPathFor } from '../briefs/changelog-path';
 import { defaultChangelogPath } from '../../shared/brief';
-import { branchExists, branchTip } from '../git/branch';
+import { branchExists, branchTip, branchTipIfAny } from '../git/branch';
 import { currentBranch } from '../git/repo';
 import { cleanUpLandedThread } from './cleanup-landed';
 import { computeConflictMatrix } from './conflict-matrix';
@@ -468,7 +468,7 @@ export class MergeQueueService {
         )
       : null;
     const ordered = orderedThreads(queued, queue, suggestion);
-    const targetTip = (await branchExists(project.path, target)) ? await branchTip(project.path, target) : null;
+    const targetTip = await branchTipIfAny(project.path, target);
     return {
       projectId,
       settings: queue.settings,

@@ -13,7 +13,7 @@ import { headAndBase } from '../git/head-and-base';
 import { commitLog } from '../git/log';
 import { mergeBase } from '../git/refs';
 import { worktreeStatus } from '../git/worktree-status';
-import { folderExists } from '../threads/remove-thread';
+import { pathExists } from '../fs/path-exists';
 import { checkAgainstBrief } from './brief-checks';
 import { countLines } from './count-lines';
 import { mapLimited } from './map-limited';
@@ -146,7 +146,7 @@ function pendingChangelog(relative: string) {
  */
 export async function readReviewSummary(thread: Thread, hazardPatterns: readonly string[]): Promise<SummaryReading> {
   const worktree = thread.worktreePath;
-  if (!(await folderExists(worktree))) {
+  if (!(await pathExists(worktree))) {
     throw new AppError(
       'worktree-missing',
       `The worktree of "${thread.name}" is gone from ${worktree}; its branch ${thread.branch} may still hold its commits.`,

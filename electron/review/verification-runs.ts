@@ -5,7 +5,7 @@ import type { VerificationView } from '../../shared/contract/review';
 import { isRunStale, type VerificationRun, type VerificationState } from '../../shared/review-verification';
 import { revParse } from '../git/refs';
 import { uncommittedPaths } from '../git/status';
-import { folderExists } from '../threads/remove-thread';
+import { pathExists } from '../fs/path-exists';
 import { verificationArgv } from './command-argv';
 import type { ReviewStore } from './review-store';
 import { startVerificationProcess, type VerificationOutcome, type VerificationProcess } from './verification-process';
@@ -32,7 +32,7 @@ export class VerificationRuns {
   ) {}
 
   async view(thread: Thread): Promise<VerificationView> {
-    const head = (await folderExists(thread.worktreePath))
+    const head = (await pathExists(thread.worktreePath))
       ? await revParse(thread.worktreePath, 'HEAD').catch(() => null)
       : null;
     return {
@@ -58,7 +58,7 @@ export class VerificationRuns {
         'A verification command is already running for this thread; wait for it or cancel it.',
       );
     }
-    if (!(await folderExists(thread.worktreePath))) {
+    if (!(await pathExists(thread.worktreePath))) {
       throw new AppError(
         'worktree-missing',
         `The worktree of "${thread.name}" is gone, so there is nothing to verify.`,

@@ -1,8 +1,8 @@
-import { access } from 'node:fs/promises';
+import { pathExists } from '../fs/path-exists';
 import { AppError } from '../../shared/errors';
 import type { RemoveOutcome, Thread } from '../../shared/models';
 import { isAncestor } from '../git/ancestry';
-import { branchExists, branchTip, countCommitsNotIn, countCommitsOnNoBranch, deleteBranch } from '../git/branch';
+import { branchExists, branchTipIfAny, countCommitsNotIn, countCommitsOnNoBranch, deleteBranch } from '../git/branch';
 import { nestedRepositories } from '../git/nested-repos';
 import { backupRefName, tryRevParse, updateRef } from '../git/refs';
 import { joinCommits, snapshotUncommitted } from '../git/snapshot';
@@ -33,7 +33,7 @@ export interface UnsavedWork {
 }
 
 export async function findUnsavedWork(repo: string, thread: Thread): Promise<UnsavedWork> {
-  const worktreePresent = await folderExists(thread.worktreePath);
+  const worktreePresent = await pathExists(thread.worktreePath);
   const uncommittedFiles = worktreePresent ? await uncommittedPaths(thread.worktreePath) : [];
   const ignored = worktreePresent
     ? (await ignoredPaths(thread.worktreePath)).filter((entry) => !ownIgnoredFiles.has(entry))
@@ -42,7 +42,7 @@ export async function findUnsavedWork(repo: string, thread: Thread): Promise<Uns
     ? await nestedRepositories(thread.worktreePath, [...uncommittedFiles, ...ignored])
     : [];
   const head = worktreePresent ? await tryRevParse(thread.worktreePath, 'HEAD') : null;
-  const tip = (await branchExists(repo, thread.branch)) ? await branchTip(repo, thread.branch) : null;
+  const tip = await branchTipIfAny(repo, thread.branch);
 
   let branchCommits: number | null = 0;
   if (tip) {
@@ -167,7 +167,7 @@ export async function removeThreadFromDisk(repo: string, thread: Thread, discard
   }
 
   let worktreeRemoved = false;
-  if (await folderExists(thread.worktreePath)) {
+  if (await pathExists(thread.worktreePath)) {
     await removeWorktree(repo, thread.worktreePath, work.uncommittedFiles.length > 0);
     worktreeRemoved = true;
   } else {
@@ -188,13 +188,4 @@ export async function removeThreadFromDisk(repo: string, thread: Thread, discard
     ignoredFiles: work.ignoredFiles,
     nestedRepositories: work.nestedRepositories,
   };
-}
-
-export async function folderExists(folder: string): Promise<boolean> {
-  try {
-    await access(folder);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -25,7 +25,7 @@ import { buildLaunchPlan, type HookEndpoint } from './launch-plan';
 import type { HookEventKind } from './status-tracker';
 import { mergeThreadIntoBase } from './merge-thread';
 import { allocatePortBase } from './port-allocator';
-import { assertRemovable, findUnsavedWork, folderExists, removeThreadFromDisk } from './remove-thread';
+import { assertRemovable, findUnsavedWork, removeThreadFromDisk } from './remove-thread';
 import { ThreadRuntime } from './thread-runtime';
 import { copyIntoWorktree } from './worktree-files';
 
@@ -98,7 +98,7 @@ export class ThreadService {
   /** After a restart no agent of ours is alive: say so instead of showing a stale "working". */
   async recoverAfterStart(): Promise<void> {
     for (const thread of this.state.threads()) {
-      const worktreeMissing = !(await folderExists(thread.worktreePath));
+      const worktreeMissing = !(await pathExists(thread.worktreePath));
       const wasActive = activeStatuses.has(thread.status);
       if (wasActive || worktreeMissing !== thread.worktreeMissing) {
         await this.state.putThread({
@@ -120,7 +120,7 @@ export class ThreadService {
     // A worktree deleted behind our back is reported, not discovered later by a failing git call.
     return Promise.all(
       threads.map(async (t) => {
-        const worktreeMissing = !(await folderExists(t.worktreePath));
+        const worktreeMissing = !(await pathExists(t.worktreePath));
         return worktreeMissing === t.worktreeMissing ? t : this.state.putThread({ ...t, worktreeMissing });
       }),
     );
@@ -233,7 +233,7 @@ export class ThreadService {
     if (this.runtime.isRunning(threadId) || this.runtime.isQueued(threadId)) {
       throw new AppError('invalid-request', `"${thread.name}" is already running.`);
     }
-    if (!(await folderExists(thread.worktreePath))) {
+    if (!(await pathExists(thread.worktreePath))) {
       throw new AppError(
         'worktree-missing',
         `The worktree of "${thread.name}" is gone from ${thread.worktreePath}; it cannot be resumed.`,
