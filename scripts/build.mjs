@@ -4,6 +4,7 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { channelNamesDefine } from './channel-names.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const quiet = process.argv.includes('--quiet') || process.env.npm_lifecycle_event === 'prepare';
@@ -31,6 +32,8 @@ async function buildNode() {
     sourcemap: true,
     // Native and runtime-provided modules stay outside the bundle.
     external: ['electron', 'node-pty'],
+    // The preload's allow-list: the contract's channel names (shared/channel-names.ts).
+    define: await channelNamesDefine(),
     logLevel: quiet ? 'warning' : 'info',
   });
 }

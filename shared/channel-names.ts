@@ -1,41 +1,28 @@
-import { briefRequestChannels } from './channels/briefs';
-import { coreRequestChannels } from './channels/core';
-import { mergeQueueEventChannels, mergeQueueRequestChannels } from './channels/merge-queue';
-import { pipelineRequestChannels } from './channels/pipeline';
-import { profileRequestChannels } from './channels/profiles';
-import { reviewEventChannels, reviewRequestChannels } from './channels/review';
+import type { EventChannel, RequestChannel } from './contract';
 
 /**
- * The names alone, with no schema library attached, so the sandboxed preload can allow-list
- * them cheaply. `contract.ts` is checked against these lists at compile time.
+ * The contract's channel names, for the two places that must not carry the contract itself (zod
+ * and every schema): the sandboxed preload's allow-list and the renderer's check of incoming
+ * events. Not written by hand: `SWITCHYARD_CHANNEL_NAMES` is replaced at build time with the keys
+ * of shared/contract (scripts/channel-names.mjs, used by scripts/build.mjs, vite.config.mts and
+ * vitest.config.ts).
  */
-export const requestChannels = [
-  ...coreRequestChannels,
-  ...pipelineRequestChannels,
-  ...briefRequestChannels,
-  ...profileRequestChannels,
-  ...reviewRequestChannels,
-  ...mergeQueueRequestChannels,
-] as const;
-export type RequestChannel = (typeof requestChannels)[number];
+declare const SWITCHYARD_CHANNEL_NAMES: { readonly requests: readonly string[]; readonly events: readonly string[] };
 
-export const eventChannels = [
-  'terminal.data',
-  'thread.updated',
-  'thread.removed',
-  'project.updated',
-  'settings.updated',
-  ...reviewEventChannels,
-  ...mergeQueueEventChannels,
-] as const;
-export type EventChannel = (typeof eventChannels)[number];
+let names: { readonly requests: ReadonlySet<string>; readonly events: ReadonlySet<string> } | undefined;
 
-export function isRequestChannel(name: unknown): name is RequestChannel {
-  return typeof name === 'string' && (requestChannels as readonly string[]).includes(name);
+/** Read on first use, so a bundle that only needs the IPC names below works without the list. */
+function channelNames(): NonNullable<typeof names> {
+  names ??= { requests: new Set(SWITCHYARD_CHANNEL_NAMES.requests), events: new Set(SWITCHYARD_CHANNEL_NAMES.events) };
+  return names;
 }
 
-export function isEventChannel(name: unknown): name is EventChannel {
-  return typeof name === 'string' && (eventChannels as readonly string[]).includes(name);
+export function isRequestChannelName(name: unknown): name is RequestChannel {
+  return typeof name === 'string' && channelNames().requests.has(name);
+}
+
+export function isEventChannelName(name: unknown): name is EventChannel {
+  return typeof name === 'string' && channelNames().events.has(name);
 }
 
 /** Electron IPC names: each request channel under this prefix; all events on one channel. */

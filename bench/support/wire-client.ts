@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { ClientFrame, ServerFrame } from '../../electron/host/wire-protocol';
+import type { ClientFrame, ServerFrame } from '../../shared/wire';
 import type { Result } from '../../shared/contract';
 import { AckCounter } from '../../renderer/terminal/ack-counter';
 import { onCleanup } from './lifecycle';
@@ -9,7 +9,7 @@ type DataListener = (threadId: string, data: string) => void;
 
 /**
  * A window of our own on the browser host: the same WebSocket, token, Origin and JSON frames as
- * the dashboard page (electron/host/wire-protocol.ts), without a browser in the way.
+ * the dashboard page (shared/wire.ts), without a browser in the way.
  */
 export class WireClient {
   private nextId = 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestChannels } from '../../shared/channel-names';
+import { requestChannels } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { GitError } from '../git/core';
 import { createDispatcher, type Handlers } from './dispatcher';

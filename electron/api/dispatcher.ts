@@ -1,5 +1,12 @@
-import { isRequestChannel, type RequestChannel } from '../../shared/channel-names';
-import { type ParsedRequestOf, requestContract, type ResponseOf, type Result } from '../../shared/contract';
+import {
+  type ChannelsOf,
+  isRequestChannel,
+  type ParsedRequestOf,
+  type RequestChannel,
+  requestContract,
+  type ResponseOf,
+  type Result,
+} from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { GitError } from '../git/core';
 import { describeGitError } from '../git/describe-git-error';
@@ -9,8 +16,8 @@ export type Handlers = {
   [C in RequestChannel]: (request: ParsedRequestOf<C>, client: ClientLink) => Promise<ResponseOf<C>> | ResponseOf<C>;
 };
 
-/** The handlers of one domain's channels. */
-export type DomainHandlers<Channels extends readonly RequestChannel[]> = Pick<Handlers, Channels[number]>;
+/** The handlers of one contract group's channels, e.g. `HandlersOf<typeof threadsContract>`. */
+export type HandlersOf<Group extends { readonly requests: object }> = Pick<Handlers, ChannelsOf<Group>>;
 
 /** Runs one request; `client` is the window it came from (default: none). */
 export type Dispatch = (channel: unknown, payload: unknown, client?: ClientLink) => Promise<Result<unknown>>;

@@ -11,7 +11,7 @@ import {
   type HostFixture,
 } from './host-test-support';
 import { maxBufferedBytesPerConnection } from './client-connection';
-import { slowConsumerCloseCode } from './wire-protocol';
+import { slowConsumerCloseCode } from '../../shared/wire';
 
 let fixture: HostFixture;
 

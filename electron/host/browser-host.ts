@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { SwitchyardApp } from '../app/switchyard-app';
-import { tokenRefusedCloseCode } from '../../shared/wire-codes';
+import { tokenRefusedCloseCode } from '../../shared/wire';
 import { ClientConnection } from './client-connection';
 import { createIncidentLog } from './incident-log';
 import {

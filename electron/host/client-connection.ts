@@ -1,10 +1,10 @@
 import type { WebSocket } from 'ws';
 import type { Result } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { ClientFrameSchema, slowConsumerCloseCode, type ClientFrame, type ServerFrame } from '../../shared/wire';
 import type { ClientLink } from '../api/client-link';
 import type { SwitchyardApp } from '../app/switchyard-app';
 import type { IncidentLog } from './incident-log';
-import { ClientFrameSchema, slowConsumerCloseCode, type ClientFrame, type ServerFrame } from './wire-protocol';
 
 /**
  * How much unsent output one tab may have waiting in the host (ws.bufferedAmount: what the

@@ -1,6 +1,6 @@
 import type * as Electron from 'electron';
-import { ipcEventChannel, ipcRequestPrefix, requestChannels } from '../../shared/channel-names';
-import type { Result } from '../../shared/contract';
+import { ipcEventChannel, ipcRequestPrefix } from '../../shared/channel-names';
+import { requestChannels, type Result } from '../../shared/contract';
 import type { ClientLink } from '../api/client-link';
 import type { Dispatch } from '../api/dispatcher';
 import type { EventBus } from '../api/event-bus';

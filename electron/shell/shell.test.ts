@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ipcEventChannel, ipcRequestPrefix, requestChannels } from '../../shared/channel-names';
+import { ipcEventChannel, ipcRequestPrefix } from '../../shared/channel-names';
+import { requestChannels } from '../../shared/contract';
 import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
 import { ElectronStandIn } from './electron-stand-in';
 import { startElectronShell } from './start-shell';

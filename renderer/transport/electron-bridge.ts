@@ -1,4 +1,4 @@
-// From channel-names, not contract: the contract module would pull zod and every schema into the bundle.
+// From channel-names, not the contract: that would pull zod and every schema into the bundle.
 import { bridgeGlobalName } from '../../shared/channel-names';
 import type { SwitchyardBridge } from '../../shared/contract';
 

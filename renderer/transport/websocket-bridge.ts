@@ -7,9 +7,9 @@ import type {
   Result,
   SwitchyardBridge,
 } from '../../shared/contract';
-import { tokenRefusedCloseCode } from '../../shared/wire-codes';
+import { type RequestFrame, slowConsumerCloseCode, tokenRefusedCloseCode } from '../../shared/wire';
 import type { ConnectionMonitor, ConnectionState } from './connection-state';
-import { connectionLostResult, parseIncomingFrame, slowConsumerCloseCode, type RequestFrame } from './wire';
+import { connectionLostResult, parseServerFrame } from './wire';
 
 export interface SocketHandlers {
   onOpen(): void;
@@ -241,7 +241,7 @@ export class WebSocketBridge implements SwitchyardBridge, ConnectionMonitor {
 
   private handleMessage(data: unknown): void {
     if (typeof data !== 'string') return;
-    const frame = parseIncomingFrame(data);
+    const frame = parseServerFrame(data);
     if (!frame) return;
     if (frame.type === 'response') {
       const resolve = this.inFlight.get(frame.id);

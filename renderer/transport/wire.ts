@@ -1,30 +1,7 @@
-import type { EventChannel, RequestChannel, Result } from '../../shared/contract';
-import { isEventChannel } from '../../shared/channel-names';
-
-/** Frames on the browser host's WebSocket (JSON text). */
-export interface RequestFrame {
-  type: 'request';
-  id: number;
-  channel: RequestChannel;
-  payload: unknown;
-}
-
-export type IncomingFrame =
-  | { type: 'response'; id: number; result: Result<unknown> }
-  | { type: 'event'; event: EventChannel; payload: unknown }
-  /** The host could not read a frame we sent; `id` is the request's when it could tell. */
-  | { type: 'error'; id: number | null; error: WireErrorLike };
-
-interface WireErrorLike {
-  kind: string;
-  message: string;
-}
-
-/**
- * Mirrors electron/host/wire-protocol.ts: the host closed the socket because this page left too
- * much output unread (a frozen or backgrounded tab). Reconnecting fetches everything afresh.
- */
-export const slowConsumerCloseCode = 4408;
+import type { Result } from '../../shared/contract';
+import { isEventChannelName } from '../../shared/channel-names';
+import type { WireError } from '../../shared/errors';
+import type { ServerFrame } from '../../shared/wire';
 
 /** What every caller gets when the socket drops with its request outstanding. */
 export function connectionLostResult(): Result<never> {
@@ -35,7 +12,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isWireError(value: unknown): value is WireErrorLike {
+/** The envelope only: a kind the page does not know is still shown by its message. */
+function isWireError(value: unknown): value is WireError {
   return isRecord(value) && typeof value.kind === 'string' && typeof value.message === 'string';
 }
 
@@ -47,11 +25,11 @@ function isResult(value: unknown): value is Result<unknown> {
 }
 
 /**
- * Parses one text frame from the host. Returns null for anything malformed, so a bad frame
- * is dropped rather than crashing the page. The host validates payloads against the contract;
- * here we only check the envelope.
+ * Parses one text frame from the host (shared/wire.ts). Returns null for anything malformed, so
+ * a bad frame is dropped rather than crashing the page. The host validates payloads against the
+ * contract; here we only check the envelope.
  */
-export function parseIncomingFrame(text: string): IncomingFrame | null {
+export function parseServerFrame(text: string): ServerFrame | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -64,7 +42,7 @@ export function parseIncomingFrame(text: string): IncomingFrame | null {
     return { type: 'response', id: parsed.id, result: parsed.result };
   }
   if (parsed.type === 'event') {
-    if (!isEventChannel(parsed.event)) return null;
+    if (!isEventChannelName(parsed.event)) return null;
     return { type: 'event', event: parsed.event, payload: parsed.payload };
   }
   if (parsed.type === 'error') {

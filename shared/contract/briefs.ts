@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { BriefSchema, BriefTemplateSchema } from '../brief';
-import type { briefRequestChannels } from '../channels/briefs';
-import { ProjectSchema } from '../models';
-import { type ContractOf, Empty } from './common';
-
-const PromptTemplateText = z.string().max(100_000);
+import { type ContractGroup, Empty } from './common';
 
 export const PromptTemplateVariableSchema = z.object({
   /** As written in a template, e.g. `ownedPaths` or `dependencies`. */
@@ -15,49 +11,47 @@ export const PromptTemplateVariableSchema = z.object({
 });
 export type PromptTemplateVariable = z.infer<typeof PromptTemplateVariableSchema>;
 
-/** Worker briefs: templates and the rendered first prompt. */
-export const briefContract = {
-  /** Sets the template that turns a brief into the first prompt; null goes back to the built-in one. */
-  'projects.setPromptTemplate': {
-    request: z.object({ projectId: z.string().min(1), template: PromptTemplateText.nullable() }).strict(),
-    response: ProjectSchema,
+/** `briefs.*`: worker briefs, the prompt templates that render them, saved brief templates. */
+export const briefsContract = {
+  requests: {
+    /** The built-in template and the names a template may use, for the template editor. */
+    'briefs.promptTemplate.default': {
+      request: Empty,
+      response: z.object({ template: z.string(), variables: z.array(PromptTemplateVariableSchema) }),
+    },
+    /** The first prompt a thread created with this brief would get, without creating anything. */
+    'briefs.preview': {
+      request: z
+        .object({
+          projectId: z.string().min(1),
+          /** May still be empty while the form is being filled in. */
+          name: z.string().trim().max(120),
+          branch: z.string().max(255).optional(),
+          baseBranch: z.string().max(255).optional(),
+          prompt: z.string().max(100_000).default(''),
+          brief: BriefSchema,
+          /** Absent: the project's template; null: the built-in one; text: that template (editor preview). */
+          template: z.string().max(100_000).nullable().optional(),
+        })
+        .strict(),
+      response: z.object({ prompt: z.string() }),
+    },
+    'briefs.templates.list': { request: Empty, response: z.array(BriefTemplateSchema) },
+    /** Saves a new template, or replaces the one with this id (or, without an id, the one with this name). */
+    'briefs.templates.save': {
+      request: z
+        .object({
+          name: z.string().trim().min(1).max(120),
+          brief: BriefSchema,
+          id: z.string().min(1).optional(),
+        })
+        .strict(),
+      response: BriefTemplateSchema,
+    },
+    'briefs.templates.delete': {
+      request: z.object({ id: z.string().min(1) }).strict(),
+      response: z.object({ deleted: z.boolean() }),
+    },
   },
-  /** The built-in template and the names a template may use, for the template editor. */
-  'briefs.promptTemplate.default': {
-    request: Empty,
-    response: z.object({ template: z.string(), variables: z.array(PromptTemplateVariableSchema) }),
-  },
-  /** The first prompt a thread created with this brief would get, without creating anything. */
-  'briefs.preview': {
-    request: z
-      .object({
-        projectId: z.string().min(1),
-        /** May still be empty while the form is being filled in. */
-        name: z.string().trim().max(120),
-        branch: z.string().max(255).optional(),
-        baseBranch: z.string().max(255).optional(),
-        prompt: z.string().max(100_000).default(''),
-        brief: BriefSchema,
-        /** Absent: the project's template; null: the built-in one; text: that template (editor preview). */
-        template: PromptTemplateText.nullable().optional(),
-      })
-      .strict(),
-    response: z.object({ prompt: z.string() }),
-  },
-  'briefs.templates.list': { request: Empty, response: z.array(BriefTemplateSchema) },
-  /** Saves a new template, or replaces the one with this id (or, without an id, the one with this name). */
-  'briefs.templates.save': {
-    request: z
-      .object({
-        name: z.string().trim().min(1).max(120),
-        brief: BriefSchema,
-        id: z.string().min(1).optional(),
-      })
-      .strict(),
-    response: BriefTemplateSchema,
-  },
-  'briefs.templates.delete': {
-    request: z.object({ id: z.string().min(1) }).strict(),
-    response: z.object({ deleted: z.boolean() }),
-  },
-} as const satisfies ContractOf<(typeof briefRequestChannels)[number]>;
+  events: {},
+} as const satisfies ContractGroup<'briefs'>;

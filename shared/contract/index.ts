@@ -1,43 +1,79 @@
 import { z } from 'zod';
-import type { EventChannel, RequestChannel } from './channel-names';
-import { WireErrorSchema } from './errors';
-import { ProjectSchema, ThreadSchema } from './models';
-import { SettingsViewSchema } from './settings';
-import { briefContract } from './contract/briefs';
-import { coreContract } from './contract/core';
-import { mergeQueueContract, mergeQueueEventContract } from './contract/merge-queue';
-import { pipelineContract } from './contract/pipeline';
-import { profileContract } from './contract/profiles';
-import { reviewContract, reviewEventContract } from './contract/review';
+import { WireErrorSchema } from '../errors';
+import { appContract } from './app';
+import { briefsContract } from './briefs';
+import { demoContract } from './demo';
+import { mergeContract } from './merge';
+import { mergeQueueContract } from './merge-queue';
+import { profilesContract } from './profiles';
+import { projectsContract } from './projects';
+import { reviewContract } from './review';
+import { settingsContract } from './settings';
+import { terminalContract } from './terminal';
+import { threadsContract } from './threads';
+
+/*
+ * The contract between the windows and the main process, one group per channel prefix
+ * (`threads.*` in threads.ts, …), each channel declared once, in its group. Everything else is
+ * derived from here: the main side's validation and handler types (electron/api/handlers/ has
+ * one file per group), the renderer's types, and the allow-lists of the preload and the
+ * renderer's wire (shared/channel-names.ts, filled in at build time).
+ */
+
+/** Every group, by the channel prefix it owns. */
+export const contractGroups = {
+  app: appContract,
+  projects: projectsContract,
+  profiles: profilesContract,
+  threads: threadsContract,
+  terminal: terminalContract,
+  merge: mergeContract,
+  demo: demoContract,
+  settings: settingsContract,
+  briefs: briefsContract,
+  review: reviewContract,
+  mergeQueue: mergeQueueContract,
+} as const;
 
 /**
- * Every request the renderer may make: channel → request and response schemas, declared per
- * domain in contract/. The main side parses each request with these before any service sees it.
+ * Every request a window may make: channel → request and response schemas. The main side
+ * parses each request with these before any service sees it.
  */
 export const requestContract = {
-  ...coreContract,
-  ...pipelineContract,
-  ...briefContract,
-  ...profileContract,
-  ...reviewContract,
-  ...mergeQueueContract,
-} as const satisfies Record<RequestChannel, { request: z.ZodType; response: z.ZodType }>;
+  ...appContract.requests,
+  ...projectsContract.requests,
+  ...profilesContract.requests,
+  ...threadsContract.requests,
+  ...terminalContract.requests,
+  ...mergeContract.requests,
+  ...demoContract.requests,
+  ...settingsContract.requests,
+  ...briefsContract.requests,
+  ...reviewContract.requests,
+  ...mergeQueueContract.requests,
+} as const;
 
-/** Everything main pushes to the renderer. */
+/** Everything main pushes to the windows: event → payload schema. */
 export const eventContract = {
-  'terminal.data': z.object({
-    threadId: z.string(),
-    /** Stream offset (in UTF-16 units) of the first character of `data`. */
-    start: z.number().int(),
-    data: z.string(),
-  }),
-  'thread.updated': ThreadSchema,
-  'thread.removed': z.object({ threadId: z.string() }),
-  'project.updated': ProjectSchema,
-  'settings.updated': SettingsViewSchema,
-  ...reviewEventContract,
-  ...mergeQueueEventContract,
-} as const satisfies Record<EventChannel, z.ZodType>;
+  ...projectsContract.events,
+  ...threadsContract.events,
+  ...terminalContract.events,
+  ...settingsContract.events,
+  ...reviewContract.events,
+  ...mergeQueueContract.events,
+} as const;
+
+export type RequestChannel = keyof typeof requestContract;
+export type EventChannel = keyof typeof eventContract;
+/** The request channels of one group, e.g. `ChannelsOf<typeof threadsContract>`. */
+export type ChannelsOf<Group extends { readonly requests: object }> = Extract<keyof Group['requests'], RequestChannel>;
+
+export const requestChannels = Object.keys(requestContract) as RequestChannel[];
+export const eventChannels = Object.keys(eventContract) as EventChannel[];
+
+export function isRequestChannel(name: unknown): name is RequestChannel {
+  return typeof name === 'string' && Object.hasOwn(requestContract, name);
+}
 
 export type RequestOf<C extends RequestChannel> = z.input<(typeof requestContract)[C]['request']>;
 export type ParsedRequestOf<C extends RequestChannel> = z.output<(typeof requestContract)[C]['request']>;
@@ -55,6 +91,3 @@ export interface SwitchyardBridge {
   invoke<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void;
 }
-
-export type { EventChannel, RequestChannel } from './channel-names';
-export { bridgeGlobalName } from './channel-names';

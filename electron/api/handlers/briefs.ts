@@ -1,27 +1,20 @@
 import { suggestBranchName } from '../../../shared/branch-name';
-import type { briefRequestChannels } from '../../../shared/channels/briefs';
+import type { briefsContract } from '../../../shared/contract/briefs';
 import { resolveBriefDependencies } from '../../briefs/brief-dependencies';
 import { BriefTemplateLibrary } from '../../briefs/brief-template-library';
 import { changelogPathFor } from '../../briefs/changelog-path';
 import { defaultPromptTemplate } from '../../briefs/default-prompt-template';
-import { parsePromptTemplate } from '../../briefs/prompt-template-check';
 import { promptTemplateVariables } from '../../briefs/prompt-variables';
 import { renderBriefPrompt } from '../../briefs/render-brief-prompt';
-import type { DomainHandlers } from '../dispatcher';
+import type { HandlersOf } from '../dispatcher';
 import type { HandlerDeps } from './handler-deps';
 
 /** Shown in a preview until the form has a name. */
 const unnamedThread = 'new thread';
 
-export function briefHandlers({ state, projects }: HandlerDeps): DomainHandlers<typeof briefRequestChannels> {
+export function briefHandlers({ state, projects }: HandlerDeps): HandlersOf<typeof briefsContract> {
   const templates = new BriefTemplateLibrary(state);
   return {
-    'projects.setPromptTemplate': ({ projectId, template }) => {
-      projects.get(projectId);
-      // A broken template is refused here rather than at the next thread's creation.
-      if (template !== null) parsePromptTemplate(template);
-      return projects.update(projectId, { promptTemplate: template });
-    },
     'briefs.promptTemplate.default': () => ({
       template: defaultPromptTemplate,
       variables: [...promptTemplateVariables],

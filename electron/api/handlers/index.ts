@@ -1,19 +1,29 @@
 import type { Handlers } from '../dispatcher';
+import { appHandlers } from './app';
 import { briefHandlers } from './briefs';
-import { coreHandlers } from './core';
-import { mergeQueueHandlers } from './merge-queue';
+import { demoHandlers } from './demo';
 import type { HandlerDeps } from './handler-deps';
-import { pipelineHandlers } from './pipeline';
+import { mergeHandlers } from './merge';
+import { mergeQueueHandlers } from './merge-queue';
 import { profileHandlers } from './profiles';
+import { projectHandlers } from './projects';
 import { reviewHandlers } from './review';
+import { settingsHandlers } from './settings';
+import { terminalHandlers } from './terminal';
+import { threadHandlers } from './threads';
 
-/** Every channel's handler, one module per domain. */
+/** Every channel's handler: one module per contract group (shared/contract/<group>.ts). */
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
-    ...coreHandlers(deps),
-    ...pipelineHandlers(deps),
-    ...briefHandlers(deps),
+    ...appHandlers(deps),
+    ...projectHandlers(deps),
     ...profileHandlers(deps),
+    ...threadHandlers(deps),
+    ...terminalHandlers(deps),
+    ...mergeHandlers(deps),
+    ...demoHandlers(deps),
+    ...settingsHandlers(deps),
+    ...briefHandlers(deps),
     ...reviewHandlers(deps),
     ...mergeQueueHandlers(deps),
   };

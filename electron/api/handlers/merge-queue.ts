@@ -1,8 +1,8 @@
-import type { mergeQueueRequestChannels } from '../../../shared/channels/merge-queue';
-import type { DomainHandlers } from '../dispatcher';
+import type { mergeQueueContract } from '../../../shared/contract/merge-queue';
+import type { HandlersOf } from '../dispatcher';
 import type { HandlerDeps } from './handler-deps';
 
-export function mergeQueueHandlers({ mergeQueue }: HandlerDeps): DomainHandlers<typeof mergeQueueRequestChannels> {
+export function mergeQueueHandlers({ mergeQueue }: HandlerDeps): HandlersOf<typeof mergeQueueContract> {
   return {
     'mergeQueue.get': ({ projectId }) => mergeQueue.view(projectId),
     'mergeQueue.refresh': ({ projectId }) => mergeQueue.refresh(projectId),

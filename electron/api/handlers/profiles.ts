@@ -1,10 +1,11 @@
-import type { profileRequestChannels } from '../../../shared/channels/profiles';
-import type { DomainHandlers } from '../dispatcher';
+import type { profilesContract } from '../../../shared/contract/profiles';
+import type { HandlersOf } from '../dispatcher';
 import type { HandlerDeps } from './handler-deps';
 
-/** Custom agent profiles: the registry keeps them in the app state and lists them live. */
-export function profileHandlers({ agents }: HandlerDeps): DomainHandlers<typeof profileRequestChannels> {
+/** Built-in and custom agent profiles: the registry keeps custom ones in the app state and lists them live. */
+export function profileHandlers({ agents }: HandlerDeps): HandlersOf<typeof profilesContract> {
   return {
+    'profiles.list': () => agents.describeAll(),
     'profiles.listCustom': () => agents.customProfiles(),
     'profiles.saveCustom': ({ profile }) => agents.saveCustom(profile),
     'profiles.deleteCustom': async ({ id }) => ({ deleted: await agents.deleteCustom(id) }),

@@ -1,9 +1,9 @@
-import type { reviewRequestChannels } from '../../../shared/channels/review';
-import type { DomainHandlers } from '../dispatcher';
+import type { reviewContract } from '../../../shared/contract/review';
+import type { HandlersOf } from '../dispatcher';
 import type { HandlerDeps } from './handler-deps';
 
 /** Review pane channels → ReviewService. Requests arrive validated by the dispatcher. */
-export function reviewHandlers({ review }: HandlerDeps): DomainHandlers<typeof reviewRequestChannels> {
+export function reviewHandlers({ review }: HandlerDeps): HandlersOf<typeof reviewContract> {
   return {
     'review.summary': ({ threadId, detailsLater }) => review.summary(threadId, { detailsLater }),
     'review.details': ({ threadId, revision }) => review.details(threadId, revision),

@@ -1,0 +1,10 @@
+import type { settingsContract } from '../../../shared/contract/settings';
+import type { HandlersOf } from '../dispatcher';
+import type { HandlerDeps } from './handler-deps';
+
+export function settingsHandlers({ settings }: HandlerDeps): HandlersOf<typeof settingsContract> {
+  return {
+    'settings.get': () => settings.get(),
+    'settings.set': (patch) => settings.set(patch),
+  };
+}

@@ -1,0 +1,13 @@
+import type { threadsContract } from '../../../shared/contract/threads';
+import type { HandlersOf } from '../dispatcher';
+import type { HandlerDeps } from './handler-deps';
+
+export function threadHandlers({ threads }: HandlerDeps): HandlersOf<typeof threadsContract> {
+  return {
+    'threads.list': () => threads.list(),
+    'threads.create': (request) => threads.create(request),
+    'threads.stop': ({ threadId }) => threads.stop(threadId),
+    'threads.resume': ({ threadId }) => threads.resume(threadId),
+    'threads.remove': ({ threadId, discard }) => threads.remove(threadId, discard),
+  };
+}

@@ -1,2 +1,0 @@
-/** Agent profiles beyond the built-in list: user-defined ones. */
-export const profileRequestChannels = ['profiles.listCustom', 'profiles.saveCustom', 'profiles.deleteCustom'] as const;

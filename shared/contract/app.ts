@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { type ContractGroup, Empty } from './common';
+
+/** `app.*`: what the window needs to know about the process it talks to. */
+export const appContract = {
+  requests: {
+    'app.info': {
+      request: Empty,
+      response: z.object({
+        version: z.string(),
+        host: z.enum(['electron', 'browser']),
+        dataDir: z.string(),
+        platform: z.string(),
+        /** True until the user has opened any project. */
+        firstRun: z.boolean(),
+        canPickFolder: z.boolean(),
+        /** Set when the state file was unreadable at start and was recovered: what happened, for the user. */
+        stateProblem: z.string().nullable(),
+      }),
+    },
+  },
+  events: {},
+} as const satisfies ContractGroup<'app'>;
