@@ -24,7 +24,10 @@ export async function contractChannelNames() {
   return { requests: Object.keys(contract.requestContract), events: Object.keys(contract.eventContract) };
 }
 
-/** esbuild/Vite `define` that puts the names in place of `SWITCHYARD_CHANNEL_NAMES`. */
+/**
+ * esbuild/Vite `define` that puts the names in place of `SWITCHYARD_CHANNEL_NAMES`, as JSON text:
+ * a string is inlined where it is used, where an object would become a module of its own.
+ */
 export async function channelNamesDefine() {
-  return { SWITCHYARD_CHANNEL_NAMES: JSON.stringify(await contractChannelNames()) };
+  return { SWITCHYARD_CHANNEL_NAMES: JSON.stringify(JSON.stringify(await contractChannelNames())) };
 }

@@ -4,16 +4,19 @@ import type { EventChannel, RequestChannel } from './contract';
  * The contract's channel names, for the two places that must not carry the contract itself (zod
  * and every schema): the sandboxed preload's allow-list and the renderer's check of incoming
  * events. Not written by hand: `SWITCHYARD_CHANNEL_NAMES` is replaced at build time with the keys
- * of shared/contract (scripts/channel-names.mjs, used by scripts/build.mjs, vite.config.mts and
- * vitest.config.ts).
+ * of shared/contract, as JSON text (scripts/channel-names.mjs, used by scripts/build.mjs,
+ * vite.config.mts and vitest.config.ts).
  */
-declare const SWITCHYARD_CHANNEL_NAMES: { readonly requests: readonly string[]; readonly events: readonly string[] };
+declare const SWITCHYARD_CHANNEL_NAMES: string;
 
 let names: { readonly requests: ReadonlySet<string>; readonly events: ReadonlySet<string> } | undefined;
 
 /** Read on first use, so a bundle that only needs the IPC names below works without the list. */
 function channelNames(): NonNullable<typeof names> {
-  names ??= { requests: new Set(SWITCHYARD_CHANNEL_NAMES.requests), events: new Set(SWITCHYARD_CHANNEL_NAMES.events) };
+  if (!names) {
+    const { requests, events } = JSON.parse(SWITCHYARD_CHANNEL_NAMES) as { requests: string[]; events: string[] };
+    names = { requests: new Set(requests), events: new Set(events) };
+  }
   return names;
 }
 
