@@ -3,7 +3,9 @@ import { z } from 'zod';
 /**
  * Why a needs-input pattern cannot be used, or null when it can. Patterns are compiled the way the
  * status tracker does (multiline), and one that matches an empty screen is refused: every quiet
- * moment would look like a question.
+ * moment would look like a question. (Matching the empty string cannot backtrack for long. Whether
+ * the pattern backtracks catastrophically on real text is checked by the host when the profile is
+ * saved, off its main thread and within a time bound: electron/status/user-patterns.ts.)
  */
 export function screenPatternProblem(pattern: string): string | null {
   let regex: RegExp;

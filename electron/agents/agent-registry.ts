@@ -1,7 +1,7 @@
 import type { CustomProfile } from '../../shared/custom-profile';
 import { AppError } from '../../shared/errors';
 import type { AgentProfileInfo } from '../../shared/models';
-import { type CustomProfileStore, customToAgentProfile } from './custom-profiles';
+import { type CustomProfileStore, customProfileHazard, customToAgentProfile } from './custom-profiles';
 import { findExecutable } from './find-executable';
 import type { AgentProfile } from './profile';
 import { profileInfo } from './profile-info';
@@ -64,6 +64,8 @@ export class AgentRegistry {
     if (this.builtins.some((builtin) => builtin.id === profile.id)) {
       throw new AppError('invalid-request', `"${profile.id}" is a built-in profile; give the custom one another id.`);
     }
+    const hazard = await customProfileHazard(profile);
+    if (hazard) throw new AppError('invalid-request', hazard);
     const others = store.get('customProfiles').filter((existing) => existing.id !== profile.id);
     await store.set('customProfiles', [...others, profile]);
     return this.describe(customToAgentProfile(profile));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CustomProfile, CustomProfileSchema, customProfileIdFor } from '../../shared/custom-profile';
+import { AgentRegistry } from './agent-registry';
 import { customToAgentProfile } from './custom-profiles';
 import { commonNeedsInputPatterns } from './profile';
 
@@ -71,4 +72,38 @@ describe('a custom profile as the launcher sees it', () => {
     expect(profile.needsInputPatterns).toBe(commonNeedsInputPatterns);
     expect(customToAgentProfile({ ...base, needsInputPatterns: ['Ready>'] }).needsInputPatterns).toEqual(['Ready>']);
   });
+});
+
+describe('saving a custom profile', () => {
+  function registry() {
+    const store = {
+      saved: [] as CustomProfile[],
+      get: () => store.saved,
+      set: async (_key: 'customProfiles', value: CustomProfile[]) => {
+        store.saved = value;
+      },
+    };
+    return { store, registry: new AgentRegistry([], store) };
+  }
+
+  // ^(a+)+\?$ on a line of 31 a's froze every request for 8.7 s.
+  it('refuses a needs-input pattern that backtracks catastrophically, saying which and why', async () => {
+    const { store, registry: agents } = registry();
+    const profile = CustomProfileSchema.parse({
+      id: 'custom-slow',
+      label: 'Slow',
+      binary: '/bin/sh',
+      needsInputPatterns: ['Continue\\?', '^(a+)+\\?$'],
+    });
+    await expect(agents.saveCustom(profile)).rejects.toMatchObject({
+      kind: 'invalid-request',
+      message: expect.stringMatching(
+        /^Needs-input pattern "\^\(a\+\)\+\\\?\$" takes too long on some screen text \(over 250 ms on "a+.*\(a\+\)\+/,
+      ),
+    });
+    expect(store.saved).toEqual([]);
+    const fine = { ...profile, needsInputPatterns: ['Continue\\?', '^a+\\?$'] };
+    await expect(agents.saveCustom(fine)).resolves.toMatchObject({ id: 'custom-slow' });
+    expect(store.saved).toEqual([fine]);
+  }, 15_000);
 });

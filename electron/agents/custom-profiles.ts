@@ -1,4 +1,5 @@
 import type { CustomProfile } from '../../shared/custom-profile';
+import { screenPatternHazard } from '../status/user-patterns';
 import { carriesPrompt } from './argv-template';
 import { type AgentProfile, commonNeedsInputPatterns, toolDefaultApprovalModes } from './profile';
 
@@ -34,4 +35,18 @@ export function customToAgentProfile(custom: CustomProfile): AgentProfile {
     takesScenario: false,
     custom: true,
   };
+}
+
+/**
+ * Why the profile must not be saved although its data is well-formed, or null: a needs-input
+ * pattern that backtracks catastrophically (tried off the main thread, within a time bound, on text
+ * built from its own characters). Checked on saving only: a stored profile that fails it still
+ * loads, and its pattern is turned off the first time it runs too long (electron/status/user-patterns.ts).
+ */
+export async function customProfileHazard(custom: CustomProfile): Promise<string | null> {
+  for (const pattern of custom.needsInputPatterns) {
+    const hazard = await screenPatternHazard(pattern);
+    if (hazard) return `Needs-input pattern ${hazard}`;
+  }
+  return null;
 }

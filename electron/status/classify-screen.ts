@@ -1,6 +1,8 @@
 import { quotableLine, shortened } from '../threads/screen-text';
 import type { ScreenSnapshot } from './headless-screen';
+import type { RegexSandbox } from './regex-sandbox';
 import type { ScreenRule, ScreenState } from './screen-rules';
+import { disabledNotice, firstUserPatternMatch } from './user-patterns';
 
 /** A state a running program can be in; `failed` is only ever decided at exit. */
 export type LiveScreenState = Exclude<ScreenState, 'failed'>;
@@ -21,12 +23,24 @@ const liveStateOrder: readonly LiveScreenState[] = ['needs-input', 'working', 'i
 const questionLookback = 12;
 const bottomLineCount = 3;
 
-/** Reads a screen with one profile's rules: what state it shows, and after an exit, why. */
+/**
+ * Reads a screen with one profile's rules: what state it shows, and after an exit, why. Rules the
+ * user wrote (`userSupplied`) run only in the regex sandbox, so `read` answers asynchronously when
+ * there are any; the built-in rules run here, synchronously.
+ */
 export class ScreenClassifier {
   private readonly rules: readonly CompiledRule[];
+  private readonly userRules: readonly ScreenRule[];
+  /** User rules turned off whose notice this classifier has passed on (once each). */
+  private readonly reported = new Set<ScreenRule>();
 
-  constructor(rules: readonly ScreenRule[]) {
+  constructor(
+    rules: readonly ScreenRule[],
+    private readonly sandbox?: RegexSandbox,
+  ) {
+    this.userRules = rules.filter((rule) => rule.userSupplied && rule.state === 'needs-input');
     this.rules = rules.flatMap((rule) => {
+      if (rule.userSupplied) return [];
       try {
         return [{ rule, regex: new RegExp(rule.pattern, rule.flags ?? '') }];
       } catch {
@@ -36,7 +50,58 @@ export class ScreenClassifier {
     });
   }
 
-  /** The state a running program's screen shows, or null when no rule recognises it. */
+  /**
+   * The state the screen shows, user rules included: `done` is called at once when no user rule
+   * needs running, else once the sandbox has answered. `notice` says a user rule was turned off
+   * for taking too long (once per rule).
+   */
+  read(screen: ScreenSnapshot, done: (verdict: ScreenVerdict | null, notice: string | null) => void): void {
+    const verdict = this.classify(screen);
+    const notices: string[] = [];
+    const pending: ScreenRule[] = [];
+    for (const rule of this.userRules) {
+      const notice = disabledNotice({ source: rule.pattern, flags: rule.flags ?? '' });
+      if (notice === null) pending.push(rule);
+      else if (!this.reported.has(rule)) {
+        this.reported.add(rule);
+        notices.push(notice);
+      }
+    }
+    // Built-in needs-input rules come before the user's: theirs cannot change this verdict.
+    if (pending.length === 0 || verdict?.state === 'needs-input') {
+      done(verdict, notices.join('; ') || null);
+      return;
+    }
+    const candidates = pending.map((rule) => ({ rule, lines: linesInReach(rule, screen) }));
+    void firstUserPatternMatch(
+      candidates.map(({ rule, lines }) => ({
+        source: rule.pattern,
+        flags: rule.flags ?? '',
+        texts: lines.map((index) => screen.lines[index] ?? ''),
+      })),
+      this.sandbox,
+    ).then((found) => {
+      for (const { rule } of candidates) {
+        const notice = disabledNotice({ source: rule.pattern, flags: rule.flags ?? '' });
+        if (notice !== null && !this.reported.has(rule)) {
+          this.reported.add(rule);
+          notices.push(notice);
+        }
+      }
+      const matched = found ? candidates[found.pattern] : undefined;
+      const index = matched?.lines[found?.text ?? -1];
+      const userVerdict: ScreenVerdict | null =
+        found && matched && index !== undefined
+          ? { state: 'needs-input', reason: fillReason(matched.rule.reason, found.groups, screen, index) }
+          : null;
+      done(userVerdict ?? verdict, notices.join('; ') || null);
+    });
+  }
+
+  /**
+   * The state a running program's screen shows by the built-in rules alone (user rules need the
+   * sandbox: see `read`), or null when no rule recognises it.
+   */
   classify(screen: ScreenSnapshot): ScreenVerdict | null {
     for (const state of liveStateOrder) {
       for (const compiled of this.rules) {
@@ -91,7 +156,7 @@ function linesInReach(rule: ScreenRule, screen: ScreenSnapshot): number[] {
 
 function fillReason(
   template: string | null,
-  found: RegExpExecArray,
+  found: ArrayLike<string | undefined>,
   screen: ScreenSnapshot,
   index: number,
 ): string | null {

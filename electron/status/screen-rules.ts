@@ -7,6 +7,8 @@
  * generic ones. `failed` rules are read only when the program has exited, to name the reason.
  */
 
+import { commonNeedsInputPatterns } from '../agents/profile';
+
 export type ScreenState = 'needs-input' | 'idle' | 'failed' | 'working';
 
 export interface ScreenRule {
@@ -27,6 +29,12 @@ export interface ScreenRule {
    * pattern's groups. Null: the state says it all (e.g. a plain spinner).
    */
   readonly reason: string | null;
+  /**
+   * Written by the user (a custom profile's patterns), so it may backtrack catastrophically: it is
+   * only ever run in the regex sandbox (user-patterns.ts), never on the main thread. Only
+   * `needs-input` rules may be.
+   */
+  readonly userSupplied?: boolean;
 }
 
 const asks = 'asks: {question}';
@@ -177,7 +185,16 @@ export function rulesFor(profileId: string | null): readonly ScreenRule[] {
   return [...(own ?? []), ...genericRules];
 }
 
-/** A profile's legacy `needsInputPatterns` (custom profiles) as rules over the last lines on screen. */
+/**
+ * A profile's legacy `needsInputPatterns` as rules over the last lines on screen. The common
+ * patterns built-in profiles share are ours; any other came from a custom profile.
+ */
 export function rulesFromPatterns(patterns: readonly string[]): ScreenRule[] {
-  return patterns.map((pattern) => ({ state: 'needs-input', pattern, where: 'bottom', reason: 'asks: {line}' }));
+  return patterns.map((pattern) => ({
+    state: 'needs-input',
+    pattern,
+    where: 'bottom',
+    reason: 'asks: {line}',
+    ...(commonNeedsInputPatterns.includes(pattern) ? {} : { userSupplied: true }),
+  }));
 }

@@ -81,11 +81,13 @@ describe('StatusTracker', () => {
     expect(last()).toEqual({ status: 'needs-input', reason: 'asks: Proceed? [y/N]' });
   });
 
-  it('applies a custom profile’s own patterns to the last lines', () => {
+  it('applies a custom profile’s own patterns to the last lines (off the main thread)', async () => {
     const { t, last } = tracker({ profileId: 'custom', needsInputPatterns: ['^Pick a colour:'] });
     t.output('Pick a colour: red, green\r\n> ');
     vi.advanceTimersByTime(300);
-    expect(last()).toEqual({ status: 'needs-input', reason: 'asks: Pick a colour: red, green' });
+    await vi.waitFor(() =>
+      expect(last()).toEqual({ status: 'needs-input', reason: 'asks: Pick a colour: red, green' }),
+    );
   });
 
   it('ignores a broken custom pattern instead of failing', () => {

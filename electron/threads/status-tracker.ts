@@ -33,6 +33,12 @@ function isBlank(screen: ScreenSnapshot): boolean {
   return screen.lines.every((line) => line.trim() === '');
 }
 
+/** A status reason with a note about the screen reading itself (a custom pattern turned off). */
+function withNotice(reason: string | null, notice: string | null): string | null {
+  if (!notice) return reason;
+  return reason ? `${reason} (${notice})` : notice;
+}
+
 /** Output this soon after typing or a resize is the terminal echoing or redrawing, not the agent working. */
 const echoWindowMs = 150;
 
@@ -63,6 +69,8 @@ export class StatusTracker {
   private activitySinceRead = false;
   /** What the last screen read recognised; null when nothing. */
   private lastVerdict: ScreenVerdict | null = null;
+  /** Screen reads started; a verdict arriving for an older one is dropped. */
+  private reads = 0;
   /** Set by the first hook event: from then on, activity alone never overrides what hooks said. */
   private hookDriven = false;
   private disposed = false;
@@ -173,15 +181,20 @@ export class StatusTracker {
   private readScreen(): void {
     if (this.isFinal() || this.disposed) return;
     const screen = this.screen.snapshot();
-    const verdict = this.classifier.classify(screen);
     const active = this.activitySinceRead;
     this.activitySinceRead = false;
-    this.lastVerdict = verdict;
-    if (verdict) {
+    // A custom profile's patterns are matched off the main thread: the verdict may come later, and
+    // only the latest read's counts.
+    const read = ++this.reads;
+    this.classifier.read(screen, (verdict, notice) => {
+      if (read !== this.reads || this.isFinal() || this.disposed) return;
+      this.lastVerdict = verdict;
       // Hooks name the state more precisely than a screen rule agreeing with them.
-      if (this.hookDriven && verdict.state === this.status) return;
-      this.set(verdict.state, verdict.reason);
-    } else if (active && !this.hookDriven && !isBlank(screen)) this.set('working', null);
+      const hooksSaidSo = this.hookDriven && verdict?.state === this.status;
+      if (verdict && !hooksSaidSo) this.set(verdict.state, withNotice(verdict.reason, notice));
+      else if (!verdict && active && !this.hookDriven && !isBlank(screen)) this.set('working', notice);
+      else if (notice) this.set(this.status, withNotice(this.reason, notice));
+    });
   }
 
   private onLongSilence(): void {
