@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-import { detectElectronRuntime } from '../electron/runtime/electron-runtime';
+import { detectElectronRuntime } from '../electron/cli/electron-runtime';
 import { git, makeWorkspace } from './support/git';
 
 const projectRoot = path.resolve(__dirname, '..');

@@ -1,4 +1,4 @@
-import type { Dispatch } from '../../electron/api/dispatcher';
+import type { Dispatch } from '../../electron/api/request-router';
 import type { ClientLink } from '../../electron/api/client-link';
 import type { Delivery } from './host-protocol';
 

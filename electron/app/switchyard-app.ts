@@ -2,7 +2,7 @@ import path from 'node:path';
 import { AgentRegistry } from '../agents/agent-registry';
 import { builtinProfiles } from '../agents/builtin-profiles';
 import type { AgentProfile } from '../agents/profile';
-import { createDispatcher, type Dispatch } from '../api/dispatcher';
+import { createRequestRouter, type Dispatch } from '../api/request-router';
 import { EventBus } from '../api/event-bus';
 import { createHandlers } from '../api/handlers/index';
 import { MergeQueueService } from '../merge-queue/merge-queue-service';
@@ -90,7 +90,7 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
   const review = await ReviewService.open(domain);
   const mergeQueue = await MergeQueueService.open(domain);
   const handlers = createHandlers({ options, state, projects, threads, agents, settings, review, mergeQueue });
-  const dispatch = createDispatcher(handlers, options.log);
+  const dispatch = createRequestRouter(handlers, options.log);
   return {
     dispatch,
     events,

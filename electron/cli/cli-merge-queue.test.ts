@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { gitOutput } from '../git/core';
 import { pendingOperations } from '../git/operation-state';
-import { type BranchSpec, aWithLine, makeQueueRepo, parentsOf, rev } from '../merge-queue/test-support';
+import { type BranchSpec, aWithLine, makeQueueRepo, parentsOf, rev } from '../test-support/merge-queue';
 import { makeTempDir, waitFor } from '../test-support/temp-repo';
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { distDir } from '../app/app-paths';
-import { detectElectronRuntime } from '../runtime/electron-runtime';
+import { detectElectronRuntime } from './electron-runtime';
 import { parseServeArgs, serveUntilInterrupted } from './serve';
 
 export const startHelp = `Usage: switchyard start [serve options]

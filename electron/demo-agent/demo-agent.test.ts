@@ -16,7 +16,7 @@ import {
   makeTempDir,
   makeTempRepo,
   removeTempDirs,
-} from './test-support';
+} from '../test-support/demo-agent';
 
 let bundleDir: string;
 let bundle: string;

@@ -5,7 +5,7 @@ import { builtinScenarioNames, builtinScenarios } from './builtin-scenarios';
 import { parseCommandLine } from './command-line';
 import { loadScenario, parseScenario, ScenarioLoadError } from './load-scenario';
 import { ScenarioSchema } from './scenario';
-import { makeTempDir, removeTempDirs } from './test-support';
+import { makeTempDir, removeTempDirs } from '../test-support/demo-agent';
 
 let cwd: string;
 

@@ -13,7 +13,7 @@ import {
   makeTempRepo,
   removeTempDirs,
   runInProcess,
-} from './test-support';
+} from '../test-support/demo-agent';
 
 let repo: string;
 

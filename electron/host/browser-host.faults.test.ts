@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openSocket, rawExchange, startHostFixture, statusOf, type HostFixture } from './host-test-support';
+import { openSocket, rawExchange, startHostFixture, statusOf, type HostFixture } from '../test-support/host';
 
 // The disk under the renderer build fails: every read throws.
 vi.mock('./static-files', () => ({

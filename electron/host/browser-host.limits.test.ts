@@ -9,7 +9,7 @@ import {
   startHostFixture,
   type Frame,
   type HostFixture,
-} from './host-test-support';
+} from '../test-support/host';
 import { maxBufferedBytesPerConnection } from './client-connection';
 import { slowConsumerCloseCode } from '../../shared/wire';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { answerTo, openSocket, rawExchange, startHostFixture, statusOf, type HostFixture } from './host-test-support';
+import { answerTo, openSocket, rawExchange, startHostFixture, statusOf, type HostFixture } from '../test-support/host';
 
 let fixture: HostFixture;
 let unhandled: unknown[];

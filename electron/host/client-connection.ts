@@ -109,7 +109,7 @@ export class ClientConnection {
     }
     void answer
       .catch((error: unknown): Result<unknown> => {
-        // The dispatcher turns every failure into a Result; this is only a backstop.
+        // The request router turns every failure into a Result; this is only a backstop.
         this.incident('unexpected error', `${frame.channel}: ${describe(error)}`);
         return { ok: false, error: { kind: 'internal', message: `${frame.channel} failed unexpectedly` } };
       })

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runGit } from '../git/core';
 import { makeTempDir } from '../test-support/temp-repo';
 import { computeConflictMatrix } from './conflict-matrix';
-import { aWithLine, commitOnBranch, makeQueueRepo } from './test-support';
+import { aWithLine, commitOnBranch, makeQueueRepo } from '../test-support/merge-queue';
 import { VerdictCache } from './verdict-cache';
 
 let temp: { dir: string; cleanup: () => Promise<void> };

@@ -6,7 +6,7 @@ import { withoutIdentity } from '../test-support/no-identity';
 import { makeTempDir } from '../test-support/temp-repo';
 import { type LandRequest, landBranches } from './land-branches';
 import { pendingLandingRef } from './target-name';
-import { aWithLine, type BranchSpec, makeQueueRepo, parentsOf, rev } from './test-support';
+import { aWithLine, type BranchSpec, makeQueueRepo, parentsOf, rev } from '../test-support/merge-queue';
 
 let temp: { dir: string; cleanup: () => Promise<void> };
 beforeEach(async () => {

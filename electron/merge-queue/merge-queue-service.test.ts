@@ -10,7 +10,7 @@ import { gitOutput, runGit } from '../git/core';
 import { bundleNodeScript } from '../test-support/bundle-script';
 import { makeTempDir, waitFor } from '../test-support/temp-repo';
 import { makeTestApp, type RecordedEvent, recordingClient, terminalText } from '../test-support/test-app';
-import { baseFiles, rev } from './test-support';
+import { baseFiles, rev } from '../test-support/merge-queue';
 import { makeRepo } from '../test-support/temp-repo';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;

@@ -7,7 +7,7 @@ import { landBranches } from './land-branches';
 import { LandingJournalFile } from './landing-journal';
 import { withLandingLock } from './landing-lock';
 import { recoverLanding } from './recover-landing';
-import { type BranchSpec, makeQueueRepo, rev } from './test-support';
+import { type BranchSpec, makeQueueRepo, rev } from '../test-support/merge-queue';
 
 let temp: { dir: string; cleanup: () => Promise<void> };
 beforeEach(async () => {

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedRequestOf } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { formatReviewMessage, type ReviewComment } from '../../shared/review-comments';
-import type { ReviewStore } from './review-store';
+import type { ReviewFile } from './review-file';
 
 /** Comments a thread's review leaves for its agent: draft → sent → resolved, kept in review.json. */
 export class CommentBook {
   constructor(
-    private readonly store: ReviewStore,
+    private readonly store: ReviewFile,
     /** Types the message into the agent's terminal; throws when the agent is not running. */
     private readonly deliver: (threadId: string, message: string) => void,
     private readonly changed: (threadId: string) => void,

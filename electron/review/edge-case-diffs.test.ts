@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/models';
 import type { FileDiff, ReviewFile, ReviewSummary } from '../../shared/review';
-import { git } from '../demo-agent/test-support';
+import { git } from '../test-support/demo-agent';
 import { commitAll, makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
-import { createShellThread, prepareDist, type ReviewTestApp, startReviewApp } from './review-test-support';
+import { createShellThread, prepareDist, type ReviewTestApp, startReviewApp } from '../test-support/review';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let t: ReviewTestApp;

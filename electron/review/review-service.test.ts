@@ -9,7 +9,7 @@ import { keptOutputChars, type VerificationRun } from '../../shared/review-verif
 import type { ClientLink } from '../api/client-link';
 import { commitAll, makeRepo, makeTempDir, tip, waitFor } from '../test-support/temp-repo';
 import { recordingClient, terminalText } from '../test-support/test-app';
-import { createShellThread, prepareDist, type ReviewTestApp, startReviewApp } from './review-test-support';
+import { createShellThread, prepareDist, type ReviewTestApp, startReviewApp } from '../test-support/review';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let dist: string;

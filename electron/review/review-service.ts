@@ -15,7 +15,7 @@ import { revParse } from '../git/refs';
 import { CommentBook } from './comment-book';
 import { readFileDiff } from './read-file-diff';
 import { fileId, type SummaryResult } from './read-review-summary';
-import { ReviewStore } from './review-store';
+import { ReviewFile } from './review-file';
 import { SummaryCache } from './summary-cache';
 import { VerificationRuns } from './verification-runs';
 import { WatchLeases } from './watch-leases';
@@ -57,7 +57,7 @@ export class ReviewService {
 
   private constructor(
     private readonly options: ReviewServiceOptions,
-    private readonly store: ReviewStore,
+    private readonly store: ReviewFile,
   ) {
     const { state, events, log } = options;
     this.summaries = new SummaryCache(
@@ -91,7 +91,7 @@ export class ReviewService {
   }
 
   static async open(options: ReviewServiceOptions): Promise<ReviewService> {
-    const store = await ReviewStore.open(options.dataDir);
+    const store = await ReviewFile.open(options.dataDir);
     if (store.problem) options.log(`[switchyard] ${store.problem}`);
     return new ReviewService(options, store);
   }

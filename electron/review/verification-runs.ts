@@ -7,7 +7,7 @@ import { revParse } from '../git/refs';
 import { uncommittedPaths } from '../git/status';
 import { pathExists } from '../fs/path-exists';
 import { verificationArgv } from './command-argv';
-import type { ReviewStore } from './review-store';
+import type { ReviewFile } from './review-file';
 import { startVerificationProcess, type VerificationOutcome, type VerificationProcess } from './verification-process';
 
 interface Running {
@@ -24,7 +24,7 @@ export class VerificationRuns {
   private readonly running = new Map<string, Running>();
 
   constructor(
-    private readonly store: ReviewStore,
+    private readonly store: ReviewFile,
     private readonly shellOf: (projectId: string) => string | null,
     private readonly onOutput: (threadId: string, runId: string, data: string) => void,
     private readonly changed: (threadId: string) => void,

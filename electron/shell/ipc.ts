@@ -2,7 +2,7 @@ import type * as Electron from 'electron';
 import { ipcEventChannel, ipcRequestPrefix } from '../../shared/channel-names';
 import { requestChannels, type Result } from '../../shared/contract';
 import type { ClientLink } from '../api/client-link';
-import type { Dispatch } from '../api/dispatcher';
+import type { Dispatch } from '../api/request-router';
 import type { EventBus } from '../api/event-bus';
 import type { ElectronApi } from './electron-api';
 
@@ -12,8 +12,8 @@ const untrusted: Result<never> = {
 };
 
 /**
- * One ipcMain handler per contract channel, each checking who is asking before the dispatcher
- * validates what is asked.
+ * One ipcMain handler per contract channel, each checking who is asking before the request
+ * router validates what is asked.
  */
 export function wireIpc(
   ipcMain: ElectronApi['ipcMain'],

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { spawn } from 'node-pty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleDemoAgent } from '../demo-agent/test-support';
+import { bundleDemoAgent } from '../test-support/demo-agent';
 import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
 import { type StatusChange, StatusTracker } from '../threads/status-tracker';
 

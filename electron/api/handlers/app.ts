@@ -1,5 +1,5 @@
 import type { appContract } from '../../../shared/contract/app';
-import type { HandlersOf } from '../dispatcher';
+import type { HandlersOf } from '../request-router';
 import type { HandlerDeps } from './handler-deps';
 
 export function appHandlers({ options, state }: HandlerDeps): HandlersOf<typeof appContract> {

@@ -6,7 +6,7 @@ import { changelogPathFor } from '../../briefs/changelog-path';
 import { defaultPromptTemplate } from '../../briefs/default-prompt-template';
 import { promptTemplateVariables } from '../../briefs/prompt-variables';
 import { renderBriefPrompt } from '../../briefs/render-brief-prompt';
-import type { HandlersOf } from '../dispatcher';
+import type { HandlersOf } from '../request-router';
 import type { HandlerDeps } from './handler-deps';
 
 /** Shown in a preview until the form has a name. */

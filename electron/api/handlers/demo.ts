@@ -1,6 +1,6 @@
 import type { demoContract } from '../../../shared/contract/demo';
-import { startDemo } from '../../demo/demo-project';
-import type { HandlersOf } from '../dispatcher';
+import { startDemo } from '../../demo-project/demo-project';
+import type { HandlersOf } from '../request-router';
 import type { HandlerDeps } from './handler-deps';
 
 export function demoHandlers({ options, projects, threads }: HandlerDeps): HandlersOf<typeof demoContract> {

@@ -1,4 +1,4 @@
-import type { Handlers } from '../dispatcher';
+import type { Handlers } from '../request-router';
 import { appHandlers } from './app';
 import { briefHandlers } from './briefs';
 import { demoHandlers } from './demo';

@@ -1,5 +1,5 @@
 import type { mergeQueueContract } from '../../../shared/contract/merge-queue';
-import type { HandlersOf } from '../dispatcher';
+import type { HandlersOf } from '../request-router';
 import type { HandlerDeps } from './handler-deps';
 
 export function mergeQueueHandlers({ mergeQueue }: HandlerDeps): HandlersOf<typeof mergeQueueContract> {

@@ -1,5 +1,5 @@
 import type { profilesContract } from '../../../shared/contract/profiles';
-import type { HandlersOf } from '../dispatcher';
+import type { HandlersOf } from '../request-router';
 import type { HandlerDeps } from './handler-deps';
 
 /** Built-in and custom agent profiles: the registry keeps custom ones in the app state and lists them live. */

@@ -1,7 +1,7 @@
 import type { projectsContract } from '../../../shared/contract/projects';
 import { AppError } from '../../../shared/errors';
 import { parsePromptTemplate } from '../../briefs/prompt-template-check';
-import type { HandlersOf } from '../dispatcher';
+import type { HandlersOf } from '../request-router';
 import type { HandlerDeps } from './handler-deps';
 
 export function projectHandlers({ options, projects }: HandlerDeps): HandlersOf<typeof projectsContract> {

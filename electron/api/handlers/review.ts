@@ -1,8 +1,8 @@
 import type { reviewContract } from '../../../shared/contract/review';
-import type { HandlersOf } from '../dispatcher';
+import type { HandlersOf } from '../request-router';
 import type { HandlerDeps } from './handler-deps';
 
-/** Review pane channels → ReviewService. Requests arrive validated by the dispatcher. */
+/** Review pane channels → ReviewService. Requests arrive validated by the request router. */
 export function reviewHandlers({ review }: HandlerDeps): HandlersOf<typeof reviewContract> {
   return {
     'review.summary': ({ threadId, detailsLater }) => review.summary(threadId, { detailsLater }),

@@ -1,5 +1,5 @@
 import type { settingsContract } from '../../../shared/contract/settings';
-import type { HandlersOf } from '../dispatcher';
+import type { HandlersOf } from '../request-router';
 import type { HandlerDeps } from './handler-deps';
 
 export function settingsHandlers({ settings }: HandlerDeps): HandlersOf<typeof settingsContract> {

@@ -1,5 +1,5 @@
 import type { terminalContract } from '../../../shared/contract/terminal';
-import type { HandlersOf } from '../dispatcher';
+import type { HandlersOf } from '../request-router';
 import type { HandlerDeps } from './handler-deps';
 
 /** A thread's terminal; `client` is the window asking, which gets the thread's output while attached. */

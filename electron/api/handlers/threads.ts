@@ -1,5 +1,5 @@
 import type { threadsContract } from '../../../shared/contract/threads';
-import type { HandlersOf } from '../dispatcher';
+import type { HandlersOf } from '../request-router';
 import type { HandlerDeps } from './handler-deps';
 
 export function threadHandlers({ threads }: HandlerDeps): HandlersOf<typeof threadsContract> {

@@ -27,7 +27,7 @@ export type Dispatch = (channel: unknown, payload: unknown, client?: ClientLink)
  * against the contract, runs the handler, and turns every failure into a typed error. Nothing
  * a renderer sends can crash the main process.
  */
-export function createDispatcher(handlers: Handlers, log: (message: string) => void = console.error): Dispatch {
+export function createRequestRouter(handlers: Handlers, log: (message: string) => void = console.error): Dispatch {
   return async (channel, payload, client = detachedClient) => {
     if (!isRequestChannel(channel)) {
       return failure(new AppError('invalid-request', `Unknown request channel "${String(channel)}".`));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { gitOutput, runGit } from '../git/core';
-import { commitAll, makeRepo, writeFiles } from '../test-support/temp-repo';
+import { commitAll, makeRepo, writeFiles } from './temp-repo';
 
 export interface BranchSpec {
   readonly name: string;

@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { Thread } from '../../shared/models';
 import type { ClientLink } from '../api/client-link';
 import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
-import { bundleDemoAgent } from '../demo-agent/test-support';
-import { bundleNodeScript } from '../test-support/bundle-script';
-import type { RecordedEvent } from '../test-support/test-app';
+import { bundleDemoAgent } from './demo-agent';
+import { bundleNodeScript } from './bundle-script';
+import type { RecordedEvent } from './test-app';
 
 export interface ReviewTestApp {
   readonly app: SwitchyardApp;

@@ -25,14 +25,14 @@ const runsKeptPerThread = 20;
  * The review pane's own data in `<dataDir>/review.json`: comments, verification runs and
  * per-project review settings. Written atomically after every change, like the app state.
  */
-export class ReviewStore {
+export class ReviewFile {
   private constructor(
     private readonly store: JsonFileStore<ReviewData>,
     private data: ReviewData,
     readonly problem: string | null,
   ) {}
 
-  static async open(dataDir: string): Promise<ReviewStore> {
+  static async open(dataDir: string): Promise<ReviewFile> {
     const store = new JsonFileStore(path.join(dataDir, 'review.json'), ReviewFileSchema, () => ({
       version: 1 as const,
       comments: [],
@@ -49,9 +49,9 @@ export class ReviewStore {
       changed = true;
       return { ...run, state: 'interrupted' as const, finishedAt: run.finishedAt ?? new Date().toISOString() };
     });
-    const reviewStore = new ReviewStore(store, data, loaded.problem);
-    if (changed) await reviewStore.save();
-    return reviewStore;
+    const file = new ReviewFile(store, data, loaded.problem);
+    if (changed) await file.save();
+    return file;
   }
 
   comments(threadId: string): ReviewComment[] {

@@ -4,9 +4,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { bundleNodeScript } from '../test-support/bundle-script';
-import { runScenario } from './run-scenario';
-import type { Scenario, Step } from './scenario';
+import { bundleNodeScript } from './bundle-script';
+import { runScenario } from '../demo-agent/run-scenario';
+import type { Scenario, Step } from '../demo-agent/scenario';
 
 export interface ProcessResult {
   readonly exitCode: number;
@@ -122,5 +122,5 @@ export function countOccurrences(text: string, needle: string): number {
 
 /** Bundles the demo agent into `outfile` the way the app's build does, so tests run the real program. */
 export async function bundleDemoAgent(outfile: string): Promise<void> {
-  await bundleNodeScript(path.join(__dirname, 'demo-agent.ts'), outfile);
+  await bundleNodeScript(path.join(__dirname, '..', 'demo-agent', 'demo-agent.ts'), outfile);
 }

@@ -3,9 +3,9 @@ import net from 'node:net';
 import path from 'node:path';
 import WebSocket from 'ws';
 import type { SwitchyardApp } from '../app/switchyard-app';
-import { makeTempDir } from '../test-support/temp-repo';
-import { makeTestApp } from '../test-support/test-app';
-import { startBrowserHost, type BrowserHost, type BrowserHostOptions } from './browser-host';
+import { makeTempDir } from './temp-repo';
+import { makeTestApp } from './test-app';
+import { startBrowserHost, type BrowserHost, type BrowserHostOptions } from '../host/browser-host';
 
 /** A real app behind a real started host, with what the host logged. */
 export interface HostFixture {

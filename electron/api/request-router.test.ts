@@ -2,21 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { requestChannels } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { GitError } from '../git/core';
-import { createDispatcher, type Handlers } from './dispatcher';
+import { createRequestRouter, type Handlers } from './request-router';
 
 function handlersThatAnswer(answer: (channel: string) => unknown): Handlers {
   return Object.fromEntries(requestChannels.map((c) => [c, () => answer(c)])) as unknown as Handlers;
 }
 
-describe('dispatcher', () => {
+describe('request router', () => {
   it('passes valid requests through and returns the value', async () => {
-    const dispatch = createDispatcher(handlersThatAnswer((c) => `answer from ${c}`));
+    const dispatch = createRequestRouter(handlersThatAnswer((c) => `answer from ${c}`));
     expect(await dispatch('projects.list', {})).toEqual({ ok: true, value: 'answer from projects.list' });
   });
 
   it('answers unknown channels and malformed payloads with typed errors and never calls the handler', async () => {
     let called = false;
-    const dispatch = createDispatcher(handlersThatAnswer(() => (called = true)));
+    const dispatch = createRequestRouter(handlersThatAnswer(() => (called = true)));
     expect(await dispatch('shell.exec', { cmd: 'rm -rf /' })).toMatchObject({
       ok: false,
       error: { kind: 'invalid-request' },
@@ -30,7 +30,7 @@ describe('dispatcher', () => {
   });
 
   it('turns thrown errors into typed errors instead of crashing', async () => {
-    const dispatch = createDispatcher(
+    const dispatch = createRequestRouter(
       handlersThatAnswer((c) => {
         if (c === 'merge.run') throw new AppError('merge-conflict', 'conflicts in a.txt', { files: ['a.txt'] });
         throw new TypeError('boom');
@@ -47,7 +47,7 @@ describe('dispatcher', () => {
   it('words a git failure by its kind, and keeps an unrecognised one internal with git’s words', async () => {
     const failed = (stderr: string) => new GitError(['commit-tree'], { stdout: '', stderr, exitCode: 128 }, '/repo');
     const logged: string[] = [];
-    const dispatch = createDispatcher(
+    const dispatch = createRequestRouter(
       handlersThatAnswer((c) => {
         throw failed(c === 'merge.run' ? 'fatal: empty ident name (for <a@b>) not allowed' : 'fatal: odd');
       }),
