@@ -7,6 +7,7 @@ import { makeRepo, makeTempDir, writeFiles } from '../test-support/temp-repo';
 import { GitError, type GitOptions, runGit } from './core';
 import { describeGitError, failureDetail } from './describe-git-error';
 import { type GitErrorKind, gitErrorKindOf } from './git-error-kind';
+import { resolveRepoRoot } from './repo';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let repo: string;
@@ -242,6 +243,12 @@ describe('git failures, read once (real git)', () => {
       kind: 'permission-denied',
       message: expect.stringContaining(`git config --global --add safe.directory ${theirs}`),
     });
+    // Opening it as a project says so, rather than that it is no repository.
+    await expect(resolveRepoRoot(theirs)).rejects.toMatchObject({
+      kind: 'permission-denied',
+      message: expect.stringContaining('because another user owns it'),
+    });
+    await expect(resolveRepoRoot(temp.dir)).rejects.toMatchObject({ kind: 'not-a-repo' });
   });
 
   it('anything else stays an internal error with git’s own words, as before', async () => {

@@ -1,14 +1,19 @@
 import { stat } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
-import { runGit } from './core';
+import { GitError, runGit } from './core';
+import { describeGitError } from './describe-git-error';
 
 /** The top level of the checkout that contains `folder`, or a specific error saying why not. */
 export async function resolveRepoRoot(folder: string): Promise<string> {
   const info = await stat(folder).catch(() => null);
   if (!info) throw new AppError('not-found', `The folder ${folder} does not exist.`);
   if (!info.isDirectory()) throw new AppError('not-a-repo', `${folder} is a file, not a folder.`);
-  const result = await runGit(folder, ['rev-parse', '--show-toplevel'], { okExitCodes: [0, 128] });
+  const args = ['rev-parse', '--show-toplevel'];
+  const result = await runGit(folder, args, { okExitCodes: [0, 128] });
   if (result.exitCode !== 0) {
+    // A repository git refuses (another user's, say) is one, with a reason to say.
+    const failure = new GitError(args, result, folder);
+    if (failure.kind !== 'not-a-repository' && failure.kind !== 'unknown') throw describeGitError(failure);
     throw new AppError('not-a-repo', `${folder} is not inside a git repository (git init it, or pick another folder).`);
   }
   const root = result.stdout.trim();
