@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultChangelogPath } from '../../shared/brief';
 import type { CleanupItem, HandBackOutcome, LandingOutcome, Orphans, QueueView } from '../../shared/merge-queue';
 import type { Thread } from '../../shared/models';
@@ -12,6 +12,21 @@ import { makeTempDir, waitFor } from '../test-support/temp-repo';
 import { makeTestApp, type RecordedEvent, recordingClient, terminalText } from '../test-support/test-app';
 import { baseFiles, rev } from '../test-support/merge-queue';
 import { makeRepo } from '../test-support/temp-repo';
+import type * as ConflictMatrixModule from './conflict-matrix';
+import { QueueViews } from './queue-views';
+
+/** How often a conflict matrix is computed (the real computation, counted). */
+const matrixRuns = vi.hoisted(() => ({ count: 0 }));
+vi.mock('./conflict-matrix', async (importOriginal) => {
+  const actual = await importOriginal<typeof ConflictMatrixModule>();
+  return {
+    ...actual,
+    computeConflictMatrix: (...args: Parameters<typeof actual.computeConflictMatrix>) => {
+      matrixRuns.count++;
+      return actual.computeConflictMatrix(...args);
+    },
+  };
+});
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let bundle: Awaited<ReturnType<typeof makeTempDir>>;
@@ -158,6 +173,49 @@ describe('the merge queue service', () => {
     const archived = await call<CleanupItem[]>('mergeQueue.cleanup', { projectId, threadIds: [a.id], archive: true });
     expect(archived[0]?.backupRefs).toHaveLength(1);
     expect(await gitOutput(repo, ['show', `${archived[0]?.backupRefs[0]}:scratch.txt`])).toBe('unsaved\n');
+  });
+
+  it('one landing recomputes the conflict matrix once, and sends its progress without building the view again', async () => {
+    const notes = await thread('Notes', 'notes.md', 'Notes');
+    const docs = await thread('Docs', 'docs/guide.md', 'Guide');
+    for (const t of [notes, docs]) await approve(t);
+    await waitFor(() => ![notes, docs].some((t) => app.threads.isActive(t.id)), 'the agents to exit');
+    await call('mergeQueue.reorder', { projectId, order: [notes.id, docs.id] });
+    await call('mergeQueue.get', { projectId }); // the matrix, computed the first time
+    await new Promise((resolve) => setTimeout(resolve, 500)); // any recompute the agents' updates scheduled has run
+    const matricesBefore = matrixRuns.count;
+    const sentBefore = events.length;
+    const builds = vi.spyOn(QueueViews.prototype, 'build');
+    try {
+      const outcome = await call<LandingOutcome>('mergeQueue.land', { projectId, all: true });
+      expect(outcome.landed).toEqual([notes.branch, docs.branch]);
+      // Long enough for a recompute the landing's own thread updates would have scheduled.
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect(matrixRuns.count - matricesBefore).toBe(1);
+      // Built twice: the view the landing starts from, and the one with its outcome.
+      expect(builds).toHaveBeenCalledTimes(2);
+    } finally {
+      builds.mockRestore();
+    }
+    const sent = events
+      .slice(sentBefore)
+      .filter((e) => e.event === 'mergeQueue.updated')
+      .map((e) => e.payload as QueueView);
+    expect(sent.map((v) => (v.landing ? `${v.landing.step} ${v.landing.branch ?? ''}`.trim() : null))).toEqual([
+      'preparing',
+      'preparing',
+      `applying ${notes.branch}`,
+      `publishing ${notes.branch}`,
+      `applying ${docs.branch}`,
+      `publishing ${docs.branch}`,
+      'changelog',
+      'done',
+      null,
+    ]);
+    const last = sent.at(-1);
+    expect(last?.entries).toEqual([]);
+    expect(last?.landed.map((l) => l.name).sort()).toEqual(['Docs', 'Notes']);
+    expect(last?.targetTip).toBe(await rev(repo, 'main'));
   });
 
   it('after a landing killed -9 between entries, the next start finishes it: fragments gathered, landed entries out of the queue, a notice in the view', async () => {
