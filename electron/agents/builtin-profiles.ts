@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { type AgentProfile, approvalMode, commonNeedsInputPatterns, toolDefaultApprovalModes } from './profile';
+import { commonNeedsInputPatterns } from '../status/screen-rules';
+import { type AgentProfile, approvalMode, toolDefaultApprovalModes } from './profile';
 
 function cliProfile(profile: Partial<AgentProfile> & Pick<AgentProfile, 'id' | 'label' | 'binary'>): AgentProfile {
   return {

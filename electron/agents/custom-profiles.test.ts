@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type CustomProfile, CustomProfileSchema, customProfileIdFor } from '../../shared/custom-profile';
 import { AgentRegistry } from './agent-registry';
 import { customToAgentProfile } from './custom-profiles';
-import { commonNeedsInputPatterns } from './profile';
+import { commonNeedsInputPatterns } from '../status/screen-rules';
 
 function parse(overrides: Record<string, unknown>) {
   return CustomProfileSchema.safeParse({ id: 'custom-mine', label: 'Mine', binary: 'my-agent', ...overrides });

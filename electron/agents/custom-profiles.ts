@@ -1,7 +1,8 @@
 import type { CustomProfile } from '../../shared/custom-profile';
+import { commonNeedsInputPatterns } from '../status/screen-rules';
 import { screenPatternHazard } from '../status/user-patterns';
 import { carriesPrompt } from './argv-template';
-import { type AgentProfile, commonNeedsInputPatterns, toolDefaultApprovalModes } from './profile';
+import { type AgentProfile, toolDefaultApprovalModes } from './profile';
 
 /** Where custom profiles live: the app state (StateRepository has exactly this shape). */
 export interface CustomProfileStore {

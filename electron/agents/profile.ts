@@ -70,17 +70,6 @@ export const toolDefaultApprovalModes: readonly ApprovalMode[] = [
   approvalMode('default', "The tool's own behaviour", []),
 ];
 
-/** Prompts every interactive CLI tends to show when it waits for a decision. */
-export const commonNeedsInputPatterns: readonly string[] = [
-  String.raw`\((?:y/n|Y/n|y/N)\)\s*$`,
-  String.raw`\[(?:y/n|Y/n|y/N)\]\s*$`,
-  String.raw`\[\(y\)es, \(n\)o\]`,
-  String.raw`Do you trust the files in this folder\?`,
-  String.raw`Press enter to continue`,
-  String.raw`Do you want to (?:proceed|make this edit|create|run)`,
-  String.raw`❯\s*1\.\s*Yes`,
-];
-
 /** The ways a profile can run: always a live session, and a one-shot run where the tool has one. */
 export function modesOf(profile: AgentProfile): AgentMode[] {
   return profile.headless ? ['interactive', 'headless'] : ['interactive'];

@@ -1,18 +1,12 @@
 import type { EventChannel, EventOf } from '../../shared/contract';
+import type { TerminalViewer } from '../terminals/terminal-viewer';
 
 /**
  * One connected window (an Electron window or a browser tab): where replies to its requests and
- * the events meant only for it (its terminals' output) go.
+ * the events meant only for it (its terminals' output) go. The terminals see it as a viewer.
  */
-export interface ClientLink {
-  readonly id: string;
+export interface ClientLink extends TerminalViewer {
   send<E extends EventChannel>(event: E, payload: EventOf<E>): void;
-  /**
-   * Bytes handed to `send` that have not left this process yet (a WebSocket's bufferedAmount);
-   * absent where sending never queues here (Electron IPC). Terminal flow control holds a thread's
-   * output while this is high, whatever the window acknowledges.
-   */
-  queuedBytes?(): number;
 }
 
 /** For calls that come from no window (CLI start-up, tests): events sent to it go nowhere. */

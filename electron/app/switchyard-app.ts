@@ -3,7 +3,7 @@ import { AgentRegistry } from '../agents/agent-registry';
 import { builtinProfiles } from '../agents/builtin-profiles';
 import type { AgentProfile } from '../agents/profile';
 import { createRequestRouter, type Dispatch } from '../api/request-router';
-import { EventBus } from '../api/event-bus';
+import { EventBus } from './event-bus';
 import { createHandlers } from '../api/handlers/index';
 import { MergeQueueService } from '../merge-queue/merge-queue-service';
 import { ReviewService } from '../review/review-service';
@@ -13,7 +13,7 @@ import { startHookServer } from '../hooks/hook-server';
 import { SettingsService } from '../settings/settings-service';
 import { ThreadService } from '../threads/thread-service';
 import type { ClientLink } from '../api/client-link';
-import type { HostCapabilities } from './host-capabilities';
+import type { HostCapabilities } from '../api/host-capabilities';
 import { runGitInWorker } from '../git/core';
 import { pathExists } from '../fs/path-exists';
 

@@ -5,7 +5,7 @@ import { startBrowserHost, type BrowserHost } from '../host/browser-host';
 import { assertGitSupported } from '../git/version';
 import { parseArgs } from 'node:util';
 import { UsageError, withUsageErrors } from './args';
-import { version } from './version';
+import { version } from '../app/version';
 
 export const serveHelp = `Usage: switchyard serve [--repo PATH] [--port N] [--host ADDRESS] [--data-dir PATH] [--demo]
 

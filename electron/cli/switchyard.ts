@@ -7,7 +7,7 @@ import { doctorHelp, runDoctor } from './doctor';
 import { landHelp, runLand } from './land';
 import { parseServeArgs, serveHelp, serveUntilInterrupted } from './serve';
 import { runStart, startHelp } from './start';
-import { version } from './version';
+import { version } from '../app/version';
 
 const mainHelp = `Switchyard ${version} — run several AI coding agents at once, each in its own git worktree.
 

@@ -2,7 +2,6 @@
  * What the relay and the hook server agree on. Kept free of dependencies: the relay that imports
  * it starts for every hook Claude Code fires, so it must stay tiny and quick to load.
  */
-import type { HookEventKind } from '../threads/status-tracker';
 
 /** Environment the agent's pty carries so the relay knows where to report (set by the runtime). */
 export const hookEnv = {
@@ -17,7 +16,9 @@ export const hookPath = '/hook';
 /** A hook's JSON is small; anything bigger is not from Claude Code. */
 export const maxHookBodyBytes = 64 * 1024;
 
-export const hookEventKinds = ['Notification', 'Stop', 'UserPromptSubmit'] as const satisfies readonly HookEventKind[];
+/** The Claude Code hook events a thread's relay reports; the status tracker reads them (electron/status/). */
+export const hookEventKinds = ['Notification', 'Stop', 'UserPromptSubmit'] as const;
+export type HookEventKind = (typeof hookEventKinds)[number];
 
 export interface HookEvent {
   readonly threadId: string;

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { isAllowedHost, tokensMatch } from '../host/security';
+import { isAllowedHost, tokensMatch } from '../net/loopback-guard';
 import { type HookEvent, hookEventKinds, hookPath, hookTokenHeader, maxHookBodyBytes } from './hook-protocol';
 
 export interface HookServerOptions {

@@ -7,16 +7,13 @@ import type { SwitchyardApp } from '../app/switchyard-app';
 import { tokenRefusedCloseCode } from '../../shared/wire';
 import { ClientConnection } from './client-connection';
 import { createIncidentLog } from './incident-log';
+import { hostnamesFor, isAllowedHost, isAllowedOrigin, tokensMatch } from '../net/loopback-guard';
 import {
   contentSecurityPolicy,
   createToken,
-  hostnamesFor,
-  isAllowedHost,
-  isAllowedOrigin,
   offeredProtocols,
   tokenFromProtocols,
   tokenProtocolPrefix,
-  tokensMatch,
 } from './security';
 import { readStaticFile } from './static-files';
 

@@ -3,6 +3,7 @@ import type { Result } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { ClientFrameSchema, slowConsumerCloseCode, type ClientFrame, type ServerFrame } from '../../shared/wire';
 import type { ClientLink } from '../api/client-link';
+import { forwardToWindow } from '../api/window-events';
 import type { SwitchyardApp } from '../app/switchyard-app';
 import type { IncidentLog } from './incident-log';
 
@@ -50,7 +51,7 @@ export class ClientConnection {
       queuedBytes: () => this.ws.bufferedAmount,
     };
     this.link = link;
-    this.unsubscribe = app.events.subscribe((event, payload) => this.link.send(event, payload));
+    this.unsubscribe = forwardToWindow(app.events, this.link);
     ws.on('message', (raw, isBinary) => {
       try {
         this.receive(raw, isBinary);

@@ -6,8 +6,7 @@ import type {
   QueueSettings,
   QueueView,
 } from '../../shared/merge-queue';
-import type { Project, Thread } from '../../shared/models';
-import type { DomainServiceOptions } from '../app/domain-service-options';
+import type { DomainServiceOptions } from '../threads/domain-service-options';
 import { QueueCleanup } from './queue-cleanup';
 import { QueueContext } from './queue-context';
 import { QueueHandBack } from './queue-hand-back';
@@ -50,10 +49,11 @@ export class MergeQueueService {
     const views = new QueueViews(context, matrices);
     const landing = new QueueLanding(context, matrices, views);
     // Recompute on what can move a tip: thread updates (an agent committed), removals; never on a timer.
-    const unsubscribe = options.events.subscribe((event, payload) => {
-      if (event === 'thread.updated') matrices.schedule((payload as Thread).projectId);
-      if (event === 'project.updated') matrices.schedule((payload as Project).id);
-    });
+    const listening = [
+      options.events.on('thread.updated', (thread) => matrices.schedule(thread.projectId)),
+      options.events.on('project.updated', (project) => matrices.schedule(project.id)),
+    ];
+    const unsubscribe = () => listening.forEach((stop) => stop());
     const service = new MergeQueueService(
       matrices,
       views,

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { integrationBranchName } from '../../shared/merge-queue';
 import type { Project, Thread } from '../../shared/models';
-import type { DomainServiceOptions } from '../app/domain-service-options';
+import type { DomainServiceOptions } from '../threads/domain-service-options';
 import { currentBranch } from '../git/repo';
 import type { KnownThread } from './find-orphans';
 import type { QueueStore } from './queue-store';

@@ -9,9 +9,8 @@ import type { ReviewDecision } from '../../shared/review-decision';
 import type { ReviewSettings } from '../../shared/review-settings';
 import type { VerificationRun } from '../../shared/review-verification';
 import type { ViewedFiles } from '../../shared/review-viewed';
-import type { ClientLink } from '../api/client-link';
-import type { DomainServiceOptions } from '../app/domain-service-options';
 import { revParse } from '../git/refs';
+import type { DomainServiceOptions } from '../threads/domain-service-options';
 import { CommentBook } from './comment-book';
 import { readFileDiff } from './read-file-diff';
 import { fileId, type SummaryResult } from './read-review-summary';
@@ -85,9 +84,7 @@ export class ReviewService {
       log,
     );
     // A removed thread takes its watcher, running verification and review data with it.
-    this.unsubscribe = events.subscribe((event, payload) => {
-      if (event === 'thread.removed') void this.forgetThread((payload as { threadId: string }).threadId);
-    });
+    this.unsubscribe = events.on('thread.removed', ({ threadId }) => void this.forgetThread(threadId));
   }
 
   static async open(options: ReviewServiceOptions): Promise<ReviewService> {
@@ -145,14 +142,15 @@ export class ReviewService {
     return this.readDiff(thread.worktreePath, result, { section, path, oldPath: listed.wire.oldPath, full });
   }
 
-  watch(threadId: string, client: ClientLink): { leaseMs: number } {
+  /** `viewer` is the window showing the review; each holds its own lease. */
+  watch(threadId: string, viewer: { readonly id: string }): { leaseMs: number } {
     this.options.state.thread(threadId);
-    this.leases.renew(threadId, client.id);
+    this.leases.renew(threadId, viewer.id);
     return { leaseMs: this.leases.leaseMs };
   }
 
-  unwatch(threadId: string, client: ClientLink): { watching: boolean } {
-    this.leases.release(threadId, client.id);
+  unwatch(threadId: string, viewer: { readonly id: string }): { watching: boolean } {
+    this.leases.release(threadId, viewer.id);
     return { watching: this.leases.isWatched(threadId) };
   }
 

@@ -1,6 +1,6 @@
 import os from 'node:os';
+import type { DomainEvents } from '../../shared/domain-events';
 import type { Settings, SettingsView } from '../../shared/settings';
-import type { EventBus } from '../api/event-bus';
 import type { StateRepository } from '../store/state-repository';
 
 /**
@@ -15,7 +15,7 @@ export function automaticMaxRunningAgents(totalMemoryBytes = os.totalmem()): num
 export class SettingsService {
   constructor(
     private readonly state: StateRepository,
-    private readonly events: EventBus,
+    private readonly events: DomainEvents,
   ) {}
 
   get(): SettingsView {

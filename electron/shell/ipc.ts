@@ -3,7 +3,7 @@ import { ipcEventChannel, ipcRequestPrefix } from '../../shared/channel-names';
 import { requestChannels, type Result } from '../../shared/contract';
 import type { ClientLink } from '../api/client-link';
 import type { Dispatch } from '../api/request-router';
-import type { EventBus } from '../api/event-bus';
+import { type DomainEventFeed, forwardToWindow } from '../api/window-events';
 import type { ElectronApi } from './electron-api';
 
 const untrusted: Result<never> = {
@@ -57,10 +57,12 @@ export function clientLinkCache(onGone: (link: ClientLink) => void): (sender: El
 
 /** Main → renderer events over one IPC channel, the event name as first argument. */
 export function forwardEvents(
-  events: EventBus,
+  events: DomainEventFeed,
   contents: Pick<Electron.WebContents, 'send' | 'isDestroyed'>,
 ): () => void {
-  return events.subscribe((event, payload) => {
-    if (!contents.isDestroyed()) contents.send(ipcEventChannel, event, payload);
+  return forwardToWindow(events, {
+    send: (event, payload) => {
+      if (!contents.isDestroyed()) contents.send(ipcEventChannel, event, payload);
+    },
   });
 }

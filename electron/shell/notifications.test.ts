@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/models';
-import { EventBus } from '../api/event-bus';
+import { EventBus } from '../app/event-bus';
 import { type DesktopNotification, notifyThreadAttention, type ThreadAttentionOptions } from './notifications';
 import { makeThread } from '../../shared/test-fixtures';
 

@@ -1,6 +1,6 @@
 import { attentionNotice, attentionStatuses } from '../../shared/attention';
 import type { Thread, ThreadStatus } from '../../shared/models';
-import type { EventBus } from '../api/event-bus';
+import type { DomainEvents } from '../../shared/domain-events';
 
 /** The part of Electron's Notification used here; tests pass a stand-in. */
 export interface DesktopNotification {
@@ -15,7 +15,7 @@ export type DesktopNotificationConstructor = new (options: {
 }) => DesktopNotification;
 
 export interface ThreadAttentionOptions {
-  readonly events: Pick<EventBus, 'subscribe'>;
+  readonly events: Pick<DomainEvents, 'on'>;
   /** Electron's `Notification`. */
   readonly Notification: DesktopNotificationConstructor;
   /** Electron's `app.setBadgeCount`: the dock/taskbar shows how many agents wait for input. */
@@ -69,13 +69,16 @@ export function notifyThreadAttention(options: ThreadAttentionOptions): () => vo
     notification.show();
   };
 
-  return options.events.subscribe((event, payload) => {
-    if (event === 'thread.updated') onThread(payload as Thread);
-    else if (event === 'thread.removed') {
-      const { threadId } = payload as { threadId: string };
+  const listening = [
+    options.events.on('thread.updated', onThread),
+    options.events.on('thread.removed', ({ threadId }) => {
       statusById.delete(threadId);
       withdraw(threadId);
       updateBadge();
-    } else if (event === 'settings.updated') enabledBySettings = (payload as { notifications: boolean }).notifications;
-  });
+    }),
+    options.events.on('settings.updated', (settings) => {
+      enabledBySettings = settings.notifications;
+    }),
+  ];
+  return () => listening.forEach((stop) => stop());
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
-import { version } from '../cli/version';
+import { version } from '../app/version';
 import type { ElectronApi } from './electron-api';
 import { clientLinkCache, forwardEvents, wireIpc } from './ipc';
 import { notifyThreadAttention } from './notifications';

@@ -1,4 +1,4 @@
-import { quotableLine, shortened } from '../threads/screen-text';
+import { quotableLine, shortened } from './screen-text';
 import type { ScreenSnapshot } from './headless-screen';
 import type { RegexSandbox } from './regex-sandbox';
 import type { ScreenRule, ScreenState } from './screen-rules';

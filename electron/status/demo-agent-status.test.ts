@@ -7,7 +7,7 @@ import { spawn } from 'node-pty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleDemoAgent } from '../test-support/demo-agent';
 import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
-import { type StatusChange, StatusTracker } from '../threads/status-tracker';
+import { type StatusChange, StatusTracker } from './status-tracker';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let bundle: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StatusTracker } from '../threads/status-tracker';
+import { StatusTracker } from './status-tracker';
 import { HeadlessScreen } from './headless-screen';
 
 const parsed = (screen: HeadlessScreen) => new Promise<void>((resolve) => screen.whenParsed(resolve));

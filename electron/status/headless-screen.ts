@@ -1,6 +1,6 @@
 import * as xtermHeadless from '@xterm/headless';
 import { ScrollbackRing } from '../terminals/scrollback-ring';
-import { lastLines } from '../threads/screen-text';
+import { lastLines } from './screen-text';
 
 /**
  * @xterm/headless is CommonJS flagged `__esModule`: bundlers (esbuild) see `Terminal` on the

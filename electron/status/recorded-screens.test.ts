@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { StatusChange } from '../threads/status-tracker';
+import type { StatusChange } from './status-tracker';
 import { fixturesDir, loadRecordedScreen, replay } from './replay-fixture';
 
 afterEach(() => vi.useRealTimers());

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { vi } from 'vitest';
-import { type StatusChange, StatusTracker } from '../threads/status-tracker';
+import { type StatusChange, StatusTracker } from './status-tracker';
 
 /** A recorded CLI session: what scripts/record-cli-screens.mjs wrote. */
 export interface RecordedScreen {

@@ -7,8 +7,6 @@
  * generic ones. `failed` rules are read only when the program has exited, to name the reason.
  */
 
-import { commonNeedsInputPatterns } from '../agents/profile';
-
 export type ScreenState = 'needs-input' | 'idle' | 'failed' | 'working';
 
 export interface ScreenRule {
@@ -184,6 +182,17 @@ export function rulesFor(profileId: string | null): readonly ScreenRule[] {
   const own = profileId !== null && Object.hasOwn(profileRules, profileId) ? profileRules[profileId] : undefined;
   return [...(own ?? []), ...genericRules];
 }
+
+/** Prompts every interactive CLI tends to show when it waits for a decision. */
+export const commonNeedsInputPatterns: readonly string[] = [
+  String.raw`\((?:y/n|Y/n|y/N)\)\s*$`,
+  String.raw`\[(?:y/n|Y/n|y/N)\]\s*$`,
+  String.raw`\[\(y\)es, \(n\)o\]`,
+  String.raw`Do you trust the files in this folder\?`,
+  String.raw`Press enter to continue`,
+  String.raw`Do you want to (?:proceed|make this edit|create|run)`,
+  String.raw`❯\s*1\.\s*Yes`,
+];
 
 /**
  * A profile's legacy `needsInputPatterns` as rules over the last lines on screen. The common

@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commonNeedsInputPatterns } from '../agents/profile';
-import { StatusTracker, type StatusChange } from '../threads/status-tracker';
+import { commonNeedsInputPatterns } from './screen-rules';
+import { StatusTracker, type StatusChange } from './status-tracker';
 import { ScreenClassifier } from './classify-screen';
 import { RegexSandbox } from './regex-sandbox';
 import { genericRules, profileRules, rulesFromPatterns } from './screen-rules';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ClientLink } from '../api/client-link';
+import type { TerminalViewer } from './terminal-viewer';
 import { PtyProcess } from './pty-process';
 import { type StreamLog, TerminalStream } from './terminal-stream';
 
@@ -7,7 +7,7 @@ afterEach(() => vi.useRealTimers());
 
 function viewer(id: string) {
   const chunks: Array<{ start: number; data: string }> = [];
-  const link: ClientLink = {
+  const link: TerminalViewer = {
     id,
     send: (_event, payload) => chunks.push(payload as { start: number; data: string }),
   };
@@ -119,7 +119,7 @@ describe('TerminalStream acknowledgements', () => {
     const stream = new TerminalStream('t1', null);
     // The window's connection: everything sent waits in the host, as in a WebSocket nobody reads.
     let heldBytes = 0;
-    const link: ClientLink = {
+    const link: TerminalViewer = {
       id: 'liar',
       send: (_event, payload) => {
         heldBytes += JSON.stringify(payload).length;
@@ -179,7 +179,7 @@ describe('TerminalStream acknowledgements', () => {
     const { calls, target } = producer();
     stream.setProducer(target);
     let queued = 0;
-    const link: ClientLink = { id: 'a', send: () => undefined, queuedBytes: () => queued };
+    const link: TerminalViewer = { id: 'a', send: () => undefined, queuedBytes: () => queued };
     stream.attach(link);
     queued = 500;
     stream.push('x'.repeat(50));

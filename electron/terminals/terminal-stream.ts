@@ -1,7 +1,7 @@
 import { flowControl } from '../../shared/flow-control';
-import type { ClientLink } from '../api/client-link';
 import { OutputBatcher } from './output-batcher';
 import { ScrollbackRing } from './scrollback-ring';
+import type { TerminalViewer } from './terminal-viewer';
 
 /** What produces the output: paused when viewers fall behind, resumed when they catch up. */
 export interface FlowTarget {
@@ -36,7 +36,7 @@ export interface FlowControlOptions {
 }
 
 interface Viewer {
-  readonly link: ClientLink;
+  readonly link: TerminalViewer;
   /** Characters sent to this viewer that it has not yet reported parsed. */
   unacked: number;
 }
@@ -123,7 +123,7 @@ export class TerminalStream {
   }
 
   /** Starts sending to `link`; returns everything it has to show first. */
-  attach(link: ClientLink): { data: string; end: number } {
+  attach(link: TerminalViewer): { data: string; end: number } {
     this.batcher.flush();
     this.viewers.set(link.id, { link, unacked: 0 });
     const shown = this.ring.snapshot();

@@ -1,9 +1,10 @@
-import type { ClientLink } from '../api/client-link';
 import type { ThreadStatus } from '../../shared/models';
 import { PtyProcess } from '../terminals/pty-process';
 import { TerminalLog } from '../terminals/terminal-log';
 import { TerminalStream } from '../terminals/terminal-stream';
-import { type HookEventKind, type StatusChange, StatusTracker } from './status-tracker';
+import type { TerminalViewer } from '../terminals/terminal-viewer';
+import type { HookEventKind } from '../hooks/hook-protocol';
+import { type StatusChange, StatusTracker } from '../status/status-tracker';
 
 /** One program to run in a thread's terminal: the project's setup command, then the agent. */
 export interface LaunchStep {
@@ -121,7 +122,7 @@ export class ThreadRuntime {
   }
 
   /** Starts streaming a thread's terminal to a window; after a restart the scrollback comes from its log. */
-  async attach(threadId: string, link: ClientLink): Promise<{ data: string; end: number }> {
+  async attach(threadId: string, link: TerminalViewer): Promise<{ data: string; end: number }> {
     const stream = await this.streamFor(threadId);
     return stream.attach(link);
   }

@@ -4,10 +4,9 @@ import path from 'node:path';
 import type { ParsedRequestOf } from '../../shared/contract';
 import { unreviewed } from '../../shared/review-decision';
 import { AppError } from '../../shared/errors';
+import type { DomainEvents } from '../../shared/domain-events';
 import type { MergeOutcome, Project, RemoveOutcome, Thread } from '../../shared/models';
 import type { AgentRegistry } from '../agents/agent-registry';
-import type { ClientLink } from '../api/client-link';
-import type { EventBus } from '../api/event-bus';
 import { resolveBriefDependencies } from '../briefs/brief-dependencies';
 import { changelogPathFor } from '../briefs/changelog-path';
 import { renderBriefPrompt } from '../briefs/render-brief-prompt';
@@ -17,12 +16,13 @@ import { deleteRef } from '../git/refs';
 import { addWorktreeForBranch, pruneWorktrees } from '../git/worktree';
 import { pathExists } from '../fs/path-exists';
 import type { StateRepository } from '../store/state-repository';
+import type { TerminalViewer } from '../terminals/terminal-viewer';
 import { type AgentCommand, resolveAgentCommand } from './agent-launch';
 import { plannedPlace, planThread, type ThreadPlan } from './create-thread-plan';
 import { KeyedMutex } from './keyed-mutex';
+import type { HookEventKind } from '../hooks/hook-protocol';
 import { installClaudeHooks } from '../hooks/install-claude-hooks';
 import { buildLaunchPlan, type HookEndpoint } from './launch-plan';
-import type { HookEventKind } from './status-tracker';
 import { mergeThreadIntoBase } from './merge-thread';
 import { allocatePortBase } from './port-allocator';
 import { assertRemovable, findUnsavedWork, removeThreadFromDisk } from './remove-thread';
@@ -41,7 +41,7 @@ interface CreatedParts {
 export interface ThreadServiceOptions {
   readonly state: StateRepository;
   readonly agents: AgentRegistry;
-  readonly events: EventBus;
+  readonly events: DomainEvents;
   readonly dataDir: string;
   readonly maxRunningAgents: () => number;
   readonly log: (message: string) => void;
@@ -59,7 +59,7 @@ export class ThreadService {
   private readonly runtime: ThreadRuntime;
   private readonly state: StateRepository;
   private readonly agents: AgentRegistry;
-  private readonly events: EventBus;
+  private readonly events: DomainEvents;
   private hooks: HookWiring | null = null;
   /** Held per branch and per worktree folder while a thread is being created. */
   private readonly creating = new KeyedMutex();
@@ -303,21 +303,21 @@ export class ThreadService {
     return this.runtime.resize(threadId, cols, rows);
   }
 
-  attach(threadId: string, client: ClientLink): Promise<{ data: string; end: number }> {
+  attach(threadId: string, viewer: TerminalViewer): Promise<{ data: string; end: number }> {
     this.state.thread(threadId);
-    return this.runtime.attach(threadId, client);
+    return this.runtime.attach(threadId, viewer);
   }
 
-  detach(threadId: string, client: ClientLink): boolean {
-    return this.runtime.detach(threadId, client.id);
+  detach(threadId: string, viewer: TerminalViewer): boolean {
+    return this.runtime.detach(threadId, viewer.id);
   }
 
-  ack(threadId: string, client: ClientLink, chars: number): void {
-    this.runtime.ack(threadId, client.id, chars);
+  ack(threadId: string, viewer: TerminalViewer, chars: number): void {
+    this.runtime.ack(threadId, viewer.id, chars);
   }
 
-  disconnect(client: ClientLink): void {
-    this.runtime.disconnect(client.id);
+  disconnect(viewer: TerminalViewer): void {
+    this.runtime.disconnect(viewer.id);
   }
 
   async merge(threadId: string): Promise<MergeOutcome> {

@@ -1,15 +1,22 @@
 import type { AgentRegistry } from '../../agents/agent-registry';
-import type { SwitchyardOptions } from '../../app/switchyard-app';
 import type { MergeQueueService } from '../../merge-queue/merge-queue-service';
 import type { ReviewService } from '../../review/review-service';
 import type { ProjectService } from '../../projects/project-service';
 import type { SettingsService } from '../../settings/settings-service';
 import type { StateRepository } from '../../store/state-repository';
 import type { ThreadService } from '../../threads/thread-service';
+import type { HostCapabilities } from '../host-capabilities';
 
-/** The services a domain's handlers may call. */
+/** What `app.info` reports and `demo.start` needs: the process, not a service. */
+export interface ApiOptions {
+  readonly version: string;
+  readonly dataDir: string;
+  readonly host: HostCapabilities;
+}
+
+/** The services a group's handlers may call. */
 export interface HandlerDeps {
-  readonly options: SwitchyardOptions;
+  readonly options: ApiOptions;
   readonly state: StateRepository;
   readonly projects: ProjectService;
   readonly threads: ThreadService;

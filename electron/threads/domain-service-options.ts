@@ -1,7 +1,7 @@
-import type { EventBus } from '../api/event-bus';
+import type { DomainEvents } from '../../shared/domain-events';
 import type { ProjectService } from '../projects/project-service';
 import type { StateRepository } from '../store/state-repository';
-import type { ThreadService } from '../threads/thread-service';
+import type { ThreadService } from './thread-service';
 
 /** What the composition root hands every domain service built on threads (review, merge queue). */
 export interface DomainServiceOptions {
@@ -9,6 +9,6 @@ export interface DomainServiceOptions {
   readonly state: StateRepository;
   readonly projects: ProjectService;
   readonly threads: ThreadService;
-  readonly events: EventBus;
+  readonly events: DomainEvents;
   readonly log: (message: string) => void;
 }

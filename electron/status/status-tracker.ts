@@ -1,16 +1,14 @@
 import type { ThreadStatus } from '../../shared/models';
-import { ScreenClassifier, type ScreenVerdict } from '../status/classify-screen';
-import { HeadlessScreen, type ScreenSnapshot } from '../status/headless-screen';
-import { rulesFor, rulesFromPatterns } from '../status/screen-rules';
+import type { HookEventKind } from '../hooks/hook-protocol';
+import { ScreenClassifier, type ScreenVerdict } from './classify-screen';
+import { HeadlessScreen, type ScreenSnapshot } from './headless-screen';
+import { rulesFor, rulesFromPatterns } from './screen-rules';
 import { stripTerminalCodes } from './screen-text';
 
 export interface StatusChange {
   readonly status: ThreadStatus;
   readonly reason: string | null;
 }
-
-/** The Claude Code hook events a thread's relay reports (electron/hooks/). */
-export type HookEventKind = 'Notification' | 'Stop' | 'UserPromptSubmit';
 
 export interface StatusTrackerOptions {
   /** Selects the profile's screen rules (electron/status/screen-rules.ts); generic rules apply to all. */
