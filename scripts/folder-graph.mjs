@@ -113,6 +113,36 @@ function cycles() {
   return found;
 }
 
+/** The shortest cycle through the folders of one component, as a path that ends where it starts. */
+function shortestCycle(component) {
+  let best = null;
+  for (const start of component) {
+    const previous = new Map([[start, null]]);
+    const queue = [start];
+    let closing = null;
+    while (queue.length > 0 && !closing) {
+      const v = queue.shift();
+      for (const w of edges.get(v)?.keys() ?? []) {
+        if (!component.includes(w)) continue;
+        if (w === start) {
+          closing = v;
+          break;
+        }
+        if (!previous.has(w)) {
+          previous.set(w, v);
+          queue.push(w);
+        }
+      }
+    }
+    if (!closing) continue;
+    const path = [start];
+    for (let v = closing; v !== start; v = previous.get(v)) path.splice(1, 0, v);
+    path.push(start);
+    if (!best || path.length < best.length) best = path;
+  }
+  return best;
+}
+
 if (!quiet) {
   for (const from of folders) {
     const targets = [...(edges.get(from)?.keys() ?? [])].sort();
@@ -126,12 +156,13 @@ if (found.length === 0) {
 } else {
   console.error(`\nFolder cycles (${found.length}):`);
   for (const component of found) {
-    console.error(`  ${component.join(' ⇄ ')}`);
-    for (const from of component) {
-      for (const [to, files] of edges.get(from) ?? []) {
-        if (component.includes(to)) console.error(`    ${from} → ${to}: ${[...files].sort().join(', ')}`);
-      }
+    const cycle = shortestCycle(component);
+    console.error(`  ${cycle.join(' → ')}`);
+    for (let i = 0; i + 1 < cycle.length; i++) {
+      const files = [...edges.get(cycle[i]).get(cycle[i + 1])].sort();
+      console.error(`    ${cycle[i]} → ${cycle[i + 1]}: ${files.join(', ')}`);
     }
+    if (component.length > cycle.length - 1) console.error(`    (all of ${component.join(', ')} are caught in it)`);
   }
   process.exitCode = 1;
 }
