@@ -32,10 +32,3 @@ export type VerificationRun = z.infer<typeof VerificationRunSchema>;
 export function isRunStale(run: Pick<VerificationRun, 'commit'>, head: string | null): boolean {
   return head !== null && run.commit !== head;
 }
-
-/**
- * The last part of a verification's output kept per run (in bytes, so at most this many
- * characters): in review.json, in a stopped landing's outcome, and in the views. The live stream
- * while it runs is paced and may leave out the middle of a flood ("[… N bytes not shown …]").
- */
-export const keptOutputChars = 64 * 1024;

@@ -46,7 +46,7 @@ export const tokenRefusedCloseCode = 4401;
 
 /**
  * Close code for a tab that left more output unread than the host will hold for it
- * (electron/host/client-connection.ts, maxBufferedBytesPerConnection). Reconnecting helps: the
+ * (maxBufferedBytesPerConnection in limits.ts). Reconnecting helps: the
  * page fetches everything afresh.
  */
 export const slowConsumerCloseCode = 4408;

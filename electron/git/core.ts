@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { maxConcurrentGit } from '../../shared/limits';
 import { type GitErrorKind, gitErrorKindOf } from './git-error-kind';
 import { type GitResult, runGitProcess } from './git-process';
 import { GitWorkerClient } from './git-worker-client';
@@ -36,11 +37,6 @@ function firstLine(text: string): string {
   return text.trim().split('\n')[0] ?? '';
 }
 
-/**
- * A bound on git processes across every thread and project: a burst of refreshes must
- * queue rather than fork hundreds of gits at once.
- */
-const maxConcurrentGit = 6;
 let running = 0;
 const waiting: Array<() => void> = [];
 

@@ -10,7 +10,7 @@ import {
   type Frame,
   type HostFixture,
 } from '../test-support/host';
-import { maxBufferedBytesPerConnection } from './client-connection';
+import { maxBufferedBytesPerConnection } from '../../shared/limits';
 import { slowConsumerCloseCode } from '../../shared/wire';
 
 let fixture: HostFixture;

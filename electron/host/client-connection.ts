@@ -1,30 +1,16 @@
 import type { WebSocket } from 'ws';
 import type { Result } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import {
+  maxBufferedBytesPerConnection,
+  maxQueuedRequestsPerConnection,
+  maxRunningRequestsPerConnection,
+} from '../../shared/limits';
 import { ClientFrameSchema, slowConsumerCloseCode, type ClientFrame, type ServerFrame } from '../../shared/wire';
 import type { ClientLink } from '../api/client-link';
 import { forwardToWindow } from '../api/window-events';
 import type { SwitchyardApp } from '../app/switchyard-app';
 import type { IncidentLog } from './incident-log';
-
-/**
- * How much unsent output one tab may have waiting in the host (ws.bufferedAmount: what the
- * kernel has not taken yet). A tab that stops reading (a frozen or backgrounded browser, a
- * stalled network) otherwise makes the host hold every event for it, without bound, until it
- * runs out of memory. 8 MB is many seconds of the busiest agent's terminal output, so a tab that
- * is merely slow never meets it; past it the tab is closed with slowConsumerCloseCode, reconnects
- * and fetches the current state instead of the backlog.
- */
-export const maxBufferedBytesPerConnection = 8 * 1024 * 1024;
-
-/**
- * Requests of one tab that run at once. Enough for a page loading everything in parallel; a
- * flood from one tab cannot crowd the shared git queue (electron/git/core.ts) for the others.
- */
-export const maxRunningRequestsPerConnection = 32;
-
-/** Requests of one tab that may wait for a running slot; beyond this they are answered `busy` at once. */
-export const maxQueuedRequestsPerConnection = 1_000;
 
 /**
  * One browser tab's WebSocket: runs its requests under a per-connection budget, sends its events,

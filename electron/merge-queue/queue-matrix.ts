@@ -1,12 +1,10 @@
+import { matrixRecomputeDelayMs } from '../../shared/limits';
 import type { ConflictMatrix } from '../../shared/merge-queue';
 import { branchExists } from '../git/branch';
 import { computeConflictMatrix } from './conflict-matrix';
 import type { QueueContext } from './queue-context';
 import { queuedThreads } from './queue-entries';
 import { VerdictCache } from './verdict-cache';
-
-/** Thread updates come in bursts (status changes): the matrix is recomputed once they settle. */
-const recomputeDelayMs = 300;
 
 /**
  * Each project's conflict matrix: computed on demand, and again (debounced) when something that
@@ -61,7 +59,7 @@ export class QueueMatrices {
         this.recompute(projectId)
           .then(() => (this.closed ? undefined : this.onRecomputed(projectId)))
           .catch((error: unknown) => this.context.log(`merge queue: ${String(error)}`));
-      }, recomputeDelayMs),
+      }, matrixRecomputeDelayMs),
     );
   }
 

@@ -1,5 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
-import { keptOutputChars } from '../../shared/review-verification';
+import { keptOutputChars } from '../../shared/limits';
 
 /**
  * How much of a verification command's output the host holds and sends. A command can write far

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { maxListedCommits, maxListedFiles } from '../../shared/limits';
 import type { Thread } from '../../shared/models';
 import type { ReviewDetails, ReviewFile, ReviewSection, ReviewSummary } from '../../shared/review';
 import { changelogPathFor } from '../briefs/changelog-path';
@@ -17,10 +18,6 @@ import { pathExists } from '../fs/path-exists';
 import { checkAgainstBrief } from './brief-checks';
 import { countLines } from './count-lines';
 import { mapLimited } from './map-limited';
-
-/** More files than this in one summary are counted, not listed (an unignored build folder, say). */
-export const maxListedFiles = 5000;
-const maxCommits = 300;
 
 /** A listed file with what the file reader needs beyond the wire shape (blob ids). */
 export interface SummaryFile {
@@ -251,7 +248,7 @@ export async function readReviewSummary(thread: Thread, hazardPatterns: readonly
       untrackedCounts,
     ] = await Promise.all([
       mergeBase(worktree, baseTip, head),
-      commitLog(worktree, baseTip, head, maxCommits + 1),
+      commitLog(worktree, baseTip, head, maxListedCommits + 1),
       aheadBehind(worktree, baseTip, head),
       changelogCheck(worktree, head, changelogPath),
       committedNumstat(worktree, baseTip, head, committed),
@@ -296,8 +293,8 @@ export async function readReviewSummary(thread: Thread, hazardPatterns: readonly
         },
         behind: counts.behind,
         ahead: counts.ahead,
-        commits: commits.slice(0, maxCommits),
-        commitsTruncated: commits.length > maxCommits,
+        commits: commits.slice(0, maxListedCommits),
+        commitsTruncated: commits.length > maxListedCommits,
         checks: { ...result.summary.checks, changelog },
       },
       base: result.base,

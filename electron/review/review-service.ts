@@ -2,6 +2,7 @@ import nodePath from 'node:path';
 import type { ParsedRequestOf } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { VerificationView } from '../../shared/contract/review';
+import { reviewWatchLeaseMs } from '../../shared/limits';
 import type { Thread } from '../../shared/models';
 import type { FileDiff, ReviewDetails, ReviewSection, ReviewSummary } from '../../shared/review';
 import type { ReviewComment } from '../../shared/review-comments';
@@ -67,7 +68,7 @@ export class ReviewService {
       (threadId, list) => this.prefetchFirstFiles(threadId, list),
     );
     this.leases = new WatchLeases(
-      options.watchLeaseMs ?? 60_000,
+      options.watchLeaseMs ?? reviewWatchLeaseMs,
       (threadId) => this.startWatching(threadId),
       (threadId) => this.stopWatching(threadId),
     );

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { verificationKillGraceMs } from '../../shared/limits';
 import { BoundedOutput, verificationOutputLimits } from './bounded-output';
 
 export interface VerificationOutcome {
@@ -34,9 +35,6 @@ export interface VerificationProcessOptions {
   /** Between SIGTERM and SIGKILL. */
   readonly graceMs?: number;
 }
-
-/** How long a command has to end after SIGTERM before its whole process group gets SIGKILL. */
-export const killGraceMs = 3000;
 
 /**
  * The watchdog every verification command runs under: a small Node program that starts the
@@ -125,7 +123,7 @@ export function startVerificationProcess(
   options: VerificationProcessOptions,
 ): VerificationProcess {
   const started = performance.now();
-  const graceMs = options.graceMs ?? killGraceMs;
+  const graceMs = options.graceMs ?? verificationKillGraceMs;
   const output = new BoundedOutput(options.onOutput ?? (() => undefined));
   const inElectron = process.versions.electron !== undefined;
   const env = options.env ?? process.env;

@@ -1,4 +1,5 @@
 import * as xtermHeadless from '@xterm/headless';
+import { screenHeldChars, screenKeptTailChars, screenParseIntervalMs } from '../../shared/limits';
 import { ScrollbackRing } from '../terminals/scrollback-ring';
 import { lastLines } from './screen-text';
 
@@ -18,20 +19,6 @@ export interface ScreenSnapshot {
   readonly cursorLine: number;
 }
 
-/**
- * Output is handed to the parser at most this often. Parsing costs 5–35 MB/s of CPU, and nobody
- * reads this screen until output settles (or once a second during a burst), so a flood need not
- * be emulated byte by byte: what gathers between two parses is cut down to its tail.
- */
-const parseIntervalMs = 100;
-/**
- * Output held between parses before its head is dropped (a TUI's redraws stay far below this).
- * Held as bytes in a ring, not as the strings that came in: held for up to `parseIntervalMs`, a
- * flood's strings would outlive V8's young-generation collections and be copied and promoted.
- */
-const maxHeldChars = 96_000;
-/** What is kept of a flood: enough to rebuild the bottom of a line-oriented screen. */
-const keptTailChars = 32_000;
 /** DECSET / DECRST 2004: the program turns bracketed paste on or off. */
 const bracketedPasteSwitch = /\x1b\[\?2004([hl])/g;
 
@@ -39,13 +26,13 @@ const bracketedPasteSwitch = /\x1b\[\?2004([hl])/g;
  * A terminal emulator without a window: pty output goes in, the rendered screen comes out, so
  * status rules see what the dispatcher sees (cursor moves, redraws and clears applied) rather
  * than the raw byte stream. No scrollback: only the visible screen is ever read. Output is parsed
- * in batches at most every `parseIntervalMs` (at once when the screen is about to be read), and a
+ * in batches at most every `screenParseIntervalMs` (at once when the screen is about to be read), and a
  * flood only by its tail, which keeps an unwatched flood nearly free.
  */
 export class HeadlessScreen {
   private readonly terminal: HeadlessTerminal;
-  /** Output not handed to the parser yet: the last `maxHeldChars` of it. */
-  private readonly held = new ScrollbackRing(maxHeldChars);
+  /** Output not handed to the parser yet: the last `screenHeldChars` of it. */
+  private readonly held = new ScrollbackRing(screenHeldChars);
   /** Characters written since the last parse, dropped ones included. */
   private heldChars = 0;
   private parseTimer: NodeJS.Timeout | null = null;
@@ -64,7 +51,7 @@ export class HeadlessScreen {
     if (this.disposed || data === '') return;
     this.held.append(data);
     this.heldChars += data.length;
-    this.parseTimer ??= setTimeout(() => this.parseHeld(), parseIntervalMs);
+    this.parseTimer ??= setTimeout(() => this.parseHeld(), screenParseIntervalMs);
   }
 
   /** The program asked for pasted text to be bracketed (DECSET 2004), as TUIs with an input box do. */
@@ -140,7 +127,7 @@ export class HeadlessScreen {
     if (this.disposed || this.heldChars === 0) return;
     const held = this.held.snapshot().data;
     // More than the ring holds came: its head is gone, so the screen is rebuilt from a tail.
-    const data = this.heldChars > maxHeldChars ? held.slice(-keptTailChars) : held;
+    const data = this.heldChars > screenHeldChars ? held.slice(-screenKeptTailChars) : held;
     this.held.clear();
     this.heldChars = 0;
     this.unparsed.push(data);

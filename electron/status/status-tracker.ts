@@ -1,3 +1,4 @@
+import { echoWindowMs, statusIdleMs, statusMaxSettleMs, statusSettleMs } from '../../shared/limits';
 import type { ThreadStatus } from '../../shared/models';
 import type { HookEventKind } from '../hooks/hook-protocol';
 import { ScreenClassifier, type ScreenVerdict } from './classify-screen';
@@ -37,9 +38,6 @@ function withNotice(reason: string | null, notice: string | null): string | null
   return reason ? `${reason} (${notice})` : notice;
 }
 
-/** Output this soon after typing or a resize is the terminal echoing or redrawing, not the agent working. */
-const echoWindowMs = 150;
-
 /**
  * Derives a thread's status from its rendered screen: pty output goes into a headless terminal,
  * and once output settles the visible screen is read with the profile's rules (a question →
@@ -77,9 +75,9 @@ export class StatusTracker {
     const rules = [...rulesFor(options.profileId ?? null), ...rulesFromPatterns(options.needsInputPatterns ?? [])];
     this.classifier = new ScreenClassifier(rules);
     this.screen = new HeadlessScreen(options.cols ?? 120, options.rows ?? 30);
-    this.settleMs = options.settleMs ?? 300;
-    this.maxSettleMs = Math.max(this.settleMs, options.maxSettleMs ?? 1000);
-    this.idleMs = options.idleMs ?? 4000;
+    this.settleMs = options.settleMs ?? statusSettleMs;
+    this.maxSettleMs = Math.max(this.settleMs, options.maxSettleMs ?? statusMaxSettleMs);
+    this.idleMs = options.idleMs ?? statusIdleMs;
   }
 
   get current(): StatusChange {

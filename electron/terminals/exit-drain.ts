@@ -1,10 +1,6 @@
 import { closeSync, constants, openSync } from 'node:fs';
 import type { IPty } from 'node-pty';
-
-/** Output silence after the program's exit taken to mean the pty has been read to the end. */
-const drainedAfterQuietMs = 30;
-/** Longest the drain may take: a background process still writing to the pty must not hold the exit forever. */
-const drainLimitMs = 2_000;
+import { exitDrainLimitMs, exitDrainQuietMs } from '../../shared/limits';
 
 /** The parts of node-pty's UnixTerminal this relies on (not in its typings; node-pty is pinned). */
 interface UnixTerminalInternals {
@@ -51,12 +47,12 @@ export function drainBeforeClose(pty: IPty, lastOutputAt: () => number): void {
     const startedAt = Date.now();
     const check = () => {
       // Measured from the resume too: paused, nothing may have been read for a long while.
-      const quiet = Date.now() - Math.max(lastOutputAt(), startedAt) >= drainedAfterQuietMs;
-      if (quiet || Date.now() - startedAt >= drainLimitMs) {
+      const quiet = Date.now() - Math.max(lastOutputAt(), startedAt) >= exitDrainQuietMs;
+      if (quiet || Date.now() - startedAt >= exitDrainLimitMs) {
         release();
         destroy();
       } else {
-        setTimeout(check, drainedAfterQuietMs);
+        setTimeout(check, exitDrainQuietMs);
       }
     };
     check();

@@ -1,3 +1,4 @@
+import { exitSettleMs } from '../../shared/limits';
 import type { ThreadStatus } from '../../shared/models';
 import { PtyProcess } from '../terminals/pty-process';
 import { TerminalLog } from '../terminals/terminal-log';
@@ -49,9 +50,6 @@ interface LiveThread {
   /** Set once the runtime reports the outcome itself; the tracker's own exit notice is then redundant. */
   reportingExit: boolean;
 }
-
-/** Trailing output can arrive just after the exit notice; wait for it before reporting (VS Code waits 250 ms). */
-const exitSettleMs = 100;
 
 /**
  * The running side of threads: each thread's terminal stream (which outlives its processes, so a

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/contract';
 import { type Orphans, type QueueView, QueueViewSchema } from '../../shared/merge-queue';
-import { keptOutputChars } from '../../shared/review-verification';
+import { keptOutputChars } from '../../shared/limits';
 import { FakeBridge, ok } from '../test-support/fake-bridge';
 import { FakeConnection } from '../test-support/fake-connection';
 import { createMergeQueueActions } from './merge-queue-actions';

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { EventOf } from '../../shared/contract';
 import type { WireError } from '../../shared/errors';
 import type { CleanupItem, HandBackOutcome, Orphans, QueueView } from '../../shared/merge-queue';
-import { keptOutputChars } from '../../shared/review-verification';
+import { keptOutputChars } from '../../shared/limits';
 
 /** What the queue view shows of one project; all of it is reset when another project is shown. */
 export interface MergeQueueData {

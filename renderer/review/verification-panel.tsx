@@ -1,5 +1,5 @@
 import type { VerificationView } from '../../shared/contract/review';
-import { keptOutputChars } from '../../shared/review-verification';
+import { keptOutputChars } from '../../shared/limits';
 import { reviewActions } from './review-api';
 import { useReviewPaneStore } from './review-pane-store';
 

@@ -1,0 +1,108 @@
+/**
+ * The numbers that bound what the app holds, runs at once or waits for, each with why it is what
+ * it is: one place to read them and to tune them together. Terminal flow control has its own
+ * file (flow-control.ts), the same way. Tests pass smaller values where a module takes options.
+ */
+
+// Git
+
+/**
+ * Git processes running at once, across every thread and project; more wait their turn. A burst
+ * of refreshes must queue rather than fork hundreds of gits at once.
+ */
+export const maxConcurrentGit = 6;
+
+// Agents and their terminals
+
+/**
+ * How long after a program's exit notice its status is reported. Trailing output can arrive just
+ * after the notice and belongs to the screen the status is read from (VS Code waits 250 ms).
+ */
+export const exitSettleMs = 100;
+
+/** Output silence after a program's exit taken to mean the pty has been read to the end. */
+export const exitDrainQuietMs = 30;
+
+/** Longest that reading the pty to the end may take: a background process still writing to it must not hold the exit forever. */
+export const exitDrainLimitMs = 2_000;
+
+// Status read off the screen
+
+/** Output silence after which an agent's screen is read for its status. */
+export const statusSettleMs = 300;
+
+/** Longest a screen read waits while output keeps coming: spinners and animations never go quiet. */
+export const statusMaxSettleMs = 1_000;
+
+/** Output silence after which an agent whose screen shows nothing known counts as idle. */
+export const statusIdleMs = 4_000;
+
+/** Output this soon after typing or a resize is the terminal echoing or redrawing, not the agent working. */
+export const echoWindowMs = 150;
+
+/**
+ * How often output is handed to the status screen's parser. Parsing costs 5–35 MB/s of CPU, and
+ * nobody reads this screen until output settles (or once a second during a burst), so a flood need
+ * not be emulated byte by byte: what gathers between two parses is cut down to its tail.
+ */
+export const screenParseIntervalMs = 100;
+
+/**
+ * Output held between two parses before its head is dropped (a TUI's redraws stay far below this).
+ * Held as bytes in a ring, not as the strings that came in: held for up to `screenParseIntervalMs`,
+ * a flood's strings would outlive V8's young-generation collections and be copied and promoted.
+ */
+export const screenHeldChars = 96_000;
+
+/** What is parsed of a flood: enough to rebuild the bottom of a line-oriented screen. */
+export const screenKeptTailChars = 32_000;
+
+// Review and verification
+
+/** More files than this in one review summary are counted, not listed (an unignored build folder, say). */
+export const maxListedFiles = 5_000;
+
+/** Commits a review lists; a longer branch says that its list was cut. */
+export const maxListedCommits = 300;
+
+/**
+ * How long a window's `review.watch` holds before it must renew it: a window that vanishes
+ * without a word stops the watching of its worktrees within this.
+ */
+export const reviewWatchLeaseMs = 60_000;
+
+/**
+ * The last part of a verification's output kept per run (in bytes, so at most this many
+ * characters): in review.json, in a stopped landing's outcome, and in the views. The live stream
+ * while it runs is paced and may leave out the middle of a flood ("[… N bytes not shown …]").
+ */
+export const keptOutputChars = 64 * 1024;
+
+/** How long a verification command has to end after SIGTERM before its whole process group gets SIGKILL. */
+export const verificationKillGraceMs = 3_000;
+
+// Merge queue
+
+/** Thread updates come in bursts (status changes): the conflict matrix is recomputed once they have been quiet this long. */
+export const matrixRecomputeDelayMs = 300;
+
+// Browser host, per tab
+
+/**
+ * How much unsent output one tab may have waiting in the host (ws.bufferedAmount: what the
+ * kernel has not taken yet). A tab that stops reading (a frozen or backgrounded browser, a
+ * stalled network) otherwise makes the host hold every event for it, without bound, until it
+ * runs out of memory. 8 MB is many seconds of the busiest agent's terminal output, so a tab that
+ * is merely slow never meets it; past it the tab is closed with slowConsumerCloseCode (wire.ts),
+ * reconnects and fetches the current state instead of the backlog.
+ */
+export const maxBufferedBytesPerConnection = 8 * 1024 * 1024;
+
+/**
+ * Requests of one tab that run at once. Enough for a page loading everything in parallel; a
+ * flood from one tab cannot crowd the shared git queue (`maxConcurrentGit`) for the others.
+ */
+export const maxRunningRequestsPerConnection = 32;
+
+/** Requests of one tab that may wait for a running slot; beyond this they are answered `busy` at once. */
+export const maxQueuedRequestsPerConnection = 1_000;
