@@ -130,6 +130,11 @@ export class ReviewFile {
     await this.save();
   }
 
+  /** Waits for the writes already asked for: nothing may touch review.json after shutdown. */
+  flush(): Promise<void> {
+    return this.store.flush();
+  }
+
   private save(): Promise<void> {
     return this.store.save(this.data);
   }

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { VerificationView } from '../../shared/contract/review';
@@ -382,6 +382,23 @@ describe('files marked as viewed', () => {
     });
     expect(cleared).toEqual({});
     expect((await t.callError('review.viewed.list', { threadId: 'no-such-thread' })).kind).toBe('not-found');
+  });
+});
+
+describe('shutdown', () => {
+  it("drops a removed thread's review data before shutdown returns: nothing writes review.json afterwards", async () => {
+    const thread = await finishedThread('Short-lived');
+    await writeFile(path.join(thread.worktreePath, 'src/app.ts'), 'export const one = 1;\n');
+    await commitAll(thread.worktreePath, 'shorter');
+    const file = (await summaryOf(thread.id)).files[0];
+    if (!file) throw new Error('the thread changed no file');
+    await t.call('review.viewed.set', { threadId: thread.id, fileId: file.id, version: file.version, viewed: true });
+    await t.call('threads.remove', { threadId: thread.id, discard: true });
+    await t.app.shutdown();
+    const onDisk = JSON.parse(await readFile(path.join(dataDir, 'review.json'), 'utf8')) as { viewed: object };
+    expect(JSON.stringify(onDisk.viewed)).not.toContain(thread.id);
+    expect((await readdir(dataDir)).filter((name) => name.includes('.tmp-'))).toEqual([]);
+    t = await startReviewApp(dataDir, dist);
   });
 });
 

@@ -54,6 +54,8 @@ export class ReviewService {
   private readonly comments: CommentBook;
   private readonly verification: VerificationRuns;
   private readonly unsubscribe: () => void;
+  /** Removed threads whose review data is still being dropped. */
+  private readonly forgetting = new Set<Promise<void>>();
 
   private constructor(
     private readonly options: ReviewServiceOptions,
@@ -85,7 +87,10 @@ export class ReviewService {
       log,
     );
     // A removed thread takes its watcher, running verification and review data with it.
-    this.unsubscribe = events.on('thread.removed', ({ threadId }) => void this.forgetThread(threadId));
+    this.unsubscribe = events.on('thread.removed', ({ threadId }) => {
+      const forgetting = this.forgetThread(threadId).finally(() => this.forgetting.delete(forgetting));
+      this.forgetting.add(forgetting);
+    });
   }
 
   static async open(options: ReviewServiceOptions): Promise<ReviewService> {
@@ -264,6 +269,9 @@ export class ReviewService {
     this.unsubscribe();
     this.leases.close();
     await this.verification.stopAll();
+    // A removal just before shutdown drops the thread's review data in a write still under way.
+    await Promise.all(this.forgetting);
+    await this.store.flush();
   }
 
   private readDiff(

@@ -46,6 +46,11 @@ export class JsonFileStore<T> {
     return this.writing;
   }
 
+  /** Resolves once every write asked for so far has reached the disk (or failed): for shutdown. */
+  flush(): Promise<void> {
+    return this.writing.catch(() => undefined);
+  }
+
   private async writeAtomically(text: string): Promise<void> {
     // Unique per write: two stores (or two app instances in one process) must never share a temp file.
     const temp = `${this.file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;

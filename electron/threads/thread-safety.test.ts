@@ -21,16 +21,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await app.shutdown();
-  // The review service may still write review.json just after a removal; try again briefly.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await temp.cleanup();
-      break;
-    } catch (error) {
-      if (attempt >= 10) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
+  await temp.cleanup();
 });
 
 async function call<T = unknown>(channel: string, payload: unknown): Promise<T> {
