@@ -1,10 +1,64 @@
 import type { DiffLayout } from './render-slice';
 
+/** One piece of a file's diff, drawn in a task of its own. */
+export interface PatchSlice {
+  /**
+   * A valid unified diff of its own: the file header, then this slice's lines under hunk headers.
+   * A hunk that starts in this slice has git's own header line, unchanged (counts and function
+   * context as git wrote them: diff2html reads only the start lines, and shows the line as is).
+   */
+  readonly text: string;
+  /**
+   * The slice goes on with a hunk begun in an earlier slice: its first hunk header is not git's
+   * but written here only to carry the line numbers on, and is not drawn.
+   */
+  readonly continued: boolean;
+}
+
+const hunkHeader = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+
+/** A unit a slice boundary never falls inside: one context line, or a whole run of -/+ lines. */
+interface Unit {
+  readonly lines: string[];
+  readonly chars: number;
+}
+
 /**
- * Splits one file's unified diff into slices of at most `maxLines` diff lines (and about
- * `maxChars` characters, for files of very long lines), each a valid
- * unified diff of its own (same file header, hunks cut with recomputed headers), so a big file
- * renders piece by piece, one short task each, with correct line numbers throughout.
+ * A hunk's lines as units: each context line alone, each run of consecutive removed and added
+ * lines whole (a removed line and its replacement must be drawn in one block, or diff2html can
+ * neither pair them side by side nor mark the words that changed), and "\ No newline at end of
+ * file" with the line before it.
+ */
+function unitsOf(lines: readonly string[]): Unit[] {
+  const units: Unit[] = [];
+  let current: string[] = [];
+  let currentIsRun = false;
+  const close = () => {
+    if (current.length > 0) units.push({ lines: current, chars: current.reduce((sum, l) => sum + l.length, 0) });
+    current = [];
+  };
+  for (const line of lines) {
+    const kind = line[0];
+    if (kind === '\\') {
+      current.push(line);
+      continue;
+    }
+    const isRun = kind === '-' || kind === '+';
+    if (!(isRun && currentIsRun)) close();
+    current.push(line);
+    currentIsRun = isRun;
+  }
+  close();
+  return units;
+}
+
+/**
+ * Splits one file's unified diff into slices of at most `maxLines` rows (hunk headers count) and
+ * about `maxChars` characters, so a big file renders piece by piece, one short task each. Slices
+ * are a drawing detail only: each of git's hunks shows once, with git's header; a slice that goes
+ * on with a hunk is `continued` (its header is not drawn) and its line numbers continue git's. A
+ * boundary falls only before or after a context line or between hunks, never inside a run of
+ * removed and added lines: a run longer than a slice goes whole into one slice of its own.
  */
 export function splitPatch(
   patch: string,
@@ -12,72 +66,97 @@ export function splitPatch(
   maxChars = Number.MAX_SAFE_INTEGER,
   /** Lines of the first slice: fewer, so the start of a file shows sooner. */
   firstLines = maxLines,
-): string[] {
+): PatchSlice[] {
   const lines = patch.split('\n');
   if (lines.at(-1) === '') lines.pop();
   const firstHunk = lines.findIndex((line) => line.startsWith('@@'));
-  if (firstHunk === -1) return patch ? [patch] : [];
-  const header = lines.slice(0, firstHunk);
-  const slices: string[] = [];
+  if (firstHunk === -1) return patch ? [{ text: patch, continued: false }] : [];
+  const fileHeader = lines.slice(0, firstHunk);
+
+  // git's hunks: header line and body lines.
+  const hunks: Array<{ header: string; lines: string[] }> = [];
+  for (const line of lines.slice(firstHunk)) {
+    if (line.startsWith('@@')) hunks.push({ header: line, lines: [] });
+    else hunks.at(-1)?.lines.push(line);
+  }
+
+  const slices: PatchSlice[] = [];
   let body: string[] = [];
+  let rows = 0;
   let chars = 0;
+  let continued = false;
   const flush = () => {
-    if (body.length > 0) slices.push(`${[...header, ...body].join('\n')}\n`);
+    if (body.length > 0) slices.push({ text: `${[...fileHeader, ...body].join('\n')}\n`, continued });
     body = [];
+    rows = 0;
     chars = 0;
   };
-  let hunk: { oldLine: number; newLine: number; rest: string; lines: string[] } | null = null;
-  const closeHunk = () => {
-    if (!hunk || hunk.lines.length === 0) return;
-    const oldCount = hunk.lines.filter((l) => l[0] === ' ' || l[0] === '-').length;
-    const newCount = hunk.lines.filter((l) => l[0] === ' ' || l[0] === '+').length;
-    // A range with no lines names the line before it (as `-0,0` does for a new file).
-    const oldStart = oldCount === 0 ? Math.max(0, hunk.oldLine - 1) : hunk.oldLine;
-    const newStart = newCount === 0 ? Math.max(0, hunk.newLine - 1) : hunk.newLine;
-    body.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@${hunk.rest}`, ...hunk.lines);
-    hunk.oldLine += oldCount;
-    hunk.newLine += newCount;
-    hunk.lines = [];
-  };
   const limit = () => (slices.length === 0 ? firstLines : maxLines);
-  const room = () => limit() - body.length - (hunk ? hunk.lines.length + 1 : 0);
-  for (const line of lines.slice(firstHunk)) {
-    const match = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)$/.exec(line);
-    if (match) {
-      closeHunk();
-      const oldCount = match[2] === undefined ? 1 : Number(match[2]);
-      const newCount = match[4] === undefined ? 1 : Number(match[4]);
-      // `-0,0` (new file) and `+0,0` (deleted file) count from line 1 once lines appear.
-      hunk = {
-        oldLine: oldCount === 0 ? Number(match[1]) + 1 : Number(match[1]),
-        newLine: newCount === 0 ? Number(match[3]) + 1 : Number(match[3]),
-        rest: match[5] ?? '',
-        lines: [],
-      };
-      if (body.length >= limit() - 1) flush();
+
+  for (const hunk of hunks) {
+    const match = hunkHeader.exec(hunk.header);
+    if (!match) {
+      // Not a header diff2html could number (a combined diff): drawn whole, as it is.
+      flush();
+      continued = false;
+      body.push(hunk.header, ...hunk.lines);
+      flush();
       continue;
     }
-    if (!hunk) continue;
-    hunk.lines.push(line);
-    chars += line.length;
-    // Keep "\ No newline at end of file" with the line it belongs to.
-    if ((room() <= 0 || chars >= maxChars) && !line.startsWith('\\')) {
-      closeHunk();
-      flush();
+    const oldCount = match[2] === undefined ? 1 : Number(match[2]);
+    const newCount = match[4] === undefined ? 1 : Number(match[4]);
+    // The next line number on each side (`-0,0` and `+N,0` name the line before an empty range).
+    let oldLine = oldCount === 0 ? Number(match[1]) + 1 : Number(match[1]);
+    let newLine = newCount === 0 ? Number(match[3]) + 1 : Number(match[3]);
+    // This hunk's lines in the slice being built, under `header` (git's, or a continuation's).
+    let part: { header: string | null; lines: string[] } | null = null;
+    const closePart = () => {
+      if (!part) return;
+      const oldLines = part.lines.filter((l) => l[0] === ' ' || l[0] === '-').length;
+      const newLines = part.lines.filter((l) => l[0] === ' ' || l[0] === '+').length;
+      const header = part.header ?? `@@ -${oldLine},${oldLines} +${newLine},${newLines} @@`;
+      body.push(header, ...part.lines);
+      oldLine += oldLines;
+      newLine += newLines;
+      part = null;
+    };
+    let started = false;
+    for (const unit of unitsOf(hunk.lines)) {
+      const needed = unit.lines.length + (part ? 0 : 1);
+      if (rows > 0 && (rows + needed > limit() || chars + unit.chars > maxChars)) {
+        closePart();
+        flush();
+      }
+      if (!part) {
+        if (body.length === 0) continued = started;
+        part = { header: started ? null : hunk.header, lines: [] };
+        rows++;
+        started = true;
+      }
+      part.lines.push(...unit.lines);
+      rows += unit.lines.length;
+      chars += unit.chars;
     }
+    if (!started) {
+      // A hunk with no lines (a cut diff's last header): its header alone.
+      if (body.length === 0) continued = false;
+      part = { header: hunk.header, lines: [] };
+      rows++;
+    }
+    closePart();
   }
-  closeHunk();
   flush();
   return slices;
 }
 
 /**
- * The table rows diff2html draws for a slice: a row per hunk header, per context line, and per
+ * The table rows diff2html draws for a slice: a row per hunk header drawn, per context line, and per
  * changed line (line by line) or per pair of removed and added lines (side by side). Used to keep
  * a slice's room before it is laid out, so files further down do not jump as it is.
  */
-export function rowsOfSlice(slice: string, layout: DiffLayout): number {
-  let rows = 0;
+export function rowsOfSlice(slice: PatchSlice, layout: DiffLayout): number {
+  // A continued slice's first hunk header is not drawn.
+  let rows = slice.continued ? -1 : 0;
   let removed = 0;
   let added = 0;
   const closeChange = () => {
@@ -86,7 +165,7 @@ export function rowsOfSlice(slice: string, layout: DiffLayout): number {
     added = 0;
   };
   let inHunk = false;
-  for (const line of slice.split('\n')) {
+  for (const line of slice.text.split('\n')) {
     if (line.startsWith('@@')) {
       closeChange();
       rows++;

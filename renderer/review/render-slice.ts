@@ -14,7 +14,13 @@ const matchingLimits = { matchingMaxComparisons: 1000, maxLineSizeInBlockForComp
  * task of its own and the lines show first. diff2html escapes every line of the diff, so nothing
  * the agent wrote reaches the page as HTML.
  */
-export function renderSlice(target: HTMLElement, slicePatch: string, layout: DiffLayout): () => void {
+export function renderSlice(
+  target: HTMLElement,
+  slicePatch: string,
+  layout: DiffLayout,
+  /** The slice goes on with a hunk begun before it: its first hunk header is not git's, not drawn. */
+  continued = false,
+): () => void {
   const ui = new Diff2HtmlUI(
     target,
     slicePatch,
@@ -33,13 +39,28 @@ export function renderSlice(target: HTMLElement, slicePatch: string, layout: Dif
     },
     highlighter,
   );
-  ui.draw();
+  const draw = () => {
+    ui.draw();
+    if (continued) dropFirstHunkHeader(target);
+  };
+  draw();
   return () => {
     try {
       ui.highlightCode();
     } catch {
       // Highlighting is a nicety: a grammar that throws must not cost the dispatcher the diff.
-      ui.draw();
+      draw();
     }
   };
+}
+
+/**
+ * Removes the row of a slice's first hunk header (one per table: two side by side). The slice
+ * continues a hunk whose header, git's, was drawn with the slice that began it.
+ */
+function dropFirstHunkHeader(target: HTMLElement): void {
+  for (const body of target.querySelectorAll('.d2h-diff-tbody')) {
+    const row = body.firstElementChild;
+    if (row?.querySelector('.d2h-info')) row.remove();
+  }
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { rowsOfSlice, splitPatch } from './patch-slices';
+import { type PatchSlice, rowsOfSlice, splitPatch } from './patch-slices';
 import { type DiffLayout, renderSlice } from './render-slice';
 import { FrameBudgetQueue } from './frame-budget-queue';
 import { lineTargetOf, type LineTarget } from './line-target';
@@ -52,7 +52,7 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
     if (!root) return;
     root.replaceChildren();
     const slices = splitPatch(patch, sliceLines, sliceChars, firstSliceLines);
-    const rows = slices.map((text) => rowsOfSlice(text, layout));
+    const rows = slices.map((slice) => rowsOfSlice(slice, layout));
     // The whole file's room from the start, so what is below does not move as its slices arrive.
     root.style.minHeight = `${rows.reduce((sum, n) => sum + n, 0) * diffRowPx}px`;
     root.dataset.drawn = 'false';
@@ -66,10 +66,11 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
     const renderNext = () => {
       queued = false;
       if (cancelled || next >= slices.length || !nearView) return 0;
-      const text = slices[next] as string;
+      const { text, continued } = slices[next] as PatchSlice;
       const cost = costOf(rows[next] as number, text);
       const slice = document.createElement('div');
       slice.className = next === 0 ? 'review-slice' : 'review-slice continued';
+      if (continued) slice.dataset.continuesHunk = 'true';
       // Its room until it is first laid out (it may be created just off screen): its own rows'.
       slice.style.containIntrinsicSize = `auto ${(rows[next] as number) * diffRowPx}px`;
       next++;
@@ -79,7 +80,7 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
         root.dataset.drawn = 'true';
       }
       root.insertBefore(slice, sentinel);
-      const highlight = renderSlice(slice, text, layout);
+      const highlight = renderSlice(slice, text, layout, continued);
       // Colours in a task of their own, right after: the lines show first.
       sliceQueue.enqueue(() => {
         if (cancelled) return 0;
