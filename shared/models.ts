@@ -16,6 +16,16 @@ export const threadStatuses = [
 export const ThreadStatusSchema = z.enum(threadStatuses);
 export type ThreadStatus = z.infer<typeof ThreadStatusSchema>;
 
+/**
+ * Why a thread's agent ended when nobody watched it finish: `user` (threads.stop), `quit`
+ * (Switchyard stopped it on the way out), `host-lost` (Switchyard went away without quitting, e.g. a
+ * crash or kill -9), `exited-while-closed` (the agent host saw it exit while no window was open).
+ * The words for each are in stop-reasons.ts.
+ */
+export const stopCauses = ['user', 'quit', 'host-lost', 'exited-while-closed'] as const;
+export const StopCauseSchema = z.enum(stopCauses);
+export type StopCause = z.infer<typeof StopCauseSchema>;
+
 export const ProjectSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -55,6 +65,10 @@ export const ThreadSchema = z.object({
   /** Why the thread is in its status, e.g. "asks: Apply this edit? (y/n)" or "exit 1: Not logged in". */
   statusReason: z.string().nullable(),
   exitCode: z.number().int().nullable(),
+  /** Why the agent ended, when it ended without finishing on its own (null while it runs, or after done/failed). */
+  stopCause: StopCauseSchema.nullable().default(null),
+  /** The question the agent was asking when Switchyard quit or was lost: still shown after a restart. */
+  pendingQuestion: z.string().nullable().default(null),
   createdAt: z.string(),
   merged: MergeRecordSchema.nullable(),
   /** True when the worktree folder has vanished from disk. */

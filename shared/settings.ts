@@ -6,6 +6,11 @@ export const SettingsSchema = z.object({
   maxRunningAgents: z.number().int().min(1).max(64).nullable().default(null),
   /** Desktop notifications when a thread needs input, finishes or fails. */
   notifications: z.boolean().default(true),
+  /**
+   * What quitting does to running agents: `ask` (the desktop app asks, with "Remember my choice";
+   * `serve` keeps them), `keep` (they run on; the next start reattaches them) or `stop`.
+   */
+  agentsOnQuit: z.enum(['ask', 'keep', 'stop']).default('ask'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

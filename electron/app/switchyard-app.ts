@@ -16,6 +16,9 @@ import type { ClientLink } from '../api/client-link';
 import type { HostCapabilities } from '../api/host-capabilities';
 import { runGitInWorker } from '../git/core';
 import { pathExists } from '../fs/path-exists';
+import type { AgentLifetime, QuitChoice, QuitReport } from './agent-lifetime';
+import { endAgents, inProcessAgentLifetime } from './agent-lifetime';
+import { buildStartReport } from './start-report';
 
 export interface SwitchyardOptions {
   readonly dataDir: string;
@@ -39,6 +42,10 @@ export interface SwitchyardApp {
   readonly settings: SettingsService;
   readonly review: ReviewService;
   readonly mergeQueue: MergeQueueService;
+  /** What becomes of the agents when this process goes (see agent-lifetime.ts). */
+  readonly agentLifetime: AgentLifetime;
+  /** Keeps (detaches) or stops the running agents before a quit, and says which went which way. */
+  endAgents(choice: QuitChoice): Promise<QuitReport>;
   /** A window closed: it stops holding back the agents it was watching. */
   disconnect(client: ClientLink): void;
   shutdown(): Promise<void>;
@@ -80,6 +87,9 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     log,
   });
   await threads.recoverAfterStart();
+  const startReport = buildStartReport(state.threads());
+  // TODO(agent host): the agent host's AgentLifetime goes here, so "keep running" detaches.
+  const agentLifetime: AgentLifetime = inProcessAgentLifetime(threads);
   const hooks = await startHookServer({ onEvent: (e) => threads.hookEvent(e.threadId, e.kind, e.message) });
   threads.useHooks({
     endpoint: { url: hooks.url, tokenFor: hooks.tokenFor },
@@ -89,7 +99,17 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
   const domain = { dataDir: options.dataDir, state, projects, threads, events, log };
   const review = await ReviewService.open(domain);
   const mergeQueue = await MergeQueueService.open(domain);
-  const handlers = createHandlers({ options, state, projects, threads, agents, settings, review, mergeQueue });
+  const handlers = createHandlers({
+    options,
+    state,
+    projects,
+    threads,
+    agents,
+    settings,
+    review,
+    mergeQueue,
+    startReport,
+  });
   const dispatch = createRequestRouter(handlers, options.log);
   return {
     dispatch,
@@ -101,6 +121,8 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     settings,
     review,
     mergeQueue,
+    agentLifetime,
+    endAgents: (choice) => endAgents(agentLifetime, state, choice),
     disconnect: (client) => threads.disconnect(client),
     shutdown: async () => {
       await mergeQueue.shutdown();

@@ -100,11 +100,21 @@ describe('desktop notifications (Electron)', () => {
     update({ status: 'needs-input' });
     expect(created()).toEqual([]);
     focused = false;
-    events.emit('settings.updated', { maxRunningAgents: null, notifications: false, effectiveMaxRunningAgents: 4 });
+    events.emit('settings.updated', {
+      maxRunningAgents: null,
+      notifications: false,
+      agentsOnQuit: 'ask',
+      effectiveMaxRunningAgents: 4,
+    });
     update({ status: 'working' });
     update({ status: 'done' });
     expect(created()).toEqual([]);
-    events.emit('settings.updated', { maxRunningAgents: null, notifications: true, effectiveMaxRunningAgents: 4 });
+    events.emit('settings.updated', {
+      maxRunningAgents: null,
+      notifications: true,
+      agentsOnQuit: 'ask',
+      effectiveMaxRunningAgents: 4,
+    });
     update({ id: 't2', status: 'working' });
     update({ id: 't2', status: 'failed' });
     expect(created().map((n) => n.options)).toEqual([{ title: 'Fix login failed', body: 'switchyard/fix-login' }]);

@@ -11,7 +11,7 @@ export const AppStateSchema = z.object({
   threads: z.array(ThreadSchema),
   briefTemplates: z.array(BriefTemplateSchema).default([]),
   customProfiles: z.array(CustomProfileSchema).default([]),
-  settings: SettingsSchema.default({ maxRunningAgents: null, notifications: true }),
+  settings: SettingsSchema.default({ maxRunningAgents: null, notifications: true, agentsOnQuit: 'ask' }),
 });
 export type AppState = z.infer<typeof AppStateSchema>;
 

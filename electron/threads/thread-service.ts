@@ -5,7 +5,8 @@ import type { ParsedRequestOf } from '../../shared/contract';
 import { unreviewed } from '../../shared/review-decision';
 import { AppError } from '../../shared/errors';
 import type { DomainEvents } from '../../shared/domain-events';
-import type { MergeOutcome, Project, RemoveOutcome, Thread } from '../../shared/models';
+import type { MergeOutcome, Project, RemoveOutcome, StopCause, Thread } from '../../shared/models';
+import { endedThread } from '../../shared/stop-reasons';
 import type { AgentRegistry } from '../agents/agent-registry';
 import { resolveBriefDependencies } from '../briefs/brief-dependencies';
 import { changelogPathFor } from '../briefs/changelog-path';
@@ -63,6 +64,8 @@ export class ThreadService {
   private hooks: HookWiring | null = null;
   /** Held per branch and per worktree folder while a thread is being created. */
   private readonly creating = new KeyedMutex();
+  /** Set by shutdown: agents stopped from then on stopped because Switchyard quit, not by you. */
+  private quitting = false;
 
   constructor(options: ThreadServiceOptions) {
     this.state = options.state;
@@ -73,12 +76,19 @@ export class ThreadService {
       maxRunning: options.maxRunningAgents,
       events: {
         onStatus: (threadId, change, exitCode) => {
-          this.update(threadId, (t) => ({
-            ...t,
-            status: change.status,
-            statusReason: change.reason,
-            exitCode: exitCode ?? t.exitCode,
-          })).catch((error: unknown) =>
+          const cause: StopCause = this.quitting ? 'quit' : 'user';
+          this.update(threadId, (t) =>
+            change.status === 'stopped'
+              ? endedThread(t, cause, exitCode ?? t.exitCode)
+              : {
+                  ...t,
+                  status: change.status,
+                  statusReason: change.reason,
+                  exitCode: exitCode ?? t.exitCode,
+                  stopCause: null,
+                  pendingQuestion: null,
+                },
+          ).catch((error: unknown) =>
             options.log(`[switchyard] could not record the status of ${threadId}: ${String(error)}`),
           );
         },
@@ -101,18 +111,15 @@ export class ThreadService {
       const worktreeMissing = !(await pathExists(thread.worktreePath));
       const wasActive = activeStatuses.has(thread.status);
       if (wasActive || worktreeMissing !== thread.worktreeMissing) {
-        await this.state.putThread({
-          ...thread,
-          worktreeMissing,
-          ...(wasActive
-            ? {
-                status: 'stopped' as const,
-                statusReason: 'Switchyard was closed while the agent ran; resume to continue',
-              }
-            : {}),
-        });
+        // Still active on disk: the last run ended without a clean quit (crash, kill -9).
+        await this.state.putThread({ ...(wasActive ? endedThread(thread, 'host-lost') : thread), worktreeMissing });
       }
     }
+  }
+
+  /** The agent host saw this thread's agent exit while no Switchyard was running. */
+  async recordExitWhileClosed(threadId: string, exitCode: number): Promise<void> {
+    await this.update(threadId, (t) => endedThread(t, 'exited-while-closed', exitCode));
   }
 
   async list(): Promise<Thread[]> {
@@ -186,6 +193,8 @@ export class ThreadService {
       status: 'starting',
       statusReason: null,
       exitCode: null,
+      stopCause: null,
+      pendingQuestion: null,
       createdAt: new Date().toISOString(),
       merged: null,
       worktreeMissing: false,
@@ -331,7 +340,9 @@ export class ThreadService {
     return outcome;
   }
 
+  /** Stops every agent because Switchyard quits (their threads say so). */
   shutdown(): Promise<void> {
+    this.quitting = true;
     return this.runtime.stopAll();
   }
 

@@ -84,13 +84,18 @@ describe('renderer notifications', () => {
 
   it('follows the host’s notifications setting', async () => {
     const bridge = new FakeBridge().handle('settings.get', () =>
-      ok({ maxRunningAgents: null, notifications: false, effectiveMaxRunningAgents: 4 }),
+      ok({ maxRunningAgents: null, notifications: false, agentsOnQuit: 'ask', effectiveMaxRunningAgents: 4 }),
     );
     const unsubscribe = followNotificationsSetting(bridge);
     await Promise.resolve();
     await Promise.resolve();
     expect(useNotificationsSetting.getState().enabled).toBe(false);
-    bridge.emit('settings.updated', { maxRunningAgents: null, notifications: true, effectiveMaxRunningAgents: 4 });
+    bridge.emit('settings.updated', {
+      maxRunningAgents: null,
+      notifications: true,
+      agentsOnQuit: 'ask',
+      effectiveMaxRunningAgents: 4,
+    });
     expect(useNotificationsSetting.getState().enabled).toBe(true);
     unsubscribe();
     expect(bridge.listenerCount('settings.updated')).toBe(0);

@@ -47,6 +47,7 @@ function AppSettingsSection() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [maxText, setMaxText] = useState('');
   const [notifications, setNotifications] = useState(true);
+  const [agentsOnQuit, setAgentsOnQuit] = useState<Settings['agentsOnQuit']>('ask');
   const [error, setError] = useState<WireError | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -55,6 +56,7 @@ function AppSettingsSection() {
     setSettings(next);
     setMaxText(next.maxRunningAgents === null ? '' : String(next.maxRunningAgents));
     setNotifications(next.notifications);
+    setAgentsOnQuit(next.agentsOnQuit);
   }, []);
 
   useEffect(() => {
@@ -84,7 +86,11 @@ function AppSettingsSection() {
     setSaving(true);
     setError(null);
     setSaved(false);
-    const result = await getSettingsRequests().saveSettings({ maxRunningAgents: max.value, notifications });
+    const result = await getSettingsRequests().saveSettings({
+      maxRunningAgents: max.value,
+      notifications,
+      agentsOnQuit,
+    });
     setSaving(false);
     if (result.ok) {
       adopt(result.value);
@@ -133,6 +139,27 @@ function AppSettingsSection() {
             Notify me when a thread needs input, finishes or fails
           </label>
         </div>
+        <label className="field">
+          <span className="field-label">When Switchyard quits</span>
+          <select
+            className="text-input"
+            data-testid="settings-agents-on-quit"
+            value={agentsOnQuit}
+            disabled={settings === null}
+            onChange={(event) => {
+              setAgentsOnQuit(event.target.value as Settings['agentsOnQuit']);
+              setSaved(false);
+            }}
+          >
+            <option value="ask">Ask me (the terminal keeps agents running)</option>
+            <option value="keep">Keep agents running</option>
+            <option value="stop">Stop them all</option>
+          </select>
+          <span className="field-hint">
+            Kept agents carry on without the window; the next start reattaches them. Until the agent host is in place,
+            they stop with Switchyard.
+          </span>
+        </label>
         <InlineError error={error} testId="settings-error" />
         <div className="form-actions">
           {saved && (

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StartReportSchema } from '../start-report';
 import { type ContractGroup, Empty } from './common';
 
 /** `app.*`: what the window needs to know about the process it talks to. */
@@ -16,6 +17,8 @@ export const appContract = {
         canPickFolder: z.boolean(),
         /** Set when the state file was unreadable at start and was recovered: what happened, for the user. */
         stateProblem: z.string().nullable(),
+        /** What this start reattached and what had stopped with Switchyard (the start banner). */
+        startReport: StartReportSchema,
       }),
     },
   },

@@ -2,7 +2,7 @@ import type { appContract } from '../../../shared/contract/app';
 import type { HandlersOf } from '../request-router';
 import type { HandlerDeps } from './handler-deps';
 
-export function appHandlers({ options, state }: HandlerDeps): HandlersOf<typeof appContract> {
+export function appHandlers({ options, state, startReport }: HandlerDeps): HandlersOf<typeof appContract> {
   return {
     'app.info': () => ({
       version: options.version,
@@ -14,6 +14,7 @@ export function appHandlers({ options, state }: HandlerDeps): HandlersOf<typeof 
       stateProblem: state.loadReport.problem
         ? `${state.loadReport.problem} ${state.loadReport.recoveredFrom === 'backup' ? 'The previous good copy was loaded.' : 'Switchyard started with empty state.'}`
         : null,
+      startReport,
     }),
   };
 }

@@ -5,6 +5,7 @@ import type { ProjectService } from '../../projects/project-service';
 import type { SettingsService } from '../../settings/settings-service';
 import type { StateRepository } from '../../store/state-repository';
 import type { ThreadService } from '../../threads/thread-service';
+import type { StartReport } from '../../../shared/start-report';
 import type { HostCapabilities } from '../host-capabilities';
 
 /** What `app.info` reports and `demo.start` needs: the process, not a service. */
@@ -24,4 +25,6 @@ export interface HandlerDeps {
   readonly settings: SettingsService;
   readonly review: ReviewService;
   readonly mergeQueue: MergeQueueService;
+  /** What the start found, read once after recovery (app.info). */
+  readonly startReport: StartReport;
 }

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { StopCauseSchema, ThreadStatusSchema } from './models';
+
+/**
+ * What a start found (app.info's `startReport`, shown once as the start banner): the agents that
+ * kept running without Switchyard and were reattached, and those that ended because Switchyard went
+ * away (quit, crash, or an exit while it was closed), with whether each can be resumed.
+ */
+export const StartReportSchema = z.object({
+  reattached: z.array(z.object({ threadId: z.string(), name: z.string() })),
+  stopped: z.array(
+    z.object({
+      threadId: z.string(),
+      name: z.string(),
+      status: ThreadStatusSchema,
+      cause: StopCauseSchema,
+      reason: z.string(),
+      /** Stopped with its worktree still there: threads.resume can start it again. */
+      canResume: z.boolean(),
+    }),
+  ),
+});
+export type StartReport = z.infer<typeof StartReportSchema>;
+
+export const emptyStartReport: StartReport = { reattached: [], stopped: [] };

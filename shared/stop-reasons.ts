@@ -1,0 +1,36 @@
+import type { StopCause, Thread, ThreadStatus } from './models';
+
+/** The words for each stop cause, in one place (the thread list, the header and the start banner use them). */
+export function stopReasonText(cause: StopCause, exitCode: number | null, question: string | null = null): string {
+  const base: Record<StopCause, string> = {
+    user: 'stopped by you',
+    quit: 'stopped when Switchyard quit',
+    'host-lost': 'Switchyard closed without quitting while the agent ran',
+    'exited-while-closed': `exited while Switchyard was closed (exit ${exitCode ?? '?'})`,
+  };
+  // Screen rules word a question as "asks: …"; here it reads "it was asking: …".
+  return question ? `${base[cause]} — it was asking: ${question.replace(/^asks:\s*/, '')}` : base[cause];
+}
+
+/**
+ * The thread after its agent ended for `cause`. A question the agent was asking is kept (not when
+ * you stopped it yourself): after a restart it still shows what it was waiting for.
+ */
+export function endedThread(thread: Thread, cause: StopCause, exitCode: number | null = thread.exitCode): Thread {
+  const asking = thread.status === 'needs-input' ? thread.statusReason : thread.pendingQuestion;
+  const question = cause === 'user' ? null : asking;
+  const status: ThreadStatus = cause === 'exited-while-closed' ? (exitCode === 0 ? 'done' : 'failed') : 'stopped';
+  return {
+    ...thread,
+    status,
+    statusReason: stopReasonText(cause, exitCode, question),
+    exitCode,
+    stopCause: cause,
+    pendingQuestion: question,
+  };
+}
+
+/** Whether a thread ended because Switchyard went away rather than by itself or by you. */
+export function endedWithSwitchyard(thread: Pick<Thread, 'stopCause'>): boolean {
+  return thread.stopCause === 'quit' || thread.stopCause === 'host-lost' || thread.stopCause === 'exited-while-closed';
+}
