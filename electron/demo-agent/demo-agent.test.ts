@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { spawn, type IPty } from 'node-pty';
+import { drainBeforeClose } from '../terminals/exit-drain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bundleDemoAgent,
@@ -49,8 +50,12 @@ function runInPty(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv =
     env: cleanEnv,
   });
   let text = '';
+  let lastOutputAt = Date.now();
+  // As the app does (terminals/exit-drain.ts): node-pty alone can lose a program's last output at its exit.
+  drainBeforeClose(pty, () => lastOutputAt);
   const watchers = new Set<() => void>();
   pty.onData((data) => {
+    lastOutputAt = Date.now();
     text += data;
     for (const watcher of watchers) watcher();
   });
