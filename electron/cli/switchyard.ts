@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { GitError } from '../git/core';
 import { describeGitError } from '../git/describe-git-error';
+import { InstanceLockedError } from '../app/instance-lock';
 import { UsageError } from './args';
 import { conflictsHelp, runConflicts } from './conflicts';
 import { doctorHelp, runDoctor } from './doctor';
@@ -62,6 +63,10 @@ async function main(argv: string[]): Promise<number | void> {
     if (error instanceof UsageError) {
       console.error(`switchyard ${name}: ${error.message}\n\n${command.help}`);
       return 2;
+    }
+    if (error instanceof InstanceLockedError) {
+      console.error(`switchyard ${name}: ${error.message}`);
+      return 1;
     }
     if (error instanceof AppError || error instanceof GitError) {
       const message = error instanceof GitError ? describeGitError(error).message : error.message;
