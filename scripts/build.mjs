@@ -17,6 +17,7 @@ const nodeEntries = {
   'demo-agent': 'electron/demo-agent/demo-agent.ts',
   'hook-relay': 'electron/hooks/hook-relay.ts',
   'git-worker': 'electron/git/git-worker.ts',
+  'agent-host': 'electron/agent-host/agent-host-main.ts',
 };
 
 async function buildNode() {

@@ -12,6 +12,8 @@ import { StateRepository } from '../store/state-repository';
 import { startHookServer } from '../hooks/hook-server';
 import { SettingsService } from '../settings/settings-service';
 import { ThreadService } from '../threads/thread-service';
+import { TerminalService } from '../terminals/terminal-service';
+import { RemoteRuntime } from '../agent-host/remote-runtime';
 import type { ClientLink } from '../api/client-link';
 import type { HostCapabilities } from '../api/host-capabilities';
 import { runGitInWorker } from '../git/core';
@@ -28,6 +30,12 @@ export interface SwitchyardOptions {
   /** Runs Node scripts such as the demo agent (Electron's binary in node mode, inside Electron). */
   readonly nodeExecutable?: string;
   readonly extraProfiles?: readonly AgentProfile[];
+  /**
+   * Whether agents run in the agent host, a separate process that outlives the app (agent-host/):
+   * by default when it is built (dist/agent-host.cjs) and SWITCHYARD_AGENT_HOST is not `in-process`;
+   * false runs them in this process, where they end with it.
+   */
+  readonly agentHost?: boolean;
   readonly log?: (message: string) => void;
 }
 
@@ -37,6 +45,8 @@ export interface SwitchyardApp {
   readonly events: EventBus;
   readonly projects: ProjectService;
   readonly threads: ThreadService;
+  /** Every thread's terminal by id: input, resize, attach, detach, acks. */
+  readonly terminals: TerminalService;
   readonly agents: AgentRegistry;
   readonly state: StateRepository;
   readonly settings: SettingsService;
@@ -48,7 +58,10 @@ export interface SwitchyardApp {
   endAgents(choice: QuitChoice): Promise<QuitReport>;
   /** A window closed: it stops holding back the agents it was watching. */
   disconnect(client: ClientLink): void;
+  /** Quits and stops every agent. */
   shutdown(): Promise<void>;
+  /** Quits and leaves the agents running in the agent host, for the next start to adopt (in-process agents stop). */
+  shutdownKeepingAgents(): Promise<void>;
 }
 
 /** In a packaged app, scripts run by node are unpacked beside the asar archive (electron-builder.yml). */
@@ -78,6 +91,11 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
   );
   const projects = new ProjectService(state, (project) => events.emit('project.updated', project));
   const settings = new SettingsService(state, events);
+  // Agents run in the agent host (a separate process that outlives this one) once it is built;
+  // SWITCHYARD_AGENT_HOST=in-process keeps them here (they then end with the app).
+  const agentHostEntry = unpacked(path.join(options.distDir, 'agent-host.cjs'));
+  const useAgentHost =
+    (options.agentHost ?? process.env.SWITCHYARD_AGENT_HOST !== 'in-process') && (await pathExists(agentHostEntry));
   const threads = new ThreadService({
     state,
     agents,
@@ -85,11 +103,32 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     dataDir: options.dataDir,
     maxRunningAgents: () => settings.maxRunningAgents(),
     log,
+    ...(useAgentHost
+      ? {
+          runtime: (runtimeEvents) =>
+            new RemoteRuntime(
+              {
+                dataDir: options.dataDir,
+                launch: {
+                  execPath: options.nodeExecutable ?? process.execPath,
+                  entry: agentHostEntry,
+                  env: runningInElectron ? { ELECTRON_RUN_AS_NODE: '1' } : {},
+                },
+                maxRunning: () => settings.maxRunningAgents(),
+                log,
+              },
+              runtimeEvents,
+            ),
+        }
+      : {}),
   });
+  const terminals = new TerminalService(threads.terminals, (threadId) => void state.thread(threadId));
   await threads.recoverAfterStart();
   const startReport = buildStartReport(state.threads());
-  // TODO(agent host): the agent host's AgentLifetime goes here, so "keep running" detaches.
-  const agentLifetime: AgentLifetime = inProcessAgentLifetime(threads);
+  // With the agent host, "keep running" lets go of the agents (they outlive this process).
+  const agentLifetime: AgentLifetime = useAgentHost
+    ? { detachAll: () => threads.detachAgents(), stopAll: () => threads.shutdown() }
+    : inProcessAgentLifetime(threads);
   const hooks = await startHookServer({ onEvent: (e) => threads.hookEvent(e.threadId, e.kind, e.message) });
   threads.useHooks({
     endpoint: { url: hooks.url, tokenFor: hooks.tokenFor },
@@ -104,6 +143,7 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     state,
     projects,
     threads,
+    terminals,
     agents,
     settings,
     review,
@@ -116,6 +156,7 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     events,
     projects,
     threads,
+    terminals,
     agents,
     state,
     settings,
@@ -123,11 +164,17 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     mergeQueue,
     agentLifetime,
     endAgents: (choice) => endAgents(agentLifetime, state, choice),
-    disconnect: (client) => threads.disconnect(client),
+    disconnect: (client) => terminals.disconnect(client),
     shutdown: async () => {
       await mergeQueue.shutdown();
       await review.shutdown();
       await threads.shutdown();
+      await hooks.close();
+    },
+    shutdownKeepingAgents: async () => {
+      await mergeQueue.shutdown();
+      await review.shutdown();
+      await threads.detachAgents();
       await hooks.close();
     },
   };

@@ -298,7 +298,7 @@ describe('the merge queue service', () => {
     const outcome = await call<LandingOutcome>('mergeQueue.land', { projectId, all: true });
     expect(outcome.stopped?.branch).toBe(b.branch);
     const bTip = await rev(repo, b.branch);
-    const replay = await app.threads.attach(b.id, window);
+    const replay = await app.terminals.attach(b.id, window);
 
     const handed = await call<HandBackOutcome>('mergeQueue.handBack', { projectId, threadId: b.id });
     expect(handed).toMatchObject({ rebased: false, conflicts: ['README.md'], messaged: true });

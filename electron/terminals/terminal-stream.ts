@@ -70,11 +70,16 @@ export class TerminalStream {
   private unseenCredit: number;
   private creditAt: number;
   private recheckTimer: NodeJS.Timeout | null = null;
+  /** Attaches drawing a snapshot: output is held back meanwhile so the snapshot ends exactly at `end`. */
+  private holding = 0;
+  private held: string[] = [];
 
   constructor(
     private readonly threadId: string,
     private readonly log: StreamLog | null,
     options: FlowControlOptions = {},
+    /** Gets every character the viewers get (screen-mirror.ts), so a pane can be restored from it. */
+    private readonly mirror: { write(data: string): void } | null = null,
   ) {
     this.high = options.highWatermark ?? flowControl.highWatermark;
     this.low = options.lowWatermark ?? flowControl.lowWatermark;
@@ -85,7 +90,7 @@ export class TerminalStream {
     this.pollMs = options.transportPollMs ?? flowControl.transportPollMs;
     this.now = options.now ?? (() => performance.now());
     this.ring = new ScrollbackRing(options.scrollbackChars ?? flowControl.scrollbackChars);
-    this.batcher = new OutputBatcher((data) => this.deliver(data));
+    this.batcher = new OutputBatcher((data) => (this.holding > 0 ? this.held.push(data) : this.deliver(data)));
     this.unseenCredit = this.unseenBurst;
     this.creditAt = this.now();
     log?.onWritten(() => {
@@ -95,7 +100,9 @@ export class TerminalStream {
 
   /** Seeds the ring with earlier output (from the log, after a restart) without logging it again. */
   restore(earlier: string): void {
-    if (earlier) this.ring.append(earlier);
+    if (!earlier) return;
+    this.ring.append(earlier);
+    this.mirror?.write(earlier);
   }
 
   /** The process whose output this is now; a new process starts unpaused. */
@@ -132,6 +139,29 @@ export class TerminalStream {
     return shown;
   }
 
+  /**
+   * Starts sending to `link`, which first gets `render()` (a snapshot of the screen drawn from the
+   * mirror): output is held back until it is drawn, so the snapshot ends exactly at `end` and live
+   * output continues from there with nothing doubled or missing.
+   */
+  async attachRendered(link: TerminalViewer, render: () => Promise<string>): Promise<{ data: string; end: number }> {
+    this.batcher.flush();
+    this.holding++;
+    try {
+      const data = await render();
+      this.viewers.set(link.id, { link, unacked: 0 });
+      return { data, end: this.ring.end };
+    } finally {
+      this.holding--;
+      if (this.holding === 0) {
+        const held = this.held;
+        this.held = [];
+        for (const data of held) this.deliver(data);
+      }
+      this.updateFlow();
+    }
+  }
+
   detach(linkId: string): boolean {
     const removed = this.viewers.delete(linkId);
     this.updateFlow();
@@ -154,6 +184,7 @@ export class TerminalStream {
     const start = this.ring.end;
     this.ring.append(data);
     this.log?.append(data);
+    this.mirror?.write(data);
     this.spendUnseenCredit(this.viewers.size === 0 ? data.length : 0);
     for (const viewer of this.viewers.values()) {
       viewer.unacked += data.length;

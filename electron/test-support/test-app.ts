@@ -23,13 +23,18 @@ export function terminalText(client: { received: RecordedEvent[] }, threadId: st
 }
 
 /** A real app over a temp data dir, with every broadcast event it emits recorded. */
-export async function makeTestApp(dataDir: string): Promise<{ app: SwitchyardApp; events: RecordedEvent[] }> {
+export async function makeTestApp(
+  dataDir: string,
+  options: { agentHost?: boolean } = {},
+): Promise<{ app: SwitchyardApp; events: RecordedEvent[] }> {
   const app = await createSwitchyardApp({
     dataDir,
     distDir: path.resolve(__dirname, '..', '..', 'dist'),
     host: { kind: 'browser' },
     version: '0.0.0-test',
     log: () => undefined,
+    // Agents in this process unless a test is about the agent host (agent-host/*.test.ts).
+    agentHost: options.agentHost ?? false,
   });
   const events: RecordedEvent[] = [];
   app.events.subscribe((event, payload) => events.push({ event, payload }));

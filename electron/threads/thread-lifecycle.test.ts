@@ -5,6 +5,7 @@ import { detailsOf } from '../../shared/errors';
 import type { Thread } from '../../shared/models';
 import type { SwitchyardApp } from '../app/switchyard-app';
 import { gitOutput } from '../git/core';
+import { drawnLines, resetSequence } from '../terminals/screen-mirror';
 import { commitAll, makeRepo, makeTempDir, tip, waitFor, writeFiles } from '../test-support/temp-repo';
 import { makeTestApp, type RecordedEvent, recordingClient, terminalText } from '../test-support/test-app';
 
@@ -76,8 +77,10 @@ describe('the dispatcher loop on a real repository', () => {
     expect(output).toContain('answer=y');
     expect(events.some((e) => e.event === 'terminal.data')).toBe(false);
     const reattached = await call<{ data: string; end: number }>('terminal.attach', { threadId: thread.id });
-    expect(reattached.data).toBe(output);
-    expect(reattached.end).toBe(output.length);
+    // A pane that attaches again gets the screen redrawn (a snapshot), showing what the first one did.
+    expect(reattached.data.startsWith(resetSequence)).toBe(true);
+    expect(await drawnLines(reattached.data, 120, 32)).toEqual(await drawnLines(output, 120, 32));
+    expect(reattached.end).toBe(attached.end + terminalText(window, thread.id).length);
 
     await writeFiles(thread.worktreePath, { 'draft.txt': 'not committed yet\n' });
     const review = await call<{ files: Array<{ path: string; section: string }>; commits: unknown[] }>(

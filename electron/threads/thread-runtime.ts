@@ -2,10 +2,12 @@ import { exitSettleMs } from '../../shared/limits';
 import type { ThreadStatus } from '../../shared/models';
 import { PtyProcess } from '../terminals/pty-process';
 import { TerminalLog } from '../terminals/terminal-log';
+import { ScreenMirror } from '../terminals/screen-mirror';
 import { TerminalStream } from '../terminals/terminal-stream';
 import type { TerminalViewer } from '../terminals/terminal-viewer';
 import type { HookEventKind } from '../hooks/hook-protocol';
 import { type StatusChange, StatusTracker } from '../status/status-tracker';
+import type { AgentAdoption, AgentRuntime } from './agent-runtime';
 
 /** One program to run in a thread's terminal: the project's setup command, then the agent. */
 export interface LaunchStep {
@@ -33,11 +35,26 @@ export interface RuntimeEvents {
   onStatus(threadId: string, change: StatusChange, exitCode: number | null): void;
 }
 
+/** A thread whose agent is running or waiting for a slot, as the runtime sees it now. */
+export interface LiveAgent {
+  readonly threadId: string;
+  readonly state: 'running' | 'queued';
+  /** The pty's process id (the agent, or its setup command); null while queued. */
+  readonly pid: number | null;
+  readonly status: ThreadStatus;
+  readonly reason: string | null;
+}
+
 export interface RuntimeOptions {
   readonly dataDir: string;
   /** Agents allowed to run at once; read at each start so a settings change applies at once. */
   readonly maxRunning: () => number;
   readonly events: RuntimeEvents;
+}
+
+interface ThreadTerminal {
+  readonly stream: TerminalStream;
+  readonly mirror: ScreenMirror;
 }
 
 interface LiveThread {
@@ -56,8 +73,10 @@ interface LiveThread {
  * resumed agent continues the same scrollback), the process running in it, and a limit on how many
  * run at once — threads past it wait in a visible queue.
  */
-export class ThreadRuntime {
-  private readonly streams = new Map<string, TerminalStream>();
+export class ThreadRuntime implements AgentRuntime {
+  private readonly terminals = new Map<string, ThreadTerminal>();
+  /** The size the thread's panes last asked for: a mirror made later (after a restart) is drawn at it. */
+  private readonly sizes = new Map<string, { cols: number; rows: number }>();
   private readonly live = new Map<string, LiveThread>();
   private readonly queue: LaunchPlan[] = [];
 
@@ -107,6 +126,8 @@ export class ThreadRuntime {
   }
 
   resize(threadId: string, cols: number, rows: number): boolean {
+    this.sizes.set(threadId, { cols, rows });
+    this.terminals.get(threadId)?.mirror.resize(cols, rows);
     const entry = this.live.get(threadId);
     if (!entry) return false;
     entry.size = { cols, rows };
@@ -119,23 +140,59 @@ export class ThreadRuntime {
     this.live.get(threadId)?.tracker.hookEvent(kind, message);
   }
 
-  /** Starts streaming a thread's terminal to a window; after a restart the scrollback comes from its log. */
+  /**
+   * Starts streaming a thread's terminal to a window, which first gets a snapshot of the screen and
+   * its scrollback drawn at the size its pane last asked for (screen-mirror.ts); after a restart the
+   * mirror is rebuilt from the log.
+   */
   async attach(threadId: string, link: TerminalViewer): Promise<{ data: string; end: number }> {
-    const stream = await this.streamFor(threadId);
-    return stream.attach(link);
+    const { stream, mirror } = await this.terminalFor(threadId);
+    return stream.attachRendered(link, () => mirror.render());
   }
 
   detach(threadId: string, linkId: string): boolean {
-    return this.streams.get(threadId)?.detach(linkId) ?? false;
+    return this.terminals.get(threadId)?.stream.detach(linkId) ?? false;
   }
 
   ack(threadId: string, linkId: string, chars: number): void {
-    this.streams.get(threadId)?.ack(linkId, chars);
+    this.terminals.get(threadId)?.stream.ack(linkId, chars);
   }
 
   /** A window went away: it no longer holds any agent back. */
   disconnect(linkId: string): void {
-    for (const stream of this.streams.values()) stream.detach(linkId);
+    for (const { stream } of this.terminals.values()) stream.detach(linkId);
+  }
+
+  /** The agents running or queued now, with what their status says. */
+  liveAgents(): LiveAgent[] {
+    const running = [...this.live.values()].map((entry) => ({
+      threadId: entry.plan.threadId,
+      state: 'running' as const,
+      pid: entry.process.pid,
+      ...this.statusOf(entry),
+    }));
+    const queued = this.queue.map((plan) => ({
+      threadId: plan.threadId,
+      state: 'queued' as const,
+      pid: null,
+      status: 'queued' as const,
+      reason: 'waiting for a free agent slot',
+    }));
+    return [...running, ...queued];
+  }
+
+  /** The visible rows of a thread's terminal as its mirror has them (tests, diagnostics); null when it has none. */
+  async screenLines(threadId: string): Promise<{ lines: string[]; cols: number; rows: number } | null> {
+    const terminal = this.terminals.get(threadId);
+    if (!terminal) return null;
+    const lines = await terminal.mirror.screenLines();
+    return { lines, cols: terminal.mirror.cols, rows: terminal.mirror.rows };
+  }
+
+  private statusOf(entry: LiveThread): { status: ThreadStatus; reason: string | null } {
+    const step = entry.plan.steps[entry.stepIndex];
+    if (step?.kind === 'setup') return { status: 'starting', reason: `running setup: ${step.banner ?? ''}`.trim() };
+    return { status: entry.tracker.current.status, reason: entry.tracker.current.reason };
   }
 
   async stop(threadId: string): Promise<void> {
@@ -156,8 +213,20 @@ export class ThreadRuntime {
   /** Stops the agent and forgets its terminal, log included. */
   async discard(threadId: string): Promise<void> {
     await this.stop(threadId);
-    this.streams.delete(threadId);
+    this.terminals.get(threadId)?.mirror.dispose();
+    this.terminals.delete(threadId);
+    this.sizes.delete(threadId);
     await TerminalLog.forThread(this.options.dataDir, threadId).remove();
+  }
+
+  /** Nothing outlives this process: there is nothing to adopt. */
+  adopt(): Promise<AgentAdoption> {
+    return Promise.resolve({ live: this.liveAgents(), finished: [], hostLost: false, elsewhere: new Map() });
+  }
+
+  /** In this process the agents cannot outlive the app: detaching stops them. */
+  release(): Promise<void> {
+    return this.stopAll();
   }
 
   async stopAll(): Promise<void> {
@@ -165,33 +234,38 @@ export class ThreadRuntime {
     await Promise.all([...this.live.keys()].map((id) => this.stop(id)));
   }
 
-  private async streamFor(threadId: string): Promise<TerminalStream> {
-    const existing = this.streams.get(threadId);
+  private async terminalFor(threadId: string): Promise<ThreadTerminal> {
+    const existing = this.terminals.get(threadId);
     if (existing) return existing;
     const log = TerminalLog.forThread(this.options.dataDir, threadId);
-    const stream = new TerminalStream(threadId, log);
     const earlier = await log.tail(200_000);
     // Another caller may have created it while the log was read.
-    const raced = this.streams.get(threadId);
+    const raced = this.terminals.get(threadId);
     if (raced) return raced;
-    stream.restore(earlier);
-    this.streams.set(threadId, stream);
-    return stream;
+    const terminal = this.newTerminal(threadId, log);
+    terminal.stream.restore(earlier);
+    return terminal;
   }
 
-  private streamNow(threadId: string): TerminalStream {
-    let stream = this.streams.get(threadId);
-    if (!stream) {
-      stream = new TerminalStream(threadId, TerminalLog.forThread(this.options.dataDir, threadId));
-      this.streams.set(threadId, stream);
-    }
-    return stream;
+  private streamNow(threadId: string, size?: { cols: number; rows: number }): TerminalStream {
+    const existing = this.terminals.get(threadId);
+    if (existing) return existing.stream;
+    if (size && !this.sizes.has(threadId)) this.sizes.set(threadId, size);
+    return this.newTerminal(threadId, TerminalLog.forThread(this.options.dataDir, threadId)).stream;
+  }
+
+  private newTerminal(threadId: string, log: TerminalLog): ThreadTerminal {
+    const size = this.sizes.get(threadId) ?? { cols: 120, rows: 32 };
+    const mirror = new ScreenMirror(size.cols, size.rows);
+    const terminal = { stream: new TerminalStream(threadId, log, {}, mirror), mirror };
+    this.terminals.set(threadId, terminal);
+    return terminal;
   }
 
   private runStep(plan: LaunchPlan, stepIndex: number, size: { cols: number; rows: number }): void {
     const step = plan.steps[stepIndex];
     if (!step) return;
-    const stream = this.streamNow(plan.threadId);
+    const stream = this.streamNow(plan.threadId, size);
     if (step.banner) stream.push(`\x1b[2m${step.banner}\x1b[0m\r\n`);
     let typedPrompt = step.typedPrompt;
     const tracker = new StatusTracker({

@@ -17,7 +17,8 @@ import { deleteRef } from '../git/refs';
 import { addWorktreeForBranch, pruneWorktrees } from '../git/worktree';
 import { pathExists } from '../fs/path-exists';
 import type { StateRepository } from '../store/state-repository';
-import type { TerminalViewer } from '../terminals/terminal-viewer';
+import type { TerminalBackend } from '../terminals/terminal-service';
+import { type AgentAdoption, type AgentRuntime, type AgentRuntimeFactory, agentHostLostReason } from './agent-runtime';
 import { type AgentCommand, resolveAgentCommand } from './agent-launch';
 import { plannedPlace, planThread, type ThreadPlan } from './create-thread-plan';
 import { KeyedMutex } from './keyed-mutex';
@@ -27,7 +28,7 @@ import { buildLaunchPlan, type HookEndpoint } from './launch-plan';
 import { mergeThreadIntoBase } from './merge-thread';
 import { allocatePortBase } from './port-allocator';
 import { assertRemovable, findUnsavedWork, removeThreadFromDisk } from './remove-thread';
-import { ThreadRuntime } from './thread-runtime';
+import { ThreadRuntime, type RuntimeOptions } from './thread-runtime';
 import { copyIntoWorktree } from './worktree-files';
 
 const defaultSize = { cols: 120, rows: 32 };
@@ -46,6 +47,8 @@ export interface ThreadServiceOptions {
   readonly dataDir: string;
   readonly maxRunningAgents: () => number;
   readonly log: (message: string) => void;
+  /** Where agents run; by default in this process (ThreadRuntime), in the app the agent host (agent-host/). */
+  readonly runtime?: AgentRuntimeFactory;
 }
 
 /** Claude Code status hooks: where they report, and the relay program its hooks run. */
@@ -57,7 +60,9 @@ export interface HookWiring {
 
 /** Threads: a branch in its own worktree with an agent in a terminal. */
 export class ThreadService {
-  private readonly runtime: ThreadRuntime;
+  private readonly runtime: AgentRuntime;
+  /** Threads whose agents run in an agent host of another protocol version: never started twice. */
+  private elsewhere: ReadonlyMap<string, string> = new Map();
   private readonly state: StateRepository;
   private readonly agents: AgentRegistry;
   private readonly events: DomainEvents;
@@ -71,7 +76,7 @@ export class ThreadService {
     this.state = options.state;
     this.agents = options.agents;
     this.events = options.events;
-    this.runtime = new ThreadRuntime({
+    const runtimeOptions: RuntimeOptions = {
       dataDir: options.dataDir,
       maxRunning: options.maxRunningAgents,
       events: {
@@ -93,7 +98,13 @@ export class ThreadService {
           );
         },
       },
-    });
+    };
+    this.runtime = options.runtime ? options.runtime(runtimeOptions.events) : new ThreadRuntime(runtimeOptions);
+  }
+
+  /** The threads' terminals, for the terminal service (terminals/terminal-service.ts). */
+  get terminals(): TerminalBackend {
+    return this.runtime;
   }
 
   /** Turns on Claude Code hooks for the threads started from now on. */
@@ -107,8 +118,11 @@ export class ThreadService {
 
   /** After a restart no agent of ours is alive: say so instead of showing a stale "working". */
   async recoverAfterStart(): Promise<void> {
+    const adoption = await this.runtime.adopt();
+    this.elsewhere = adoption.elsewhere;
     for (const thread of this.state.threads()) {
       const worktreeMissing = !(await pathExists(thread.worktreePath));
+      if (await this.adopted(thread, adoption, worktreeMissing)) continue;
       const wasActive = activeStatuses.has(thread.status);
       if (wasActive || worktreeMissing !== thread.worktreeMissing) {
         // Still active on disk: the last run ended without a clean quit (crash, kill -9).
@@ -120,6 +134,28 @@ export class ThreadService {
   /** The agent host saw this thread's agent exit while no Switchyard was running. */
   async recordExitWhileClosed(threadId: string, exitCode: number): Promise<void> {
     await this.update(threadId, (t) => endedThread(t, 'exited-while-closed', exitCode));
+  }
+
+  /**
+   * Applies what the agent host says of a thread after a restart: its agent still runs (adopted,
+   * with the status its screen shows now), ended meanwhile, runs in an agent host of another
+   * protocol version (left alone), or was lost with a host that died. False when it says nothing.
+   */
+  private async adopted(thread: Thread, adoption: AgentAdoption, worktreeMissing: boolean): Promise<boolean> {
+    const live = adoption.live.find((agent) => agent.threadId === thread.id);
+    const finished = adoption.finished.find((agent) => agent.threadId === thread.id);
+    const elsewhere = adoption.elsewhere.get(thread.id);
+    let next: Thread | null = null;
+    if (live) next = { ...thread, status: live.status, statusReason: live.reason, stopCause: null };
+    else if (finished && activeStatuses.has(thread.status)) {
+      next = endedThread(thread, 'exited-while-closed', finished.exitCode);
+    } else if (elsewhere) next = { ...thread, statusReason: elsewhere };
+    else if (adoption.hostLost && activeStatuses.has(thread.status)) {
+      next = { ...endedThread(thread, 'host-lost'), statusReason: agentHostLostReason };
+    }
+    if (!next) return false;
+    await this.state.putThread({ ...next, worktreeMissing });
+    return true;
   }
 
   async list(): Promise<Thread[]> {
@@ -242,6 +278,8 @@ export class ThreadService {
     if (this.runtime.isRunning(threadId) || this.runtime.isQueued(threadId)) {
       throw new AppError('invalid-request', `"${thread.name}" is already running.`);
     }
+    const elsewhere = this.elsewhere.get(threadId);
+    if (elsewhere) throw new AppError('invalid-request', `"${thread.name}" is still running: ${elsewhere}.`);
     if (!(await pathExists(thread.worktreePath))) {
       throw new AppError(
         'worktree-missing',
@@ -288,11 +326,6 @@ export class ThreadService {
     return outcome;
   }
 
-  input(threadId: string, data: string): boolean {
-    this.state.thread(threadId);
-    return this.runtime.write(threadId, data);
-  }
-
   /**
    * Sends the agent a message through its terminal (the dispatcher sees it there, as if typed).
    * Refused with a clear error when the agent is not running.
@@ -307,28 +340,6 @@ export class ThreadService {
     }
   }
 
-  resize(threadId: string, cols: number, rows: number): boolean {
-    this.state.thread(threadId);
-    return this.runtime.resize(threadId, cols, rows);
-  }
-
-  attach(threadId: string, viewer: TerminalViewer): Promise<{ data: string; end: number }> {
-    this.state.thread(threadId);
-    return this.runtime.attach(threadId, viewer);
-  }
-
-  detach(threadId: string, viewer: TerminalViewer): boolean {
-    return this.runtime.detach(threadId, viewer.id);
-  }
-
-  ack(threadId: string, viewer: TerminalViewer, chars: number): void {
-    this.runtime.ack(threadId, viewer.id, chars);
-  }
-
-  disconnect(viewer: TerminalViewer): void {
-    this.runtime.disconnect(viewer.id);
-  }
-
   async merge(threadId: string): Promise<MergeOutcome> {
     const thread = this.state.thread(threadId);
     const project = this.state.project(thread.projectId);
@@ -341,6 +352,11 @@ export class ThreadService {
   }
 
   /** Stops every agent because Switchyard quits (their threads say so). */
+  /** Lets go of the agents, which keep running in the agent host for the next start to adopt. */
+  detachAgents(): Promise<void> {
+    return this.runtime.release();
+  }
+
   shutdown(): Promise<void> {
     this.quitting = true;
     return this.runtime.stopAll();

@@ -4,6 +4,7 @@ import type { ReviewService } from '../../review/review-service';
 import type { ProjectService } from '../../projects/project-service';
 import type { SettingsService } from '../../settings/settings-service';
 import type { StateRepository } from '../../store/state-repository';
+import type { TerminalService } from '../../terminals/terminal-service';
 import type { ThreadService } from '../../threads/thread-service';
 import type { StartReport } from '../../../shared/start-report';
 import type { HostCapabilities } from '../host-capabilities';
@@ -21,6 +22,7 @@ export interface HandlerDeps {
   readonly state: StateRepository;
   readonly projects: ProjectService;
   readonly threads: ThreadService;
+  readonly terminals: TerminalService;
   readonly agents: AgentRegistry;
   readonly settings: SettingsService;
   readonly review: ReviewService;

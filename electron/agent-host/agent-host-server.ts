@@ -1,0 +1,334 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { type Server, type Socket, connect, createServer } from 'node:net';
+import type { EventOf } from '../../shared/contract';
+import type { HookEventKind } from '../hooks/hook-protocol';
+import type { TerminalViewer } from '../terminals/terminal-viewer';
+import type { FinishedAgent } from '../threads/agent-runtime';
+import { type LaunchPlan, ThreadRuntime } from '../threads/thread-runtime';
+import {
+  type AgentHostPaths,
+  type ControlEvent,
+  type DataFrame,
+  type HelloReply,
+  readMessages,
+  writeMessage,
+} from './protocol';
+
+const finalStatuses = new Set(['done', 'failed', 'stopped']);
+
+interface Client {
+  readonly id: string;
+  readonly control: Socket;
+  data: Socket | null;
+  /** Bytes each of its windows still has queued on the app's side (reported by the app). */
+  readonly queued: Map<string, number>;
+  readonly links: Set<string>;
+}
+
+export interface AgentHostServerOptions {
+  readonly paths: AgentHostPaths;
+  readonly dataDir: string;
+  readonly protocol: number;
+  readonly log: (message: string) => void;
+  /** Called once the host has decided to end (shutdown, its folder gone, idle); the process exits after. */
+  readonly onEnd: (reason: string) => void;
+  /** With no app connected and no agent running this long, the host ends. */
+  readonly idleExitMs?: number;
+}
+
+/**
+ * The agent host's server: owns every agent pty of one data folder (ThreadRuntime: flow control,
+ * batching, exit drain, logs, status screens and screen mirrors all live here), and serves apps
+ * over two owner-only local sockets (protocol.ts). Agents keep running while no app is connected.
+ */
+export class AgentHostServer {
+  private readonly runtime: ThreadRuntime;
+  private readonly clients = new Map<string, Client>();
+  private controlServer: Server | null = null;
+  private dataServer: Server | null = null;
+  private token = '';
+  private maxRunning = 4;
+  private readonly finished = new Map<string, FinishedAgent>();
+  private nextClient = 1;
+  private watchTimer: NodeJS.Timeout | null = null;
+  private idleSince = Date.now();
+  private ending = false;
+
+  constructor(private readonly options: AgentHostServerOptions) {
+    this.runtime = new ThreadRuntime({
+      dataDir: options.dataDir,
+      maxRunning: () => this.maxRunning,
+      events: {
+        onStatus: (threadId, change, exitCode) => {
+          if (finalStatuses.has(change.status)) {
+            this.finished.set(threadId, { threadId, status: change.status, reason: change.reason, exitCode });
+            void this.saveFinished();
+          }
+          this.broadcast({ t: 'status', threadId, status: change.status, reason: change.reason, exitCode });
+        },
+      },
+    });
+  }
+
+  /** Creates the 0700 folder, the 0600 token, listens on both sockets (0600) and writes the pid file. */
+  async listen(): Promise<void> {
+    const { paths } = this.options;
+    await mkdir(paths.dir, { recursive: true, mode: 0o700 });
+    await chmod(paths.dir, 0o700);
+    if (await answers(paths.control)) throw new Error(`another agent host already serves ${paths.dir}`);
+    this.token = randomBytes(32).toString('hex');
+    await writeFile(paths.token, this.token, { mode: 0o600 });
+    await chmod(paths.token, 0o600);
+    this.finished.clear();
+    for (const agent of await readFinished(paths.finished)) this.finished.set(agent.threadId, agent);
+    this.controlServer = await listenOn(paths.control, (socket) => this.acceptControl(socket));
+    this.dataServer = await listenOn(paths.data, (socket) => this.acceptData(socket));
+    await writeFile(paths.pid, String(process.pid), { mode: 0o600 });
+    this.watchTimer = setInterval(() => this.watch(), 1000);
+  }
+
+  /** Stops every agent and closes; the pid file goes last (a pid file left behind means a crash). */
+  async end(reason: string): Promise<void> {
+    if (this.ending) return;
+    this.ending = true;
+    this.options.log(`[agent-host] ending: ${reason}`);
+    if (this.watchTimer) clearInterval(this.watchTimer);
+    this.broadcast({ t: 'closing', reason });
+    await this.runtime.stopAll();
+    await this.saveFinished();
+    for (const client of this.clients.values()) {
+      client.control.end();
+      client.data?.end();
+    }
+    this.controlServer?.close();
+    this.dataServer?.close();
+    const { paths } = this.options;
+    if (process.platform !== 'win32') {
+      await unlink(paths.control).catch(() => undefined);
+      await unlink(paths.data).catch(() => undefined);
+    }
+    await rm(paths.pid, { force: true }).catch(() => undefined);
+    this.options.onEnd(reason);
+  }
+
+  /** Process ids of the agents' ptys (session and group leaders): what must die with the host. */
+  agentPids(): number[] {
+    return this.runtime.liveAgents().flatMap((agent) => (agent.pid === null ? [] : [agent.pid]));
+  }
+
+  private watch(): void {
+    // The data folder deleted (a test's temporary folder): nobody can reach these agents any more.
+    if (!existsSync(this.options.paths.token)) {
+      void this.end('its folder was deleted');
+      return;
+    }
+    const busy = this.clients.size > 0 || this.runtime.liveAgents().length > 0;
+    if (busy) this.idleSince = Date.now();
+    else if (Date.now() - this.idleSince >= (this.options.idleExitMs ?? 10_000))
+      void this.end('idle: no app, no agents');
+  }
+
+  private acceptControl(socket: Socket): void {
+    let client: Client | null = null;
+    readMessages(socket, (message) => {
+      if (!client) {
+        const reply = this.hello(message, 'control');
+        writeMessage(socket, reply);
+        if (reply.t !== 'welcome') {
+          socket.end();
+          return;
+        }
+        client = { id: reply.clientId, control: socket, data: null, queued: new Map(), links: new Set() };
+        this.clients.set(client.id, client);
+        return;
+      }
+      void this.handle(client, message);
+    });
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => {
+      if (!client) return;
+      this.clients.delete(client.id);
+      for (const link of client.links) this.runtime.disconnect(link);
+      client.data?.destroy();
+      this.idleSince = Date.now();
+    });
+  }
+
+  private acceptData(socket: Socket): void {
+    let accepted = false;
+    readMessages(socket, (message) => {
+      if (accepted) return;
+      const client = this.clients.get(String(message.clientId));
+      const reply = this.hello(message, 'data');
+      if (reply.t !== 'welcome' || !client) {
+        writeMessage(socket, reply.t === 'welcome' ? { t: 'refused', reason: 'no such client' } : reply);
+        socket.end();
+        return;
+      }
+      accepted = true;
+      client.data = socket;
+      writeMessage(socket, { ...reply, clientId: client.id });
+    });
+    socket.on('error', () => socket.destroy());
+  }
+
+  private hello(message: Record<string, unknown>, role: 'control' | 'data'): HelloReply {
+    if (message.t !== 'hello' || message.role !== role) return { t: 'refused', reason: 'hello first' };
+    if (typeof message.token !== 'string' || message.token !== this.token) return { t: 'refused', reason: 'bad token' };
+    const threads = this.runtime.liveAgents().map((agent) => agent.threadId);
+    if (message.v !== this.options.protocol)
+      return { t: 'mismatch', v: this.options.protocol, pid: process.pid, threads };
+    const clientId = role === 'control' ? `a${this.nextClient++}` : String(message.clientId);
+    return { t: 'welcome', v: this.options.protocol, pid: process.pid, clientId, threads };
+  }
+
+  private async handle(client: Client, message: Record<string, unknown>): Promise<void> {
+    const args = (message.args ?? {}) as Record<string, unknown>;
+    const op = String(message.op);
+    if (message.t === 'note') {
+      try {
+        this.note(client, op, args);
+      } catch (error) {
+        this.options.log(`[agent-host] note ${op} failed: ${String(error)}`);
+      }
+      return;
+    }
+    if (message.t !== 'req') return;
+    const id = Number(message.id);
+    try {
+      const value = await this.request(client, op, args);
+      writeMessage(client.control, { t: 'res', id, ok: true, value: value ?? null });
+    } catch (error) {
+      writeMessage(client.control, { t: 'res', id, ok: false, error: (error as Error).message ?? String(error) });
+    }
+  }
+
+  private note(client: Client, op: string, args: Record<string, unknown>): void {
+    const threadId = String(args.threadId);
+    const link = `${client.id}:${String(args.link)}`;
+    switch (op) {
+      case 'write':
+        this.runtime.write(threadId, String(args.data));
+        return;
+      case 'resize':
+        this.runtime.resize(threadId, Number(args.cols), Number(args.rows));
+        return;
+      case 'ack':
+        this.runtime.ack(threadId, link, Number(args.chars));
+        return;
+      case 'queued':
+        client.queued.set(link, Number(args.bytes) || 0);
+        return;
+      case 'detach':
+        this.runtime.detach(threadId, link);
+        return;
+      case 'disconnect':
+        client.links.delete(link);
+        client.queued.delete(link);
+        this.runtime.disconnect(link);
+        return;
+      case 'hookEvent':
+        this.runtime.hookEvent(threadId, args.kind as HookEventKind, (args.message as string | null) ?? null);
+        return;
+      default:
+        throw new Error(`unknown note ${op}`);
+    }
+  }
+
+  private async request(client: Client, op: string, args: Record<string, unknown>): Promise<unknown> {
+    const threadId = String(args.threadId);
+    switch (op) {
+      case 'start': {
+        const plan = args.plan as LaunchPlan;
+        this.maxRunning = Number(args.maxRunning) || this.maxRunning;
+        this.finished.delete(plan.threadId);
+        this.runtime.start(plan);
+        return { pid: this.runtime.liveAgents().find((agent) => agent.threadId === plan.threadId)?.pid ?? null };
+      }
+      case 'attach': {
+        const link = String(args.link);
+        const viewer = this.viewer(client, link);
+        client.links.add(viewer.id);
+        return this.runtime.attach(threadId, viewer);
+      }
+      case 'sendMessage':
+        return this.runtime.sendMessage(threadId, String(args.text));
+      case 'stop':
+        return this.runtime.stop(threadId);
+      case 'discard':
+        this.finished.delete(threadId);
+        await this.runtime.discard(threadId);
+        return this.saveFinished();
+      case 'stopAll':
+        return this.runtime.stopAll();
+      case 'adopt':
+        return { live: this.runtime.liveAgents(), finished: [...this.finished.values()] };
+      case 'screen':
+        return this.runtime.screenLines(threadId);
+      case 'shutdown':
+        setImmediate(() => void this.end('asked to shut down'));
+        return null;
+      case 'ping':
+        return { pid: process.pid, agents: this.agentPids() };
+      default:
+        throw new Error(`unknown request ${op}`);
+    }
+  }
+
+  /** A window of a client, as a thread's terminal stream sees it: output goes out on the client's data socket. */
+  private viewer(client: Client, link: string): TerminalViewer {
+    return {
+      id: `${client.id}:${link}`,
+      send: (_event, payload: EventOf<'terminal.data'>) => {
+        const frame: DataFrame = { t: 'data', link, ...payload };
+        if (client.data) writeMessage(client.data, frame);
+      },
+      // What waits in this socket plus what waits in the app for the window: flow control sees both.
+      queuedBytes: () => (client.data?.writableLength ?? 0) + (client.queued.get(`${client.id}:${link}`) ?? 0),
+    };
+  }
+
+  private broadcast(event: ControlEvent): void {
+    for (const client of this.clients.values()) writeMessage(client.control, event);
+  }
+
+  private async saveFinished(): Promise<void> {
+    await writeFile(this.options.paths.finished, JSON.stringify([...this.finished.values()]), { mode: 0o600 }).catch(
+      () => undefined,
+    );
+  }
+}
+
+async function readFinished(file: string): Promise<FinishedAgent[]> {
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    return Array.isArray(parsed) ? (parsed as FinishedAgent[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Whether something answers on `address` (a live host; a stale socket file refuses). */
+export function answers(address: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(address);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function listenOn(address: string, accept: (socket: Socket) => void): Promise<Server> {
+  if (process.platform !== 'win32') await unlink(address).catch(() => undefined);
+  const server = createServer(accept);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(address, () => resolve());
+  });
+  if (process.platform !== 'win32') await chmod(address, 0o600);
+  return server;
+}

@@ -1,0 +1,197 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Thread } from '../../shared/models';
+import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
+import { drawnLines } from '../terminals/screen-mirror';
+import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
+import { recordingClient, terminalText } from '../test-support/test-app';
+import type { LiveAgent } from '../threads/thread-runtime';
+import { AgentHostClient } from './agent-host-client';
+import { agentHostPaths } from './protocol';
+
+// The real agent host, bundled as the build does (node-pty outside the bundle, resolved from the repo).
+const distDir = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', `agent-host-test-${process.pid}`);
+
+beforeAll(async () => {
+  await mkdir(distDir, { recursive: true });
+  await build({
+    entryPoints: [path.join(__dirname, 'agent-host-main.ts')],
+    outfile: path.join(distDir, 'agent-host.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['node-pty'],
+    logLevel: 'silent',
+  });
+}, 60_000);
+
+afterAll(async () => {
+  const { rm } = await import('node:fs/promises');
+  await rm(distDir, { recursive: true, force: true });
+});
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let repo: string;
+let dataDir: string;
+const apps: SwitchyardApp[] = [];
+const window = recordingClient();
+
+function openApp(): Promise<SwitchyardApp> {
+  return createSwitchyardApp({
+    dataDir,
+    distDir,
+    host: { kind: 'browser' },
+    version: '0.0.0-test',
+    log: () => undefined,
+    agentHost: true,
+  }).then((app) => {
+    apps.push(app);
+    return app;
+  });
+}
+
+async function call<T>(app: SwitchyardApp, channel: string, payload: unknown): Promise<T> {
+  const result = await app.dispatch(channel, payload, window);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as T;
+}
+
+/** A second client of the host, as a test's window onto it: which agents it runs, and their screens. */
+function hostView(): Promise<AgentHostClient> {
+  return waitFor(
+    () =>
+      AgentHostClient.connect(agentHostPaths(dataDir), {
+        onEvent: () => undefined,
+        onData: () => undefined,
+        onClose: () => undefined,
+      }),
+    `the agent host to answer (${agentHostPaths(dataDir).log}: ${safeRead(agentHostPaths(dataDir).log)})`,
+  );
+}
+
+function alive(pid: number): boolean {
+  return existsSync(`/proc/${pid}`) && !/State:\s+Z/.test(safeRead(`/proc/${pid}/status`));
+}
+
+function safeRead(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** An agent that says it is ready, then echoes each line typed into it. */
+const echoAgent = (name: string) => [
+  '/bin/sh',
+  '-c',
+  `echo "${name} ready"; for i in 1 2 3 4 5; do echo "${name} line $i"; done; while read line; do echo "${name} got $line"; done`,
+];
+
+beforeEach(async () => {
+  temp = await makeTempDir();
+  repo = await makeRepo(temp.dir);
+  dataDir = path.join(temp.dir, 'data');
+});
+
+afterEach(async () => {
+  for (const app of apps.splice(0)) await app.shutdown().catch(() => undefined);
+  await temp.cleanup();
+});
+
+describe('the agent host', () => {
+  it('keeps agents running past the app; a new app adopts them with their screens, input and Stop', async () => {
+    let app = await openApp();
+    const project = await call<{ id: string }>(app, 'projects.open', { path: repo });
+    const threads: Thread[] = [];
+    for (const name of ['one', 'two', 'three']) {
+      threads.push(
+        await call<Thread>(app, 'threads.create', {
+          projectId: project.id,
+          name,
+          profileId: 'custom',
+          command: echoAgent(name),
+        }),
+      );
+    }
+    const view = await hostView();
+    const live = await waitFor(async () => {
+      const { live } = await view.request<{ live: LiveAgent[] }>('adopt');
+      return live.length === 3 && live.every((agent) => agent.pid !== null) ? live : null;
+    }, 'three agents in the host');
+    const pids = new Map(live.map((agent) => [agent.threadId, agent.pid!]));
+    // The host's folder and files are the owner's alone.
+    const paths = agentHostPaths(dataDir);
+    expect((await stat(paths.dir)).mode & 0o777).toBe(0o700);
+    expect((await stat(paths.control)).mode & 0o777).toBe(0o600);
+    expect((await stat(paths.token)).mode & 0o777).toBe(0o600);
+    await waitFor(() => threads.every((t) => app.state.thread(t.id).status !== 'starting'), 'statuses');
+
+    // The app goes away without stopping them.
+    await app.shutdownKeepingAgents();
+    for (const pid of pids.values()) expect(alive(pid)).toBe(true);
+
+    app = await openApp();
+    const [first] = threads;
+    for (const thread of threads) expect(app.state.thread(thread.id).status).not.toMatch(/stopped|failed|done/);
+    const { live: adopted } = await view.request<{ live: LiveAgent[] }>('adopt');
+    expect(new Map(adopted.map((agent) => [agent.threadId, agent.pid]))).toEqual(pids);
+
+    // The pane's snapshot draws exactly the host's screen.
+    await call(app, 'terminal.resize', { threadId: first!.id, cols: 100, rows: 20 });
+    const attached = await call<{ data: string; end: number }>(app, 'terminal.attach', { threadId: first!.id });
+    const screen = await view.request<{ lines: string[]; cols: number; rows: number }>('screen', {
+      threadId: first!.id,
+    });
+    expect(screen.cols).toBe(100);
+    expect(await drawnLines(attached.data, 100, 20)).toEqual(screen.lines);
+    expect(screen.lines.join('\n')).toContain('one line 5');
+
+    // New output flows to the window.
+    await call(app, 'terminal.input', { threadId: first!.id, data: 'hello\r' });
+    await waitFor(() => terminalText(window, first!.id).includes('one got hello'), 'live output after adoption');
+
+    // Stop still ends them.
+    await call(app, 'threads.stop', { threadId: first!.id });
+    await waitFor(() => !alive(pids.get(first!.id)!), 'the stopped agent gone');
+    expect(app.state.thread(first!.id).status).toBe('stopped');
+    view.close();
+    const hostPid = Number(await readFile(paths.pid, 'utf8'));
+    await app.shutdown();
+    for (const pid of pids.values()) expect(alive(pid)).toBe(false);
+    expect(alive(hostPid)).toBe(false);
+  }, 60_000);
+
+  it('says so when the agent host dies, leaves no agent behind, and resumes in a new host', async () => {
+    const app = await openApp();
+    const project = await call<{ id: string }>(app, 'projects.open', { path: repo });
+    const thread = await call<Thread>(app, 'threads.create', {
+      projectId: project.id,
+      name: 'victim',
+      profileId: 'custom',
+      command: echoAgent('victim'),
+    });
+    const view = await hostView();
+    const agent = await waitFor(async () => {
+      const { live } = await view.request<{ live: LiveAgent[] }>('adopt');
+      return live.find((a) => a.pid !== null);
+    }, 'the agent running');
+    const hostPid = view.hostPid;
+    process.kill(hostPid, 'SIGKILL');
+    await waitFor(
+      () => app.state.thread(thread.id).statusReason?.includes('agent host stopped unexpectedly'),
+      'the thread to say so',
+    );
+    await waitFor(() => !alive(agent.pid!), 'the agent to die with its host');
+
+    await call(app, 'threads.resume', { threadId: thread.id });
+    await waitFor(() => ['working', 'idle', 'needs-input'].includes(app.state.thread(thread.id).status), 'resumed');
+    const newView = await hostView();
+    expect(newView.hostPid).not.toBe(hostPid);
+    newView.close();
+  }, 60_000);
+});

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Socket } from 'node:net';
+
+/**
+ * The agent host's protocol: newline-delimited JSON over two local sockets per host, one for
+ * control (requests, replies, status events) and one for terminal output only, so a flood of
+ * output never sits in front of a reply.
+ *
+ * Version 1. The handshake is frozen for every version: the client's first line is
+ * `{t:'hello', v, token, role}`; the host answers `welcome` (same version), `mismatch` (another
+ * version: with its version and the threads it runs, then it hangs up) or `refused` (bad token).
+ * So an app can always learn which threads an older host still runs, and leave them alone.
+ */
+export const currentProtocol = 1;
+
+/**
+ * The version this process speaks. SWITCHYARD_AGENT_HOST_PROTOCOL makes an app (and the hosts it
+ * starts, which inherit it) speak another: tests play an older Switchyard with it.
+ */
+export const agentHostProtocol = Number(process.env.SWITCHYARD_AGENT_HOST_PROTOCOL ?? currentProtocol);
+
+export type Role = 'control' | 'data';
+
+export type Hello = { t: 'hello'; v: number; token: string; role: Role; clientId?: string };
+export type HelloReply =
+  | { t: 'welcome'; v: number; pid: number; clientId: string; threads: string[] }
+  | { t: 'mismatch'; v: number; pid: number; threads: string[] }
+  | { t: 'refused'; reason: string };
+
+/** Client → host on the control socket: requests get a `res` with the same id; notes get nothing back. */
+export type ControlRequest = { t: 'req'; id: number; op: string; args: Record<string, unknown> };
+export type ControlNote = { t: 'note'; op: string; args: Record<string, unknown> };
+export type ControlReply =
+  { t: 'res'; id: number; ok: true; value: unknown } | { t: 'res'; id: number; ok: false; error: string };
+/** Host → client on the control socket, unasked. */
+export type ControlEvent =
+  | { t: 'status'; threadId: string; status: string; reason: string | null; exitCode: number | null }
+  /** The host is going away on purpose (shutdown, its folder deleted): not a crash. */
+  | { t: 'closing'; reason: string };
+/** Host → client on the data socket: one batch of a thread's output for one window. */
+export type DataFrame = { t: 'data'; link: string; threadId: string; start: number; data: string };
+
+/** Where one protocol version's host of one data folder lives: sockets, token, pid, log. */
+export interface AgentHostPaths {
+  readonly dir: string;
+  readonly control: string;
+  readonly data: string;
+  readonly token: string;
+  readonly pid: string;
+  readonly log: string;
+  /** How agents ended while no app was connected, kept for the next app past the host's own exit. */
+  readonly finished: string;
+}
+
+export function agentHostRoot(dataDir: string): string {
+  return path.join(dataDir, 'agent-host');
+}
+
+/** The socket names include the protocol version: a new app never talks to an old host by mistake. */
+export function agentHostPaths(dataDir: string, protocol = agentHostProtocol): AgentHostPaths {
+  const dir = path.join(agentHostRoot(dataDir), `v${protocol}`);
+  const pipe = (name: string) => {
+    // Windows: named pipes (owner-only by default); elsewhere Unix sockets in the 0700 folder.
+    const id = createHash('sha256').update(dir).digest('hex').slice(0, 16);
+    return `\\\\.\\pipe\\switchyard-agent-host-${id}-${name}`;
+  };
+  const windows = process.platform === 'win32';
+  return {
+    dir,
+    control: windows ? pipe('control') : path.join(dir, 'control.sock'),
+    data: windows ? pipe('data') : path.join(dir, 'data.sock'),
+    token: path.join(dir, 'token'),
+    pid: path.join(dir, 'pid'),
+    log: path.join(dir, 'host.log'),
+    finished: path.join(dir, 'finished.json'),
+  };
+}
+
+export function writeMessage(socket: Socket, message: unknown): boolean {
+  if (socket.destroyed) return false;
+  return socket.write(`${JSON.stringify(message)}\n`);
+}
+
+/** Calls `onMessage` with each JSON line read from `socket`; a line that is not JSON ends the connection. */
+export function readMessages(socket: Socket, onMessage: (message: Record<string, unknown>) => void): void {
+  let pending = '';
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk: string) => {
+    pending += chunk;
+    let newline = pending.indexOf('\n');
+    while (newline !== -1) {
+      const line = pending.slice(0, newline);
+      pending = pending.slice(newline + 1);
+      if (line) {
+        let message: unknown;
+        try {
+          message = JSON.parse(line);
+        } catch {
+          socket.destroy();
+          return;
+        }
+        if (message && typeof message === 'object') onMessage(message as Record<string, unknown>);
+      }
+      newline = pending.indexOf('\n');
+    }
+  });
+}

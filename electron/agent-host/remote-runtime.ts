@@ -1,0 +1,281 @@
+import { readFile, rm } from 'node:fs/promises';
+import { flowControl } from '../../shared/flow-control';
+import type { HookEventKind } from '../hooks/hook-protocol';
+import type { TerminalViewer } from '../terminals/terminal-viewer';
+import {
+  type AgentAdoption,
+  type AgentRuntime,
+  type FinishedAgent,
+  agentHostLostReason,
+} from '../threads/agent-runtime';
+import type { LaunchPlan, LiveAgent, RuntimeEvents } from '../threads/thread-runtime';
+import {
+  type AgentHostLaunch,
+  AgentHostClient,
+  clearDeadHost,
+  hostDiedUncleanly,
+  otherVersionHosts,
+  spawnAgentHost,
+} from './agent-host-client';
+import { agentHostPaths, type ControlEvent, type DataFrame } from './protocol';
+
+const finalStatuses = new Set(['done', 'failed', 'stopped']);
+
+export interface RemoteRuntimeOptions {
+  readonly dataDir: string;
+  readonly launch: AgentHostLaunch;
+  readonly maxRunning: () => number;
+  readonly log: (message: string) => void;
+}
+
+/**
+ * The agents as the app sees them when they run in the agent host (agent-host-server.ts): every
+ * call goes over the control socket, output comes back on the data socket to the windows attached.
+ * Started on first need; adopted at start when one already runs; when it dies under running agents,
+ * their threads say so and the next start gets a new host.
+ */
+export class RemoteRuntime implements AgentRuntime {
+  private client: AgentHostClient | null = null;
+  private connecting: Promise<AgentHostClient> | null = null;
+  /** Last status the host reported per thread that is not over yet. */
+  private readonly active = new Map<string, string>();
+  private readonly links = new Map<string, TerminalViewer>();
+  private readonly reportedQueued = new Map<string, number>();
+  private queuedTimer: NodeJS.Timeout | null = null;
+  private readonly paths;
+
+  constructor(
+    private readonly options: RemoteRuntimeOptions,
+    private readonly events: RuntimeEvents,
+  ) {
+    this.paths = agentHostPaths(options.dataDir);
+  }
+
+  /** The host's process id while connected (tests, benchmarks). */
+  get hostPid(): number | null {
+    return this.client?.isOpen ? this.client.hostPid : null;
+  }
+
+  async adopt(): Promise<AgentAdoption> {
+    const elsewhere = new Map<string, string>();
+    for (const host of await otherVersionHosts(this.options.dataDir)) {
+      this.options.log(
+        `[switchyard] an agent host of an older Switchyard (protocol v${host.protocol}, pid ${host.pid}) still runs ${host.threads.length} agent(s); they keep running until they exit, new agents start in a new agent host`,
+      );
+      for (const threadId of host.threads) {
+        elsewhere.set(
+          threadId,
+          `its agent runs in the agent host of an older Switchyard (protocol v${host.protocol}, pid ${host.pid}) until it exits`,
+        );
+      }
+    }
+    const client = await this.tryConnect();
+    if (!client) {
+      const hostLost = await hostDiedUncleanly(this.paths);
+      if (hostLost) await clearDeadHost(this.paths);
+      const finished = await readFinishedFile(this.paths.finished);
+      await rm(this.paths.finished, { force: true });
+      return { live: [], finished, hostLost, elsewhere };
+    }
+    const { live, finished } = await client.request<{ live: LiveAgent[]; finished: FinishedAgent[] }>('adopt');
+    for (const agent of live) this.active.set(agent.threadId, agent.status);
+    return { live, finished, hostLost: false, elsewhere };
+  }
+
+  start(plan: LaunchPlan): void {
+    this.active.set(plan.threadId, 'starting');
+    void this.connected()
+      .then((client) => client.request('start', { plan, maxRunning: this.options.maxRunning() }))
+      .catch((error: unknown) => {
+        this.active.delete(plan.threadId);
+        this.events.onStatus(
+          plan.threadId,
+          { status: 'failed', reason: `could not start the agent host: ${String(error)}` },
+          null,
+        );
+      });
+  }
+
+  isRunning(threadId: string): boolean {
+    const status = this.active.get(threadId);
+    return status !== undefined && status !== 'queued';
+  }
+
+  isQueued(threadId: string): boolean {
+    return this.active.get(threadId) === 'queued';
+  }
+
+  write(threadId: string, data: string): boolean {
+    if (!this.isRunning(threadId) || !this.client) return false;
+    this.client.note('write', { threadId, data });
+    return true;
+  }
+
+  sendMessage(threadId: string, text: string): boolean {
+    if (!this.isRunning(threadId) || !this.client) return false;
+    void this.client.request('sendMessage', { threadId, text }).catch(() => undefined);
+    return true;
+  }
+
+  resize(threadId: string, cols: number, rows: number): boolean {
+    this.client?.note('resize', { threadId, cols, rows });
+    return this.isRunning(threadId);
+  }
+
+  hookEvent(threadId: string, kind: HookEventKind, message: string | null): void {
+    this.client?.note('hookEvent', { threadId, kind, message });
+  }
+
+  async attach(threadId: string, link: TerminalViewer): Promise<{ data: string; end: number }> {
+    const client = await this.connected();
+    this.links.set(link.id, link);
+    this.watchQueued();
+    return client.request<{ data: string; end: number }>('attach', { threadId, link: link.id });
+  }
+
+  detach(threadId: string, linkId: string): boolean {
+    if (!this.client || !this.links.has(linkId)) return false;
+    this.client.note('detach', { threadId, link: linkId });
+    return true;
+  }
+
+  ack(threadId: string, linkId: string, chars: number): void {
+    this.client?.note('ack', { threadId, link: linkId, chars });
+  }
+
+  disconnect(linkId: string): void {
+    if (!this.links.delete(linkId)) return;
+    this.reportedQueued.delete(linkId);
+    this.client?.note('disconnect', { link: linkId });
+  }
+
+  async stop(threadId: string): Promise<void> {
+    if (!this.client?.isOpen) return;
+    await this.client.request('stop', { threadId });
+  }
+
+  async discard(threadId: string): Promise<void> {
+    const client = await this.connected();
+    await client.request('discard', { threadId });
+  }
+
+  /** Stops every agent, then the host itself (a no-op once the agents were released to keep running). */
+  async stopAll(): Promise<void> {
+    // Only the host this app is connected to: after release() (agents kept running) there is none.
+    const client = this.client?.isOpen ? this.client : null;
+    if (!client) return;
+    await client.request('stopAll').catch(() => undefined);
+    await client.request('shutdown').catch(() => undefined);
+    client.close();
+    this.client = null;
+    // Gone before this resolves: a caller that deletes the data folder next races nothing.
+    const deadline = Date.now() + 5_000;
+    while (processAlive(client.hostPid) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  /** Hangs up and leaves the agents running in the host, for the next start to adopt. */
+  release(): Promise<void> {
+    this.client?.close();
+    this.client = null;
+    return Promise.resolve();
+  }
+
+  /** A debugging and test view of the host's screen mirror for a thread. */
+  async screen(threadId: string): Promise<{ lines: string[]; cols: number; rows: number } | null> {
+    const client = await this.connected();
+    return client.request('screen', { threadId });
+  }
+
+  private connected(): Promise<AgentHostClient> {
+    if (this.client?.isOpen) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      const existing = await this.tryConnect();
+      if (existing) return existing;
+      await clearDeadHost(this.paths);
+      await spawnAgentHost(this.options.dataDir, this.options.launch, this.paths);
+      const client = await this.tryConnect();
+      if (!client) throw new Error(`the agent host started but does not answer; see ${this.paths.log}`);
+      return client;
+    })().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async tryConnect(): Promise<AgentHostClient | null> {
+    if (this.client?.isOpen) return this.client;
+    const client = await AgentHostClient.connect(this.paths, {
+      onEvent: (event) => this.onEvent(event),
+      onData: (frame) => this.onData(frame),
+      onClose: (expected) => this.onClose(client, expected),
+    });
+    if (client) this.client = client;
+    return client;
+  }
+
+  private onEvent(event: ControlEvent): void {
+    if (event.t !== 'status') return;
+    if (finalStatuses.has(event.status)) this.active.delete(event.threadId);
+    else this.active.set(event.threadId, event.status);
+    this.events.onStatus(
+      event.threadId,
+      { status: event.status as LiveAgent['status'], reason: event.reason },
+      event.exitCode,
+    );
+  }
+
+  private onData(frame: DataFrame): void {
+    this.links
+      .get(frame.link)
+      ?.send('terminal.data', { threadId: frame.threadId, start: frame.start, data: frame.data });
+  }
+
+  private onClose(client: AgentHostClient | null, expected: boolean): void {
+    if (client && this.client !== client) return;
+    this.client = null;
+    if (expected) return;
+    this.options.log('[switchyard] the agent host stopped unexpectedly');
+    for (const threadId of [...this.active.keys()]) {
+      this.active.delete(threadId);
+      this.events.onStatus(threadId, { status: 'failed', reason: agentHostLostReason }, null);
+    }
+  }
+
+  /** Reports how much each window's connection still holds, so the host's flow control sees it. */
+  private watchQueued(): void {
+    if (this.queuedTimer) return;
+    this.queuedTimer = setInterval(() => {
+      if (this.links.size === 0 && this.queuedTimer) {
+        clearInterval(this.queuedTimer);
+        this.queuedTimer = null;
+        return;
+      }
+      for (const [id, link] of this.links) {
+        const bytes = link.queuedBytes?.() ?? 0;
+        if (bytes === (this.reportedQueued.get(id) ?? 0)) continue;
+        this.reportedQueued.set(id, bytes);
+        this.client?.note('queued', { link: id, bytes });
+      }
+    }, flowControl.transportPollMs);
+    this.queuedTimer.unref();
+  }
+}
+
+async function readFinishedFile(file: string): Promise<FinishedAgent[]> {
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    return Array.isArray(parsed) ? (parsed as FinishedAgent[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,104 @@
+import * as xtermHeadless from '@xterm/headless';
+import * as serializeAddon from '@xterm/addon-serialize';
+
+/** Both are CommonJS flagged `__esModule`: esbuild sees the class on the namespace, Node's ESM loader under `default`. */
+const { Terminal } =
+  (xtermHeadless as typeof xtermHeadless & { default?: typeof xtermHeadless }).default ?? xtermHeadless;
+const { SerializeAddon } =
+  (serializeAddon as typeof serializeAddon & { default?: typeof serializeAddon }).default ?? serializeAddon;
+type HeadlessTerminal = InstanceType<typeof Terminal>;
+
+/** Lines of scrollback a restored pane gets above the screen. */
+export const mirrorScrollbackLines = 1_000;
+
+/** Clears a pane completely (RIS) before a snapshot is drawn into it. */
+export const resetSequence = '\x1bc';
+
+/**
+ * A thread's terminal as a window shows it, kept without a window: every character the stream
+ * sends goes in, and a pane that attaches gets the screen and its scrollback serialized for its
+ * size (@xterm/addon-serialize) rather than a replay of raw output drawn at another width.
+ */
+export class ScreenMirror {
+  private readonly terminal: HeadlessTerminal;
+  private readonly serializer: InstanceType<typeof SerializeAddon>;
+  private disposed = false;
+
+  constructor(cols: number, rows: number, scrollback = mirrorScrollbackLines) {
+    this.terminal = new Terminal({ cols, rows, scrollback, logLevel: 'off', allowProposedApi: true });
+    this.serializer = new SerializeAddon();
+    this.terminal.loadAddon(this.serializer);
+  }
+
+  get cols(): number {
+    return this.terminal.cols;
+  }
+
+  get rows(): number {
+    return this.terminal.rows;
+  }
+
+  write(data: string): void {
+    if (!this.disposed && data) this.terminal.write(data);
+  }
+
+  resize(cols: number, rows: number): void {
+    if (this.disposed || (cols === this.terminal.cols && rows === this.terminal.rows)) return;
+    this.terminal.resize(Math.max(2, cols), Math.max(1, rows));
+  }
+
+  /** Resolves once everything written so far is parsed. */
+  parsed(): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    return new Promise((resolve) => this.terminal.write('', resolve));
+  }
+
+  /** The screen and scrollback as escape sequences that redraw it (cursor and modes included), after a reset. */
+  async render(): Promise<string> {
+    await this.parsed();
+    if (this.disposed) return resetSequence;
+    return resetSequence + this.serializer.serialize({ scrollback: mirrorScrollbackLines });
+  }
+
+  /** The visible screen as text, one string per row, right-trimmed (for tests and diagnostics). */
+  async screenLines(): Promise<string[]> {
+    await this.parsed();
+    return visibleLines(this.terminal);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.serializer.dispose();
+    this.terminal.dispose();
+  }
+}
+
+function visibleLines(terminal: HeadlessTerminal): string[] {
+  const buffer = terminal.buffer.active;
+  const lines: string[] = [];
+  for (let row = 0; row < terminal.rows; row++) {
+    lines.push(
+      buffer
+        .getLine(buffer.baseY + row)
+        ?.translateToString(true)
+        .trimEnd() ?? '',
+    );
+  }
+  return lines;
+}
+
+/** Draws `data` (a snapshot) into a fresh terminal of that size and returns its visible rows: what a pane shows. */
+export async function drawnLines(data: string, cols: number, rows: number): Promise<string[]> {
+  const terminal = new Terminal({
+    cols,
+    rows,
+    scrollback: mirrorScrollbackLines,
+    logLevel: 'off',
+    allowProposedApi: true,
+  });
+  await new Promise<void>((resolve) => terminal.write(data, resolve));
+  const lines = visibleLines(terminal);
+  terminal.dispose();
+  return lines;
+}

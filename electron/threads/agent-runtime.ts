@@ -1,0 +1,47 @@
+import type { ThreadStatus } from '../../shared/models';
+import type { HookEventKind } from '../hooks/hook-protocol';
+import type { TerminalBackend } from '../terminals/terminal-service';
+import type { LaunchPlan, LiveAgent, RuntimeEvents } from './thread-runtime';
+
+/** How a thread's agent ended while no app was listening (kept by the agent host until an app asks). */
+export interface FinishedAgent {
+  readonly threadId: string;
+  readonly status: ThreadStatus;
+  readonly reason: string | null;
+  readonly exitCode: number | null;
+}
+
+/** What an app finds when it starts: agents to adopt, and what became of the others. */
+export interface AgentAdoption {
+  readonly live: readonly LiveAgent[];
+  readonly finished: readonly FinishedAgent[];
+  /** The agent host that ran this data folder's agents died without being told to (a crash, kill -9). */
+  readonly hostLost: boolean;
+  /** Threads whose agents run in an agent host speaking another protocol version: left alone until they exit. */
+  readonly elsewhere: ReadonlyMap<string, string>;
+}
+
+/**
+ * Where threads' agents run: ThreadRuntime in this process, or the agent host (agent-host/), a
+ * separate process that outlives the app. ThreadService sees only this.
+ */
+export interface AgentRuntime extends TerminalBackend {
+  start(plan: LaunchPlan): void;
+  isRunning(threadId: string): boolean;
+  isQueued(threadId: string): boolean;
+  sendMessage(threadId: string, text: string): boolean;
+  hookEvent(threadId: string, kind: HookEventKind, message: string | null): void;
+  stop(threadId: string): Promise<void>;
+  discard(threadId: string): Promise<void>;
+  /** Stops every agent (quitting and stopping them). */
+  stopAll(): Promise<void>;
+  /** Lets go of the agents and leaves them running (quitting and keeping them); a no-op where they cannot outlive the app. */
+  release(): Promise<void>;
+  /** Called once at start: the agents already running to adopt. */
+  adopt(): Promise<AgentAdoption>;
+}
+
+export type AgentRuntimeFactory = (events: RuntimeEvents) => AgentRuntime;
+
+/** A thread's status reason when the agent host died under its agent (threads.resume starts it again). */
+export const agentHostLostReason = 'agent host stopped unexpectedly; resume to continue';
