@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, unlinkSync } from 'node:fs';
-import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The file in the data folder that says which process is using it. */
@@ -9,7 +9,7 @@ export const instanceLockName = 'switchyard.lock';
 /** What the running instance wrote in its lock: enough to name it and to tell whether it is still alive. */
 export interface InstanceHolder {
   readonly pid: number;
-  /** Where to reach it: the browser URL without its token, or "the desktop window"; null while starting. */
+  /** Where to reach it: the browser URL without its token, or "its desktop window"; null while starting. */
   readonly url: string | null;
   readonly startedAt: string;
   /** Its command line when it started, to tell it from another program that got the same pid later. */
@@ -50,6 +50,7 @@ export async function acquireInstanceLock(
   dataDir: string,
   options: { url?: string | null; now?: () => Date } = {},
 ): Promise<InstanceLock> {
+  await mkdir(dataDir, { recursive: true });
   const file = path.join(dataDir, instanceLockName);
   const mine: InstanceHolder = {
     pid: process.pid,
@@ -215,7 +216,7 @@ function describeHolder(dataDir: string, holder: InstanceHolder | null): string 
   if (!holder) {
     return `another Switchyard is starting with the data folder ${dataDir}; wait a moment and try again, or use another --data-dir.`;
   }
-  const where = holder.url ? ` at ${holder.url}` : '';
+  const where = holder.url ? (/^https?:/.test(holder.url) ? ` at ${holder.url}` : ` in ${holder.url}`) : '';
   return (
     `Switchyard is already running with the data folder ${dataDir}${where} (pid ${holder.pid}). ` +
     'Use that one, stop it first, or pick another --data-dir.'

@@ -6,9 +6,12 @@ import type { DesktopNotificationConstructor } from './notifications';
  * hand it a minimal stand-in and check window options and IPC wiring without Electron.
  */
 export interface ElectronApi {
-  readonly app: Pick<Electron.App, 'whenReady' | 'on' | 'getPath' | 'quit' | 'exit' | 'getVersion' | 'setBadgeCount'>;
+  readonly app: Pick<
+    Electron.App,
+    'whenReady' | 'on' | 'getPath' | 'quit' | 'exit' | 'getVersion' | 'setBadgeCount' | 'requestSingleInstanceLock'
+  >;
   readonly BrowserWindow: new (options: Electron.BrowserWindowConstructorOptions) => Electron.BrowserWindow;
   readonly ipcMain: Pick<Electron.IpcMain, 'handle' | 'removeHandler'>;
-  readonly dialog: Pick<Electron.Dialog, 'showOpenDialog'>;
+  readonly dialog: Pick<Electron.Dialog, 'showOpenDialog' | 'showMessageBox'>;
   readonly Notification: DesktopNotificationConstructor;
 }

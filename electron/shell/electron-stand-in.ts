@@ -13,6 +13,11 @@ export class ElectronStandIn {
   badgeCount = 0;
   exitCode: number | null = null;
   quitCalled = false;
+  /** What requestSingleInstanceLock answers: false plays a second instance. */
+  singleInstanceLock = true;
+  /** Every message box shown, and what the next ones answer (the first button, box unticked, by default). */
+  readonly messageBoxes: Electron.MessageBoxOptions[] = [];
+  messageBoxAnswer: { response: number; checkboxChecked: boolean } = { response: 0, checkboxChecked: false };
   private readyResolve: () => void = () => undefined;
   private readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
 
@@ -50,6 +55,7 @@ export class ElectronStandIn {
           this.badgeCount = count;
           return true;
         },
+        requestSingleInstanceLock: () => this.singleInstanceLock,
       } as unknown as ElectronApi['app'],
       BrowserWindow: BrowserWindow as unknown as ElectronApi['BrowserWindow'],
       ipcMain: {
@@ -63,6 +69,10 @@ export class ElectronStandIn {
       } as unknown as ElectronApi['ipcMain'],
       dialog: {
         showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+        showMessageBox: async (options: Electron.MessageBoxOptions) => {
+          this.messageBoxes.push(options);
+          return this.messageBoxAnswer;
+        },
       } as unknown as ElectronApi['dialog'],
       Notification: class {
         constructor(private readonly options: { title: string; body: string }) {}
@@ -103,8 +113,21 @@ export class StandInWindow extends EventEmitter {
     return Promise.resolve();
   }
 
-  show(): void {}
-  focus(): void {}
+  shown = 0;
+  focused = 0;
+  minimized = false;
+  show(): void {
+    this.shown++;
+  }
+  focus(): void {
+    this.focused++;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
   isFocused(): boolean {
     return false;
   }

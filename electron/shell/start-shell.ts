@@ -1,11 +1,15 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type * as Electron from 'electron';
+import { describeQuit } from '../app/agent-lifetime';
+import { acquireInstanceLock, type InstanceLock, InstanceLockedError } from '../app/instance-lock';
 import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
 import { version } from '../app/version';
 import type { ElectronApi } from './electron-api';
 import { clientLinkCache, forwardEvents, wireIpc } from './ipc';
 import { notifyThreadAttention } from './notifications';
+import { askQuitChoice } from './quit-dialog';
 import { createMainWindow } from './window';
 
 export interface ShellPaths {
@@ -13,26 +17,62 @@ export interface ShellPaths {
   readonly distDir: string;
 }
 
-/** Boots the desktop app: services, IPC, the window, and a quit that leaves no agent behind. */
+/**
+ * Boots the desktop app: one instance (a second one hands over to the first and quits), the
+ * services, IPC, the window, and a quit that keeps or stops the agents as the user says.
+ */
 export function startElectronShell(electron: ElectronApi, paths: ShellPaths, argv: string[]): void {
+  if (!electron.app.requestSingleInstanceLock()) {
+    // The running instance gets 'second-instance' and comes to the front.
+    electron.app.quit();
+    return;
+  }
   const indexHtml = path.join(paths.distDir, 'renderer', 'index.html');
   const indexUrl = pathToFileURL(indexHtml).href;
   const isAppUrl = (url: string) => url.split('#')[0]?.split('?')[0] === indexUrl;
   let app: SwitchyardApp | null = null;
+  let lock: InstanceLock | null = null;
+  let window: Electron.BrowserWindow | null = null;
   let quitting = false;
 
+  electron.app.on('second-instance', () => {
+    if (!window || window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  });
   electron.app.on('before-quit', (event) => {
     if (!app || quitting) return;
     event.preventDefault();
     quitting = true;
-    void app.shutdown().finally(() => electron.app.exit(0));
+    const running = app;
+    void (async () => {
+      const choice = await askQuitChoice(electron.dialog, running).catch(() => 'keep' as const);
+      console.log(`[switchyard] ${describeQuit(await running.endAgents(choice))}`);
+      await running.shutdown();
+    })()
+      .catch((error: unknown) => console.error(error))
+      .finally(async () => {
+        await lock?.release();
+        electron.app.exit(0);
+      });
   });
   electron.app.on('window-all-closed', () => electron.app.quit());
 
   void electron.app.whenReady().then(async () => {
     const options = launchOptions(argv);
+    const dataDir = electron.app.getPath('userData');
+    try {
+      // A `switchyard serve` on the same folder would share its state and agents with us.
+      lock = await acquireInstanceLock(dataDir, { url: 'its desktop window' });
+    } catch (error) {
+      if (!(error instanceof InstanceLockedError)) throw error;
+      await electron.dialog.showMessageBox({ type: 'error', title: 'Switchyard', message: error.message });
+      electron.app.exit(1);
+      return;
+    }
     app = await createSwitchyardApp({
-      dataDir: electron.app.getPath('userData'),
+      dataDir,
       distDir: paths.distDir,
       version,
       nodeExecutable: process.execPath,
@@ -55,22 +95,23 @@ export function startElectronShell(electron: ElectronApi, paths: ShellPaths, arg
       (frame) => frame !== null && isAppUrl(frame.url),
       clientLinkCache((link) => running.disconnect(link)),
     );
-    const window = createMainWindow(
+    const mainWindow = createMainWindow(
       electron,
       { preload: path.join(paths.distDir, 'preload.cjs'), indexHtml },
       isAppUrl,
     );
-    forwardEvents(app.events, window.webContents);
+    window = mainWindow;
+    forwardEvents(app.events, mainWindow.webContents);
     const settings = app.settings;
     notifyThreadAttention({
       events: app.events,
       Notification: electron.Notification,
       setBadgeCount: (count) => electron.app.setBadgeCount(count),
       isEnabled: () => settings.get().notifications,
-      isWindowFocused: () => !window.isDestroyed() && window.isFocused(),
+      isWindowFocused: () => !mainWindow.isDestroyed() && mainWindow.isFocused(),
       onClick: () => {
-        window.show();
-        window.focus();
+        mainWindow.show();
+        mainWindow.focus();
       },
     });
     if (options.demo) await app.dispatch('demo.start', {});
