@@ -3,7 +3,14 @@ import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultChangelogPath } from '../../shared/brief';
-import type { CleanupItem, HandBackOutcome, LandingOutcome, Orphans, QueueView } from '../../shared/merge-queue';
+import type {
+  CleanupItem,
+  HandBackOutcome,
+  LandingOutcome,
+  LandingProgress,
+  Orphans,
+  QueueView,
+} from '../../shared/merge-queue';
 import type { Thread } from '../../shared/models';
 import type { SwitchyardApp } from '../app/switchyard-app';
 import { gitOutput, runGit } from '../git/core';
@@ -197,12 +204,13 @@ describe('the merge queue service', () => {
     } finally {
       builds.mockRestore();
     }
-    const sent = events
-      .slice(sentBefore)
-      .filter((e) => e.event === 'mergeQueue.updated')
-      .map((e) => e.payload as QueueView);
-    expect(sent.map((v) => (v.landing ? `${v.landing.step} ${v.landing.branch ?? ''}`.trim() : null))).toEqual([
-      'preparing',
+    const after = events.slice(sentBefore);
+    // Steps travel alone; the whole view only with the outcome.
+    const steps = after
+      .filter((e) => e.event === 'mergeQueue.progress')
+      .map((e) => e.payload as LandingProgress)
+      .map((p) => `${p.step} ${p.branch ?? ''}`.trim());
+    expect(steps).toEqual([
       'preparing',
       `applying ${notes.branch}`,
       `publishing ${notes.branch}`,
@@ -210,8 +218,9 @@ describe('the merge queue service', () => {
       `publishing ${docs.branch}`,
       'changelog',
       'done',
-      null,
     ]);
+    const sent = after.filter((e) => e.event === 'mergeQueue.updated').map((e) => e.payload as QueueView);
+    expect(sent.map((v) => v.landing)).toEqual([null]);
     const last = sent.at(-1);
     expect(last?.entries).toEqual([]);
     expect(last?.landed.map((l) => l.name).sort()).toEqual(['Docs', 'Notes']);

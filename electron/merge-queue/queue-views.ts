@@ -52,8 +52,10 @@ export class QueueViews {
     return this.progress.get(projectId) ?? null;
   }
 
-  /** A landing's step: sent on the last view, which nothing else in it has changed. */
+  /** A landing's step: sent alone; windows put it on the view they have (nothing else in it changed). */
   showProgress(progress: LandingProgress): void {
+    const previous = this.progress.get(progress.projectId);
+    if (previous && JSON.stringify(previous) === JSON.stringify(progress)) return;
     this.progress.set(progress.projectId, progress);
     const last = this.sent.get(progress.projectId);
     if (this.closed) return;
@@ -61,9 +63,8 @@ export class QueueViews {
       this.send(progress.projectId).catch((error: unknown) => this.context.log(`merge queue: ${String(error)}`));
       return;
     }
-    const next = { ...last, landing: progress };
-    this.sent.set(progress.projectId, next);
-    this.context.options.events.emit('mergeQueue.updated', next);
+    this.sent.set(progress.projectId, { ...last, landing: progress });
+    this.context.options.events.emit('mergeQueue.progress', progress);
   }
 
   /** The landing ended; the caller sends the view that shows its outcome. */

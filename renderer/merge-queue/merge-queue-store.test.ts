@@ -64,6 +64,18 @@ describe('following a project queue', () => {
     stop();
   });
 
+  it("puts a landing's steps on the view shown, and ignores another project's", async () => {
+    const bridge = hostWith({ p1: makeQueueView({ target: 'main' }) });
+    const stop = followMergeQueue(bridge, new FakeConnection(), 'p1');
+    await settle();
+    bridge.emit('mergeQueue.progress', { projectId: 'p1', running: true, branch: 'b', step: 'verifying' });
+    expect(state().view?.landing).toEqual({ projectId: 'p1', running: true, branch: 'b', step: 'verifying' });
+    bridge.emit('mergeQueue.progress', { projectId: 'p2', running: true, branch: 'c', step: 'applying' });
+    expect(state().view?.landing?.branch).toBe('b');
+    expect(state().view?.target).toBe('main');
+    stop();
+  });
+
   it("keeps the landing's output of that project, bounded to its tail", () => {
     const bridge = hostWith({});
     const stop = followMergeQueue(bridge, new FakeConnection(), 'p1');

@@ -29,6 +29,8 @@ export interface MergeQueueState extends MergeQueueData {
   /** Adopts a queue view; one of another project is ignored. */
   applyView(view: QueueView): void;
   appendOutput(chunk: EventOf<'mergeQueue.output'>): void;
+  /** A landing's step on the view shown (the host sends steps alone; the whole view when it ends). */
+  applyProgress(progress: EventOf<'mergeQueue.progress'>): void;
   /** Merges `data` in if it belongs to the project shown (answers may arrive after a switch). */
   patch(projectId: string, data: Partial<MergeQueueData>): void;
 }
@@ -53,6 +55,11 @@ export const useMergeQueueStore = create<MergeQueueState>()((set, get) => ({
 
   applyView(view) {
     if (view.projectId === get().projectId) set({ view });
+  },
+
+  applyProgress(progress) {
+    const { view, projectId } = get();
+    if (view && progress.projectId === projectId) set({ view: { ...view, landing: progress } });
   },
 
   appendOutput({ projectId, data }) {

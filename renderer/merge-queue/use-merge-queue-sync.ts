@@ -34,6 +34,7 @@ export function followMergeQueue(
     }),
     bridge.on('mergeQueue.updated', (view) => store().applyView(view)),
     bridge.on('mergeQueue.output', (chunk) => store().appendOutput(chunk)),
+    bridge.on('mergeQueue.progress', (progress) => store().applyProgress(progress)),
   ];
   return () => {
     stopped = true;

@@ -3,6 +3,7 @@ import {
   CleanupItemSchema,
   HandBackOutcomeSchema,
   LandingOutcomeSchema,
+  LandingProgressSchema,
   OrphansSchema,
   QueueSettingsSchema,
   QueueViewSchema,
@@ -63,6 +64,8 @@ export const mergeQueueContract = {
   events: {
     /** A project's queue, matrix or landing progress changed. */
     'mergeQueue.updated': QueueViewSchema,
+    /** A landing's step, alone: nothing else in the view changed (the view follows when it ends). */
+    'mergeQueue.progress': LandingProgressSchema,
     /** Verification output of the entry being landed, as it comes. */
     'mergeQueue.output': z.object({ projectId: z.string(), branch: z.string(), data: z.string() }),
   },
