@@ -64,19 +64,23 @@ export class AgentHostClient {
   }
 
   /** Connects to the host of `paths` with the token from its folder; null when no host of this version answers. */
-  static async connect(paths: AgentHostPaths, events: ClientEvents): Promise<AgentHostClient | null> {
+  static async connect(
+    paths: AgentHostPaths,
+    events: ClientEvents,
+    protocol = agentHostProtocol,
+  ): Promise<AgentHostClient | null> {
     const token = await readFile(paths.token, 'utf8').catch(() => null);
     if (token === null) return null;
     const control = await open(paths.control);
     if (!control) return null;
-    const welcome = await hello(control.socket, control.first, { token, role: 'control' });
+    const welcome = await hello(control.socket, control.first, { token, role: 'control' }, protocol);
     if (welcome?.t !== 'welcome') {
       control.socket.destroy();
       return null;
     }
     const data = await open(paths.data);
     const dataWelcome = data
-      ? await hello(data.socket, data.first, { token, role: 'data', clientId: welcome.clientId })
+      ? await hello(data.socket, data.first, { token, role: 'data', clientId: welcome.clientId }, protocol)
       : null;
     if (!data || dataWelcome?.t !== 'welcome') {
       control.socket.destroy();
@@ -162,8 +166,9 @@ async function hello(
   socket: Socket,
   first: Promise<Record<string, unknown> | null>,
   fields: { token: string; role: Role; clientId?: string },
+  protocol = agentHostProtocol,
 ): Promise<HelloReply | null> {
-  writeMessage(socket, { t: 'hello', v: agentHostProtocol, ...fields });
+  writeMessage(socket, { t: 'hello', v: protocol, ...fields });
   const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000).unref());
   const reply = (await Promise.race([first, timeout])) as HelloReply | null;
   socket.resume();
@@ -228,4 +233,31 @@ export async function otherVersionHosts(
     if (reply?.t === 'mismatch') found.push({ protocol: reply.v, pid: reply.pid, threads: reply.threads });
   }
   return found;
+}
+
+/**
+ * Stops every agent host of `dataDir`, whatever its protocol version, with its agents, and waits
+ * for each to exit: for tests' teardown and for a user who wants everything gone.
+ */
+export async function shutDownAgentHosts(dataDir: string): Promise<void> {
+  const names = await readdir(agentHostRoot(dataDir)).catch(() => [] as string[]);
+  for (const name of names) {
+    const protocol = Number(/^v(\d+)$/.exec(name)?.[1] ?? NaN);
+    if (!Number.isInteger(protocol)) continue;
+    const idle = { onEvent: () => undefined, onData: () => undefined, onClose: () => undefined };
+    const client = await AgentHostClient.connect(agentHostPaths(dataDir, protocol), idle, protocol);
+    if (!client) continue;
+    await client.request('stopAll').catch(() => undefined);
+    await client.request('shutdown').catch(() => undefined);
+    client.close();
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline) {
+      try {
+        process.kill(client.hostPid, 0);
+      } catch {
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
 }

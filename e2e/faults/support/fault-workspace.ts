@@ -4,6 +4,7 @@ import { afterEach } from 'vitest';
 import { makeRepo, makeTempDir } from '../../../electron/test-support/temp-repo';
 import { type ServeOptions, type ServeProcess, startServe } from './serve-process';
 import { Wire } from './wire';
+import { shutDownAgentHosts } from '../../../electron/agent-host/agent-host-client';
 
 export interface FaultWorkspace {
   readonly root: string;
@@ -36,6 +37,8 @@ export async function faultWorkspace(files?: Record<string, string>): Promise<Fa
   const repo = await makeRepo(temp.dir, 'repo', files);
   const dataDir = path.join(temp.dir, 'data');
   await mkdir(dataDir, { recursive: true });
+  // Agents outlive a crashed serve in their agent host: end it (and them) before the folder goes.
+  cleanups.push(() => shutDownAgentHosts(dataDir));
   return {
     root: temp.dir,
     repo,
