@@ -10,9 +10,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const benchmarks = ['terminal-throughput', 'echo-latency', 'idle-threads', 'large-diff', 'conflict-matrix'].filter(
-  (name) => existsSync(path.join(root, 'bench', `${name}.ts`)),
-);
+const benchmarks = [
+  'terminal-throughput',
+  'echo-latency',
+  'idle-threads',
+  'large-diff',
+  'conflict-matrix',
+  'reattach',
+].filter((name) => existsSync(path.join(root, 'bench', `${name}.ts`)));
 /** Entry points the benchmarks start as processes of their own (found beside them by name). */
 const helpers = { 'bench-host': 'bench/host/host-entry.ts', 'flood-watcher': 'bench/support/flood-watcher-main.ts' };
 const interruptedCode = 130;

@@ -1,0 +1,95 @@
+/**
+ * Agents that outlive the app: 30 threads whose agents run in the agent host, the app killed
+ * (kill -9) and started again. reattach_ms: per thread, from asking to attach to the pane's first
+ * screen drawn (the snapshot the host serializes, parsed into a terminal of the pane's size), the
+ * 30 threads attached one after another as a dashboard would; also the restart itself (a new app
+ * ready, with every agent adopted). Memory: the app and the agent host together, per thread.
+ */
+import { readFile } from 'node:fs/promises';
+import { shutDownAgentHosts } from '../electron/agent-host/agent-host-client';
+import { agentHostPaths } from '../electron/agent-host/protocol';
+import { drawnLines } from '../electron/terminals/screen-mirror';
+import { HostHandle } from './host/host-handle';
+import { onCleanup, runBenchmark, sleep, waitUntil } from './support/lifecycle';
+import { mb, rssBytes } from './support/proc-stats';
+import { percentile, progress, report, round, target } from './support/report';
+import { makeWorkspace } from './support/workspace';
+
+const threadCount = 30;
+const cols = 120;
+const rows = 32;
+const targetP95Ms = 100;
+
+runBenchmark(async () => {
+  const { repo, dataDir } = await makeWorkspace();
+  onCleanup(() => shutDownAgentHosts(dataDir));
+  let app = await HostHandle.start(dataDir);
+  const projectId = await app.openProject(repo);
+  await sleep(500);
+  const baseline = await rssBytes(app.pid);
+
+  progress(`creating ${threadCount} threads whose agents print a screenful and wait`);
+  const threads = [];
+  for (let i = 1; i <= threadCount; i++) {
+    const script = `for n in $(seq 1 60); do echo "thread ${i} line $n: $(printf '%.0s-' $(seq 1 40))"; done; read answer`;
+    threads.push(await app.createThread(projectId, `Agent ${i}`, ['/bin/sh', '-c', script]));
+  }
+  await waitUntil(
+    async () => (await app.threads()).every((t) => t.status === 'idle' || t.status === 'working'),
+    'every agent running',
+    60_000,
+  );
+
+  progress('kill -9 of the app; starting it again');
+  process.kill(app.pid, 'SIGKILL');
+  await sleep(200);
+  const restartStarted = performance.now();
+  app = await HostHandle.start(dataDir);
+  const restartMs = performance.now() - restartStarted;
+  const adopted = (await app.threads()).filter((t) => t.status === 'idle' || t.status === 'working').length;
+
+  const reattach: number[] = [];
+  const allStarted = performance.now();
+  for (const thread of threads) {
+    const started = performance.now();
+    await app.call('terminal.resize', { threadId: thread.id, cols, rows });
+    const { data } = await app.call<{ data: string; end: number }>('terminal.attach', { threadId: thread.id });
+    const lines = await drawnLines(data, cols, rows);
+    reattach.push(performance.now() - started);
+    if (!lines.some((line) => line.includes('line 60')))
+      throw new Error(`thread ${thread.name}: the screen is not drawn`);
+  }
+  const allMs = performance.now() - allStarted;
+  await sleep(500);
+  const agentHostPid = Number(await readFile(agentHostPaths(dataDir).pid, 'utf8'));
+  const total = (await rssBytes(app.pid)) + (await rssBytes(agentHostPid));
+  const perThread = mb(total - baseline) / threadCount;
+  reattach.sort((a, b) => a - b);
+  const p50 = percentile(reattach, 50);
+  const p95 = percentile(reattach, 95);
+  report(
+    'reattach',
+    `${threadCount} running agents, the app killed and started again`,
+    {
+      threads: threadCount,
+      adopted,
+      restart_ms: round(restartMs, 0),
+      reattach_ms_p50: round(p50, 1),
+      reattach_ms_p95: round(p95, 1),
+      all_attached_ms: round(allMs, 0),
+      host_rss_mb_per_thread: round(perThread, 2),
+      agent_host_rss_mb: round(mb(await rssBytes(agentHostPid)), 1),
+    },
+    [
+      { label: 'agents adopted', value: `${adopted} of ${threadCount}` },
+      { label: 'restart (app ready, agents adopted)', value: `${round(restartMs, 0)} ms` },
+      {
+        label: 'reattach_ms p50 / p95',
+        value: `${round(p50, 1)} / ${round(p95, 1)} ms`,
+        target: target(`p95 < ${targetP95Ms} ms`, p95 < targetP95Ms),
+      },
+      { label: 'all 30 attached and drawn', value: `${round(allMs, 0)} ms` },
+      { label: 'host_rss_mb_per_thread (app + agent host)', value: `${round(perThread, 2)} MB` },
+    ],
+  );
+});
