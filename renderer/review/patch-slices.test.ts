@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PatchSlice, rowsOfSlice, splitPatch } from './patch-slices';
+import { longestRun, type PatchSlice, rowsOfSlice, splitPatch } from './patch-slices';
 import { quoteLines, readPatchLines } from './patch-lines';
 
 const header = 'diff --git a/f.ts b/f.ts\nindex 1..2 100644\n--- a/f.ts\n+++ b/f.ts\n';
@@ -47,14 +47,21 @@ function expectFaithful(patch: string, slices: readonly PatchSlice[], maxLines: 
       .slice(patch.split('\n').findIndex((l) => l.startsWith('@@')))
       .filter((l) => !l.startsWith('@@') && l !== ''),
   );
-  // No run of removed and added lines is cut between slices.
-  for (let i = 1; i < lines.length; i++) {
-    const [a, b] = [lines[i - 1], lines[i]] as [{ line: string; slice: number }, { line: string; slice: number }];
-    if (isChange(a.line) && isChange(b.line) && a.slice !== b.slice) {
-      throw new Error(
-        `a run of changed lines is cut between slices ${a.slice} and ${b.slice}: "${a.line}" | "${b.line}"`,
-      );
+  // No run of removed and added lines is cut between slices (but after `longestRun.lines` of it).
+  let runLength = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const b = lines[i] as { line: string; slice: number };
+    const a = lines[i - 1];
+    if (!isChange(b.line)) runLength = 0;
+    else if (b.line[0] !== '\\') runLength++;
+    if (!a || !isChange(a.line) || !isChange(b.line) || a.slice === b.slice) continue;
+    if (b.line[0] !== '\\' && runLength === longestRun.lines + 1) {
+      runLength = 1;
+      continue;
     }
+    throw new Error(
+      `a run of changed lines is cut between slices ${a.slice} and ${b.slice}: "${a.line}" | "${b.line}"`,
+    );
   }
   // Line numbers as git's, on both sides.
   const whole = readPatchLines(patch);
@@ -157,6 +164,7 @@ describe('slices of real git diffs', () => {
     write('runs.ts', source(2, 50, keep));
     write('several.ts', source(8, 12, keep));
     write('gone.ts', source(1, 30, keep));
+    write('huge.ts', source(1, 300, keep));
     git('add', '-A');
     git('commit', '-q', '-m', 'base');
     // One hunk of 27 lines each side, a line changed every fourth: @@ -7,27 +7,27 @@.
@@ -184,10 +192,18 @@ describe('slices of real git diffs', () => {
       source(8, 12, (f, l) => (f % 2 === 1 && l === 6 ? `  const edited${f} = ${f};` : null)),
     );
     write('added.ts', source(1, 30, keep));
+    // 250 lines replaced by 260: a run of 510 changed lines, past the longest drawn whole.
+    write(
+      'huge.ts',
+      source(1, 300, (f, l) =>
+        l >= 20 && l < 270 ? `  const other${l} = ${l};${l === 269 ? '\n  const a = 1;'.repeat(10) : ''}` : null,
+      ),
+    );
+    write('big-new.ts', source(1, 450, keep));
     rmSync(path.join(repo, 'src', 'gone.ts'));
     git('add', '-A');
     git('commit', '-q', '-m', 'change');
-    for (const name of ['long-hunk', 'deletion', 'runs', 'several', 'added', 'gone']) {
+    for (const name of ['long-hunk', 'deletion', 'runs', 'several', 'added', 'gone', 'huge', 'big-new']) {
       patches[name] = diffOf(`src/${name}.ts`);
     }
   });
@@ -241,6 +257,17 @@ describe('slices of real git diffs', () => {
       expectFaithful(patch, splitPatch(patch, maxLines, maxChars, first), maxLines, first);
   });
 
+  it('cuts a very long run only every longestRun lines', () => {
+    for (const name of ['huge', 'big-new']) {
+      const patch = patches[name] as string;
+      for (const [maxLines, maxChars, first] of sizes) {
+        const slices = splitPatch(patch, maxLines, maxChars, first);
+        expectFaithful(patch, slices, maxLines, first);
+        expect(Math.max(...slices.map((s) => bodyLines([s]).length))).toBe(longestRun.lines);
+      }
+    }
+  });
+
   it('keeps a new and a deleted file whole', () => {
     for (const name of ['added', 'gone']) {
       const patch = patches[name] as string;
@@ -250,6 +277,19 @@ describe('slices of real git diffs', () => {
         expectFaithful(patch, slices, maxLines, first);
       }
     }
+  });
+});
+
+describe('runs longer than the longest drawn whole', () => {
+  it('cuts them only every longestRun lines, still drawing git hunks and numbers', () => {
+    const header2 = 'diff --git a/g.ts b/g.ts\n--- a/g.ts\n+++ b/g.ts\n';
+    const removed = Array.from({ length: 250 }, (_, i) => `-old ${i}`);
+    const added = Array.from({ length: 260 }, (_, i) => `+new ${i}`);
+    const patch = `${header2}@@ -1,253 +1,263 @@ fn\n a\n${[...removed, ...added].join('\n')}\n b\n c\n`;
+    const slices = splitPatch(patch, 16, 3_000, 12);
+    expectFaithful(patch, slices, 16, 12);
+    expect(slices.map((s) => bodyLines([s]).length)).toEqual([1, 200, 200, 110, 2]);
+    expect(drawnHeaders(slices)).toEqual(['@@ -1,253 +1,263 @@ fn']);
   });
 });
 

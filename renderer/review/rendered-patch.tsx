@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { type PatchSlice, rowsOfSlice, splitPatch } from './patch-slices';
-import { type DiffLayout, renderSlice } from './render-slice';
+import { type DiffLayout, renderSlice, type SliceDrawing } from './render-slice';
 import { FrameBudgetQueue } from './frame-budget-queue';
 import { lineTargetOf, type LineTarget } from './line-target';
 
@@ -26,10 +26,6 @@ export const diffRowPx = 21;
  */
 const sliceQueue = new FrameBudgetQueue(80);
 const charsPerRowOfCost = 200;
-
-function costOf(rows: number, text: string): number {
-  return rows + text.length / charsPerRowOfCost;
-}
 
 interface RenderedPatchProps {
   patch: string;
@@ -60,31 +56,43 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
     sentinel.className = 'review-slice-sentinel';
     root.append(sentinel);
     let next = 0;
+    /** The slice whose rows are being moved into the page. */
+    let drawing: SliceDrawing | null = null;
+    let steps = 0;
     let nearView = true;
     let queued = false;
     let cancelled = false;
     const renderNext = () => {
       queued = false;
-      if (cancelled || next >= slices.length || !nearView) return 0;
-      const { text, continued } = slices[next] as PatchSlice;
-      const cost = costOf(rows[next] as number, text);
-      const slice = document.createElement('div');
-      slice.className = next === 0 ? 'review-slice' : 'review-slice continued';
-      if (continued) slice.dataset.continuesHunk = 'true';
-      // Its room until it is first laid out (it may be created just off screen): its own rows'.
-      slice.style.containIntrinsicSize = `auto ${(rows[next] as number) * diffRowPx}px`;
-      next++;
+      if (cancelled || !nearView) return 0;
+      if (!drawing || drawing.pending === 0) {
+        if (next >= slices.length) return 0;
+        const { text, continued } = slices[next] as PatchSlice;
+        const slice = document.createElement('div');
+        slice.className = next === 0 ? 'review-slice' : 'review-slice continued';
+        if (continued) slice.dataset.continuesHunk = 'true';
+        // Its room until it is first laid out (it may be created just off screen): its own rows'.
+        slice.style.containIntrinsicSize = `auto ${(rows[next] as number) * diffRowPx}px`;
+        next++;
+        root.insertBefore(slice, sentinel);
+        drawing = renderSlice(slice, text, layout, continued);
+      }
+      // A slice longer than a step (a run of changed lines is never cut between slices) comes in
+      // a step at a time, so no task and no frame's layout grows with it.
+      const { cost, colour } = drawing.drawRows(
+        steps++ === 0 ? firstSliceLines : sliceLines,
+        sliceChars,
+        charsPerRowOfCost,
+      );
       // All drawn: the file takes the room its rows really need.
-      if (next === slices.length) {
+      if (next === slices.length && drawing.pending === 0) {
         root.style.minHeight = '';
         root.dataset.drawn = 'true';
       }
-      root.insertBefore(slice, sentinel);
-      const highlight = renderSlice(slice, text, layout, continued);
       // Colours in a task of their own, right after: the lines show first.
       sliceQueue.enqueue(() => {
         if (cancelled) return 0;
-        highlight();
+        colour();
         return cost;
       });
       schedule();
@@ -92,7 +100,7 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
     };
     // The observer updates `nearView` between tasks, so rendering stops once the end is far off.
     const schedule = () => {
-      if (queued || cancelled || next >= slices.length) return;
+      if (queued || cancelled || (next >= slices.length && (drawing?.pending ?? 0) === 0)) return;
       queued = true;
       sliceQueue.enqueue(renderNext);
     };
