@@ -1,15 +1,18 @@
 import type { ReviewSummary } from '../../shared/review';
 import { plural } from './format';
 
+const marks: Record<string, string> = { true: '✓', false: '⚠', pending: '…', unchecked: '–' };
+
 /** The branch against its brief at a glance: scope, forbidden paths, hazards, changelog, base. */
 export function ChecksSummary({ summary }: { summary: ReviewSummary }) {
   const { checks } = summary;
   const pending = summary.detailsPending;
-  // null: not known yet (the details of the summary are still on their way).
-  const items: Array<{ ok: boolean | null; text: string; detail?: string; id: string }> = [
+  // null: not known yet (the details of the summary are still on their way); 'unchecked': there
+  // was nothing to check against (no brief, or a brief naming no owned paths) — not a pass.
+  const items: Array<{ ok: boolean | null | 'unchecked'; text: string; detail?: string; id: string }> = [
     {
       id: 'scope',
-      ok: checks.outsideOwned.length === 0,
+      ok: !checks.hasBrief || checks.ownedPaths.length === 0 ? 'unchecked' : checks.outsideOwned.length === 0,
       text: !checks.hasBrief
         ? 'No brief: scope not checked'
         : checks.ownedPaths.length === 0
@@ -21,11 +24,20 @@ export function ChecksSummary({ summary }: { summary: ReviewSummary }) {
     },
     {
       id: 'forbidden',
-      ok: checks.forbidden.length === 0,
+      ok:
+        checks.forbidden.length > 0
+          ? false
+          : !checks.hasBrief || checks.forbiddenPaths.length === 0
+            ? 'unchecked'
+            : true,
       text:
-        checks.forbidden.length === 0
-          ? 'No must-not-edit file touched'
-          : `${plural(checks.forbidden.length, 'file')} on the must-not-edit list`,
+        checks.forbidden.length > 0
+          ? `${plural(checks.forbidden.length, 'file')} on the must-not-edit list`
+          : !checks.hasBrief
+            ? 'No brief: must-not-edit paths not checked'
+            : checks.forbiddenPaths.length === 0
+              ? 'The brief names no must-not-edit paths'
+              : 'No must-not-edit file touched',
       detail: checks.forbidden.map((f) => `${f.path} (${f.pattern})`).join('\n'),
     },
     {
@@ -63,12 +75,12 @@ export function ChecksSummary({ summary }: { summary: ReviewSummary }) {
       {items.map((item) => (
         <li
           key={item.id}
-          className={item.ok === null ? 'muted' : item.ok ? 'check-ok' : 'check-warn'}
+          className={item.ok === null || item.ok === 'unchecked' ? 'muted' : item.ok ? 'check-ok' : 'check-warn'}
           data-testid={`check-${item.id}`}
           data-ok={item.ok ?? 'pending'}
           title={item.detail || undefined}
         >
-          <span aria-hidden="true">{item.ok === null ? '…' : item.ok ? '✓' : '⚠'}</span> {item.text}
+          <span aria-hidden="true">{marks[String(item.ok ?? 'pending')]}</span> {item.text}
         </li>
       ))}
     </ul>
