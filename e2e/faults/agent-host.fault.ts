@@ -18,7 +18,19 @@ function alive(pid: number): boolean {
 /** The test's own client of the agent host: which agents it runs (pids) and their screens. */
 function hostView(dataDir: string, protocol?: number): Promise<AgentHostClient> {
   const idle = { onEvent: () => undefined, onData: () => undefined, onClose: () => undefined };
-  return eventually(() => AgentHostClient.connect(agentHostPaths(dataDir, protocol), idle, protocol), 'the agent host');
+  return eventually(
+    () => AgentHostClient.connect(agentHostPaths(dataDir, protocol), idle, protocol),
+    'the agent host',
+  ) as Promise<AgentHostClient>;
+}
+
+/** The one agent a host runs, once it has a pid. */
+async function oneAgent(view: AgentHostClient, what: string): Promise<LiveAgent> {
+  const found = await eventually(async () => {
+    const live = await liveAgents(view);
+    return live.length === 1 && live[0]?.pid ? live[0] : null;
+  }, what);
+  return found!;
 }
 
 async function liveAgents(view: AgentHostClient): Promise<LiveAgent[]> {
@@ -40,7 +52,7 @@ describe('agents outlive switchyard serve', () => {
       const live = await liveAgents(view);
       return live.length === 3 && live.every((a) => a.pid !== null && a.status !== 'starting') ? live : null;
     }, 'three agents running in the agent host');
-    const pids = new Map(before.map((agent) => [agent.threadId, agent.pid!]));
+    const pids = new Map(before!.map((agent) => [agent.threadId, agent.pid!]));
 
     await host.crash();
     for (const pid of pids.values()) expect(alive(pid)).toBe(true);
@@ -82,22 +94,19 @@ describe('agents outlive switchyard serve', () => {
     const workspace = await faultWorkspace();
     const host = await workspace.serve();
     const wire = await workspace.connect(host);
-    const thread = await createScriptThread(wire, 'victim', `sh -c 'sleep 300' & ${echoScript('victim')}`);
+    const thread = await createScriptThread(wire, 'victim', `trap '' HUP; sleep 300 & ${echoScript('victim')}`);
     const view = await hostView(workspace.dataDir);
-    const [agent] = await eventually(async () => {
-      const live = await liveAgents(view);
-      return live.length === 1 && live[0]?.pid ? live : null;
-    }, 'the agent running');
+    const agent = await oneAgent(view, 'the agent running');
     const hostPid = view.hostPid;
     view.close();
     process.kill(hostPid, 'SIGKILL');
     await eventually(
-      async () => (await threadNamed(wire, 'victim'))?.statusReason?.includes('agent host stopped unexpectedly'),
+      async () => reasonOf(await threadNamed(wire, 'victim'))?.includes('agent host stopped unexpectedly'),
       'the thread to say its agent host stopped',
     );
-    await eventually(() => !alive(agent!.pid!), 'the agent to die with its host');
-    // Nothing of its process group is left (the sleep it started included).
-    await eventually(() => !readProcGroups().has(agent!.pid!), 'its process group to be gone');
+    await eventually(() => !alive(agent.pid!), 'the agent to die with its host');
+    // Nothing of its process group is left: not even the sleep that ignores the pty's hangup.
+    await eventually(() => !readProcGroups().has(agent.pid!), 'its process group to be gone');
 
     await wire.call('threads.resume', { threadId: thread.id });
     await eventually(
@@ -116,10 +125,7 @@ describe('agents outlive switchyard serve', () => {
     let wire = await workspace.connect(host);
     const old = await createScriptThread(wire, 'old', echoScript('old'));
     const oldView = await hostView(workspace.dataDir, 0);
-    const [oldAgent] = await eventually(async () => {
-      const live = await liveAgents(oldView);
-      return live.length === 1 && live[0]?.pid ? live : null;
-    }, 'the old agent running');
+    const oldAgent = await oneAgent(oldView, 'the old agent running');
     const oldHostPid = oldView.hostPid;
     oldView.close();
     await host.crash();
@@ -127,18 +133,15 @@ describe('agents outlive switchyard serve', () => {
     host = await workspace.serve();
     wire = await workspace.connect(host);
     expect(host.output()).toMatch(/older Switchyard \(protocol v0/);
-    expect((await threadNamed(wire, 'old'))?.statusReason).toMatch(/older Switchyard/);
+    expect(reasonOf(await threadNamed(wire, 'old'))).toMatch(/older Switchyard/);
     await expect(wire.call('threads.resume', { threadId: old.id })).rejects.toThrow(/still running/);
     await createScriptThread(wire, 'new', echoScript('new'));
     const newView = await hostView(workspace.dataDir);
-    const [newAgent] = await eventually(async () => {
-      const live = await liveAgents(newView);
-      return live.length === 1 && live[0]?.pid ? live : null;
-    }, 'the new agent in a new host');
+    const newAgent = await oneAgent(newView, 'the new agent in a new host');
     expect(newView.hostPid).not.toBe(oldHostPid);
-    expect(newAgent?.threadId).not.toBe(old.id);
+    expect(newAgent.threadId).not.toBe(old.id);
     expect(alive(oldHostPid)).toBe(true);
-    expect(alive(oldAgent!.pid!)).toBe(true);
+    expect(alive(oldAgent.pid!)).toBe(true);
     newView.close();
   });
 });
@@ -157,4 +160,8 @@ function readProcGroups(): Set<number> {
     }
   }
   return groups;
+}
+
+function reasonOf(thread: object | undefined): string | null | undefined {
+  return (thread as { statusReason?: string | null } | undefined)?.statusReason;
 }

@@ -178,6 +178,8 @@ async function hello(
 /** Starts a detached agent host for `dataDir` (its own session and process group) and waits for it to answer. */
 export async function spawnAgentHost(dataDir: string, launch: AgentHostLaunch, paths: AgentHostPaths): Promise<void> {
   await mkdir(paths.dir, { recursive: true, mode: 0o700 });
+  // A pid file left behind is a host that died: the new one must not be mistaken for ready by it.
+  await rm(paths.pid, { force: true });
   const logFd = openSync(paths.log, 'a', 0o600);
   try {
     const child = spawn(launch.execPath, [launch.entry, '--data-dir', dataDir], {
@@ -203,16 +205,60 @@ export async function spawnAgentHost(dataDir: string, launch: AgentHostLaunch, p
 export async function hostDiedUncleanly(paths: AgentHostPaths): Promise<boolean> {
   const pid = Number(await readFile(paths.pid, 'utf8').catch(() => NaN));
   if (!Number.isInteger(pid) || pid <= 0) return false;
+  return processGone(pid);
+}
+
+/**
+ * After a host died: ends whatever of its agents survived it (an agent, or a child of one, that
+ * ignores the hangup its pty sends), by process group, then forgets it. A group is killed when its
+ * leader still leads its own session, as an agent in a pty does, or is gone (the group may outlive
+ * its leader; while it exists its id is never given to a new process). A pid now used by something
+ * else entirely (not a session leader) is left alone.
+ */
+export async function clearDeadHost(paths: AgentHostPaths): Promise<void> {
+  const pids = await readFile(paths.agents, 'utf8')
+    .then((text) => JSON.parse(text) as unknown)
+    .catch(() => []);
+  for (const pid of Array.isArray(pids) ? pids : []) {
+    if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 1) continue;
+    if ((await sessionOf(pid)) === 'other') continue;
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // no such group any more
+    }
+  }
+  await rm(paths.agents, { force: true });
+  await rm(paths.pid, { force: true });
+}
+
+/** Whether `pid` leads its own session ('leader'), is gone ('gone', zombies included) or is some other process. */
+async function sessionOf(pid: number): Promise<'leader' | 'gone' | 'other'> {
+  if (process.platform === 'win32') return 'other';
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (stat === null) {
+    try {
+      process.kill(pid, 0);
+      // No /proc (macOS): alive, and nothing tells whose it is.
+      return process.platform === 'linux' ? 'gone' : 'leader';
+    } catch {
+      return 'gone';
+    }
+  }
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  if (fields[0] === 'Z') return 'gone';
+  return Number(fields[3]) === pid ? 'leader' : 'other';
+}
+
+/** Whether the process is gone (a zombie not yet reaped counts as gone). */
+export async function processGone(pid: number): Promise<boolean> {
   try {
     process.kill(pid, 0);
-    return false;
   } catch {
     return true;
   }
-}
-
-export async function clearDeadHost(paths: AgentHostPaths): Promise<void> {
-  await rm(paths.pid, { force: true });
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  return stat !== null && stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
 }
 
 /** Hosts of other protocol versions for this data folder that still answer: which threads each runs. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { type Server, type Socket, connect, createServer } from 'node:net';
+import path from 'node:path';
 import type { EventOf } from '../../shared/contract';
 import type { HookEventKind } from '../hooks/hook-protocol';
 import type { TerminalViewer } from '../terminals/terminal-viewer';
@@ -67,6 +68,7 @@ export class AgentHostServer {
             void this.saveFinished();
           }
           this.broadcast({ t: 'status', threadId, status: change.status, reason: change.reason, exitCode });
+          void this.saveAgents();
         },
       },
     });
@@ -75,8 +77,10 @@ export class AgentHostServer {
   /** Creates the 0700 folder, the 0600 token, listens on both sockets (0600) and writes the pid file. */
   async listen(): Promise<void> {
     const { paths } = this.options;
-    await mkdir(paths.dir, { recursive: true, mode: 0o700 });
-    await chmod(paths.dir, 0o700);
+    for (const dir of new Set([paths.dir, path.dirname(paths.control)])) {
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      if (process.platform !== 'win32') await chmod(dir, 0o700);
+    }
     if (await answers(paths.control)) throw new Error(`another agent host already serves ${paths.dir}`);
     this.token = randomBytes(32).toString('hex');
     await writeFile(paths.token, this.token, { mode: 0o600 });
@@ -109,6 +113,7 @@ export class AgentHostServer {
       await unlink(paths.control).catch(() => undefined);
       await unlink(paths.data).catch(() => undefined);
     }
+    await rm(paths.agents, { force: true }).catch(() => undefined);
     await rm(paths.pid, { force: true }).catch(() => undefined);
     this.options.onEnd(reason);
   }
@@ -245,6 +250,7 @@ export class AgentHostServer {
         this.maxRunning = Number(args.maxRunning) || this.maxRunning;
         this.finished.delete(plan.threadId);
         this.runtime.start(plan);
+        await this.saveAgents();
         return { pid: this.runtime.liveAgents().find((agent) => agent.threadId === plan.threadId)?.pid ?? null };
       }
       case 'attach': {
@@ -292,6 +298,13 @@ export class AgentHostServer {
 
   private broadcast(event: ControlEvent): void {
     for (const client of this.clients.values()) writeMessage(client.control, event);
+  }
+
+  /** The agents' pids on disk, so an app that finds this host dead can make sure none survived it. */
+  private async saveAgents(): Promise<void> {
+    await writeFile(this.options.paths.agents, JSON.stringify(this.agentPids()), { mode: 0o600 }).catch(
+      () => undefined,
+    );
   }
 
   private async saveFinished(): Promise<void> {

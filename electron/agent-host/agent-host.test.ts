@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -173,7 +173,8 @@ describe('the agent host', () => {
       projectId: project.id,
       name: 'victim',
       profileId: 'custom',
-      command: echoAgent('victim'),
+      // Its child ignores the hangup a dead host's pty sends: the app still makes sure it ends.
+      command: ['/bin/sh', '-c', `trap '' HUP; sleep 300 & ${echoAgent('victim')[2]}`],
     });
     const view = await hostView();
     const agent = await waitFor(async () => {
@@ -187,6 +188,7 @@ describe('the agent host', () => {
       'the thread to say so',
     );
     await waitFor(() => !alive(agent.pid!), 'the agent to die with its host');
+    await waitFor(() => !processGroups().has(agent.pid!), 'its whole process group to be gone');
 
     await call(app, 'threads.resume', { threadId: thread.id });
     await waitFor(() => ['working', 'idle', 'needs-input'].includes(app.state.thread(thread.id).status), 'resumed');
@@ -195,3 +197,15 @@ describe('the agent host', () => {
     newView.close();
   }, 60_000);
 });
+
+/** Process group ids of every live process on the machine. */
+function processGroups(): Set<number> {
+  const groups = new Set<number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = safeRead(`/proc/${entry}/stat`);
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (stat && fields[0] !== 'Z') groups.add(Number(fields[2]));
+  }
+  return groups;
+}

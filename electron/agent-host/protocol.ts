@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import type { Socket } from 'node:net';
 
@@ -51,7 +52,12 @@ export interface AgentHostPaths {
   readonly log: string;
   /** How agents ended while no app was connected, kept for the next app past the host's own exit. */
   readonly finished: string;
+  /** The agents' process ids (each leads its own session and group): what an app kills if the host died under them. */
+  readonly agents: string;
 }
+
+/** Unix socket paths are limited (104–108 bytes): a deeper data folder gets its sockets in a 0700 folder under /tmp. */
+const maxSocketPath = 100;
 
 export function agentHostRoot(dataDir: string): string {
   return path.join(dataDir, 'agent-host');
@@ -66,14 +72,19 @@ export function agentHostPaths(dataDir: string, protocol = agentHostProtocol): A
     return `\\\\.\\pipe\\switchyard-agent-host-${id}-${name}`;
   };
   const windows = process.platform === 'win32';
+  const id = createHash('sha256').update(dir).digest('hex').slice(0, 16);
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
+  const socketDir =
+    path.join(dir, 'control.sock').length <= maxSocketPath ? dir : path.join(os.tmpdir(), `switchyard-${uid}`, id);
   return {
     dir,
-    control: windows ? pipe('control') : path.join(dir, 'control.sock'),
-    data: windows ? pipe('data') : path.join(dir, 'data.sock'),
+    control: windows ? pipe('control') : path.join(socketDir, 'control.sock'),
+    data: windows ? pipe('data') : path.join(socketDir, 'data.sock'),
     token: path.join(dir, 'token'),
     pid: path.join(dir, 'pid'),
     log: path.join(dir, 'host.log'),
     finished: path.join(dir, 'finished.json'),
+    agents: path.join(dir, 'agents.json'),
   };
 }
 

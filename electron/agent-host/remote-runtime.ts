@@ -235,7 +235,19 @@ export class RemoteRuntime implements AgentRuntime {
     if (client && this.client !== client) return;
     this.client = null;
     if (expected) return;
+    void this.afterLostConnection();
+  }
+
+  /** The connection broke without a goodbye: if the host died, its threads say so and none of its agents survives it. */
+  private async afterLostConnection(): Promise<void> {
+    // The socket may close a moment before the process is gone.
+    const deadline = Date.now() + 3_000;
+    while (!(await hostDiedUncleanly(this.paths))) {
+      if (Date.now() > deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     this.options.log('[switchyard] the agent host stopped unexpectedly');
+    await clearDeadHost(this.paths);
     for (const threadId of [...this.active.keys()]) {
       this.active.delete(threadId);
       this.events.onStatus(threadId, { status: 'failed', reason: agentHostLostReason }, null);
