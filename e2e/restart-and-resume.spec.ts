@@ -18,11 +18,18 @@ test('after a restart a thread shows stopped with its scrollback, and resumes wi
     const item = page.getByTestId('thread-item').filter({ hasText: 'Long job' });
     await expect(page.getByTestId('terminal-pane')).toContainText('working on the long job');
 
-    // Quit and start again: the agent is gone, its scrollback is not.
+    // Quit, with Settings → When Switchyard quits set to stop the agents (by default they keep
+    // running in the agent host), and start again: the agent is gone, its scrollback is not.
+    await page.getByTestId('settings-button').click();
+    await page.getByTestId('settings-agents-on-quit').selectOption('stop');
+    await page.getByTestId('settings-save-button').click();
+    await expect(page.getByTestId('settings-saved')).toBeVisible();
+    await page.keyboard.press('Escape');
     await host.stop();
     host = await startHostProcess(args);
     await page.goto(host.url);
     await expect(item).toHaveAttribute('data-status', 'stopped');
+    await expect(item).toContainText('stopped when Switchyard quit');
     await item.click();
     await expect(page.getByTestId('terminal-pane')).toContainText('working on the long job');
 

@@ -3,6 +3,7 @@ import { DialogHost } from './workspace/dialog-host';
 import { SettingsView } from './settings/settings-view';
 import { LoadErrorBanner } from './ui/load-error-banner';
 import { NoticeArea } from './ui/notice-area';
+import { StartBanner } from './ui/start-banner';
 import { TopBar } from './workspace/top-bar';
 import { useAttentionTitle } from './notifications/use-attention-title';
 import { WelcomePanel } from './workspace/welcome-panel';
@@ -19,6 +20,7 @@ export function App() {
     <div className="app">
       <ConnectionBanner />
       <LoadErrorBanner />
+      <StartBanner />
       <TopBar />
       {!loaded ? (
         <main className="empty-main muted" data-testid="app-loading">

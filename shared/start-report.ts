@@ -7,6 +7,8 @@ import { StopCauseSchema, ThreadStatusSchema } from './models';
  * away (quit, crash, or an exit while it was closed), with whether each can be resumed.
  */
 export const StartReportSchema = z.object({
+  /** When this start happened: a banner dismissed for one start shows again for the next. */
+  startedAt: z.string(),
   reattached: z.array(z.object({ threadId: z.string(), name: z.string() })),
   stopped: z.array(
     z.object({
@@ -22,4 +24,4 @@ export const StartReportSchema = z.object({
 });
 export type StartReport = z.infer<typeof StartReportSchema>;
 
-export const emptyStartReport: StartReport = { reattached: [], stopped: [] };
+export const emptyStartReport: StartReport = { startedAt: '', reattached: [], stopped: [] };

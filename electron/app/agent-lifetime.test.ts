@@ -65,12 +65,12 @@ describe('why each agent ended, across a restart', () => {
     await call(app, 'threads.stop', { threadId: mine.id });
     expect(named(app, 'Mine')).toMatchObject({ status: 'stopped', stopCause: 'user', statusReason: 'stopped by you' });
 
-    // "Keep agents running": without the agent host, agents that live in this process stop with it.
-    // TODO(agent host): once it is wired, kept agents stay running and are reattached below.
+    // "Keep agents running" without the agent host (makeTestApp runs agents in this process): they stop with it.
+    // With the agent host they are kept: electron/shell/quit.test.ts and e2e/outlive-window.spec.ts.
     const report = await app.endAgents('keep');
     expect([...report.stopped].sort()).toEqual(['Asker', 'Worker']);
     expect(report.kept).toEqual([]);
-    expect(describeQuit(report)).toContain('agents cannot outlive Switchyard yet');
+    expect(describeQuit(report)).toContain('they ran inside Switchyard (no agent host), so they could not outlive it');
     await quit(app);
 
     const again = await start();

@@ -3,8 +3,9 @@ import type { StateRepository } from '../store/state-repository';
 import type { ThreadService } from '../threads/thread-service';
 
 /**
- * What becomes of the agents when Switchyard's window or server goes away. The agent host
- * (electron/agent-host/) implements it for real; `inProcessAgentLifetime` is the stand-in.
+ * What becomes of the agents when Switchyard's window or server goes away: with the agent host
+ * (electron/agent-host/) they can outlive it; `inProcessAgentLifetime` is for agents run in this
+ * process (no agent host built, SWITCHYARD_AGENT_HOST=in-process, tests).
  */
 export interface AgentLifetime {
   /** Leaves every agent running without this process; the next start reattaches them. */
@@ -16,11 +17,7 @@ export interface AgentLifetime {
 /** The user's answer to "what about the agents?" on quit (settings.agentsOnQuit, or the dialog). */
 export type QuitChoice = 'keep' | 'stop';
 
-/**
- * Agents that live in this process cannot outlive it: until the agent host is wired,
- * "keep running" stops them too (and the quit report says so).
- * TODO(agent host): replace with the agent host's AgentLifetime in switchyard-app.ts.
- */
+/** Agents that live in this process cannot outlive it: "keep running" stops them too (and the quit report says so). */
 export function inProcessAgentLifetime(threads: ThreadService): AgentLifetime {
   return {
     detachAll: () => threads.shutdown(),
@@ -68,7 +65,7 @@ export function describeQuit(report: QuitReport): string {
   if (report.stopped.length > 0) {
     parts.push(
       report.choice === 'keep'
-        ? `Stopped ${list(report.stopped)}: agents cannot outlive Switchyard yet, so keeping them running stops them.`
+        ? `Stopped ${list(report.stopped)}: they ran inside Switchyard (no agent host), so they could not outlive it.`
         : `Stopped ${list(report.stopped)}, as the setting says (Settings → When Switchyard quits).`,
     );
   }

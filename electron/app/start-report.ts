@@ -9,9 +9,10 @@ const running = new Set<Thread['status']>(['queued', 'starting', 'working', 'nee
  * keeps agents alive across a restart), one that ended with Switchyard (quit, lost, exited while
  * closed) and was not resumed since is listed as stopped. Archived threads are left out.
  */
-export function buildStartReport(threads: readonly Thread[]): StartReport {
+export function buildStartReport(threads: readonly Thread[], now = new Date()): StartReport {
   const shown = threads.filter((t) => !t.archived);
   return {
+    startedAt: now.toISOString(),
     reattached: shown.filter((t) => running.has(t.status)).map((t) => ({ threadId: t.id, name: t.name })),
     stopped: shown
       .filter((t) => !running.has(t.status) && endedWithSwitchyard(t))

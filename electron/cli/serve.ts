@@ -151,7 +151,7 @@ function running(app: SwitchyardApp, host: BrowserHost, notes: string[], lock: I
     stop: async (choice) => {
       const report = choice ? await app.endAgents(choice) : null;
       await host.close();
-      await app.shutdown();
+      await (choice === 'keep' ? app.shutdownKeepingAgents() : app.shutdown());
       await lock.release();
       return report;
     },

@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ipcRequestPrefix } from '../../shared/channel-names';
 import type { Thread } from '../../shared/models';
 import { commandLineOf, instanceLockName } from '../app/instance-lock';
@@ -12,11 +13,31 @@ import { startElectronShell } from './start-shell';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let userData: string;
-const distDir = path.resolve(__dirname, '..', '..', 'dist');
+// The real agent host, bundled as the build does (node-pty resolved from the repository's node_modules),
+// so "Keep agents running" keeps them for real.
+const distDir = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', `quit-test-${process.pid}`, 'dist');
 const appUrl = pathToFileURL(path.join(distDir, 'renderer', 'index.html')).href;
 const windowContents = { id: 1, isDestroyed: () => false, send: () => undefined, once: () => undefined };
 const started: ElectronStandIn[] = [];
 let sleeper: ChildProcess | null = null;
+
+beforeAll(async () => {
+  await build({
+    entryPoints: [path.resolve(__dirname, '..', 'agent-host', 'agent-host-main.ts')],
+    outfile: path.join(distDir, 'agent-host.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['node-pty'],
+    logLevel: 'silent',
+  });
+}, 60_000);
+
+afterAll(async () => {
+  const { rm } = await import('node:fs/promises');
+  await rm(path.dirname(distDir), { recursive: true, force: true });
+});
 
 beforeEach(async () => {
   temp = await makeTempDir();
@@ -25,6 +46,8 @@ beforeEach(async () => {
 
 afterEach(async () => {
   for (const electron of started.splice(0)) {
+    // Left running, agents would outlive the test in the agent host.
+    electron.messageBoxAnswer = { response: 1, checkboxChecked: false };
     if (electron.exitCode === null && electron.windows.length > 0) await quit(electron);
   }
   sleeper?.kill('SIGKILL');
@@ -124,7 +147,7 @@ describe('one desktop instance', () => {
 });
 
 describe('quitting with agents running', () => {
-  it('asks once: "Keep agents running" (the default) remembered in Settings', async () => {
+  it('asks once: "Keep agents running" (the default) keeps them for the next start, remembered in Settings', async () => {
     const electron = await bootWindow();
     const thread = await runningAgent(electron, 'Long job');
     electron.messageBoxAnswer = { response: 0, checkboxChecked: true };
@@ -139,22 +162,31 @@ describe('quitting with agents running', () => {
     });
     expect(electron.messageBoxes[0]?.message).toContain('"Long job" is running');
     expect(electron.exitCode).toBe(0);
-    // Until the agent host is wired, AgentLifetime.detachAll falls back to stopping the agents
-    // (they live in this process), and the thread says so truthfully.
-    // TODO(agent host): the agent should still run here, and be reattached by the next start.
+    // Kept: the agent host still runs it, and nothing says it stopped.
+    expect(await threadAfterRestart(thread.id)).toMatchObject({ stopCause: null });
+    await expect(stat(path.join(userData, instanceLockName))).rejects.toThrow();
+
+    // The next start reattaches it and says so; the choice was remembered, so quitting asks nothing.
+    const again = await bootWindow();
+    expect((await invoke<{ agentsOnQuit: string }>(again, 'settings.get', {})).agentsOnQuit).toBe('keep');
+    const info = await invoke<{ startReport: { reattached: Array<{ name: string }> } }>(again, 'app.info', {});
+    expect(info.startReport.reattached.map((t) => t.name)).toEqual(['Long job']);
+    const threads = await invoke<Thread[]>(again, 'threads.list', {});
+    expect(threads.find((t) => t.id === thread.id)?.status).toMatch(/working|idle/);
+    await quit(again);
+    expect(again.messageBoxes).toHaveLength(0);
+    expect((await threadAfterRestart(thread.id)).stopCause).toBeNull();
+
+    // Changed in Settings to "Stop them all": the last quit stops it, and the thread says why.
+    const last = await bootWindow();
+    await invoke(last, 'settings.set', { agentsOnQuit: 'stop' });
+    await quit(last);
+    expect(last.messageBoxes).toHaveLength(0);
     expect(await threadAfterRestart(thread.id)).toMatchObject({
       status: 'stopped',
       stopCause: 'quit',
       statusReason: 'stopped when Switchyard quit',
     });
-    await expect(stat(path.join(userData, instanceLockName))).rejects.toThrow();
-
-    // Remembered: the next quit does not ask.
-    const again = await bootWindow();
-    expect((await invoke<{ agentsOnQuit: string }>(again, 'settings.get', {})).agentsOnQuit).toBe('keep');
-    await runningAgent(again, 'Second job');
-    await quit(again);
-    expect(again.messageBoxes).toHaveLength(0);
   });
 
   it('"Stop them all" stops them, and is not remembered unless ticked', async () => {

@@ -21,6 +21,8 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  // Asked what to do with running agents: stop them (kept, they would outlive the test in the agent host).
+  electron.messageBoxAnswer = { response: 1, checkboxChecked: false };
   electron.appEvents.emit('before-quit', { preventDefault: () => undefined });
   await waitFor(() => electron.exitCode !== null, 'the quit');
   await temp.cleanup();

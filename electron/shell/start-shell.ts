@@ -49,7 +49,7 @@ export function startElectronShell(electron: ElectronApi, paths: ShellPaths, arg
     void (async () => {
       const choice = await askQuitChoice(electron.dialog, running).catch(() => 'keep' as const);
       console.log(`[switchyard] ${describeQuit(await running.endAgents(choice))}`);
-      await running.shutdown();
+      await (choice === 'keep' ? running.shutdownKeepingAgents() : running.shutdown());
     })()
       .catch((error: unknown) => console.error(error))
       .finally(async () => {

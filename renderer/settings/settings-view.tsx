@@ -156,8 +156,8 @@ function AppSettingsSection() {
             <option value="stop">Stop them all</option>
           </select>
           <span className="field-hint">
-            Kept agents carry on without the window; the next start reattaches them. Until the agent host is in place,
-            they stop with Switchyard.
+            Kept agents carry on without the window or the terminal; the next start reattaches them and says what
+            happened meanwhile.
           </span>
         </label>
         <InlineError error={error} testId="settings-error" />

@@ -26,7 +26,7 @@ function hostWith(projects = [makeProject()], threads = [makeThread()]): FakeBri
         firstRun: false,
         canPickFolder: false,
         stateProblem: null,
-        startReport: { reattached: [], stopped: [] },
+        startReport: { startedAt: '', reattached: [], stopped: [] },
       }),
     )
     .handle('projects.list', () => ok(projects))

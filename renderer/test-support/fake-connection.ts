@@ -2,7 +2,14 @@ import type { ConnectionMonitor, ConnectionState } from '../transport/connection
 
 /** A connection monitor for unit tests: the link's state is set by hand and reported to subscribers. */
 export class FakeConnection implements ConnectionMonitor {
-  private state: ConnectionState = { status: 'open', epoch: 1, failures: 0, retryAt: null, tokenMissing: false };
+  private state: ConnectionState = {
+    status: 'open',
+    epoch: 1,
+    failures: 0,
+    retryAt: null,
+    tokenMissing: false,
+    downSince: null,
+  };
   private readonly listeners = new Set<(state: ConnectionState) => void>();
 
   getState(): ConnectionState {

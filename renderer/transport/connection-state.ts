@@ -13,7 +13,15 @@ export interface ConnectionState {
   retryAt: number | null;
   /** The page was opened without the host's access token; the host will refuse the socket. */
   tokenMissing: boolean;
+  /** Since when (ms since 1970) the link has been down without an open in between; null while open. */
+  downSince: number | null;
 }
+
+/**
+ * Down this long, the host is probably not coming back at this address (it restarted on another
+ * port, or on another machine): the banner then says to open the address it printed.
+ */
+export const elsewhereHintAfterMs = 10_000;
 
 export interface ConnectionMonitor {
   getState(): ConnectionState;
@@ -28,4 +36,11 @@ export const alwaysOpenConnection: ConnectionMonitor = {
   subscribe: () => () => {},
   retryNow: () => {},
 };
-const openState: ConnectionState = { status: 'open', epoch: 1, failures: 0, retryAt: null, tokenMissing: false };
+const openState: ConnectionState = {
+  status: 'open',
+  epoch: 1,
+  failures: 0,
+  retryAt: null,
+  tokenMissing: false,
+  downSince: null,
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectionState } from './connection-state';
+import { type ConnectionState, elsewhereHintAfterMs } from './connection-state';
 import { WebSocketBridge, defaultBackoffMs, type SocketHandlers } from './websocket-bridge';
 
 class FakeSocket {
@@ -189,6 +189,26 @@ describe('WebSocketBridge', () => {
     latest().handlers.onClose(1006);
     advance(defaultBackoffMs(1));
     expect(latest().protocols).toEqual(['switchyard.token.t']);
+  });
+
+  it('keeps retrying a host that is gone for minutes, every 5 s at most, with the same token, and notes since when', () => {
+    const { bridge, sockets, latest, advance } = setup();
+    latest().handlers.onOpen();
+    latest().handlers.onClose(1006); // the host is restarting
+    const downSince = bridge.getState().downSince;
+    expect(downSince).not.toBeNull();
+    for (let attempt = 0; attempt < 60; attempt++) {
+      const before = sockets.length;
+      advance(5000);
+      expect(sockets.length).toBe(before + 1);
+      expect(latest().protocols).toEqual(['switchyard.token.t']);
+      latest().handlers.onClose(1006);
+      expect(bridge.getState()).toMatchObject({ status: 'reconnecting', downSince });
+    }
+    expect(elsewhereHintAfterMs).toBeLessThan(bridge.getState().retryAt! - downSince!);
+    advance(5000);
+    latest().handlers.onOpen();
+    expect(bridge.getState()).toMatchObject({ status: 'open', epoch: 2, downSince: null });
   });
 
   it('opens no socket without a token, and answers requests at once saying why', async () => {

@@ -118,6 +118,7 @@ export class WebSocketBridge implements SwitchyardBridge, ConnectionMonitor {
       failures: 0,
       retryAt: null,
       tokenMissing: options.tokenMissing ?? false,
+      downSince: null,
     };
   }
 
@@ -231,7 +232,7 @@ export class WebSocketBridge implements SwitchyardBridge, ConnectionMonitor {
 
   private handleOpen(): void {
     this.socketOpen = true;
-    this.setState({ status: 'open', epoch: this.state.epoch + 1, failures: 0, retryAt: null });
+    this.setState({ status: 'open', epoch: this.state.epoch + 1, failures: 0, retryAt: null, downSince: null });
     // Send in the order the requests were made.
     for (const entry of this.queued.splice(0)) {
       this.clearTimer(entry.timer);
@@ -295,9 +296,12 @@ export class WebSocketBridge implements SwitchyardBridge, ConnectionMonitor {
   }
 
   private scheduleReconnect(): void {
+    // Retries never give up and always offer the same token: a restarted host on the same data
+    // folder listens on the same port with the same token, so the tab comes back by itself.
     const failures = this.state.failures + 1;
     const delay = this.backoffMs(failures);
-    this.setState({ status: 'reconnecting', failures, retryAt: this.now() + delay });
+    const now = this.now();
+    this.setState({ status: 'reconnecting', failures, retryAt: now + delay, downSince: this.state.downSince ?? now });
     this.reconnectTimer = this.setTimer(() => {
       this.reconnectTimer = null;
       this.connect();

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { missingTokenMessage } from '../transport/access-token';
 import { getConnection } from '../transport/bridge';
 import { useConnectionState } from '../state/use-connection-state';
+import { elsewhereHintAfterMs } from '../transport/connection-state';
 
 /** Makes a dropped link to the host impossible to miss; everything else on screen may be stale. */
 export function ConnectionBanner() {
@@ -32,10 +33,17 @@ export function ConnectionBanner() {
   }
 
   const seconds = state.retryAt === null ? 0 : Math.max(0, Math.ceil((state.retryAt - now) / 1000));
+  const longDown = state.downSince !== null && now - state.downSince >= elsewhereHintAfterMs;
   return (
     <div className="connection-banner" role="status" data-testid="connection-banner">
       <strong>{state.epoch > 0 ? 'Disconnected — reconnecting' : 'Cannot reach Switchyard — retrying'}</strong>
       <span className="connection-detail">
+        {longDown && (
+          <span data-testid="connection-elsewhere">
+            Switchyard may be running on another address (its port was taken when it restarted): open the URL printed in
+            the terminal where it runs.{' '}
+          </span>
+        )}
         {state.retryAt !== null && seconds > 0 ? `next attempt in ${seconds}s` : 'connecting…'}
       </span>
       <button
