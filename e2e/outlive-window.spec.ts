@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { makeWorkspace } from './support/git';
@@ -90,6 +91,37 @@ test('the start banner lists the agents that stopped with Switchyard, and Resume
     await expect(item(page, 'First job')).toHaveAttribute('data-status', 'working');
     await expect(item(page, 'Second job')).toHaveAttribute('data-status', 'working');
   } finally {
+    await host.stop();
+    await rm(workspace.root, { recursive: true, force: true });
+  }
+});
+
+test('restarted on another port (the old one taken), the page says to open the address printed in the terminal', async ({
+  page,
+}) => {
+  const workspace = await makeWorkspace();
+  const args = ['--data-dir', path.join(workspace.root, 'data'), '--repo', workspace.repo];
+  let host = await startHostProcess(args);
+  // Someone else took the port meanwhile: it hangs up on whoever connects.
+  const squatter = net.createServer((socket) => socket.destroy());
+  try {
+    await page.goto(host.url);
+    await expect(page.getByTestId('thread-list')).toBeVisible();
+    const oldPort = Number(new URL(host.url).port);
+    await host.stop();
+    await new Promise<void>((resolve) => squatter.listen(oldPort, '127.0.0.1', () => resolve()));
+    host = await startHostProcess(args);
+    expect(host.output()).toContain(`Port ${oldPort}, used last time, is taken`);
+
+    await expect(page.getByTestId('connection-banner')).toBeVisible();
+    await expect(page.getByTestId('connection-elsewhere')).toHaveCount(0);
+    await expect(page.getByTestId('connection-elsewhere')).toContainText(
+      'Switchyard may be running on another address',
+      { timeout: 20_000 },
+    );
+    await expect(page.getByTestId('connection-elsewhere')).toContainText('open the URL printed in the terminal');
+  } finally {
+    await new Promise((resolve) => squatter.close(resolve));
     await host.stop();
     await rm(workspace.root, { recursive: true, force: true });
   }
