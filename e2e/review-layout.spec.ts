@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { git } from './support/git';
 import { createDemoThread } from './support/review-helpers';
-import { useWorkspaceHost } from './support/workspace-host';
+import { threadItem, useWorkspaceHost } from './support/workspace-host';
 
 const workspace = useWorkspaceHost({ openRepo: true });
 
@@ -48,4 +48,55 @@ test('a file’s diff takes the room that was kept for it, line by line and side
     expect(slices.length, layout).toBeGreaterThan(3);
     for (const slice of slices) expect(Math.abs(slice.height - slice.kept), layout).toBeLessThanOrEqual(2);
   }
+});
+
+/** Whether anything in the file's diff scrolls sideways, and the height of the row of its longest line. */
+function sideways(page: Page, fileId: string) {
+  return page.evaluate((id) => {
+    const patch = document.querySelector(`[data-testid="review-file"][data-file-id="${id}"] .review-patch`);
+    const scrollers = [...(patch?.querySelectorAll<HTMLElement>('.d2h-file-diff, .d2h-file-side-diff') ?? [])];
+    const lines = [...(patch?.querySelectorAll<HTMLElement>('.d2h-code-line-ctn') ?? [])];
+    const longest = lines.reduce<HTMLElement | null>(
+      (a, b) => ((a?.textContent?.length ?? 0) >= (b.textContent?.length ?? 0) ? a : b),
+      null,
+    );
+    return {
+      scrolls: scrollers.some((s) => s.scrollWidth > s.clientWidth + 1),
+      longestRowPx: longest?.closest('tr')?.getBoundingClientRect().height ?? 0,
+      longestChars: longest?.textContent?.length ?? 0,
+    };
+  }, fileId);
+}
+
+test('long lines scroll sideways, or wrap inside their row when asked, in both layouts', async ({ page }) => {
+  const { repo } = workspace();
+  await page.goto(workspace().host.url);
+  await createDemoThread(page, 'Wide', 'echo');
+  const worktree = path.join(`${repo}.worktrees`, 'switchyard-wide');
+  const wide = `export const wide = "${'word '.repeat(120)}";`;
+  await writeFile(path.join(worktree, 'wide.ts'), `export const a = 1;\n${wide}\nexport const b = 2;\n`);
+  await git(worktree, 'add', '-A');
+  await git(worktree, 'commit', '-q', '-m', 'Wide');
+
+  await page.getByTestId('tab-diff').click();
+  const file = page.locator('[data-testid="review-file"][data-file-id="committed:wide.ts"]');
+  await expect(file.locator('.review-patch')).toHaveAttribute('data-drawn', 'true');
+  for (const layout of ['line-by-line', 'side-by-side']) {
+    if (layout === 'side-by-side') await page.getByTestId('diff-side-by-side').check();
+    await expect(file.locator('.review-patch')).toHaveAttribute('data-drawn', 'true');
+    await page.getByTestId('diff-wrap').uncheck();
+    const unwrapped = await sideways(page, 'committed:wide.ts');
+    expect(unwrapped.scrolls, layout).toBe(true);
+    expect(unwrapped.longestRowPx, layout).toBeLessThan(30);
+    await page.getByTestId('diff-wrap').check();
+    const wrapped = await sideways(page, 'committed:wide.ts');
+    expect(wrapped.scrolls, layout).toBe(false);
+    expect(wrapped.longestRowPx, layout).toBeGreaterThan(40);
+    expect(wrapped.longestChars, layout).toBe(wide.length);
+  }
+  // The choice is kept.
+  await page.reload();
+  await threadItem(page, 'Wide').click();
+  await page.getByTestId('tab-diff').click();
+  await expect(page.getByTestId('diff-wrap')).toBeChecked();
 });

@@ -19,6 +19,7 @@ export interface CommentDraft {
 }
 
 const layoutKey = 'switchyard.diffLayout';
+const wrapKey = 'switchyard.diffWrap';
 const maxLiveOutputChars = 200_000;
 
 export interface ReviewPaneState {
@@ -39,6 +40,8 @@ export interface ReviewPaneState {
   /** Output streamed by running verification commands, by run id. */
   liveOutput: Record<string, string>;
   layout: DiffLayout;
+  /** Long lines wrap inside their row instead of scrolling sideways. */
+  wrapLines: boolean;
   composer: CommentDraft | null;
   /** Bumped to ask the file diffs to scroll to a file. */
   focusFileId: string | null;
@@ -54,6 +57,7 @@ export interface ReviewPaneState {
   setVerification(threadId: string, view: VerificationView): void;
   appendOutput(threadId: string, runId: string, data: string): void;
   setLayout(layout: DiffLayout): void;
+  setWrapLines(wrap: boolean): void;
   openComposer(draft: CommentDraft | null): void;
   focusFile(fileId: string | null): void;
 }
@@ -69,6 +73,7 @@ export const useReviewPaneStore = create<ReviewPaneState>()((set, get) => ({
   verification: null,
   liveOutput: {},
   layout: readPreference(layoutKey) === 'side-by-side' ? 'side-by-side' : 'line-by-line',
+  wrapLines: readPreference(wrapKey) === 'wrap',
   composer: null,
   focusFileId: null,
   cursorFileId: null,
@@ -123,6 +128,10 @@ export const useReviewPaneStore = create<ReviewPaneState>()((set, get) => ({
   setLayout(layout) {
     writePreference(layoutKey, layout === 'line-by-line' ? null : layout);
     set({ layout });
+  },
+  setWrapLines(wrapLines) {
+    writePreference(wrapKey, wrapLines ? 'wrap' : null);
+    set({ wrapLines });
   },
   openComposer: (composer) => set({ composer }),
   focusFile: (focusFileId) => set(focusFileId ? { focusFileId, cursorFileId: focusFileId } : { focusFileId }),

@@ -32,6 +32,8 @@ export function ReviewPane({ thread }: { thread: Thread }) {
   const verification = useReviewPaneStore((state) => state.verification);
   const layout = useReviewPaneStore((state) => state.layout);
   const setLayout = useReviewPaneStore((state) => state.setLayout);
+  const wrapLines = useReviewPaneStore((state) => state.wrapLines);
+  const setWrapLines = useReviewPaneStore((state) => state.setWrapLines);
   useReviewKeys(thread.id, summary?.files ?? noFiles);
   const drafts = comments.filter((c) => c.state === 'draft').length;
   const viewedCount = useReviewPaneStore((state) =>
@@ -81,6 +83,15 @@ export function ReviewPane({ thread }: { thread: Thread }) {
           />
           Side by side
         </label>
+        <label className="toggle" title="Wrap long lines instead of scrolling sideways">
+          <input
+            type="checkbox"
+            data-testid="diff-wrap"
+            checked={wrapLines}
+            onChange={(event) => setWrapLines(event.target.checked)}
+          />
+          Wrap lines
+        </label>
         <button
           type="button"
           className="button small"
@@ -122,7 +133,7 @@ export function ReviewPane({ thread }: { thread: Thread }) {
               <kbd>{reviewKeys.viewed}</kbd> viewed
             </p>
           </aside>
-          <div className="review-diffs">
+          <div className={wrapLines ? 'review-diffs wrap-lines' : 'review-diffs'}>
             <FileDiffs threadId={thread.id} summary={summary} />
           </div>
         </div>
