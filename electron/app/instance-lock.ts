@@ -190,6 +190,8 @@ async function isLiveInstance(holder: InstanceHolder): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
   const command = await commandLineOf(holder.pid);
+  // On Linux every live process has a command line; none means a zombie (killed, not yet reaped).
+  if (command === null && process.platform === 'linux') return false;
   if (command === null || holder.command === null) return true; // cannot tell: assume it is ours
   return command === holder.command;
 }

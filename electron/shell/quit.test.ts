@@ -117,9 +117,15 @@ describe('one desktop instance', () => {
 
     const window = first.windows[0]!;
     window.minimized = true;
-    first.appEvents.emit('second-instance', {}, [], '/');
+    const repo = await makeRepo(temp.dir, 'handed-over');
+    first.appEvents.emit('second-instance', {}, ['/opt/Switchyard/switchyard', '--repo', repo], '/');
     expect(window.minimized).toBe(false);
     expect(window.focused).toBe(1);
+    // The second instance's --repo opens in the first.
+    await waitFor(async () => {
+      const projects = await invoke<Array<{ path: string }>>(first, 'projects.list', {});
+      return projects.some((p) => p.path === repo);
+    }, 'the handed-over repository');
   });
 
   it('refuses a data folder a live `switchyard serve` holds, naming it', async () => {

@@ -35,7 +35,10 @@ export function startElectronShell(electron: ElectronApi, paths: ShellPaths, arg
   let window: Electron.BrowserWindow | null = null;
   let quitting = false;
 
-  electron.app.on('second-instance', () => {
+  electron.app.on('second-instance', (_event, secondArgv: string[]) => {
+    // `switchyard start --repo X` while the window is open: open X here.
+    const repo = launchOptions(secondArgv.slice(1)).repo;
+    if (repo && app) void app.projects.open(repo).catch((error: Error) => console.error(error.message));
     if (!window || window.isDestroyed()) return;
     if (window.isMinimized()) window.restore();
     window.show();
