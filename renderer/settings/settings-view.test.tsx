@@ -52,6 +52,9 @@ describe('settings window', () => {
     expect(html).toContain('data-testid="settings-dialog"');
     expect(html).toContain('data-testid="settings-max-agents-input"');
     expect(html).toContain('data-testid="settings-notifications-toggle"');
+    expect(html).toContain('data-testid="settings-agents-on-quit"');
+    expect(html).toContain('Keep agents running');
+    expect(html).toContain('Stop them all');
     expect(html).toContain('data-testid="agent-table"');
   });
 
