@@ -16,12 +16,40 @@ function sourceLine(file: number, line: number): string {
 }
 
 /**
+ * Files on the base branch that the change rewrites in part: a run of `replacedRun` lines
+ * replaced by as many (changed words in each), far longer than a slice — drawn whole, as one
+ * block, so each removed line is paired with its replacement.
+ */
+const replaced = { files: 20, lines: 160, from: 30, run: 100 };
+
+function replacedPath(root: string, index: number): string {
+  return path.join(root, 'src', 'replaced', `file-${String(index).padStart(2, '0')}.ts`);
+}
+
+function replacedText(index: number, changed: boolean): string {
+  return `${Array.from({ length: replaced.lines }, (_, line) =>
+    changed && line >= replaced.from && line < replaced.from + replaced.run
+      ? sourceLine(index, line).replace('computeSomething', 'computeOther').replace('// note', '// changed')
+      : sourceLine(index, line),
+  ).join('\n')}\n`;
+}
+
+/** Commits on the base branch the files the large change rewrites in part (before the thread is made). */
+export async function writeLargeDiffBase(repo: string): Promise<void> {
+  await mkdir(path.dirname(replacedPath(repo, 0)), { recursive: true });
+  for (let i = 0; i < replaced.files; i++) await writeFile(replacedPath(repo, i), replacedText(i, false));
+  await commitAll(repo, 'Files the large change rewrites');
+}
+
+/**
  * Commits on the thread's branch: `files` changed files with `lines` changed lines in all —
- * ordinary TypeScript files, one 5 MB file (counted in both totals) and one binary.
+ * new TypeScript files, 20 files of the base with a run of 100 lines replaced (`writeLargeDiffBase`
+ * first), one 5 MB file (counted in both totals) and one binary.
  */
 export async function writeLargeDiff(worktree: string, shape: LargeDiffShape): Promise<void> {
-  const ordinary = shape.files - 2;
-  const ordinaryLines = shape.lines - bigFileLines;
+  for (let i = 0; i < replaced.files; i++) await writeFile(replacedPath(worktree, i), replacedText(i, true));
+  const ordinary = shape.files - 2 - replaced.files;
+  const ordinaryLines = shape.lines - bigFileLines - replaced.files * replaced.run * 2;
   const perFile = Math.floor(ordinaryLines / ordinary);
   const extra = ordinaryLines - perFile * ordinary;
   for (let i = 0; i < ordinary; i++) {
