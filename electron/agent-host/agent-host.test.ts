@@ -38,6 +38,8 @@ let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let repo: string;
 let dataDir: string;
 const apps: SwitchyardApp[] = [];
+/** What the apps logged, shown when a wait times out. */
+const logged: string[] = [];
 const window = recordingClient();
 
 function openApp(): Promise<SwitchyardApp> {
@@ -46,7 +48,7 @@ function openApp(): Promise<SwitchyardApp> {
     distDir,
     host: { kind: 'browser' },
     version: '0.0.0-test',
-    log: () => undefined,
+    log: (message) => logged.push(message),
     agentHost: true,
   }).then((app) => {
     apps.push(app);
@@ -186,7 +188,12 @@ describe('the agent host', () => {
     await waitFor(
       () => app.state.thread(thread.id).statusReason?.includes('agent host stopped unexpectedly'),
       'the thread to say so',
-    );
+      30_000,
+    ).catch((error: unknown) => {
+      throw new Error(
+        `${String(error)}; thread: ${JSON.stringify(app.state.thread(thread.id))}; log: ${logged.join(' | ')}`,
+      );
+    });
     await waitFor(() => !alive(agent.pid!), 'the agent to die with its host');
     await waitFor(() => !processGroups().has(agent.pid!), 'its whole process group to be gone');
 

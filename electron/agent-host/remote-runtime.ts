@@ -41,6 +41,8 @@ export class RemoteRuntime implements AgentRuntime {
   private readonly active = new Map<string, string>();
   private readonly links = new Map<string, TerminalViewer>();
   private readonly reportedQueued = new Map<string, number>();
+  /** The size each thread's pane last asked for. */
+  private readonly sizes = new Map<string, { cols: number; rows: number }>();
   private queuedTimer: NodeJS.Timeout | null = null;
   private readonly paths;
 
@@ -118,6 +120,7 @@ export class RemoteRuntime implements AgentRuntime {
   }
 
   resize(threadId: string, cols: number, rows: number): boolean {
+    this.sizes.set(threadId, { cols, rows });
     this.client?.note('resize', { threadId, cols, rows });
     return this.isRunning(threadId);
   }
@@ -128,6 +131,9 @@ export class RemoteRuntime implements AgentRuntime {
 
   async attach(threadId: string, link: TerminalViewer): Promise<{ data: string; end: number }> {
     const client = await this.connected();
+    // The pane sized itself before attaching, perhaps before any host ran: the snapshot is drawn at that size.
+    const size = this.sizes.get(threadId);
+    if (size) client.note('resize', { threadId, ...size });
     this.links.set(link.id, link);
     this.watchQueued();
     return client.request<{ data: string; end: number }>('attach', { threadId, link: link.id });
@@ -155,6 +161,7 @@ export class RemoteRuntime implements AgentRuntime {
   }
 
   async discard(threadId: string): Promise<void> {
+    this.sizes.delete(threadId);
     const client = await this.connected();
     await client.request('discard', { threadId });
   }
@@ -241,7 +248,7 @@ export class RemoteRuntime implements AgentRuntime {
   /** The connection broke without a goodbye: if the host died, its threads say so and none of its agents survives it. */
   private async afterLostConnection(): Promise<void> {
     // The socket may close a moment before the process is gone.
-    const deadline = Date.now() + 3_000;
+    const deadline = Date.now() + 10_000;
     while (!(await hostDiedUncleanly(this.paths))) {
       if (Date.now() > deadline) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
