@@ -68,31 +68,66 @@ function sideways(page: Page, fileId: string) {
   }, fileId);
 }
 
-test('long lines scroll sideways, or wrap inside their row when asked, in both layouts', async ({ page }) => {
+/** The sideways positions of the file's slice scrollers, and of its one scrollbar. */
+function positions(page: Page, fileId: string) {
+  return page.evaluate((id) => {
+    const block = document.querySelector(`[data-testid="review-file"][data-file-id="${id}"]`);
+    // Those with room to scroll that far (side by side, the old side's lines here are short).
+    const scrollers = [...(block?.querySelectorAll<HTMLElement>('.d2h-file-diff, .d2h-file-side-diff') ?? [])].filter(
+      (s) => s.scrollWidth - s.clientWidth > 250,
+    );
+    const bar = block?.querySelector<HTMLElement>('[data-testid="review-hscroll"]');
+    return { slices: scrollers.map((s) => Math.round(s.scrollLeft)), bar: Math.round(bar?.scrollLeft ?? -1) };
+  }, fileId);
+}
+
+test('long lines scroll sideways, one scroll per file, or wrap inside their row when asked', async ({ page }) => {
   const { repo } = workspace();
+  const before = Array.from({ length: 60 }, (_, i) => `export const v${i} = ${i};`);
+  await writeFile(path.join(repo, 'wide.ts'), `${before.join('\n')}\n`);
+  await git(repo, 'add', '-A');
+  await git(repo, 'commit', '-q', '-m', 'Narrow');
   await page.goto(workspace().host.url);
   await createDemoThread(page, 'Wide', 'echo');
   const worktree = path.join(`${repo}.worktrees`, 'switchyard-wide');
-  const wide = `export const wide = "${'word '.repeat(120)}";`;
-  await writeFile(path.join(worktree, 'wide.ts'), `export const a = 1;\n${wide}\nexport const b = 2;\n`);
-  await git(worktree, 'add', '-A');
-  await git(worktree, 'commit', '-q', '-m', 'Wide');
+  const wide = (i: number) => `export const v${i} = "${'word '.repeat(120)}";`;
+  const after = before.map((line, i) => (i % 6 === 3 ? wide(i) : line));
+  await writeFile(path.join(worktree, 'wide.ts'), `${after.join('\n')}\n`);
+  await git(worktree, 'commit', '-q', '-am', 'Wide');
 
   await page.getByTestId('tab-diff').click();
-  const file = page.locator('[data-testid="review-file"][data-file-id="committed:wide.ts"]');
-  await expect(file.locator('.review-patch')).toHaveAttribute('data-drawn', 'true');
+  const fileId = 'committed:wide.ts';
+  const file = page.locator(`[data-testid="review-file"][data-file-id="${fileId}"]`);
+  const bar = file.getByTestId('review-hscroll');
   for (const layout of ['line-by-line', 'side-by-side']) {
     if (layout === 'side-by-side') await page.getByTestId('diff-side-by-side').check();
-    await expect(file.locator('.review-patch')).toHaveAttribute('data-drawn', 'true');
     await page.getByTestId('diff-wrap').uncheck();
-    const unwrapped = await sideways(page, 'committed:wide.ts');
+    await file.evaluate((block) => block.scrollIntoView({ block: 'start' }));
+    await expect(file.locator('.review-patch')).toHaveAttribute('data-drawn', 'true');
+    const unwrapped = await sideways(page, fileId);
     expect(unwrapped.scrolls, layout).toBe(true);
     expect(unwrapped.longestRowPx, layout).toBeLessThan(30);
+    // One scrollbar for the file; its slices (several) move together, from the bar or from any slice.
+    expect(await file.locator('.review-slice').count(), layout).toBeGreaterThan(2);
+    await expect(bar, layout).toBeVisible();
+    await bar.evaluate((element) => (element.scrollLeft = 200));
+    await expect
+      .poll(() => positions(page, fileId), layout)
+      .toEqual(expect.objectContaining({ bar: 200, slices: expect.arrayContaining([200]) }));
+    expect(new Set((await positions(page, fileId)).slices), layout).toEqual(new Set([200]));
+    await file
+      .locator('.d2h-file-diff, .d2h-file-side-diff')
+      .last()
+      .evaluate((element) => (element.scrollLeft = 120));
+    await expect
+      .poll(async () => [...new Set(Object.values(await positions(page, fileId)).flat())], layout)
+      .toEqual([120]);
     await page.getByTestId('diff-wrap').check();
-    const wrapped = await sideways(page, 'committed:wide.ts');
+    const wrapped = await sideways(page, fileId);
     expect(wrapped.scrolls, layout).toBe(false);
     expect(wrapped.longestRowPx, layout).toBeGreaterThan(40);
-    expect(wrapped.longestChars, layout).toBe(wide.length);
+    expect(wrapped.longestChars, layout).toBe(wide(57).length);
+    await expect(bar, layout).toBeHidden();
   }
   // The choice is kept.
   await page.reload();

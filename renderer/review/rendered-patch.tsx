@@ -40,6 +40,7 @@ interface RenderedPatchProps {
  */
 export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
   const host = useRef<HTMLDivElement>(null);
+  const bar = useRef<HTMLDivElement>(null);
   const onLinesRef = useRef(onLines);
   onLinesRef.current = onLines;
 
@@ -114,9 +115,11 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
     );
     observer.observe(sentinel);
     schedule();
+    const stopScroll = bar.current ? scrollTogether(root, bar.current) : () => undefined;
     return () => {
       cancelled = true;
       observer.disconnect();
+      stopScroll();
     };
   }, [patch, layout]);
 
@@ -135,5 +138,68 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
     if (start && end && start.side === end.side && start.line !== end.line) onLinesRef.current(start, end, false);
   };
 
-  return <div ref={host} className="review-patch" onClick={onClick} onMouseUp={onMouseUp} />;
+  return (
+    <>
+      <div ref={host} className="review-patch" onClick={onClick} onMouseUp={onMouseUp} />
+      <div ref={bar} className="review-hscroll" data-testid="review-hscroll" hidden>
+        <div />
+      </div>
+    </>
+  );
+}
+
+/** What scrolls sideways in a slice: the table of a line-by-line slice, each half side by side. */
+const sliceScrollers = '.d2h-file-diff, .d2h-file-side-diff';
+
+/**
+ * One horizontal scroll per file, not per slice: every slice's scroller (their own scrollbars
+ * hidden) follows whichever of them, or the file's one scrollbar (`bar`, kept at the bottom of the
+ * view while the file is in it), was scrolled. The bar's range is the widest slice's; a slice
+ * drawn or laid out later takes the file's position as its size is first known.
+ */
+function scrollTogether(root: HTMLElement, bar: HTMLElement): () => void {
+  const spacer = bar.firstElementChild as HTMLElement;
+  let x = 0;
+  const ranges = new Map<Element, number>();
+  const follow = (from: EventTarget | null) => {
+    for (const scroller of root.querySelectorAll<HTMLElement>(sliceScrollers)) {
+      if (scroller !== from && scroller.scrollLeft !== x) scroller.scrollLeft = x;
+    }
+    if (from !== bar && bar.scrollLeft !== x) bar.scrollLeft = x;
+  };
+  const onScroll = (event: Event) => {
+    const target = event.target;
+    if (!(target instanceof HTMLElement) || (target !== bar && !target.matches(sliceScrollers))) return;
+    if (target.scrollLeft === x) return;
+    x = target.scrollLeft;
+    follow(target);
+  };
+  // Sizes are read after layout (a ResizeObserver's callback), never forced by a drawing task.
+  const sizes = new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      ranges.set(target, target.scrollWidth - target.clientWidth);
+      if (target.scrollLeft !== x) target.scrollLeft = x;
+    }
+    const range = Math.max(0, ...ranges.values());
+    bar.hidden = range <= 0;
+    spacer.style.width = `${bar.clientWidth + range}px`;
+  });
+  const watched = new WeakSet<Element>();
+  const watchNew = new MutationObserver(() => {
+    for (const scroller of root.querySelectorAll(sliceScrollers)) {
+      if (watched.has(scroller)) continue;
+      watched.add(scroller);
+      sizes.observe(scroller);
+    }
+  });
+  watchNew.observe(root, { childList: true });
+  root.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  bar.addEventListener('scroll', onScroll, { passive: true });
+  return () => {
+    watchNew.disconnect();
+    sizes.disconnect();
+    root.removeEventListener('scroll', onScroll, { capture: true });
+    bar.removeEventListener('scroll', onScroll);
+    bar.hidden = true;
+  };
 }
