@@ -5,7 +5,8 @@ export function stopReasonText(cause: StopCause, exitCode: number | null, questi
   const base: Record<StopCause, string> = {
     user: 'stopped by you',
     quit: 'stopped when Switchyard quit',
-    'host-lost': 'Switchyard closed without quitting while the agent ran',
+    // The agent host (or, without one, Switchyard itself) went away without stopping the agent.
+    'host-lost': 'agent host stopped unexpectedly — resume to continue',
     'exited-while-closed': `exited while Switchyard was closed (exit ${exitCode ?? '?'})`,
   };
   // Screen rules word a question as "asks: …"; here it reads "it was asking: …".

@@ -112,7 +112,7 @@ describe('why each agent ended, across a restart', () => {
       status: 'stopped',
       stopCause: 'host-lost',
       pendingQuestion: 'asks: Proceed? (y/n)',
-      statusReason: 'Switchyard closed without quitting while the agent ran — it was asking: Proceed? (y/n)',
+      statusReason: 'agent host stopped unexpectedly — resume to continue — it was asking: Proceed? (y/n)',
     });
     // Resuming clears the cause: it runs again.
     await call(third, 'threads.resume', { threadId: named(third, 'Asker').id });

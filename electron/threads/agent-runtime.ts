@@ -1,3 +1,4 @@
+import { stopReasonText } from '../../shared/stop-reasons';
 import type { ThreadStatus } from '../../shared/models';
 import type { HookEventKind } from '../hooks/hook-protocol';
 import type { TerminalBackend } from '../terminals/terminal-service';
@@ -44,4 +45,4 @@ export interface AgentRuntime extends TerminalBackend {
 export type AgentRuntimeFactory = (events: RuntimeEvents) => AgentRuntime;
 
 /** A thread's status reason when the agent host died under its agent (threads.resume starts it again). */
-export const agentHostLostReason = 'agent host stopped unexpectedly; resume to continue';
+export const agentHostLostReason = stopReasonText('host-lost', null);

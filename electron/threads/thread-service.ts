@@ -18,7 +18,7 @@ import { addWorktreeForBranch, pruneWorktrees } from '../git/worktree';
 import { pathExists } from '../fs/path-exists';
 import type { StateRepository } from '../store/state-repository';
 import type { TerminalBackend } from '../terminals/terminal-service';
-import { type AgentAdoption, type AgentRuntime, type AgentRuntimeFactory, agentHostLostReason } from './agent-runtime';
+import { type AgentAdoption, type AgentRuntime, type AgentRuntimeFactory } from './agent-runtime';
 import { type AgentCommand, resolveAgentCommand } from './agent-launch';
 import { plannedPlace, planThread, type ThreadPlan } from './create-thread-plan';
 import { KeyedMutex } from './keyed-mutex';
@@ -151,7 +151,7 @@ export class ThreadService {
       next = endedThread(thread, 'exited-while-closed', finished.exitCode);
     } else if (elsewhere) next = { ...thread, statusReason: elsewhere };
     else if (adoption.hostLost && activeStatuses.has(thread.status)) {
-      next = { ...endedThread(thread, 'host-lost'), statusReason: agentHostLostReason };
+      next = endedThread(thread, 'host-lost');
     }
     if (!next) return false;
     await this.state.putThread({ ...next, worktreeMissing });

@@ -37,7 +37,7 @@ describe('StartBanner', () => {
         reattached: [{ threadId: 'a', name: 'Alpha' }],
         stopped: [
           stopped('b', 'Beta', 'stopped when Switchyard quit'),
-          stopped('c', 'Gamma', 'Switchyard closed without quitting while the agent ran'),
+          stopped('c', 'Gamma', 'agent host stopped unexpectedly — resume to continue'),
           // Resumed since: listed, but not resumed again.
           stopped('d', 'Delta', 'stopped when Switchyard quit'),
         ],
@@ -47,7 +47,7 @@ describe('StartBanner', () => {
     expect(html).toContain('Still running, reattached: </strong>Alpha');
     expect(html).toContain('3 agents stopped with Switchyard');
     expect(html).toContain('Beta</span> — stopped when Switchyard quit');
-    expect(html).toContain('Gamma</span> — Switchyard closed without quitting while the agent ran');
+    expect(html).toContain('Gamma</span> — agent host stopped unexpectedly — resume to continue');
     expect(html).toContain('Resume all (2)');
     expect(html).toContain('data-testid="start-banner-dismiss"');
   });
