@@ -157,7 +157,7 @@ export class QueueLanding {
   private async recordLanded(landed: ReadonlyArray<{ thread: Thread; commit: string }>, into: string): Promise<void> {
     const at = new Date().toISOString();
     for (const { thread, commit } of landed) {
-      await this.context.options.threads.patch(thread.id, (t) => ({ ...t, merged: { commit, into, at } }));
+      await this.context.options.threads.recordMerged(thread.id, { commit, into, at });
     }
   }
 }

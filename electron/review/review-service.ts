@@ -235,7 +235,7 @@ export class ReviewService {
       commit,
       at: decision === 'unreviewed' ? null : new Date().toISOString(),
     };
-    const next = await threads.patch(threadId, (t) => ({ ...t, review, archived: decision === 'rejected' }));
+    const next = await threads.recordReview(threadId, review, decision === 'rejected');
     this.announce(threadId, 'decision');
     return next;
   }

@@ -5,7 +5,8 @@ import type { ParsedRequestOf } from '../../shared/contract';
 import { unreviewed } from '../../shared/review-decision';
 import { AppError } from '../../shared/errors';
 import type { DomainEvents } from '../../shared/domain-events';
-import type { MergeOutcome, Project, RemoveOutcome, StopCause, Thread } from '../../shared/models';
+import type { MergeOutcome, MergeRecord, Project, RemoveOutcome, StopCause, Thread } from '../../shared/models';
+import type { ReviewDecision } from '../../shared/review-decision';
 import { endedThread } from '../../shared/stop-reasons';
 import type { AgentRegistry } from '../agents/agent-registry';
 import { resolveBriefDependencies } from '../briefs/brief-dependencies';
@@ -362,11 +363,18 @@ export class ThreadService {
     return this.runtime.stopAll();
   }
 
-  /**
-   * Changes fields other services own (review verdict, archived) on the freshest copy of the
-   * thread, saves it and tells every window. Returns the saved thread.
-   */
-  async patch(threadId: string, change: (thread: Thread) => Thread): Promise<Thread> {
+  /** The review pane's verdict on the thread's branch; a rejected thread is archived. */
+  recordReview(threadId: string, review: ReviewDecision, archived: boolean): Promise<Thread> {
+    return this.save(threadId, (thread) => ({ ...thread, review, archived }));
+  }
+
+  /** The merge queue landed the thread's branch. */
+  recordMerged(threadId: string, merged: MergeRecord): Promise<Thread> {
+    return this.save(threadId, (thread) => ({ ...thread, merged }));
+  }
+
+  /** Saves a change on the freshest copy of the thread and tells every window. */
+  private async save(threadId: string, change: (thread: Thread) => Thread): Promise<Thread> {
     const next = await this.state.putThread(change(this.state.thread(threadId)));
     this.events.emit('thread.updated', next);
     return next;
@@ -423,16 +431,16 @@ export class ThreadService {
     return parts.join('; ');
   }
 
+  /** Like save, for changes that may arrive after the thread was removed (then nothing happens). */
   private async update(threadId: string, change: (thread: Thread) => Thread): Promise<void> {
-    let thread: Thread;
     try {
-      thread = this.state.thread(threadId);
+      this.state.thread(threadId);
     } catch {
       return; // removed meanwhile
     }
-    const next = await this.state.putThread(change(thread));
-    this.events.emit('thread.updated', next);
+    await this.save(threadId, change);
   }
+
 
   /**
    * Creates the branch at the planned base commit, then its worktree, noting in `made` each part
