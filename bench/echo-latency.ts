@@ -12,7 +12,7 @@ import { echoProgram, probeInBrowser, probeOverWire } from './support/echo-probe
 import { watchFloodsFromAnotherProcess } from './support/flood-watcher';
 import { summarize, type LatencySummary } from './support/latency-stats';
 import { runBenchmark, sleep, waitUntil } from './support/lifecycle';
-import { cpuPercentDuring, mb, rssBytes } from './support/proc-stats';
+import { agentHostPid, cpuPercentDuring, mb, rssBytes } from './support/proc-stats';
 import { benchScale, progress, report, round, target } from './support/report';
 import { WireClient } from './support/wire-client';
 import { makeWorkspace } from './support/workspace';
@@ -27,7 +27,10 @@ const floodLine = 'y'.repeat(79);
 interface Phase {
   readonly wire: LatencySummary;
   readonly page: LatencySummary;
+  /** App + agent host, % of a core. */
   readonly hostCpu: number;
+  readonly appCpu: number;
+  readonly agentHostCpu: number;
 }
 
 runBenchmark(async () => {
@@ -50,28 +53,41 @@ runBenchmark(async () => {
   );
   const probe = await WireClient.connect(host.ready.port, host.ready.token);
   await probe.watchAndAck([echo.id]);
+  // The agents' ptys, streams and screens live in the agent host: "host" figures are the app and it.
+  const agentHost = await agentHostPid(dataDir);
+  if (agentHost === null) throw new Error('no agent host is running');
+  const rssNow = async () => {
+    const [app, agents] = [await rssBytes(host.pid), await rssBytes(agentHost)];
+    return { app, agentHost: agents, host: app + agents };
+  };
 
   const measure = async (label: string): Promise<Phase> => {
     progress(`${label}: ${samples} keystrokes over the WebSocket, then ${samples} in the browser`);
     let wire: number[] = [];
     let inPage: number[] = [];
-    const cpu = await cpuPercentDuring({ host: host.pid }, async () => {
+    const cpu = await cpuPercentDuring({ app: host.pid, agentHost }, async () => {
       wire = await probeOverWire(probe, echo.id, samples);
       inPage = await probeInBrowser(page, samples);
     });
-    return { wire: summarize(wire), page: summarize(inPage), hostCpu: cpu.host ?? 0 };
+    const appCpu = cpu.app ?? 0;
+    const agentHostCpu = cpu.agentHost ?? 0;
+    return { wire: summarize(wire), page: summarize(inPage), hostCpu: appCpu + agentHostCpu, appCpu, agentHostCpu };
   };
 
   const quiet = await measure('no flood');
-  const rssBefore = await rssBytes(host.pid);
+  const rssBefore = await rssNow();
   const memoryBefore = await host.memory();
   for (const flood of floods) await host.call('terminal.input', { threadId: flood.id, data: '\r' });
   await waitUntil(async () => (await host.threads()).every((t) => t.status !== 'starting'), 'the floods to start');
   await sleep(2000);
   const unseen = await measure(`${floodingThreads} floods, unseen`);
-  // Where unseen floods leave the host's memory: V8's heap (strings, the young generation grown to
-  // keep up with the garbage), memory outside it (Buffers: the scrollback rings, writes in flight).
-  const rssUnseen = mb((await rssBytes(host.pid)) - rssBefore);
+  // Where unseen floods leave the host's memory: the app's and the agent host's RSS; in the app,
+  // V8's heap (strings, the young generation grown to keep up with the garbage) and memory outside
+  // it (Buffers, writes in flight).
+  const rssAfterUnseen = await rssNow();
+  const rssUnseen = mb(rssAfterUnseen.host - rssBefore.host);
+  const appRssUnseen = mb(rssAfterUnseen.app - rssBefore.app);
+  const agentHostRssUnseen = mb(rssAfterUnseen.agentHost - rssBefore.agentHost);
   const memoryUnseen = await host.memory();
   const heapUnseen = mb(memoryUnseen.heapTotal - memoryBefore.heapTotal);
   const externalUnseen = mb(memoryUnseen.external - memoryBefore.external);
@@ -82,15 +98,17 @@ runBenchmark(async () => {
   );
   await sleep(2000);
   const watched = await measure(`${floodingThreads} floods, each watched by a window that keeps up`);
-  const rssGrowth = mb((await rssBytes(host.pid)) - rssBefore);
+  const rssGrowth = mb((await rssNow()).host - rssBefore.host);
 
   const met = (s: LatencySummary) => target(`p95 < ${targetP95Ms} ms`, s.p95 < targetP95Ms && s.lost === 0);
-  const line = (label: string, s: LatencySummary, hostCpu?: number) => ({
+  const line = (label: string, s: LatencySummary, phase?: Phase) => ({
     label,
     value:
       `p50 ${s.p50} ms, p95 ${s.p95} ms, max ${s.max} ms` +
       (s.lost ? `, ${s.lost} of ${s.samples} lost` : '') +
-      (hostCpu === undefined ? '' : `, host CPU ${round(hostCpu)} %`),
+      (phase === undefined
+        ? ''
+        : `, host CPU ${round(phase.hostCpu)} % (app ${round(phase.appCpu)}, agent host ${round(phase.agentHostCpu)})`),
     target: met(s),
   });
   report(
@@ -115,22 +133,30 @@ runBenchmark(async () => {
       lost: unseen.wire.lost + unseen.page.lost + watched.wire.lost + watched.page.lost,
       host_rss_growth_mb: round(rssGrowth),
       host_rss_growth_mb_unseen_floods: round(rssUnseen),
-      host_heap_growth_mb_unseen_floods: round(heapUnseen),
-      host_external_growth_mb_unseen_floods: round(externalUnseen),
+      app_rss_growth_mb_unseen_floods: round(appRssUnseen),
+      agent_host_rss_growth_mb_unseen_floods: round(agentHostRssUnseen),
+      app_heap_growth_mb_unseen_floods: round(heapUnseen),
+      app_external_growth_mb_unseen_floods: round(externalUnseen),
+      host_cpu_pct_unseen_floods: round(unseen.hostCpu),
+      app_cpu_pct_unseen_floods: round(unseen.appCpu),
+      agent_host_cpu_pct_unseen_floods: round(unseen.agentHostCpu),
+      host_cpu_pct_watched_floods: round(watched.hostCpu),
     },
     [
-      line('no flood, WebSocket', quiet.wire, quiet.hostCpu),
+      line('no flood, WebSocket', quiet.wire, quiet),
       line('no flood, browser', quiet.page),
-      line('floods unseen, WebSocket', unseen.wire, unseen.hostCpu),
+      line('floods unseen, WebSocket', unseen.wire, unseen),
       line('floods unseen, browser', unseen.page),
-      line('floods watched, WebSocket', watched.wire, watched.hostCpu),
+      line('floods watched, WebSocket', watched.wire, watched),
       line('floods watched, browser', watched.page),
       {
-        label: 'host RSS growth, floods unseen',
-        value: `${round(rssUnseen)} MB (V8 heap ${round(heapUnseen)} MB, outside it ${round(externalUnseen)} MB)`,
+        label: 'host RSS growth (app + agent host), floods unseen',
+        value:
+          `${round(rssUnseen)} MB (app ${round(appRssUnseen)} MB: V8 heap ${round(heapUnseen)}, outside it ` +
+          `${round(externalUnseen)}; agent host ${round(agentHostRssUnseen)} MB)`,
         target: target(`< ${maxUnseenRssGrowthMb} MB`, rssUnseen < maxUnseenRssGrowthMb),
       },
-      { label: 'host RSS growth, floods unseen then watched', value: `${round(rssGrowth)} MB` },
+      { label: 'host RSS growth (app + agent host), floods unseen then watched', value: `${round(rssGrowth)} MB` },
     ],
   );
 });

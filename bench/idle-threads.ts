@@ -1,13 +1,14 @@
 /**
  * What an idle thread costs: 30 threads whose agents wait at a prompt (`read`), the dashboard open
- * on one of them. Memory: growth of the host's RSS and of the dashboard's renderer (JS heap after a
- * full collection, and process RSS) from no threads to 30, per thread. CPU: the host's and the
- * renderer's over a quiet window once every thread has settled as idle.
+ * on one of them. Memory: growth of the host's RSS — the app plus the agent host, which the first
+ * thread starts and which holds every pty, stream and screen — and of the dashboard's renderer (JS
+ * heap after a full collection, and process RSS) from no threads to 30, per thread. CPU: the app's,
+ * the agent host's and the renderer's over a quiet window once every thread has settled as idle.
  */
 import { HostHandle } from './host/host-handle';
 import { DashboardPage } from './support/dashboard-page';
 import { runBenchmark, sleep, waitUntil } from './support/lifecycle';
-import { cpuPercentDuring, descendants, mb, rssBytes } from './support/proc-stats';
+import { agentHostPid, cpuPercentDuring, descendants, mb, rssBytes } from './support/proc-stats';
 import { profileRenderer } from './support/profiling';
 import { benchScale, progress, report, round, target } from './support/report';
 import { makeWorkspace } from './support/workspace';
@@ -19,7 +20,10 @@ const targetMbPerThread = 10;
 const idleCpuLimitPct = 1;
 
 interface MemoryPoint {
+  /** App + agent host. */
   readonly hostRss: number;
+  readonly appRss: number;
+  readonly agentHostRss: number;
   readonly rendererRss: number;
   readonly jsHeap: number;
 }
@@ -33,7 +37,10 @@ runBenchmark(async () => {
   const memory = async (): Promise<MemoryPoint> => {
     await host.gc();
     const jsHeap = await page.jsHeapUsedBytes();
-    return { hostRss: await rssBytes(host.pid), rendererRss: await rssBytes(rendererPid), jsHeap };
+    const agentHost = await agentHostPid(dataDir);
+    const appRss = await rssBytes(host.pid);
+    const agentHostRss = agentHost === null ? 0 : await rssBytes(agentHost);
+    return { hostRss: appRss + agentHostRss, appRss, agentHostRss, rendererRss: await rssBytes(rendererPid), jsHeap };
   };
 
   await sleep(1000);
@@ -55,17 +62,21 @@ runBenchmark(async () => {
   await sleep(1000);
   const after = await memory();
   // The agents' own processes are the agents' cost, not Switchyard's: shown for scale only.
-  const agents = await descendants(host.pid);
+  const agentHost = await agentHostPid(dataDir);
+  if (agentHost === null) throw new Error('no agent host is running');
+  const agents = (await descendants(agentHost)).filter((p) => p.pid !== agentHost);
   const agentRss = (await Promise.all(agents.map((p) => rssBytes(p.pid).catch(() => 0)))).reduce((a, b) => a + b, 0);
 
   progress(`measuring CPU over ${quietSeconds} s of quiet`);
   const cpu = await profileRenderer(page, 'idle', () =>
-    cpuPercentDuring({ host: host.pid, renderer: rendererPid }, () => sleep(quietSeconds * 1000)),
+    cpuPercentDuring({ app: host.pid, agentHost, renderer: rendererPid }, () => sleep(quietSeconds * 1000)),
   );
 
   const perThread = (key: keyof MemoryPoint) => mb(after[key] - before[key]) / threadCount;
   const mbPerThread = perThread('hostRss') + perThread('rendererRss');
-  const hostCpu = cpu.host ?? 0;
+  const appCpu = cpu.app ?? 0;
+  const agentHostCpu = cpu.agentHost ?? 0;
+  const hostCpu = appCpu + agentHostCpu;
   const rendererCpu = cpu.renderer ?? 0;
   report(
     'idle-threads',
@@ -75,6 +86,11 @@ runBenchmark(async () => {
       mb_per_thread: round(mbPerThread, 2),
       idle_cpu_pct: round(hostCpu, 2),
       host_mb_per_thread: round(perThread('hostRss'), 2),
+      app_mb_per_thread: round(perThread('appRss'), 2),
+      agent_host_mb_per_thread: round(perThread('agentHostRss'), 2),
+      agent_host_rss_mb: round(mb(after.agentHostRss), 1),
+      app_idle_cpu_pct: round(appCpu, 2),
+      agent_host_idle_cpu_pct: round(agentHostCpu, 2),
       renderer_mb_per_thread: round(perThread('rendererRss'), 2),
       renderer_js_heap_mb_per_thread: round(perThread('jsHeap'), 3),
       renderer_idle_cpu_pct: round(rendererCpu, 2),
@@ -87,7 +103,11 @@ runBenchmark(async () => {
         value: `${round(mbPerThread, 2)} MB`,
         target: target(`≤ ${targetMbPerThread} MB`, mbPerThread <= targetMbPerThread),
       },
-      { label: '  host RSS', value: `${round(perThread('hostRss'), 2)} MB per thread` },
+      { label: '  host RSS (app + agent host)', value: `${round(perThread('hostRss'), 2)} MB per thread` },
+      {
+        label: '    app / agent host',
+        value: `${round(perThread('appRss'), 2)} / ${round(perThread('agentHostRss'), 2)} MB per thread (agent host ${round(mb(after.agentHostRss), 1)} MB in all)`,
+      },
       { label: '  renderer RSS', value: `${round(perThread('rendererRss'), 2)} MB per thread` },
       { label: '  renderer JS heap (live)', value: `${round(perThread('jsHeap'), 3)} MB per thread` },
       {
@@ -95,8 +115,8 @@ runBenchmark(async () => {
         value: `${round(mb(agentRss) / threadCount, 2)} MB RSS per thread`,
       },
       {
-        label: `host CPU, ${quietSeconds} s idle`,
-        value: `${round(hostCpu, 2)} % of a core`,
+        label: `host CPU (app + agent host), ${quietSeconds} s idle`,
+        value: `${round(hostCpu, 2)} % of a core (app ${round(appCpu, 2)}, agent host ${round(agentHostCpu, 2)})`,
         target: target(`≈ 0 (< ${idleCpuLimitPct} %)`, hostCpu < idleCpuLimitPct),
       },
       {

@@ -1,4 +1,5 @@
 import { readFile, readdir } from 'node:fs/promises';
+import { agentHostPaths } from '../../electron/agent-host/protocol';
 
 /** Linux's USER_HZ: /proc reports CPU time in these ticks (100 on every mainstream kernel). */
 const ticksPerSecond = 100;
@@ -9,6 +10,28 @@ export async function rssBytes(pid: number): Promise<number> {
   const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
   if (!kb) throw new Error(`no VmRSS for process ${pid}`);
   return Number(kb) * 1024;
+}
+
+/** Resident memory of several processes together, in bytes; a process that is gone counts 0. */
+export async function rssOfAll(pids: readonly number[]): Promise<number> {
+  const each = await Promise.all(pids.map((pid) => rssBytes(pid).catch(() => 0)));
+  return each.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * The agent host serving a data folder (it runs every thread's pty, stream and screens), from its
+ * pid file; null before the first thread started it or once it is gone.
+ */
+export async function agentHostPid(dataDir: string): Promise<number | null> {
+  const text = await readFile(agentHostPaths(dataDir).pid, 'utf8').catch(() => '');
+  const pid = Number(text.trim());
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  return (await rssBytes(pid).then(
+    () => true,
+    () => false,
+  ))
+    ? pid
+    : null;
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
@@ -40,7 +63,7 @@ async function sampleCpu(pids: Readonly<Record<string, number>>): Promise<Record
   return Object.fromEntries(entries);
 }
 
-/** Samples a process's RSS every `intervalMs` until stopped; keeps the first, last and peak. */
+/** Samples the RSS of a set of processes together every `intervalMs` until stopped; keeps the first, last and peak. */
 export class RssSampler {
   private timer: NodeJS.Timeout | null = null;
   first = 0;
@@ -48,12 +71,12 @@ export class RssSampler {
   peak = 0;
 
   constructor(
-    private readonly pid: number,
+    private readonly pids: readonly number[],
     private readonly intervalMs = 200,
   ) {}
 
   async start(): Promise<void> {
-    this.first = await rssBytes(this.pid);
+    this.first = await rssOfAll(this.pids);
     this.last = this.first;
     this.peak = this.first;
     this.timer = setInterval(() => void this.sample(), this.intervalMs);
@@ -66,7 +89,7 @@ export class RssSampler {
   }
 
   private async sample(): Promise<void> {
-    const rss = await rssBytes(this.pid).catch(() => this.last);
+    const rss = await rssOfAll(this.pids).catch(() => this.last);
     this.last = rss;
     this.peak = Math.max(this.peak, rss);
   }
