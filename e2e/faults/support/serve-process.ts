@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { agentHostPaths } from '../../../electron/agent-host/protocol';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const cli = path.join(repoRoot, 'bin', 'switchyard.cjs');
@@ -14,6 +15,8 @@ export interface ServeProcess {
   output(): string;
   /** Resident memory of the host process, from /proc (MB). */
   rssMb(): Promise<number>;
+  /** Resident memory of the host and of the agent host it runs the agents in (MB). */
+  totalRssMb(): Promise<number>;
   /** True while the process has not exited. */
   alive(): boolean;
   /** kill -9: no shutdown code runs. */
@@ -67,10 +70,10 @@ export async function startServe(options: ServeOptions): Promise<ServeProcess> {
     token: parsed.searchParams.get('token')!,
     output: () => output,
     alive: () => child.exitCode === null && child.signalCode === null,
-    rssMb: async () => {
-      const status = await readFile(`/proc/${pid}/status`, 'utf8');
-      const kb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? NaN);
-      return kb / 1024;
+    rssMb: () => rssMbOf(pid),
+    totalRssMb: async () => {
+      const agentHost = Number(await readFile(agentHostPaths(options.dataDir).pid, 'utf8').catch(() => ''));
+      return (await rssMbOf(pid)) + (agentHost > 0 ? await rssMbOf(agentHost).catch(() => 0) : 0);
     },
     crash: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -83,6 +86,11 @@ export async function startServe(options: ServeOptions): Promise<ServeProcess> {
       await exited;
     },
   };
+}
+
+async function rssMbOf(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? NaN) / 1024;
 }
 
 function environment(options: ServeOptions): NodeJS.ProcessEnv {
