@@ -19,8 +19,55 @@ export interface ScreenSnapshot {
   readonly cursorLine: number;
 }
 
+/**
+ * The screen the status tracker reads: one of its own (HeadlessScreen, below) or the thread's
+ * screen mirror, which already parses everything (status/mirror-screen.ts).
+ */
+export interface StatusScreen {
+  /** Pty output, in order. */
+  write(data: string): void;
+  readonly bracketedPasteMode: boolean;
+  resize(cols: number, rows: number): void;
+  /** Calls back once everything written so far is on the screen. */
+  whenParsed(callback: () => void): void;
+  snapshot(): ScreenSnapshot;
+  /** The screen plus the text of output not parsed yet below it. */
+  snapshotIncludingUnparsed(): ScreenSnapshot;
+  dispose(): void;
+}
+
 /** DECSET / DECRST 2004: the program turns bracketed paste on or off. */
 const bracketedPasteSwitch = /\x1b\[\?2004([hl])/g;
+
+/** Whether bracketed paste is on: output not parsed yet has the last word over the terminal's mode. */
+export function bracketedPasteOn(terminal: HeadlessTerminal, pending: string): boolean {
+  let latest: string | undefined;
+  for (const match of pending.matchAll(bracketedPasteSwitch)) latest = match[1];
+  return latest === undefined ? terminal.modes.bracketedPasteMode : latest === 'h';
+}
+
+/** The visible screen of a headless terminal, soft-wrapped rows joined back, right-trimmed. */
+export function snapshotOf(terminal: HeadlessTerminal): ScreenSnapshot {
+  const buffer = terminal.buffer.active;
+  const lines: string[] = [];
+  let cursorLine = 0;
+  for (let row = 0; row < terminal.rows; row++) {
+    const line = buffer.getLine(buffer.baseY + row);
+    const text = line?.translateToString(true) ?? '';
+    if (line?.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
+    else lines.push(text);
+    if (row === buffer.cursorY) cursorLine = lines.length - 1;
+  }
+  return { lines: lines.map((line) => line.trimEnd()), cursorLine };
+}
+
+/** `screen` with the last lines of `pending` (output not parsed yet) below it. */
+export function withPendingText(screen: ScreenSnapshot, pending: string, rows: number): ScreenSnapshot {
+  if (pending === '') return screen;
+  const extra = lastLines(pending, rows);
+  if (extra.length === 0) return screen;
+  return { lines: [...screen.lines, ...extra], cursorLine: screen.lines.length + extra.length - 1 };
+}
 
 /**
  * A terminal emulator without a window: pty output goes in, the rendered screen comes out, so
@@ -29,7 +76,7 @@ const bracketedPasteSwitch = /\x1b\[\?2004([hl])/g;
  * in batches at most every `screenParseIntervalMs` (at once when the screen is about to be read), and a
  * flood only by its tail, which keeps an unwatched flood nearly free.
  */
-export class HeadlessScreen {
+export class HeadlessScreen implements StatusScreen {
   private readonly terminal: HeadlessTerminal;
   /** Output not handed to the parser yet: the last `screenHeldChars` of it. */
   private readonly held = new ScrollbackRing(screenHeldChars);
@@ -58,9 +105,7 @@ export class HeadlessScreen {
   get bracketedPasteMode(): boolean {
     if (this.disposed) return false;
     // Output not parsed yet has the last word (a TUI that has just started has not been read).
-    let latest: string | undefined;
-    for (const match of this.pendingText().matchAll(bracketedPasteSwitch)) latest = match[1];
-    return latest === undefined ? this.terminal.modes.bracketedPasteMode : latest === 'h';
+    return bracketedPasteOn(this.terminal, this.pendingText());
   }
 
   resize(cols: number, rows: number): void {
@@ -84,17 +129,7 @@ export class HeadlessScreen {
   }
 
   snapshot(): ScreenSnapshot {
-    const buffer = this.terminal.buffer.active;
-    const lines: string[] = [];
-    let cursorLine = 0;
-    for (let row = 0; row < this.terminal.rows; row++) {
-      const line = buffer.getLine(buffer.baseY + row);
-      const text = line?.translateToString(true) ?? '';
-      if (line?.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
-      else lines.push(text);
-      if (row === buffer.cursorY) cursorLine = lines.length - 1;
-    }
-    return { lines: lines.map((line) => line.trimEnd()), cursorLine };
+    return snapshotOf(this.terminal);
   }
 
   /**
@@ -102,12 +137,7 @@ export class HeadlessScreen {
    * for the parser (the program has just exited and its last words may still be queued).
    */
   snapshotIncludingUnparsed(): ScreenSnapshot {
-    const pending = this.pendingText();
-    const screen = this.snapshot();
-    if (pending === '') return screen;
-    const extra = lastLines(pending, this.terminal.rows);
-    if (extra.length === 0) return screen;
-    return { lines: [...screen.lines, ...extra], cursorLine: screen.lines.length + extra.length - 1 };
+    return withPendingText(this.snapshot(), this.pendingText(), this.terminal.rows);
   }
 
   dispose(): void {

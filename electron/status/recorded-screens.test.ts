@@ -48,6 +48,15 @@ describe('real CLI screens, replayed with their recorded timing', () => {
       vi.advanceTimersByTime(1);
       expect(vi.getTimerCount()).toBe(0);
     });
+
+    it(`${name} ends as ${expected.status} read from the screen mirror, as the agent host reads it`, () => {
+      const screen = loadRecordedScreen(name);
+      const { changes, tracker, mirror } = replay(screen, screen.tool, { throughMirror: true });
+      expect(changes.at(-1), JSON.stringify(changes)).toEqual(expected);
+      expect(changes.filter((change) => change.status === 'needs-input').length).toBeLessThanOrEqual(2);
+      tracker.dispose();
+      mirror?.dispose();
+    });
   }
 
   it('passes through the trust question before gemini’s sign-in screen', () => {

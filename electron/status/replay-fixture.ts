@@ -1,3 +1,5 @@
+import { ScreenMirror } from '../terminals/screen-mirror';
+import { MirrorScreen } from './mirror-screen';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { vi } from 'vitest';
@@ -45,16 +47,25 @@ export function loadRecordedScreen(name: string): RecordedScreen {
 export interface Replay {
   readonly changes: StatusChange[];
   readonly tracker: StatusTracker;
+  /** The screen mirror the tracker read, when replayed through one (dispose it when done). */
+  readonly mirror: ScreenMirror | null;
 }
 
 /**
  * Feeds a recording into a StatusTracker with its real timing, under fake timers. Output the
  * recorder's own kill caused is left out; a recorded exit is reported like the runtime would.
  */
-export function replay(screen: RecordedScreen, profileId: string, options: { untilMs?: number } = {}): Replay {
+export function replay(
+  screen: RecordedScreen,
+  profileId: string,
+  options: { untilMs?: number; throughMirror?: boolean } = {},
+): Replay {
   vi.useFakeTimers();
   const changes: StatusChange[] = [];
+  // As the agent host runs it: the tracker reads the thread's screen mirror, fed with the output first.
+  const mirror = options.throughMirror ? new ScreenMirror(screen.cols, screen.rows) : null;
   const tracker = new StatusTracker({
+    ...(mirror ? { screen: new MirrorScreen(mirror) } : {}),
     profileId,
     cols: screen.cols,
     rows: screen.rows,
@@ -66,10 +77,11 @@ export function replay(screen: RecordedScreen, profileId: string, options: { unt
     if (chunk.atMs >= endMs) break;
     vi.advanceTimersByTime(chunk.atMs - now);
     now = chunk.atMs;
+    mirror?.write(chunk.data);
     tracker.output(chunk.data);
   }
   if (screen.exitCode !== null && options.untilMs === undefined) {
     tracker.exit(screen.exitCode, screen.signal, false);
   } else vi.advanceTimersByTime(Math.max(0, endMs - now));
-  return { changes, tracker };
+  return { changes, tracker, mirror };
 }

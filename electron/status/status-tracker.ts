@@ -2,7 +2,7 @@ import { echoWindowMs, statusIdleMs, statusMaxSettleMs, statusSettleMs } from '.
 import type { ThreadStatus } from '../../shared/models';
 import type { HookEventKind } from '../hooks/hook-protocol';
 import { ScreenClassifier, type ScreenVerdict } from './classify-screen';
-import { HeadlessScreen, type ScreenSnapshot } from './headless-screen';
+import { HeadlessScreen, type ScreenSnapshot, type StatusScreen } from './headless-screen';
 import { rulesFor, rulesFromPatterns } from './screen-rules';
 import { stripTerminalCodes } from './screen-text';
 
@@ -16,6 +16,11 @@ export interface StatusTrackerOptions {
   readonly profileId?: string | null;
   /** Extra "waiting for you" patterns from the profile (custom profiles), matched on the last lines. */
   readonly needsInputPatterns?: readonly string[];
+  /**
+   * The screen to read: by default a headless terminal of the tracker's own, fed by `output`; the
+   * runtime passes the thread's screen mirror instead (mirror-screen.ts), so a thread has one.
+   */
+  readonly screen?: StatusScreen;
   /** The pty's size; keep it in step with `resize`. */
   readonly cols?: number;
   readonly rows?: number;
@@ -51,7 +56,7 @@ function withNotice(reason: string | null, notice: string | null): string | null
 export class StatusTracker {
   private status: ThreadStatus = 'starting';
   private reason: string | null = null;
-  private readonly screen: HeadlessScreen;
+  private readonly screen: StatusScreen;
   private readonly classifier: ScreenClassifier;
   private readonly settleMs: number;
   private readonly maxSettleMs: number;
@@ -74,7 +79,7 @@ export class StatusTracker {
   constructor(private readonly options: StatusTrackerOptions) {
     const rules = [...rulesFor(options.profileId ?? null), ...rulesFromPatterns(options.needsInputPatterns ?? [])];
     this.classifier = new ScreenClassifier(rules);
-    this.screen = new HeadlessScreen(options.cols ?? 120, options.rows ?? 30);
+    this.screen = options.screen ?? new HeadlessScreen(options.cols ?? 120, options.rows ?? 30);
     this.settleMs = options.settleMs ?? statusSettleMs;
     this.maxSettleMs = Math.max(this.settleMs, options.maxSettleMs ?? statusMaxSettleMs);
     this.idleMs = options.idleMs ?? statusIdleMs;

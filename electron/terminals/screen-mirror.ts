@@ -6,7 +6,7 @@ const { Terminal } =
   (xtermHeadless as typeof xtermHeadless & { default?: typeof xtermHeadless }).default ?? xtermHeadless;
 const { SerializeAddon } =
   (serializeAddon as typeof serializeAddon & { default?: typeof serializeAddon }).default ?? serializeAddon;
-type HeadlessTerminal = InstanceType<typeof Terminal>;
+export type HeadlessTerminal = InstanceType<typeof Terminal>;
 
 /** Lines of scrollback a restored pane gets above the screen. */
 export const mirrorScrollbackLines = 1_000;
@@ -17,11 +17,14 @@ export const resetSequence = '\x1bc';
 /**
  * A thread's terminal as a window shows it, kept without a window: every character the stream
  * sends goes in, and a pane that attaches gets the screen and its scrollback serialized for its
- * size (@xterm/addon-serialize) rather than a replay of raw output drawn at another width.
+ * size (@xterm/addon-serialize) rather than a replay of raw output drawn at another width. The
+ * status rules read its visible screen too (status/mirror-screen.ts): one emulator per thread.
  */
 export class ScreenMirror {
   private readonly terminal: HeadlessTerminal;
   private readonly serializer: InstanceType<typeof SerializeAddon>;
+  /** Chunks handed to the parser and not parsed yet (callbacks run in write order). */
+  private readonly unparsed: string[] = [];
   private disposed = false;
 
   constructor(cols: number, rows: number, scrollback = mirrorScrollbackLines) {
@@ -39,7 +42,31 @@ export class ScreenMirror {
   }
 
   write(data: string): void {
-    if (!this.disposed && data) this.terminal.write(data);
+    if (this.disposed || !data) return;
+    this.unparsed.push(data);
+    this.terminal.write(data, () => this.unparsed.shift());
+  }
+
+  /** The emulator itself, to read its screen and modes (status/mirror-screen.ts); null once disposed. */
+  get emulator(): HeadlessTerminal | null {
+    return this.disposed ? null : this.terminal;
+  }
+
+  /** Output written and not parsed yet, oldest first. */
+  pendingText(): string {
+    return this.unparsed.join('');
+  }
+
+  /** Calls back once everything written so far is parsed: at once when it already is; never once disposed. */
+  whenParsed(callback: () => void): void {
+    if (this.disposed) return;
+    if (this.unparsed.length === 0) {
+      callback();
+      return;
+    }
+    this.terminal.write('', () => {
+      if (!this.disposed) callback();
+    });
   }
 
   resize(cols: number, rows: number): void {
@@ -69,6 +96,7 @@ export class ScreenMirror {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.unparsed.length = 0;
     this.serializer.dispose();
     this.terminal.dispose();
   }

@@ -3,6 +3,7 @@ import type { ThreadStatus } from '../../shared/models';
 import { PtyProcess } from '../terminals/pty-process';
 import { TerminalLog } from '../terminals/terminal-log';
 import { ScreenMirror } from '../terminals/screen-mirror';
+import { MirrorScreen } from '../status/mirror-screen';
 import { TerminalStream } from '../terminals/terminal-stream';
 import type { TerminalViewer } from '../terminals/terminal-viewer';
 import type { HookEventKind } from '../hooks/hook-protocol';
@@ -248,10 +249,14 @@ export class ThreadRuntime implements AgentRuntime {
   }
 
   private streamNow(threadId: string, size?: { cols: number; rows: number }): TerminalStream {
+    return this.terminalNow(threadId, size).stream;
+  }
+
+  private terminalNow(threadId: string, size?: { cols: number; rows: number }): ThreadTerminal {
     const existing = this.terminals.get(threadId);
-    if (existing) return existing.stream;
+    if (existing) return existing;
     if (size && !this.sizes.has(threadId)) this.sizes.set(threadId, size);
-    return this.newTerminal(threadId, TerminalLog.forThread(this.options.dataDir, threadId)).stream;
+    return this.newTerminal(threadId, TerminalLog.forThread(this.options.dataDir, threadId));
   }
 
   private newTerminal(threadId: string, log: TerminalLog): ThreadTerminal {
@@ -265,12 +270,14 @@ export class ThreadRuntime implements AgentRuntime {
   private runStep(plan: LaunchPlan, stepIndex: number, size: { cols: number; rows: number }): void {
     const step = plan.steps[stepIndex];
     if (!step) return;
-    const stream = this.streamNow(plan.threadId, size);
+    const { stream, mirror } = this.terminalNow(plan.threadId, size);
     if (step.banner) stream.push(`\x1b[2m${step.banner}\x1b[0m\r\n`);
     let typedPrompt = step.typedPrompt;
     const tracker = new StatusTracker({
       profileId: step.profileId,
       needsInputPatterns: step.needsInputPatterns,
+      // The status rules read the mirror's screen: one headless terminal per thread, not two.
+      screen: new MirrorScreen(mirror),
       cols: size.cols,
       rows: size.rows,
       onChange: (change) => {
