@@ -16,8 +16,17 @@ export type OpenDialog =
   | { kind: 'project-setup'; projectId: string }
   | null;
 
+/** The keyboard layer's own overlays: the command palette and the shortcuts list. */
+export type Overlay = 'palette' | 'shortcuts' | null;
+
 export interface UiState {
   tab: ThreadTab;
+  overlay: Overlay;
+  /**
+   * The dispatcher is walking the sidebar with ↑/↓: a thread shown that way leaves the keyboard
+   * where it is instead of handing it to its terminal.
+   */
+  sidebarHasKeyboard: boolean;
   mainView: MainView;
   dialog: OpenDialog;
   /** Bumped to ask the terminal to take keyboard focus (e.g. after a dialog closes). */
@@ -27,10 +36,14 @@ export interface UiState {
   openDialog(dialog: Exclude<OpenDialog, null>): void;
   closeDialog(): void;
   focusTerminal(): void;
+  setOverlay(overlay: Overlay): void;
+  setSidebarHasKeyboard(value: boolean): void;
 }
 
 export const useUiStore = create<UiState>()((set) => ({
   tab: 'terminal',
+  overlay: null,
+  sidebarHasKeyboard: false,
   mainView: 'thread',
   dialog: null,
   terminalFocusRequest: 0,
@@ -40,4 +53,6 @@ export const useUiStore = create<UiState>()((set) => ({
   // Typing into the agent's terminal is the usual next step after any dialog.
   closeDialog: () => set((state) => ({ dialog: null, terminalFocusRequest: state.terminalFocusRequest + 1 })),
   focusTerminal: () => set((state) => ({ terminalFocusRequest: state.terminalFocusRequest + 1 })),
+  setOverlay: (overlay) => set({ overlay }),
+  setSidebarHasKeyboard: (sidebarHasKeyboard) => set({ sidebarHasKeyboard }),
 }));

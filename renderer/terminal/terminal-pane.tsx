@@ -173,7 +173,8 @@ export function TerminalPane({ threadId, visible, status }: TerminalPaneProps) {
         if (!active) return;
         acceptingInput = true;
         setReplayOutcome({ session: thisSession, result: 'ready' });
-        if (visibleRef.current) term.focus();
+        // Not while the dispatcher walks the sidebar with the arrow keys: the keyboard stays there.
+        if (visibleRef.current && !useUiStore.getState().sidebarHasKeyboard) term.focus();
       });
     });
 

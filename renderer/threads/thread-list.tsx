@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { EnableNotificationsControl } from '../notifications/enable-notifications-control';
 import { useAttentionNotifications } from '../notifications/use-attention-notifications';
 import { useProjectsStore } from '../state/projects-store';
@@ -30,6 +30,27 @@ export function ThreadList() {
   const threads = useMemo(() => threadsOfProject(byId, projectId, sort), [byId, projectId, sort]);
   const shown = useMemo(() => threads.filter((thread) => matchesFilter(thread, filter)), [threads, filter]);
   const waiting = threads.filter((thread) => thread.status === 'needs-input').length;
+  const listRef = useRef<HTMLUListElement>(null);
+  const setSidebarHasKeyboard = useUiStore((state) => state.setSidebarHasKeyboard);
+
+  // A click (or Enter on a row) goes into the thread: its terminal takes the keyboard.
+  const pickThread = (threadId: string) => {
+    setSidebarHasKeyboard(false);
+    showThread(threadId);
+  };
+
+  // ↑/↓ while a row has focus: select the thread above or below and keep the keyboard in the list.
+  const onListKey = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || shown.length === 0) return;
+    event.preventDefault();
+    const index = shown.findIndex((thread) => thread.id === selectedId);
+    const step = event.key === 'ArrowDown' ? 1 : -1;
+    const next = shown[index === -1 ? 0 : Math.max(0, Math.min(shown.length - 1, index + step))]!;
+    setSidebarHasKeyboard(true);
+    showThread(next.id);
+    listRef.current?.querySelector<HTMLElement>(`[data-thread-id="${CSS.escape(next.id)}"]`)?.focus();
+  };
 
   return (
     <aside className="sidebar">
@@ -71,9 +92,18 @@ export function ThreadList() {
         </button>
       )}
       {threads.length > 0 && <ThreadFilterBar threads={threads} />}
-      <ul className="thread-list" data-testid="thread-list">
+      <ul
+        ref={listRef}
+        className="thread-list"
+        data-testid="thread-list"
+        aria-label="Threads (↑/↓ to move)"
+        onKeyDown={onListKey}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget)) setSidebarHasKeyboard(false);
+        }}
+      >
         {shown.map((thread) => (
-          <ThreadListItem key={thread.id} thread={thread} selected={thread.id === selectedId} onSelect={showThread} />
+          <ThreadListItem key={thread.id} thread={thread} selected={thread.id === selectedId} onSelect={pickThread} />
         ))}
       </ul>
       {threads.length === 0 && projectId !== null && (

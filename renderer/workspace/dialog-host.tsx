@@ -1,3 +1,4 @@
+import { KeyboardLayer } from '../commands/keyboard-layer';
 import { useProjectsStore } from '../state/projects-store';
 import { useUiStore } from '../state/ui-store';
 import { MergeDialog } from '../threads/merge-dialog';
@@ -5,8 +6,18 @@ import { NewThreadForm } from '../threads/new-thread-form';
 import { ProjectSetupEditor } from '../settings/project-setup-editor';
 import { RemoveDialog } from '../threads/remove-dialog';
 
-/** Renders whichever dialog is open; dialogs live here so they outlive the thread they act on. */
+/** The keyboard layer (shortcuts, palette) and whichever dialog is open. */
 export function DialogHost() {
+  return (
+    <>
+      <KeyboardLayer />
+      <OpenDialog />
+    </>
+  );
+}
+
+/** Renders whichever dialog is open; dialogs live here so they outlive the thread they act on. */
+function OpenDialog() {
   const dialog = useUiStore((state) => state.dialog);
   const projectId = useProjectsStore((state) => state.selectedId);
   if (!dialog) return null;

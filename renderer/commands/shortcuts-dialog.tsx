@@ -1,0 +1,32 @@
+import { Modal } from '../ui/modal';
+import { useUiStore } from '../state/ui-store';
+import { formatHint, formatShortcut, keyHints } from './command-registry';
+import { buildCommands } from './commands';
+
+/** Every shortcut: the registry's commands that have one, then the keys that are not commands. */
+export function ShortcutsDialog() {
+  const setOverlay = useUiStore((state) => state.setOverlay);
+  const rows = [
+    ...buildCommands()
+      .filter((command) => command.shortcut && command.group === 'action')
+      .map((command) => ({ id: command.id, keys: formatShortcut(command.shortcut!), title: command.title })),
+    ...keyHints.map((hint) => ({ id: hint.keys, keys: formatHint(hint.keys), title: hint.title })),
+  ];
+  return (
+    <Modal title="Keyboard shortcuts" testId="shortcuts-dialog" onClose={() => setOverlay(null)}>
+      <table className="shortcuts-table">
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} data-testid="shortcut-row">
+              <td>
+                <kbd>{row.keys}</kbd>
+              </td>
+              <td>{row.title}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">Outside text fields; in the terminal only the Ctrl/⌘ keys are taken.</p>
+    </Modal>
+  );
+}
