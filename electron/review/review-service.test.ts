@@ -527,3 +527,31 @@ describe('watching a worktree', () => {
     expect(t.app.review.watchedThreads()).not.toContain(thread.id);
   });
 });
+
+describe('after a merge', () => {
+  it('reads the summary again when the thread is merged, though no watcher sees the base move', async () => {
+    const thread = await finishedThread('Landed');
+    await writeFile(path.join(thread.worktreePath, 'landed.txt'), 'landed\n');
+    await commitAll(thread.worktreePath, 'landed');
+    const window: ClientLink = { id: 'w1', send: () => undefined };
+    await t.call('review.watch', { threadId: thread.id }, window);
+    await waitFor(() => t.app.review.watchedThreads().includes(thread.id), 'the watcher');
+    const before = await summaryOf(thread.id);
+    expect(before.files.map((f) => f.path)).toEqual(['landed.txt']);
+
+    const outcome = await t.call<{ commit: string }>('merge.run', { threadId: thread.id });
+    expect(await tip(repo, 'main')).toBe(outcome.commit);
+    await waitFor(
+      () =>
+        t.events.some(
+          (e) => e.event === 'review.changed' && (e.payload as { threadId: string }).threadId === thread.id,
+        ),
+      'a review.changed event after the merge',
+      10_000,
+    );
+    const after = await summaryOf(thread.id);
+    expect(after.files).toEqual([]);
+    expect(after.behind).toBe(1);
+    await t.call('review.unwatch', { threadId: thread.id }, window);
+  });
+});

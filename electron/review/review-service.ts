@@ -86,11 +86,26 @@ export class ReviewService {
       (threadId) => this.announce(threadId, 'verification'),
       log,
     );
+    /** Thread → the merge commit its summary was last read again for. */
+    const mergedSeen = new Map<string, string>();
     // A removed thread takes its watcher, running verification and review data with it.
-    this.unsubscribe = events.on('thread.removed', ({ threadId }) => {
+    const unsubscribeRemoved = events.on('thread.removed', ({ threadId }) => {
+      mergedSeen.delete(threadId);
       const forgetting = this.forgetThread(threadId).finally(() => this.forgetting.delete(forgetting));
       this.forgetting.add(forgetting);
     });
+    // A merge moves the base, not the worktree: no watcher sees it, so the summary is read again
+    // (it is what the review pane shows right after "Merge into <base>").
+    const unsubscribeUpdated = events.on('thread.updated', (thread) => {
+      const commit = thread.merged?.commit;
+      if (!commit || mergedSeen.get(thread.id) === commit) return;
+      mergedSeen.set(thread.id, commit);
+      if (this.summaries.latest(thread.id)) this.summaries.invalidate(thread.id);
+    });
+    this.unsubscribe = () => {
+      unsubscribeRemoved();
+      unsubscribeUpdated();
+    };
   }
 
   static async open(options: ReviewServiceOptions): Promise<ReviewService> {

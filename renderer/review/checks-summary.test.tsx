@@ -77,4 +77,15 @@ describe('the checks against the brief', () => {
     expect(item).toContain('class="check-ok"');
     expect(item).toContain('✓');
   });
+
+  it('shows a merged branch with nothing new as merged at its commit, not as behind its base', () => {
+    const merged = { into: 'main', commit: '0123456789abcdef', at: '2026-12-04T16:00:00Z' };
+    const behind = { ...summaryWith({}), behind: 3, ahead: 0, files: [] };
+    const item = itemOf(renderToStaticMarkup(<ChecksSummary summary={behind} merged={merged} />), 'behind');
+    expect(item).toContain('Merged into main at 0123456');
+    expect(item).toContain('data-ok="true"');
+    expect(item).not.toContain('behind main');
+    const unmerged = itemOf(renderToStaticMarkup(<ChecksSummary summary={behind} />), 'behind');
+    expect(unmerged).toContain('3 commits behind main');
+  });
 });

@@ -1,12 +1,15 @@
+import type { MergeRecord } from '../../shared/models';
 import type { ReviewSummary } from '../../shared/review';
-import { plural } from './format';
+import { mergedLabel, plural } from './format';
 
 const marks: Record<string, string> = { true: '✓', false: '⚠', pending: '…', unchecked: '–' };
 
 /** The branch against its brief at a glance: scope, forbidden paths, hazards, changelog, base. */
-export function ChecksSummary({ summary }: { summary: ReviewSummary }) {
+export function ChecksSummary({ summary, merged = null }: { summary: ReviewSummary; merged?: MergeRecord | null }) {
   const { checks } = summary;
   const pending = summary.detailsPending;
+  // Merged and nothing new since: the base is ahead by the merge itself, which is no warning.
+  const landed = merged !== null && summary.files.length === 0 ? merged : null;
   // null: not known yet (the details of the summary are still on their way); 'unchecked': there
   // was nothing to check against (no brief, or a brief naming no owned paths) — not a pass.
   const items: Array<{ ok: boolean | null | 'unchecked'; text: string; detail?: string; id: string }> = [
@@ -62,12 +65,14 @@ export function ChecksSummary({ summary }: { summary: ReviewSummary }) {
     },
     {
       id: 'behind',
-      ok: pending ? null : summary.behind === 0,
-      text: pending
-        ? `Comparing with ${summary.baseBranch}…`
-        : summary.behind === 0
-          ? `Up to date with ${summary.baseBranch}`
-          : `${plural(summary.behind, 'commit')} behind ${summary.baseBranch}`,
+      ok: landed !== null ? true : pending ? null : summary.behind === 0,
+      text: landed
+        ? mergedLabel(landed)
+        : pending
+          ? `Comparing with ${summary.baseBranch}…`
+          : summary.behind === 0
+            ? `Up to date with ${summary.baseBranch}`
+            : `${plural(summary.behind, 'commit')} behind ${summary.baseBranch}`,
     },
   ];
   return (

@@ -33,3 +33,15 @@ export const kindLabels: Record<FileChangeKind, string> = {
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
+
+/** "Merged into main at 1a2b3c4": what the review shows of a branch once merged into its base. */
+export function mergedLabel(merged: { into: string; commit: string }): string {
+  return `Merged into ${merged.into} at ${merged.commit.slice(0, 7)}`;
+}
+
+/** When it was merged, short and local ("4 Dec, 16:05"); the ISO text when it does not parse. */
+export function mergedTime(at: string): string {
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime())) return at;
+  return date.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}

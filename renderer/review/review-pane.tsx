@@ -9,7 +9,7 @@ import { CommitList } from './commit-list';
 import { DecisionBar } from './decision-bar';
 import { FileDiffBlock } from './file-diff-block';
 import { FileList } from './file-list';
-import { plural, sectionHints, sectionTitles } from './format';
+import { mergedLabel, mergedTime, plural, sectionHints, sectionTitles } from './format';
 import { prefetchedDiffs, reloadSummary } from './review-api';
 import { ReviewSettingsPanel } from './review-settings-panel';
 import { useReviewPaneStore } from './review-pane-store';
@@ -50,7 +50,15 @@ export function ReviewPane({ thread }: { thread: Thread }) {
       <div className="pane-toolbar review-toolbar">
         <DecisionBar thread={thread} summary={summary} drafts={drafts} />
         <span className="spacer" />
-        {summary && (
+        {summary && thread.merged && (
+          <span className="small diff-summary review-merged" data-testid="review-merged" title={thread.merged.commit}>
+            ✓ {mergedLabel(thread.merged)}{' '}
+            <time className="muted" dateTime={thread.merged.at} title={thread.merged.at}>
+              {mergedTime(thread.merged.at)}
+            </time>
+          </span>
+        )}
+        {summary && !(thread.merged && summary.files.length === 0) && (
           <span className="muted small diff-summary" data-testid="review-stat">
             {summary.detailsPending ? '… commits' : plural(summary.commits.length, 'commit')} ·{' '}
             {plural(summary.stat.files, 'file')}{' '}
@@ -110,7 +118,7 @@ export function ReviewPane({ thread }: { thread: Thread }) {
       {summary && (
         <div className="review-body">
           <aside className="review-side">
-            <ChecksSummary summary={summary} />
+            <ChecksSummary summary={summary} merged={thread.merged} />
             <details className="review-box" open={summary.detailsPending || summary.commits.length <= 5}>
               <summary>Commits ({summary.detailsPending ? '…' : summary.commits.length})</summary>
               <CommitList summary={summary} />
@@ -134,7 +142,7 @@ export function ReviewPane({ thread }: { thread: Thread }) {
             </p>
           </aside>
           <div className={wrapLines ? 'review-diffs wrap-lines' : 'review-diffs'}>
-            <FileDiffs threadId={thread.id} summary={summary} />
+            <FileDiffs threadId={thread.id} summary={summary} merged={thread.merged} />
           </div>
         </div>
       )}
@@ -151,7 +159,15 @@ const moreBlocks = 24;
 /** Mount the next blocks after this long even if the window never goes idle. */
 const idleTimeoutMs = 1000;
 
-function FileDiffs({ threadId, summary }: { threadId: string; summary: ReviewSummary }) {
+function FileDiffs({
+  threadId,
+  summary,
+  merged,
+}: {
+  threadId: string;
+  summary: ReviewSummary;
+  merged: Thread['merged'];
+}) {
   const layout = useReviewPaneStore((state) => state.layout);
   // None with the list itself: it shows first, the first blocks follow in the next task.
   const [mounted, setMounted] = useState(0);
@@ -183,7 +199,7 @@ function FileDiffs({ threadId, summary }: { threadId: string; summary: ReviewSum
   if (summary.files.length === 0) {
     return (
       <p className="pane-message muted" data-testid="diff-empty">
-        No changes yet
+        {merged ? `${mergedLabel(merged)}; no changes since` : 'No changes yet'}
       </p>
     );
   }

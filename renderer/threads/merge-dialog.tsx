@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { WireError } from '../../shared/errors';
 import type { MergeOutcome, Thread } from '../../shared/models';
 import { getActions } from '../state/actions';
 import { notify } from '../state/notices-store';
-import { getBridge } from '../transport/bridge';
 import { useUiStore } from '../state/ui-store';
+import { useMergeLookups } from './merge-facts';
 import { MergeFailure } from './merge-failure';
+import { mergeWarnings } from './merge-readiness';
 import { MergeResult } from './merge-result';
 import { Modal } from '../ui/modal';
 
@@ -15,13 +16,28 @@ type Phase =
   | { step: 'merged'; outcome: MergeOutcome }
   | { step: 'failed'; error: WireError };
 
-const runningStatuses: ReadonlySet<Thread['status']> = new Set(['starting', 'working', 'needs-input', 'idle']);
-
 /** Confirm, run and report a merge of the thread's branch into its base with a merge commit. */
 export function MergeDialog({ thread }: { thread: Thread }) {
   const closeDialog = useUiStore((state) => state.closeDialog);
   const [phase, setPhase] = useState<Phase>({ step: 'confirm' });
-  const uncommitted = useUncommittedFileCount(thread.id);
+  const setMainView = useUiStore((state) => state.setMainView);
+  const lookups = useMergeLookups(thread);
+  const approvalStale =
+    thread.review.state !== 'approved' ? false : lookups.head === null ? null : thread.review.commit !== lookups.head;
+  const warnings = mergeWarnings({
+    review: thread.review,
+    status: thread.status,
+    approvalStale,
+    queuedOthers: lookups.queuedOthers,
+    inQueue: lookups.inQueue,
+    uncommittedFiles: lookups.uncommittedFiles,
+  });
+  // Merging an unapproved branch, or one whose agent is still at it, is a deliberate choice.
+  const caution = warnings.some((warning) => warning.id === 'review' || warning.id === 'agent');
+  const openQueue = () => {
+    closeDialog();
+    setMainView('merge-queue');
+  };
 
   const merge = async () => {
     setPhase({ step: 'running' });
@@ -50,15 +66,15 @@ export function MergeDialog({ thread }: { thread: Thread }) {
             Merge <span className="mono">{thread.branch}</span> into <span className="mono">{thread.baseBranch}</span>{' '}
             with a merge commit?
           </p>
-          {runningStatuses.has(thread.status) && (
-            <p className="callout">The agent is still running; only what it has committed so far is merged.</p>
-          )}
-          {uncommitted !== null && uncommitted > 0 && (
-            <p className="callout warning" data-testid="merge-uncommitted-warning">
-              {uncommitted} file{uncommitted === 1 ? ' has' : 's have'} uncommitted changes in the worktree; they are
-              not part of the merge.
+          {warnings.map((warning) => (
+            <p
+              key={warning.id}
+              className={warning.id === 'queue' ? 'callout' : 'callout warning'}
+              data-testid={`merge-${warning.id}-warning`}
+            >
+              {warning.text}
             </p>
-          )}
+          ))}
           <div className="form-actions">
             <button
               type="button"
@@ -69,15 +85,26 @@ export function MergeDialog({ thread }: { thread: Thread }) {
             >
               Cancel
             </button>
+            {lookups.queuedOthers !== null && lookups.queuedOthers > 0 && (
+              <button
+                type="button"
+                className="button"
+                data-testid="merge-open-queue"
+                disabled={phase.step === 'running'}
+                onClick={openQueue}
+              >
+                Open the merge queue
+              </button>
+            )}
             <button
               type="button"
-              className="button primary"
+              className={caution ? 'button danger-outline' : 'button primary'}
               data-testid="merge-confirm"
               data-autofocus
               disabled={phase.step === 'running'}
               onClick={() => void merge()}
             >
-              {phase.step === 'running' ? 'Merging…' : 'Merge'}
+              {phase.step === 'running' ? 'Merging…' : caution ? 'Merge anyway' : 'Merge'}
             </button>
           </div>
         </>
@@ -109,23 +136,4 @@ export function MergeDialog({ thread }: { thread: Thread }) {
       )}
     </Modal>
   );
-}
-
-/** Uncommitted files in the worktree are left out of a merge; worth saying before it runs. */
-function useUncommittedFileCount(threadId: string): number | null {
-  const [count, setCount] = useState<number | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    void getBridge()
-      .invoke('review.summary', { threadId })
-      .then((result) => {
-        if (cancelled || !result.ok) return;
-        const uncommitted = result.value.files.filter((f) => f.section !== 'committed').map((f) => f.path);
-        setCount(new Set(uncommitted).size);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [threadId]);
-  return count;
 }

@@ -5,6 +5,8 @@ import { duplicateThread } from './duplicate-thread';
 import { useUiStore } from '../state/ui-store';
 import { ReviewBadge } from '../review/review-badge';
 import { BypassBadge, StatusBadge } from './status-badge';
+import { useApprovalStale } from './merge-facts';
+import { mergeIsPrimary } from './merge-readiness';
 
 const finishedStatuses: ReadonlySet<Thread['status']> = new Set(['done', 'failed', 'stopped']);
 
@@ -21,6 +23,8 @@ export function ThreadHeader({ thread }: { thread: Thread }) {
     setResuming(false);
   };
   const finished = finishedStatuses.has(thread.status);
+  const approvalStale = useApprovalStale(thread);
+  const mergePrimary = mergeIsPrimary(thread.review, approvalStale);
 
   const stop = async () => {
     setStopping(true);
@@ -125,8 +129,16 @@ export function ThreadHeader({ thread }: { thread: Thread }) {
         </button>
         <button
           type="button"
-          className="button primary"
+          className={mergePrimary ? 'button primary' : 'button'}
           data-testid="thread-merge"
+          data-primary={mergePrimary}
+          title={
+            mergePrimary
+              ? `Merge ${thread.branch} into ${thread.baseBranch} (approved on its current tip)`
+              : thread.review.state === 'approved'
+                ? `Approved on an older commit: review the new commits before merging into ${thread.baseBranch}`
+                : `Not approved yet: review ${thread.branch} before merging it into ${thread.baseBranch}`
+          }
           onClick={() => openDialog({ kind: 'merge', thread })}
         >
           Merge into {thread.baseBranch}
