@@ -69,6 +69,8 @@ export function CommandPalette() {
     else if (event.key === 'ArrowUp') move(activeIndex - 1);
     else if (event.key === 'Home') move(0);
     else if (event.key === 'End') move(runnable - 1);
+    // The input is the palette's one stop: Tab does not wander out of it (or into the browser's UI).
+    else if (event.key === 'Tab') event.preventDefault();
     else if (event.key === 'Enter') {
       event.preventDefault();
       run(list[activeIndex]);
