@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Thread } from '../../shared/models';
 import type { ReviewSummary } from '../../shared/review';
+import { plural } from './format';
 import { reviewActions } from './review-api';
 import { ReviewBadge } from './review-badge';
 
@@ -48,7 +49,13 @@ export function DecisionBar({
         className="button small"
         data-testid="review-request-changes"
         disabled={busy}
-        title={drafts > 0 ? `Sends the ${drafts} draft comment(s) to the agent` : 'Marks the branch as needing changes'}
+        title={
+          drafts > 0
+            ? drafts === 1
+              ? 'Sends the draft comment to the agent'
+              : `Sends the ${plural(drafts, 'draft comment')} to the agent`
+            : 'Marks the branch as needing changes'
+        }
         onClick={() => void decide('changes-requested')}
       >
         Request changes{drafts > 0 ? ` (${drafts})` : ''}

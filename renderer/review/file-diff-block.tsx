@@ -4,7 +4,7 @@ import type { FileDiff, ReviewFile } from '../../shared/review';
 import { CommentComposer } from './comment-composer';
 import { FileBadges } from './file-badges';
 import { FileCounts } from './file-list';
-import { formatBytes, kindLabels } from './format';
+import { formatBytes, kindLabels, plural } from './format';
 import type { LineTarget } from './line-target';
 import { quoteLines, readPatchLines } from './patch-lines';
 import { loadFileDiff, reviewActions } from './review-api';
@@ -242,7 +242,7 @@ function FileDiffBody({
       {(diff.truncated || diff.longLinesCut > 0) && !diff.tooLargeToShow && (
         <p className="review-file-note" data-testid="diff-capped">
           {diff.truncated && `Showing the first ${formatBytes(diff.patch.length)} of ${formatBytes(diff.totalBytes)}. `}
-          {diff.longLinesCut > 0 && `${diff.longLinesCut} very long line(s) cut. `}
+          {diff.longLinesCut > 0 && `${plural(diff.longLinesCut, 'very long line')} cut. `}
           <button type="button" className="link-button" data-testid="diff-show-anyway" onClick={onShowAll}>
             Show anyway
           </button>
