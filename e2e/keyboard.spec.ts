@@ -38,6 +38,7 @@ test('three demo threads driven from the keyboard: palette, Ctrl+n, next-needs-m
   await expect(page.getByTestId('command-palette-input')).toBeFocused();
   await expect(palette.getByRole('listbox')).toBeVisible();
   await expect(palette.getByRole('option', { name: /Open the merge queue/ })).toBeVisible();
+  if (process.env.SWITCHYARD_SCREENSHOT) await page.screenshot({ path: process.env.SWITCHYARD_SCREENSHOT });
   await page.keyboard.type('rewrite');
   await expect(palette.getByRole('option').first()).toContainText('Rewrite README title');
   await expect(palette.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
