@@ -30,9 +30,15 @@ runBenchmark(async () => {
 
   progress(`creating ${threadCount} threads whose agents print a screenful and wait`);
   const threads = [];
+  // The agent host as the first thread left it: what it costs before any further thread (its fixed part).
+  let agentHostWithOne = 0;
   for (let i = 1; i <= threadCount; i++) {
     const script = `for n in $(seq 1 60); do echo "thread ${i} line $n: $(printf '%.0s-' $(seq 1 40))"; done; read answer`;
     threads.push(await app.createThread(projectId, `Agent ${i}`, ['/bin/sh', '-c', script]));
+    if (i === 1) {
+      await sleep(500);
+      agentHostWithOne = await rssBytes(Number(await readFile(agentHostPaths(dataDir).pid, 'utf8')));
+    }
   }
   await waitUntil(
     async () => (await app.threads()).every((t) => t.status === 'idle' || t.status === 'working'),
@@ -62,8 +68,11 @@ runBenchmark(async () => {
   const allMs = performance.now() - allStarted;
   await sleep(500);
   const agentHostPid = Number(await readFile(agentHostPaths(dataDir).pid, 'utf8'));
-  const total = (await rssBytes(app.pid)) + (await rssBytes(agentHostPid));
+  const agentHostRss = await rssBytes(agentHostPid);
+  const total = (await rssBytes(app.pid)) + agentHostRss;
   const perThread = mb(total - baseline) / threadCount;
+  // Each thread after the first, in the agent host alone: its per-thread part without the fixed one.
+  const agentHostPerThread = mb(agentHostRss - agentHostWithOne) / (threadCount - 1);
   reattach.sort((a, b) => a - b);
   const p50 = percentile(reattach, 50);
   const p95 = percentile(reattach, 95);
@@ -78,7 +87,9 @@ runBenchmark(async () => {
       reattach_ms_p95: round(p95, 1),
       all_attached_ms: round(allMs, 0),
       host_rss_mb_per_thread: round(perThread, 2),
-      agent_host_rss_mb: round(mb(await rssBytes(agentHostPid)), 1),
+      agent_host_rss_mb: round(mb(agentHostRss), 1),
+      agent_host_rss_mb_one_thread: round(mb(agentHostWithOne), 1),
+      agent_host_rss_mb_per_further_thread: round(agentHostPerThread, 2),
     },
     [
       { label: 'agents adopted', value: `${adopted} of ${threadCount}` },
@@ -90,6 +101,10 @@ runBenchmark(async () => {
       },
       { label: 'all 30 attached and drawn', value: `${round(allMs, 0)} ms` },
       { label: 'host_rss_mb_per_thread (app + agent host)', value: `${round(perThread, 2)} MB` },
+      {
+        label: '  agent host: with 1 thread / with 30',
+        value: `${round(mb(agentHostWithOne), 1)} / ${round(mb(agentHostRss), 1)} MB; each further thread ${round(agentHostPerThread, 2)} MB`,
+      },
     ],
   );
 });

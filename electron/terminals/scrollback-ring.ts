@@ -1,7 +1,7 @@
 import { flowControl } from '../../shared/flow-control';
 
 /** The first allocation of a ring: what a quiet thread's output needs; it doubles as output comes. */
-const initialBytes = 64 * 1024;
+const initialBytes = 16 * 1024;
 /** Chunks up to this long are encoded into one buffer shared by all rings rather than a new one each. */
 const scratchChars = 128 * 1024;
 let scratch = Buffer.alloc(0);
