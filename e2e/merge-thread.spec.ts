@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { git } from './support/git';
 import { createDemoThread, queueEntry } from './support/merge-queue';
@@ -60,7 +61,10 @@ test('an unreviewed thread: a secondary Merge button, a confirmation naming both
   await expectMerged();
 });
 
-test('a thread approved on its tip has the primary Merge button and no review warning', async ({ page }) => {
+test('a thread approved on its tip has the primary Merge button and no review warning; a later commit makes it secondary', async ({
+  page,
+}) => {
+  const { repo } = workspace();
   await page.goto(workspace().host.url);
   await createDemoThread(page, 'Approved notes', 'quick');
   await expect(page.getByTestId('thread-merge')).toHaveAttribute('data-primary', 'false');
@@ -68,9 +72,33 @@ test('a thread approved on its tip has the primary Merge button and no review wa
   await page.getByTestId('review-approve').click();
   await expect(page.getByTestId('thread-header-review')).toHaveAttribute('data-review', 'approved');
   await expect(page.getByTestId('thread-merge')).toHaveAttribute('data-primary', 'true');
+  // Away from the review too (the host is asked for the tip).
+  await page.getByTestId('tab-terminal').click();
+  await expect(page.getByTestId('thread-merge')).toHaveAttribute('data-primary', 'true');
+  await page.getByTestId('tab-diff').click();
   await page.getByTestId('thread-merge').click();
   const dialog = page.getByTestId('merge-dialog');
   await expect(dialog.getByTestId('merge-queue-warning')).toContainText("skips the merge queue's conflict check");
   await expect(dialog.getByTestId('merge-review-warning')).toHaveCount(0);
   await expect(dialog.getByTestId('merge-confirm')).toHaveText('Merge');
+
+  await page.keyboard.press('Escape');
+  await expect(page.locator('dialog[open]')).toHaveCount(0);
+
+  // A commit after the approval: the approval is stale, the button secondary, the confirmation says so.
+  const worktree = path.join(`${repo}.worktrees`, 'switchyard-approved-notes');
+  const approvedAt = await git(worktree, 'rev-parse', 'HEAD');
+  await git(worktree, 'commit', '--quiet', '--allow-empty', '-m', 'after the approval');
+  // (An empty commit touches no file in the worktree: the pane is refreshed rather than waiting for its watcher.)
+  await page.getByTestId('diff-refresh').click();
+  await expect(page.getByTestId('approval-stale')).toBeVisible();
+  await expect(page.getByTestId('thread-merge')).toHaveAttribute('data-primary', 'false');
+  await page.getByTestId('thread-merge').click();
+  await expect(dialog.getByTestId('merge-review-warning')).toHaveText(
+    `This branch was approved on an older commit (${approvedAt.slice(0, 7)}); it has new commits since.`,
+  );
+  await expect(dialog.getByTestId('merge-confirm')).toHaveText('Merge anyway');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('tab-terminal').click();
+  await expect(page.getByTestId('thread-merge')).toHaveAttribute('data-primary', 'false');
 });

@@ -1,18 +1,22 @@
 import { useEffect, useState } from 'react';
 import type { Thread } from '../../shared/models';
 import { useReviewPaneStore } from '../review/review-pane-store';
+import { useUiStore } from '../state/ui-store';
 import { getBridge } from '../transport/bridge';
 
 /**
  * Whether the thread's approval was given on another commit than its branch tip now: false when it
- * is not approved, null until known. The review pane's summary answers when it shows this thread;
- * otherwise the host is asked (the file list only, no line counts).
+ * is not approved, null until known. The review pane's summary answers while it shows this thread
+ * (it follows the worktree); otherwise the host is asked (the file list only, no line counts), again
+ * whenever the agent's status moves (it may have committed).
  */
 export function useApprovalStale(thread: Thread): boolean | null {
   const approved = thread.review.state === 'approved';
-  const paneHead = useReviewPaneStore((state) =>
+  const reviewShown = useUiStore((state) => state.tab === 'diff');
+  const storedHead = useReviewPaneStore((state) =>
     state.threadId === thread.id && state.summary ? state.summary.head : null,
   );
+  const paneHead = reviewShown ? storedHead : null;
   const [asked, setAsked] = useState<{ threadId: string; head: string } | null>(null);
   const needsAsking = approved && paneHead === null;
   useEffect(() => {
@@ -26,7 +30,7 @@ export function useApprovalStale(thread: Thread): boolean | null {
     return () => {
       cancelled = true;
     };
-  }, [needsAsking, thread.id, thread.review.commit]);
+  }, [needsAsking, thread.id, thread.review.commit, thread.status]);
   if (!approved) return false;
   const head = paneHead ?? (asked?.threadId === thread.id ? asked.head : null);
   return head === null ? null : thread.review.commit !== head;
