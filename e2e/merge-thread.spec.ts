@@ -32,7 +32,12 @@ test('an unreviewed thread: a secondary Merge button, a confirmation naming both
   const queueWarning = dialog.getByTestId('merge-queue-warning');
   await expect(queueWarning).toContainText("Merging here skips the merge queue's conflict check");
   await expect(queueWarning).toContainText('1 other branch is queued in this project');
-  await expect(dialog.getByTestId('merge-open-queue')).toBeVisible();
+  // The queue is one click away from the confirmation.
+  await dialog.getByTestId('merge-open-queue').click();
+  await expect(page.getByTestId('merge-queue-view')).toBeVisible();
+  await expect(page.locator('dialog[open]')).toHaveCount(0);
+  await threadItem(page, 'Notes').click();
+  await mergeButton.click();
   await expect(dialog.getByTestId('merge-confirm')).toHaveText('Merge anyway');
   await dialog.getByTestId('merge-confirm').click();
   await expect(page.getByTestId('merge-result')).toBeVisible();
