@@ -1,3 +1,4 @@
+import { plural } from '../../shared/plural';
 import type { CleanupItem } from '../../shared/merge-queue';
 import { branchExists, branchTip, deleteBranch } from '../git/branch';
 import { backupRefName, updateRef } from '../git/refs';
@@ -38,7 +39,7 @@ export async function cleanUpLandedThread(
     const dirty = await uncommittedPaths(thread.worktreePath);
     if (dirty.length && !archive) {
       kept.push(
-        `worktree ${thread.worktreePath}: ${dirty.length} uncommitted file(s) (${dirty.slice(0, 3).join(', ')})`,
+        `worktree ${thread.worktreePath}: ${plural(dirty.length, 'uncommitted file')} (${dirty.slice(0, 3).join(', ')})`,
       );
     } else {
       if (dirty.length) {

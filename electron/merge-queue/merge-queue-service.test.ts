@@ -166,7 +166,7 @@ describe('the merge queue service', () => {
       `branch ${docs.branch} (fully merged)`,
       'thread record',
     ]);
-    expect(items[1]?.kept[0]).toContain('1 uncommitted file(s) (scratch.txt)');
+    expect(items[1]?.kept[0]).toContain('1 uncommitted file (scratch.txt)');
     expect(items[1]?.kept[1]).toContain('still checked out');
     expect(items[2]).toMatchObject({
       subject: 'Title B',

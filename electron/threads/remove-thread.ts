@@ -1,3 +1,4 @@
+import { plural } from '../../shared/plural';
 import { pathExists } from '../fs/path-exists';
 import { AppError } from '../../shared/errors';
 import type { RemoveOutcome, Thread } from '../../shared/models';
@@ -82,17 +83,26 @@ export function cannotKeepSentence(work: Pick<UnsavedWork, 'ignoredFiles' | 'nes
   return parts.length ? `No backup can keep ${parts.join(' or ')}: they are deleted with the worktree.` : '';
 }
 
+/** Uncommitted files are committed or discarded; commits are merged. */
+function whatToDo(work: UnsavedWork): string {
+  const commits = work.unmergedCommits === null || work.unmergedCommits > 0;
+  if (work.uncommittedFiles.length && commits) return 'Commit the files and merge the branch first';
+  if (work.uncommittedFiles.length) return 'Commit or discard them first';
+  return 'Merge it first';
+}
+
 function refusal(thread: Thread, work: UnsavedWork): AppError {
   const parts: string[] = [];
-  if (work.uncommittedFiles.length) parts.push(`${work.uncommittedFiles.length} uncommitted file(s)`);
+  if (work.uncommittedFiles.length) parts.push(plural(work.uncommittedFiles.length, 'uncommitted file'));
   const branchCommits = work.unmergedCommits === null ? null : work.unmergedCommits - work.detachedCommits;
   if (branchCommits === null) parts.push(`commits whose base branch "${thread.baseBranch}" no longer exists`);
-  else if (branchCommits > 0) parts.push(`${branchCommits} commit(s) not merged into ${thread.baseBranch}`);
-  if (work.detachedCommits > 0) parts.push(`${work.detachedCommits} commit(s) on a detached HEAD that no branch holds`);
+  else if (branchCommits > 0) parts.push(`${plural(branchCommits, 'commit')} not merged into ${thread.baseBranch}`);
+  if (work.detachedCommits > 0)
+    parts.push(`${plural(work.detachedCommits, 'commit')} on a detached HEAD that no branch holds`);
   const cannotKeep = cannotKeepSentence(work);
   return new AppError(
     'unsaved-work',
-    `"${thread.name}" has ${parts.join(' and ')}. Merge it first, or choose to discard (a backup ref will keep the work).${cannotKeep ? ` ${cannotKeep}` : ''}`,
+    `"${thread.name}" has ${parts.join(' and ')}. ${whatToDo(work)}, or choose to discard (a backup ref will keep the work).${cannotKeep ? ` ${cannotKeep}` : ''}`,
     {
       uncommittedFiles: work.uncommittedFiles,
       unmergedCommits: work.unmergedCommits ?? -1,

@@ -1,6 +1,7 @@
 import type { MergeRecord } from '../../shared/models';
 import type { ReviewSummary } from '../../shared/review';
-import { mergedLabel, plural } from './format';
+import { mergedLabel } from './format';
+import { plural } from '../../shared/plural';
 
 const marks: Record<string, string> = { true: '✓', false: '⚠', pending: '…', unchecked: '–' };
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Thread } from '../../shared/models';
 import type { ReviewSummary } from '../../shared/review';
-import { plural } from './format';
+import { plural } from '../../shared/plural';
 import { reviewActions } from './review-api';
 import { ReviewBadge } from './review-badge';
 

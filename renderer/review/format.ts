@@ -30,10 +30,6 @@ export const kindLabels: Record<FileChangeKind, string> = {
   'type-changed': 'T',
 };
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
 /** "Merged into main at 1a2b3c4": what the review shows of a branch once merged into its base. */
 export function mergedLabel(merged: { into: string; commit: string }): string {
   return `Merged into ${merged.into} at ${merged.commit.slice(0, 7)}`;

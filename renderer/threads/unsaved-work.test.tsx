@@ -6,7 +6,7 @@ import { UnsavedWork } from './unsaved-work';
 
 const refusal: WireError = {
   kind: 'unsaved-work',
-  message: '"Nested" has 3 uncommitted file(s) and 1 commit(s) on a detached HEAD that no branch holds.',
+  message: '"Nested" has 3 uncommitted files and 1 commit on a detached HEAD that no branch holds.',
   details: {
     uncommittedFiles: ['nested/', 'notes.txt'],
     unmergedCommits: 1,
