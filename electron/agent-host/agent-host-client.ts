@@ -176,12 +176,13 @@ async function hello(
 }
 
 /**
- * V8's young generation kept small (2 MB semi-spaces instead of up to 16 MB): the agent host's
+ * V8's young generation kept small (4 MB semi-spaces instead of up to 16 MB): the agent host's
  * garbage is output passing through (chunks, the emulator's parsing), dead within a scavenge, and
- * under floods nobody watches a large young generation only grew its RSS — by ~30 MB for 8 floods
- * (docs/performance.md, 2026-12-04) — at no measurable gain in CPU.
+ * under 8 floods nobody watches a large young generation grew its RSS by ~25 MB more. 2 MB cost
+ * about a fifth of the transport's throughput in more scavenges; 4 MB costs none measurable
+ * (docs/performance.md, 2026-12-04).
  */
-const agentHostV8Flags = ['--max-semi-space-size=2'];
+const agentHostV8Flags = ['--max-semi-space-size=4'];
 
 /** Starts a detached agent host for `dataDir` (its own session and process group) and waits for it to answer. */
 export async function spawnAgentHost(dataDir: string, launch: AgentHostLaunch, paths: AgentHostPaths): Promise<void> {
