@@ -441,7 +441,6 @@ export class ThreadService {
     await this.save(threadId, change);
   }
 
-
   /**
    * Creates the branch at the planned base commit, then its worktree, noting in `made` each part
    * that this request created, so a failure undoes exactly those and nothing another create (or
