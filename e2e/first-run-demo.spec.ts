@@ -47,3 +47,23 @@ test('"Try the demo" makes a sample repository with scripted threads a newcomer 
     'switchyard/rewrite-readme-title',
   ]);
 });
+
+test('the page may open its own WebSocket and no other (CSP connect-src)', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('try-demo')).toBeVisible();
+  const blocked = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        document.addEventListener('securitypolicyviolation', (event) => resolve(event.violatedDirective), {
+          once: true,
+        });
+        try {
+          new WebSocket('ws://127.0.0.1:9/elsewhere');
+        } catch (error) {
+          resolve(`thrown: ${String(error)}`);
+        }
+        setTimeout(() => resolve('not blocked'), 3_000);
+      }),
+  );
+  expect(blocked).toMatch(/connect-src|thrown/);
+});

@@ -41,7 +41,7 @@ export function contentSecurityPolicy(): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
-    "connect-src 'self' ws: wss:",
+    "connect-src 'self'", // 'self' covers ws: to this host and port (CSP3); no other socket is allowed
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
