@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/models';
 import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
@@ -11,22 +10,14 @@ import { recordingClient, terminalText } from '../test-support/test-app';
 import type { LiveAgent } from '../threads/thread-runtime';
 import { AgentHostClient } from './agent-host-client';
 import { agentHostPaths } from './protocol';
+import { bundleNodeScript } from '../test-support/bundle-script';
 
 // The real agent host, bundled as the build does (node-pty outside the bundle, resolved from the repo).
 const distDir = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', `agent-host-test-${process.pid}`);
 
 beforeAll(async () => {
   await mkdir(distDir, { recursive: true });
-  await build({
-    entryPoints: [path.join(__dirname, 'agent-host-main.ts')],
-    outfile: path.join(distDir, 'agent-host.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['node-pty'],
-    logLevel: 'silent',
-  });
+  await bundleNodeScript(path.join(__dirname, 'agent-host-main.ts'), path.join(distDir, 'agent-host.cjs'));
 }, 60_000);
 
 afterAll(async () => {

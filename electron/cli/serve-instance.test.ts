@@ -2,12 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelNamesDefine } from '../../scripts/channel-names.mjs';
 import { instanceLockName } from '../app/instance-lock';
 import { makeTempDir } from '../test-support/temp-repo';
 import { serveAddressName } from './serve-address';
+import { bundleNodeScript } from '../test-support/bundle-script';
 
 /** The real CLI, bundled as the build does, run as separate processes on one data folder. */
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -18,17 +17,7 @@ beforeAll(async () => {
   temp = await makeTempDir();
   cli = path.join(temp.dir, 'dist', 'cli.cjs');
   await mkdir(path.dirname(cli), { recursive: true });
-  await build({
-    entryPoints: [path.resolve(__dirname, 'switchyard.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['node-pty'],
-    define: await channelNamesDefine(),
-    logLevel: 'silent',
-  });
+  await bundleNodeScript(path.resolve(__dirname, 'switchyard.ts'), cli);
 });
 
 afterAll(async () => {

@@ -1,4 +1,3 @@
-import { build } from 'esbuild';
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { commitAll, makeRepo, makeTempDir, waitFor } from '../test-support/temp-
 import { hookEnv, type HookEvent, hookTokenHeader } from './hook-protocol';
 import { type HookServer, startHookServer } from './hook-server';
 import { claudeLocalSettings, installClaudeHooks, withRelayHooks } from './install-claude-hooks';
+import { bundleNodeScript } from '../test-support/bundle-script';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let relay: string;
@@ -17,15 +17,7 @@ let events: HookEvent[];
 beforeAll(async () => {
   temp = await makeTempDir('hooks-');
   relay = path.join(temp.dir, 'hook-relay.cjs');
-  await build({
-    entryPoints: [path.join(__dirname, 'hook-relay.ts')],
-    outfile: relay,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'silent',
-  });
+  await bundleNodeScript(path.join(__dirname, 'hook-relay.ts'), relay);
   events = [];
   server = await startHookServer({ onEvent: (event) => events.push(event) });
 });

@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ipcRequestPrefix } from '../../shared/channel-names';
 import type { Thread } from '../../shared/models';
@@ -10,6 +9,7 @@ import { commandLineOf, instanceLockName } from '../app/instance-lock';
 import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
 import { ElectronStandIn } from './electron-stand-in';
 import { startElectronShell } from './start-shell';
+import { bundleNodeScript } from '../test-support/bundle-script';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let userData: string;
@@ -22,16 +22,10 @@ const started: ElectronStandIn[] = [];
 let sleeper: ChildProcess | null = null;
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.resolve(__dirname, '..', 'agent-host', 'agent-host-main.ts')],
-    outfile: path.join(distDir, 'agent-host.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['node-pty'],
-    logLevel: 'silent',
-  });
+  await bundleNodeScript(
+    path.resolve(__dirname, '..', 'agent-host', 'agent-host-main.ts'),
+    path.join(distDir, 'agent-host.cjs'),
+  );
 }, 60_000);
 
 afterAll(async () => {
