@@ -121,9 +121,16 @@ export class AgentHostClient {
     this.closed = true;
     this.control.destroy();
     this.data.destroy();
-    for (const waiter of this.pending.values()) waiter.reject(new Error('the agent host went away'));
+    for (const waiter of this.pending.values()) waiter.reject(new AgentHostGone());
     this.pending.clear();
     this.events.onClose(this.closingAnnounced);
+  }
+}
+
+/** A request cut off because the connection to the agent host closed (the runtime decides what that means). */
+export class AgentHostGone extends Error {
+  constructor() {
+    super('the agent host went away');
   }
 }
 

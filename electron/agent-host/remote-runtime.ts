@@ -12,6 +12,7 @@ import type { LaunchPlan, LiveAgent, RuntimeEvents } from '../threads/thread-run
 import {
   type AgentHostLaunch,
   AgentHostClient,
+  AgentHostGone,
   clearDeadHost,
   hostDiedUncleanly,
   otherVersionHosts,
@@ -89,6 +90,9 @@ export class RemoteRuntime implements AgentRuntime {
     void this.connected()
       .then((client) => client.request('start', { plan, maxRunning: this.options.maxRunning() }))
       .catch((error: unknown) => {
+        // The host died with the start under way: the thread stays active, so the lost-host
+        // check after the closed connection says what happened (and ends what it started).
+        if (error instanceof AgentHostGone) return;
         this.active.delete(plan.threadId);
         this.events.onStatus(
           plan.threadId,
