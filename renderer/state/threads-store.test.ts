@@ -155,12 +155,35 @@ describe('sidebar filters and orders', () => {
         ).toEqual(archived ? ['archived'] : [expect.not.stringMatching('archived')]);
       }
     }
-    expect(countByFilter(threads)).toEqual({ all: 5, 'needs-input': 1, working: 2, done: 1, failed: 1, archived: 0 });
+    expect(countByFilter(threads)).toEqual({
+      all: 5,
+      'needs-input': 1,
+      working: 0,
+      queued: 1,
+      idle: 1,
+      done: 0,
+      stopped: 1,
+      failed: 1,
+      archived: 0,
+    });
+  });
+
+  it('counts what each filter says: "Working" is not idle or queued, "Done" is not stopped', () => {
+    const working = makeThread({ status: 'working' });
+    const starting = makeThread({ status: 'starting' });
+    for (const thread of [working, starting]) expect(matchesFilter(thread, 'working')).toBe(true);
+    for (const status of ['idle', 'queued'] as const) {
+      expect(matchesFilter(makeThread({ status }), 'working'), status).toBe(false);
+      expect(matchesFilter(makeThread({ status }), status), status).toBe(true);
+    }
+    expect(matchesFilter(makeThread({ status: 'done' }), 'done')).toBe(true);
+    expect(matchesFilter(makeThread({ status: 'stopped' }), 'done')).toBe(false);
+    expect(matchesFilter(makeThread({ status: 'stopped' }), 'stopped')).toBe(true);
   });
 
   it('keeps archived (rejected) threads out of every filter but "Archived"', () => {
     const rejected = makeThread({ id: 'f-rejected', status: 'stopped', archived: true });
-    expect(countByFilter([...threads, rejected])).toMatchObject({ all: 5, done: 1, archived: 1 });
+    expect(countByFilter([...threads, rejected])).toMatchObject({ all: 5, stopped: 1, archived: 1 });
     expect(matchesFilter(rejected, 'all')).toBe(false);
     expect(matchesFilter(rejected, 'archived')).toBe(true);
   });

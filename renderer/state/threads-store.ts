@@ -10,15 +10,19 @@ export interface ThreadError {
 }
 
 /**
- * Sidebar filters: every thread belongs to exactly one besides "all", so the counts add up.
+ * Sidebar filters: every thread belongs to exactly one besides "all", so the counts add up, and each
+ * counts what its label says (an idle or queued agent is not "Working"; a stopped one is not "Done").
  * Archived threads (rejected in review: branch kept, thread put away) show only under "Archived";
  * "All" means all active threads.
  */
 export const threadFilters = {
   all: { label: 'All', statuses: null },
   'needs-input': { label: 'Needs input', statuses: ['needs-input'] },
-  working: { label: 'Working', statuses: ['queued', 'starting', 'working', 'idle'] },
-  done: { label: 'Done', statuses: ['done', 'stopped'] },
+  working: { label: 'Working', statuses: ['starting', 'working'] },
+  queued: { label: 'Queued', statuses: ['queued'] },
+  idle: { label: 'Idle', statuses: ['idle'] },
+  done: { label: 'Done', statuses: ['done'] },
+  stopped: { label: 'Stopped', statuses: ['stopped'] },
   failed: { label: 'Failed', statuses: ['failed'] },
   archived: { label: 'Archived', statuses: null },
 } as const satisfies Record<string, { label: string; statuses: readonly ThreadStatus[] | null }>;
