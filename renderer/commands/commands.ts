@@ -1,4 +1,6 @@
 import type { Thread } from '../../shared/models';
+import { inboxCount } from '../inbox/inbox-selection';
+import { openInbox } from '../inbox/inbox-store';
 import { reviewActions } from '../review/review-api';
 import { openSettings } from '../settings/settings-store';
 import { getActions } from '../state/actions';
@@ -81,6 +83,14 @@ export function buildCommands(): Command[] {
       shortcut: { key: 'j', mod: true },
       enabled: hasProject,
       run: () => void goToNextNeedingMe(),
+    },
+    {
+      id: 'inbox.open',
+      title: `Needs you — waiting and failed threads of every project (${inboxCount(byId, useProjectsStore.getState().projects)})`,
+      keywords: 'inbox attention waiting needs input failed all projects',
+      group: 'action',
+      enabled: true,
+      run: openInbox,
     },
     {
       id: 'merge-queue.open',

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Thread } from '../../shared/models';
-import { getActions } from '../state/actions';
+import { revealThread } from '../inbox/reveal-thread';
 import { useAppInfoStore } from '../state/app-info-store';
 import { useProjectsStore } from '../state/projects-store';
 import { useThreadsStore } from '../state/threads-store';
@@ -19,8 +19,7 @@ function isLookingAt(thread: Thread): boolean {
 
 function reveal(thread: Thread): void {
   window.focus();
-  getActions().selectProject(thread.projectId);
-  useThreadsStore.getState().select(thread.id);
+  revealThread(thread.id);
 }
 
 function show(notice: { title: string; body: string; tag: string }, onClick: () => void): void {

@@ -43,8 +43,37 @@ export function matchesFilter(thread: Thread, filter: ThreadFilter): boolean {
   return statuses === null || statuses.includes(thread.status);
 }
 
+/**
+ * Since when this window has seen a thread in its current status. The model carries no such time,
+ * so a thread already in its status when the window loaded counts from the load (`observed` false:
+ * "at least this long").
+ */
+export interface StatusSince {
+  status: ThreadStatus;
+  at: number;
+  observed: boolean;
+}
+
+/** `previous` updated for `threads`: a new status starts a new clock, an unchanged one keeps it. */
+export function trackStatusSince(
+  previous: Record<string, StatusSince>,
+  threads: readonly Thread[],
+  now: number,
+  unknownIsNew: boolean,
+): Record<string, StatusSince> {
+  let next = previous;
+  for (const thread of threads) {
+    const before = previous[thread.id];
+    if (before && before.status === thread.status) continue;
+    if (next === previous) next = { ...previous };
+    next[thread.id] = { status: thread.status, at: now, observed: before !== undefined || unknownIsNew };
+  }
+  return next;
+}
+
 export interface ThreadsState {
   byId: Record<string, Thread>;
+  statusSince: Record<string, StatusSince>;
   selectedId: string | null;
   lastErrorById: Record<string, ThreadError>;
   /** Remembers the selected thread per project, so switching projects back and forth keeps your place. */
@@ -146,6 +175,7 @@ function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T
 
 export const useThreadsStore = create<ThreadsState>()((set, get) => ({
   byId: {},
+  statusSince: {},
   selectedId: null,
   lastErrorById: {},
   lastSelectedByProject: {},
@@ -165,21 +195,30 @@ export const useThreadsStore = create<ThreadsState>()((set, get) => ({
   replaceAll(threads) {
     const byId: Record<string, Thread> = {};
     for (const thread of threads) byId[thread.id] = thread;
-    set((state) => ({
-      byId,
-      selectedId: state.selectedId !== null && byId[state.selectedId] ? state.selectedId : null,
-    }));
+    set((state) => {
+      const tracked = trackStatusSince(state.statusSince, threads, Date.now(), false);
+      const statusSince: Record<string, StatusSince> = {};
+      for (const id of Object.keys(byId)) statusSince[id] = tracked[id]!;
+      return {
+        byId,
+        statusSince,
+        selectedId: state.selectedId !== null && byId[state.selectedId] ? state.selectedId : null,
+      };
+    });
   },
 
   upsert(thread) {
-    set((state) => ({ byId: { ...state.byId, [thread.id]: thread } }));
+    set((state) => ({
+      byId: { ...state.byId, [thread.id]: thread },
+      statusSince: trackStatusSince(state.statusSince, [thread], Date.now(), true),
+    }));
   },
 
   upsertMany(threads) {
     set((state) => {
       const byId = { ...state.byId };
       for (const thread of threads) byId[thread.id] = thread;
-      return { byId };
+      return { byId, statusSince: trackStatusSince(state.statusSince, threads, Date.now(), true) };
     });
   },
 
@@ -189,6 +228,7 @@ export const useThreadsStore = create<ThreadsState>()((set, get) => ({
     const selectedId = state.selectedId === threadId ? neighbourAfterRemoval(state.byId, threadId) : state.selectedId;
     set({
       byId: withoutKey(state.byId, threadId),
+      statusSince: withoutKey(state.statusSince, threadId),
       selectedId,
       lastErrorById: withoutKey(state.lastErrorById, threadId),
     });

@@ -1,4 +1,5 @@
 import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { plural } from '../../shared/plural';
 import { EnableNotificationsControl } from '../notifications/enable-notifications-control';
 import { useAttentionNotifications } from '../notifications/use-attention-notifications';
 import { useProjectsStore } from '../state/projects-store';
@@ -29,7 +30,12 @@ export function ThreadList() {
   // Derived here rather than in the selector: a fresh array from a selector re-renders forever.
   const threads = useMemo(() => threadsOfProject(byId, projectId, sort), [byId, projectId, sort]);
   const shown = useMemo(() => threads.filter((thread) => matchesFilter(thread, filter)), [threads, filter]);
-  const waiting = threads.filter((thread) => thread.status === 'needs-input').length;
+  const statusSince = useThreadsStore((state) => state.statusSince);
+  // The one waiting longest first: the banner opens it.
+  const waitingThreads = threads
+    .filter((thread) => thread.status === 'needs-input' && !thread.archived)
+    .sort((a, b) => (statusSince[a.id]?.at ?? 0) - (statusSince[b.id]?.at ?? 0));
+  const waiting = waitingThreads.length;
   const listRef = useRef<HTMLUListElement>(null);
   const setSidebarHasKeyboard = useUiStore((state) => state.setSidebarHasKeyboard);
 
@@ -85,10 +91,12 @@ export function ThreadList() {
           type="button"
           className="waiting-summary"
           data-testid="needs-input-summary"
-          title="Show only the threads waiting for you"
-          onClick={() => setFilter('needs-input')}
+          title={`Open ${waitingThreads[0]!.name}, waiting for your input`}
+          onClick={() => pickThread(waitingThreads[0]!.id)}
         >
-          {waiting === 1 ? '1 agent is waiting for you' : `${waiting} agents are waiting for you`}
+          {waiting === 1
+            ? `${waitingThreads[0]!.name} is waiting for you — open it`
+            : `${plural(waiting, 'agent')} are waiting for you — open the first`}
         </button>
       )}
       {threads.length > 0 && <ThreadFilterBar threads={threads} />}

@@ -1,3 +1,4 @@
+import { InboxDialog } from '../inbox/inbox-dialog';
 import { KeyboardLayer } from '../commands/keyboard-layer';
 import { useProjectsStore } from '../state/projects-store';
 import { useUiStore } from '../state/ui-store';
@@ -12,6 +13,7 @@ export function DialogHost() {
     <>
       <KeyboardLayer />
       <OpenDialog />
+      <InboxDialog />
     </>
   );
 }

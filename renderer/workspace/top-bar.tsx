@@ -2,6 +2,7 @@ import { useAppInfoStore } from '../state/app-info-store';
 import { useProjectsStore, selectedProject } from '../state/projects-store';
 import { openSettings } from '../settings/settings-store';
 import { useUiStore } from '../state/ui-store';
+import { InboxButton } from '../inbox/inbox-button';
 import { OpenRepositoryControl } from './open-repository-control';
 import { PromptTemplateButton } from '../settings/prompt-template-editor';
 import { ProjectSelector } from './project-selector';
@@ -47,6 +48,7 @@ export function TopBar() {
       )}
       <span className="spacer" />
       {/* With no project yet, the welcome panel carries the open control instead. */}
+      {hasProjects && <InboxButton />}
       {hasProjects && <OpenRepositoryControl size="compact" />}
       <button type="button" className="button small" data-testid="settings-button" onClick={openSettings}>
         Settings

@@ -1,0 +1,66 @@
+import type { Project, Thread, ThreadStatus } from '../../shared/models';
+import type { StatusSince } from '../state/threads-store';
+
+/** What the inbox lists: agents blocked on the dispatcher, and agents that failed. */
+export const inboxStatuses: ReadonlySet<ThreadStatus> = new Set(['needs-input', 'failed']);
+
+export interface InboxRow {
+  thread: Thread;
+  /** When this window first saw the thread in its status (ms since the epoch). */
+  since: number;
+  /** False when the thread was already waiting when the window loaded: it has waited at least this long. */
+  observed: boolean;
+}
+
+export interface InboxGroup {
+  project: Project;
+  rows: InboxRow[];
+}
+
+const statusRank = (thread: Thread) => (thread.status === 'needs-input' ? 0 : 1);
+
+/**
+ * The "Needs you" inbox: the waiting and failed threads of every open project, grouped by project
+ * (in the projects' order), those waiting for input first, then the longest waiting first.
+ * Archived threads are put away and never count; threads of a project not open are left out.
+ */
+export function inboxGroups(
+  byId: Record<string, Thread>,
+  projects: readonly Project[],
+  statusSince: Record<string, StatusSince>,
+  now = Date.now(),
+): InboxGroup[] {
+  const rowsByProject = new Map<string, InboxRow[]>();
+  for (const thread of Object.values(byId)) {
+    if (thread.archived || !inboxStatuses.has(thread.status)) continue;
+    const since = statusSince[thread.id];
+    const row: InboxRow = { thread, since: since?.at ?? now, observed: since?.observed ?? false };
+    const rows = rowsByProject.get(thread.projectId) ?? [];
+    rows.push(row);
+    rowsByProject.set(thread.projectId, rows);
+  }
+  const groups: InboxGroup[] = [];
+  for (const project of projects) {
+    const rows = rowsByProject.get(project.id);
+    if (!rows) continue;
+    rows.sort(
+      (a, b) =>
+        statusRank(a.thread) - statusRank(b.thread) ||
+        a.since - b.since ||
+        a.thread.createdAt.localeCompare(b.thread.createdAt) ||
+        a.thread.id.localeCompare(b.thread.id),
+    );
+    groups.push({ project, rows });
+  }
+  return groups;
+}
+
+/** How many threads the inbox lists (the top bar's badge). */
+export function inboxCount(byId: Record<string, Thread>, projects: readonly Project[]): number {
+  const open = new Set(projects.map((project) => project.id));
+  let count = 0;
+  for (const thread of Object.values(byId)) {
+    if (!thread.archived && inboxStatuses.has(thread.status) && open.has(thread.projectId)) count++;
+  }
+  return count;
+}

@@ -1,0 +1,19 @@
+import { plural } from '../../shared/plural';
+
+/** "under a minute", "1 minute", "3 hours", "2 days": how long something has waited, roughly. */
+export function formatWaited(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'under a minute';
+  if (minutes < 60) return plural(minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return plural(hours, 'hour');
+  return plural(Math.floor(hours / 24), 'day');
+}
+
+/** The inbox's words for a wait: "waiting 5 minutes", or "waiting at least 5 minutes" when it began before the window loaded. */
+export function describeWait(status: 'needs-input' | 'failed' | string, ms: number, observed: boolean): string {
+  const verb = status === 'failed' ? 'failed' : 'waiting';
+  const span = formatWaited(ms);
+  if (status === 'failed') return observed ? `${verb} ${span} ago` : `${verb} at least ${span} ago`;
+  return observed ? `${verb} ${span}` : `${verb} at least ${span}`;
+}
