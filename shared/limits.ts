@@ -37,6 +37,15 @@ export const statusMaxSettleMs = 1_000;
 /** Output silence after which an agent whose screen shows nothing known counts as idle. */
 export const statusIdleMs = 4_000;
 
+/**
+ * How often a plain shell's terminal is asked what runs in its foreground (shell threads only;
+ * agents are never polled). Output already triggers the check, so this only catches a program
+ * that starts or ends without printing (echo off, a silent `sleep`): one second is soon enough
+ * for a glance at the sidebar, and a check is one tcgetpgrp and a short /proc read (2–3 µs
+ * measured on Linux), so even a hundred shells cost nothing noticeable.
+ */
+export const shellForegroundCheckMs = 1_000;
+
 /** Output this soon after typing or a resize is the terminal echoing or redrawing, not the agent working. */
 export const echoWindowMs = 150;
 

@@ -1,10 +1,17 @@
-import { echoWindowMs, statusIdleMs, statusMaxSettleMs, statusSettleMs } from '../../shared/limits';
+import {
+  echoWindowMs,
+  shellForegroundCheckMs,
+  statusIdleMs,
+  statusMaxSettleMs,
+  statusSettleMs,
+} from '../../shared/limits';
 import type { ThreadStatus } from '../../shared/models';
 import type { HookEventKind } from '../hooks/hook-protocol';
 import { ScreenClassifier, type ScreenVerdict } from './classify-screen';
 import { HeadlessScreen, type ScreenSnapshot, type StatusScreen } from './headless-screen';
 import { rulesFor, rulesFromPatterns } from './screen-rules';
 import { stripTerminalCodes } from './screen-text';
+import type { ShellForeground } from './shell-foreground';
 
 export interface StatusChange {
   readonly status: ThreadStatus;
@@ -30,6 +37,14 @@ export interface StatusTrackerOptions {
   readonly maxSettleMs?: number;
   /** Output silence after which a thread whose screen shows nothing known counts as idle. */
   readonly idleMs?: number;
+  /**
+   * For a plain shell: what its terminal has in the foreground (shell-foreground.ts). A program
+   * other than the shell then means working ("running sleep"), the shell itself idle at its prompt,
+   * whatever the screen shows; read after output settles and every `foregroundCheckMs`.
+   */
+  readonly foreground?: () => ShellForeground | null;
+  /** How often the foreground is read without output (shells only); see shellForegroundCheckMs. */
+  readonly foregroundCheckMs?: number;
   readonly onChange: (change: StatusChange) => void;
 }
 
@@ -51,7 +66,9 @@ function withNotice(reason: string | null, notice: string | null): string | null
  * failed with the most telling line on screen. Claude Code hook events, where installed, are
  * trusted over guesses from activity.
  *
- * No polling: timers run only after output, so an idle thread costs nothing.
+ * No polling: timers run only after output, so an idle thread costs nothing. The one exception is a
+ * plain shell (`foreground`): a silent program (`sleep 12`) starts and ends without output, so its
+ * terminal's foreground is read on a slow timer too.
  */
 export class StatusTracker {
   private status: ThreadStatus = 'starting';
@@ -63,6 +80,7 @@ export class StatusTracker {
   private readonly idleMs: number;
   private readTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
+  private foregroundTimer: NodeJS.Timeout | null = null;
   private lastOutputAt = 0;
   private burstStartedAt = 0;
   private quietUntil = 0;
@@ -83,6 +101,13 @@ export class StatusTracker {
     this.settleMs = options.settleMs ?? statusSettleMs;
     this.maxSettleMs = Math.max(this.settleMs, options.maxSettleMs ?? statusMaxSettleMs);
     this.idleMs = options.idleMs ?? statusIdleMs;
+    if (options.foreground) {
+      this.foregroundTimer = setInterval(
+        () => this.checkForeground(),
+        options.foregroundCheckMs ?? shellForegroundCheckMs,
+      );
+      this.foregroundTimer.unref();
+    }
   }
 
   get current(): StatusChange {
@@ -190,6 +215,7 @@ export class StatusTracker {
     this.classifier.read(screen, (verdict, notice) => {
       if (read !== this.reads || this.isFinal() || this.disposed) return;
       this.lastVerdict = verdict;
+      if (this.applyForeground(verdict)) return;
       // Hooks name the state more precisely than a screen rule agreeing with them.
       const hooksSaidSo = this.hookDriven && verdict?.state === this.status;
       if (verdict && !hooksSaidSo) this.set(verdict.state, withNotice(verdict.reason, notice));
@@ -199,16 +225,38 @@ export class StatusTracker {
   }
 
   private onLongSilence(): void {
+    // A shell's silence means nothing by itself: its foreground says whether a program still runs.
+    if (this.checkForeground()) return;
     if (this.isFinal() || this.disposed || this.hookDriven || this.lastVerdict) return;
     // A blank screen after a while is a program still loading, not one waiting for a prompt.
     if (this.status === 'working' && !isBlank(this.screen.snapshot())) this.set('idle', 'no output for a while');
   }
 
+  /** A shell's status from its foreground; false when there is none to read (not a shell, Windows). */
+  private checkForeground(): boolean {
+    if (!this.options.foreground || this.isFinal() || this.disposed) return false;
+    // Before its first output the shell has not drawn a prompt yet: it is still starting.
+    if (this.status === 'starting') return true;
+    return this.applyForeground(this.lastVerdict);
+  }
+
+  private applyForeground(verdict: ScreenVerdict | null): boolean {
+    const reading = this.options.foreground?.() ?? null;
+    if (!reading) return false;
+    if (reading.kind === 'shell') this.set('idle', 'ready for a command');
+    // A program asking something on screen (`rm -i`) is waiting for you, not working.
+    else if (verdict?.state === 'needs-input') this.set('needs-input', verdict.reason);
+    else this.set('working', `running ${reading.name}`);
+    return true;
+  }
+
   private clearTimers(): void {
     if (this.readTimer) clearTimeout(this.readTimer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.foregroundTimer) clearInterval(this.foregroundTimer);
     this.readTimer = null;
     this.idleTimer = null;
+    this.foregroundTimer = null;
   }
 
   private set(status: ThreadStatus, reason: string | null): void {

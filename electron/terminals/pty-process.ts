@@ -58,6 +58,21 @@ export class PtyProcess {
     return !this.exited;
   }
 
+  /**
+   * The program in the terminal's foreground, as node-pty reads it on Unix (tcgetpgrp on the pty,
+   * then that process group's argv[0] from /proc, or its name from sysctl on macOS: a system call
+   * and a short read, cheap enough to ask every second). Null where it cannot say: Windows (node-pty
+   * reports the started program there, whatever runs) or after the exit.
+   */
+  get foregroundProcess(): string | null {
+    if (this.exited || process.platform === 'win32') return null;
+    try {
+      return this.process.process || null;
+    } catch {
+      return null;
+    }
+  }
+
   pause(): void {
     if (!this.exited) this.process.pause();
   }
