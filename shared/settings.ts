@@ -11,6 +11,11 @@ export const SettingsSchema = z.object({
    * `serve` keeps them), `keep` (they run on; the next start reattaches them) or `stop`.
    */
   agentsOnQuit: z.enum(['ask', 'keep', 'stop']).default('ask'),
+  /**
+   * The editor "Open in editor" runs, as a program and its arguments (no shell), the worktree
+   * added last; null or absent: `code`, else `cursor` on PATH, else $VISUAL / $EDITOR.
+   */
+  editorCommand: z.string().max(1000).nullable().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -13,6 +13,7 @@ import { startHookServer } from '../hooks/hook-server';
 import { SettingsService } from '../settings/settings-service';
 import { ThreadService } from '../threads/thread-service';
 import { TerminalService } from '../terminals/terminal-service';
+import { ShellSessions } from '../terminals/shell-sessions';
 import { RemoteRuntime } from '../agent-host/remote-runtime';
 import type { ClientLink } from '../api/client-link';
 import type { HostCapabilities } from '../api/host-capabilities';
@@ -47,6 +48,8 @@ export interface SwitchyardApp {
   readonly threads: ThreadService;
   /** Every thread's terminal by id: input, resize, attach, detach, acks. */
   readonly terminals: TerminalService;
+  /** The plain shell beside each thread's agent (in this process; it ends with the app). */
+  readonly shells: ShellSessions;
   readonly agents: AgentRegistry;
   readonly state: StateRepository;
   readonly settings: SettingsService;
@@ -96,8 +99,10 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
   const agentHostEntry = unpacked(path.join(options.distDir, 'agent-host.cjs'));
   const useAgentHost =
     (options.agentHost ?? process.env.SWITCHYARD_AGENT_HOST !== 'in-process') && (await pathExists(agentHostEntry));
+  const shells = new ShellSessions({ worktreeOf: (threadId) => state.thread(threadId).worktreePath });
   const threads = new ThreadService({
     state,
+    beforeRemove: (threadId) => shells.close(threadId),
     agents,
     events,
     dataDir: options.dataDir,
@@ -122,7 +127,7 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
         }
       : {}),
   });
-  const terminals = new TerminalService(threads.terminals, (threadId) => void state.thread(threadId));
+  const terminals = new TerminalService(threads.terminals, (threadId) => void state.thread(threadId), shells);
   await threads.recoverAfterStart();
   const startReport = buildStartReport(state.threads());
   // With the agent host, "keep running" lets go of the agents (they outlive this process).
@@ -157,6 +162,7 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     projects,
     threads,
     terminals,
+    shells,
     agents,
     state,
     settings,
@@ -168,12 +174,14 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     shutdown: async () => {
       await mergeQueue.shutdown();
       await review.shutdown();
+      await shells.closeAll();
       await threads.shutdown();
       await hooks.close();
     },
     shutdownKeepingAgents: async () => {
       await mergeQueue.shutdown();
       await review.shutdown();
+      await shells.closeAll();
       await threads.detachAgents();
       await hooks.close();
     },

@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { DomainEvents } from '../../shared/domain-events';
 import type { Settings, SettingsView } from '../../shared/settings';
 import type { StateRepository } from '../store/state-repository';
+import { editorArgv } from '../os/open-in-editor';
 
 /**
  * How many agents may run at once when the user has not said: agent CLIs take a few hundred MB
@@ -27,7 +28,15 @@ export class SettingsService {
     return this.get().effectiveMaxRunningAgents;
   }
 
+  /** The editor command set in Settings, or null to find one (os/open-in-editor.ts). */
+  editorCommand(): string | null {
+    return this.get().editorCommand ?? null;
+  }
+
   async set(patch: Partial<Settings>): Promise<SettingsView> {
+    // An editor command that could never run is refused now, not at the first "Open in editor".
+    if (patch.editorCommand?.trim()) editorArgv(patch.editorCommand, `"${patch.editorCommand}"`);
+    if (patch.editorCommand !== undefined && !patch.editorCommand?.trim()) patch = { ...patch, editorCommand: null };
     await this.state.set('settings', { ...this.state.get('settings'), ...patch });
     const view = this.get();
     this.events.emit('settings.updated', view);

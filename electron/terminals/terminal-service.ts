@@ -1,3 +1,5 @@
+import { AppError } from '../../shared/errors';
+import type { TerminalKind } from '../../shared/contract/terminal';
 import type { TerminalViewer } from './terminal-viewer';
 
 /** Where thread terminals live: in this process (threads/thread-runtime.ts) or in the agent host (agent-host/). */
@@ -12,7 +14,8 @@ export interface TerminalBackend {
 }
 
 /**
- * Every thread's terminal by id, for the windows: input, resize, attach, detach and
+ * Every thread's terminals by id and kind (the agent's, or the plain shell beside it,
+ * shell-sessions.ts), for the windows: input, resize, attach, detach and
  * acknowledgements. One guard (`throwIfNoThread`, VS Code's ptyService has throwIfNoPty) refuses
  * an id that names no thread, with the same not-found error everywhere; a thread whose agent is not
  * running answers false (nothing typed, nothing resized) rather than an error.
@@ -22,33 +25,46 @@ export class TerminalService {
     private readonly backend: TerminalBackend,
     /** Throws the not-found error for an unknown thread. */
     private readonly throwIfNoThread: (threadId: string) => void,
+    /** The plain shells beside the agents; without it a shell terminal is refused as unsupported. */
+    private readonly shells: TerminalBackend | null = null,
   ) {}
 
-  input(threadId: string, data: string): boolean {
-    this.throwIfNoThread(threadId);
-    return this.backend.write(threadId, data);
+  private backendFor(kind: TerminalKind): TerminalBackend {
+    if (kind === 'agent') return this.backend;
+    if (!this.shells) throw new AppError('unsupported', 'This host has no plain terminals beside the agents.');
+    return this.shells;
   }
 
-  resize(threadId: string, cols: number, rows: number): boolean {
+  input(threadId: string, data: string, kind: TerminalKind = 'agent'): boolean {
     this.throwIfNoThread(threadId);
-    return this.backend.resize(threadId, cols, rows);
+    return this.backendFor(kind).write(threadId, data);
+  }
+
+  resize(threadId: string, cols: number, rows: number, kind: TerminalKind = 'agent'): boolean {
+    this.throwIfNoThread(threadId);
+    return this.backendFor(kind).resize(threadId, cols, rows);
   }
 
   /** The pane gets its screen and scrollback as a snapshot (ending at `end`), then `terminal.data` from `end` on. */
-  attach(threadId: string, viewer: TerminalViewer): Promise<{ data: string; end: number }> {
+  attach(
+    threadId: string,
+    viewer: TerminalViewer,
+    kind: TerminalKind = 'agent',
+  ): Promise<{ data: string; end: number }> {
     this.throwIfNoThread(threadId);
-    return this.backend.attach(threadId, viewer);
+    return this.backendFor(kind).attach(threadId, viewer);
   }
 
-  detach(threadId: string, viewer: TerminalViewer): boolean {
-    return this.backend.detach(threadId, viewer.id);
+  detach(threadId: string, viewer: TerminalViewer, kind: TerminalKind = 'agent'): boolean {
+    return this.backendFor(kind).detach(threadId, viewer.id);
   }
 
-  ack(threadId: string, viewer: TerminalViewer, chars: number): void {
-    this.backend.ack(threadId, viewer.id, chars);
+  ack(threadId: string, viewer: TerminalViewer, chars: number, kind: TerminalKind = 'agent'): void {
+    this.backendFor(kind).ack(threadId, viewer.id, chars);
   }
 
   disconnect(viewer: TerminalViewer): void {
     this.backend.disconnect(viewer.id);
+    this.shells?.disconnect(viewer.id);
   }
 }

@@ -50,6 +50,8 @@ export interface ThreadServiceOptions {
   readonly log: (message: string) => void;
   /** Where agents run; by default in this process (ThreadRuntime), in the app the agent host (agent-host/). */
   readonly runtime?: AgentRuntimeFactory;
+  /** Runs once the agent has stopped and before the worktree goes (the thread's plain shell stops). */
+  readonly beforeRemove?: (threadId: string) => Promise<void>;
 }
 
 /** Claude Code status hooks: where they report, and the relay program its hooks run. */
@@ -72,9 +74,11 @@ export class ThreadService {
   private readonly creating = new KeyedMutex();
   /** Set by shutdown: agents stopped from then on stopped because Switchyard quit, not by you. */
   private quitting = false;
+  private readonly beforeRemove: (threadId: string) => Promise<void>;
 
   constructor(options: ThreadServiceOptions) {
     this.state = options.state;
+    this.beforeRemove = options.beforeRemove ?? (() => Promise.resolve());
     this.agents = options.agents;
     this.events = options.events;
     const runtimeOptions: RuntimeOptions = {
@@ -320,6 +324,7 @@ export class ThreadService {
     // agent running. removeThreadFromDisk checks again once the agent has stopped.
     assertRemovable(thread, await findUnsavedWork(project.path, thread), discard);
     await this.runtime.stop(threadId);
+    await this.beforeRemove(threadId);
     const outcome = await removeThreadFromDisk(project.path, thread, discard);
     await this.runtime.discard(threadId);
     await this.state.deleteThread(threadId);

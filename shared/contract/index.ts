@@ -11,6 +11,7 @@ import { reviewContract } from './review';
 import { settingsContract } from './settings';
 import { terminalContract } from './terminal';
 import { threadsContract } from './threads';
+import { workspaceContract } from './workspace';
 
 /*
  * The contract between the windows and the main process, one group per channel prefix
@@ -33,6 +34,7 @@ export const contractGroups = {
   briefs: briefsContract,
   review: reviewContract,
   mergeQueue: mergeQueueContract,
+  workspace: workspaceContract,
 } as const;
 
 /**
@@ -51,6 +53,7 @@ export const requestContract = {
   ...briefsContract.requests,
   ...reviewContract.requests,
   ...mergeQueueContract.requests,
+  ...workspaceContract.requests,
 } as const;
 
 /** Everything main pushes to the windows: event → payload schema. */

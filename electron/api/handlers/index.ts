@@ -11,6 +11,7 @@ import { reviewHandlers } from './review';
 import { settingsHandlers } from './settings';
 import { terminalHandlers } from './terminal';
 import { threadHandlers } from './threads';
+import { workspaceHandlers } from './workspace';
 
 /** Every channel's handler: one module per contract group (shared/contract/<group>.ts). */
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -26,5 +27,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...briefHandlers(deps),
     ...reviewHandlers(deps),
     ...mergeQueueHandlers(deps),
+    ...workspaceHandlers(deps),
   };
 }
