@@ -72,6 +72,33 @@ export const builtinScenarios = {
       { exit: 0 },
     ],
   },
+  /**
+   * Asks a sign-in question before its input box, as Amp does: a first prompt typed at the first
+   * output would answer the question. Every message the box takes is recorded in .demo-inbox.jsonl.
+   */
+  'login-first': {
+    name: 'login-first',
+    steps: [
+      { ask: 'Would you like to log in?', onNo: 'continue' },
+      { print: 'Signing in…', delayMs: 400 },
+      { print: 'Signed in. Type a message below.', delayMs: 200 },
+      { inbox: { record: '.demo-inbox.jsonl' } },
+      { print: 'Done.' },
+      { exit: 0 },
+    ],
+  },
+  /** Asks to trust the folder before its input box, as Gemini and Claude Code do on first run. */
+  'trust-first': {
+    name: 'trust-first',
+    steps: [
+      { ask: 'Do you trust the files in this folder?', onNo: 'exit' },
+      { print: 'Trusted this folder.', delayMs: 400 },
+      { print: 'Type a message below.', delayMs: 200 },
+      { inbox: { record: '.demo-inbox.jsonl' } },
+      { print: 'Done.' },
+      { exit: 0 },
+    ],
+  },
   /** With conflict-b: both retitle README.md on line 1, so landing both threads conflicts. */
   'conflict-a': {
     name: 'conflict-a',

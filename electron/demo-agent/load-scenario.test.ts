@@ -34,7 +34,17 @@ async function scenarioFile(name: string, content: unknown): Promise<string> {
 
 describe('builtin scenarios', () => {
   it('lists the documented names', () => {
-    expect(builtinScenarioNames).toEqual(['feature', 'quick', 'fail', 'ask-twice', 'echo', 'conflict-a', 'conflict-b']);
+    expect(builtinScenarioNames).toEqual([
+      'feature',
+      'quick',
+      'fail',
+      'ask-twice',
+      'echo',
+      'login-first',
+      'trust-first',
+      'conflict-a',
+      'conflict-b',
+    ]);
   });
 
   it.each(builtinScenarioNames)('%s passes its own schema and is named after its key', (name) => {

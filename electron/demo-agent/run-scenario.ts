@@ -4,6 +4,7 @@ import { exitCodes, StepFailure } from './exit-codes';
 import { commitAll } from './git-commit';
 import { LineReader } from './line-reader';
 import { defaultEchoUntil, type Scenario, type Step } from './scenario';
+import { runInbox } from './inbox';
 import { appendWorkspaceFile, editWorkspaceFile, replaceWorkspaceLine, writeWorkspaceFile } from './workspace-files';
 
 export interface RunOptions {
@@ -151,6 +152,13 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
         if (line === null || line.trim() === until) break;
         await say(`received: ${line}`);
       }
+    } else if ('inbox' in step) {
+      await runInbox(step.inbox, {
+        cwd,
+        reader,
+        write: (text) => writeRespectingBackpressure(output, text),
+        echoes: inputEchoes,
+      });
     } else if ('flood' in step) {
       await flood(output, step.flood.bytes);
     } else {

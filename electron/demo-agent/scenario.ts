@@ -48,6 +48,20 @@ export const CommitStep = z.strictObject({ commit: z.string().min(1) });
 export const SleepStep = z.strictObject({ sleep: Milliseconds });
 export const ExitStep = z.strictObject({ exit: z.number().int().min(0).max(255) });
 export const EchoStep = z.strictObject({ echo: z.strictObject({ until: z.string().optional() }) });
+/**
+ * An agent's input box: shows "> ", takes one message at a time (a bracketed paste is one message,
+ * newlines and all), works on it for `workMs`, and shows the box again, until `until`. Each message
+ * is appended to `record` (JSON lines) when given, so tests can see exactly what arrived.
+ */
+export const InboxStep = z.strictObject({
+  inbox: z.strictObject({
+    until: z.string().optional(),
+    record: RelativePath.optional(),
+    workMs: Milliseconds.optional(),
+    /** Turn on bracketed paste (ESC[?2004h), as most agent TUIs do; default true. */
+    bracketedPaste: z.boolean().optional(),
+  }),
+});
 export const FloodStep = z.strictObject({
   flood: z.strictObject({
     bytes: z
@@ -70,6 +84,7 @@ export const stepSchemas = {
   sleep: SleepStep,
   exit: ExitStep,
   echo: EchoStep,
+  inbox: InboxStep,
   flood: FloodStep,
 } as const;
 
@@ -87,6 +102,7 @@ export const StepSchema = z.union([
   SleepStep,
   ExitStep,
   EchoStep,
+  InboxStep,
   FloodStep,
 ]);
 export type Step = z.infer<typeof StepSchema>;
