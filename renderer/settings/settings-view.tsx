@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { CustomProfile } from '../../shared/custom-profile';
 import type { WireError } from '../../shared/errors';
 import type { AgentProfileInfo } from '../../shared/models';
@@ -8,6 +8,7 @@ import { useProfilesStore } from '../state/profiles-store';
 import { closeSettings, getSettingsRequests, useSettingsStore } from './settings-store';
 import { getBridge } from '../transport/bridge';
 import { CustomProfileEditor } from './custom-profile-editor';
+import { fieldErrorProps } from '../ui/field-error';
 import { InlineError } from '../ui/inline-error';
 import { Modal } from '../ui/modal';
 import '../styles/settings.css';
@@ -49,6 +50,9 @@ function AppSettingsSection() {
   const [notifications, setNotifications] = useState(true);
   const [agentsOnQuit, setAgentsOnQuit] = useState<Settings['agentsOnQuit']>('ask');
   const [error, setError] = useState<WireError | null>(null);
+  // A refused number belongs under its field; anything else (loading, saving) to the whole form.
+  const [maxError, setMaxError] = useState<WireError | null>(null);
+  const maxErrorId = useId();
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
 
@@ -80,11 +84,12 @@ function AppSettingsSection() {
     event.preventDefault();
     const max = parseMaxRunningAgents(maxText);
     if (!max.ok) {
-      setError({ kind: 'invalid-request', message: max.message });
+      setMaxError({ kind: 'invalid-request', message: max.message });
       return;
     }
     setSaving(true);
     setError(null);
+    setMaxError(null);
     setSaved(false);
     const result = await getSettingsRequests().saveSettings({
       maxRunningAgents: max.value,
@@ -95,6 +100,8 @@ function AppSettingsSection() {
     if (result.ok) {
       adopt(result.value);
       setSaved(true);
+    } else if (result.error.kind === 'invalid-request') {
+      setMaxError(result.error);
     } else {
       setError(result.error);
     }
@@ -114,11 +121,14 @@ function AppSettingsSection() {
               placeholder={settings ? `automatic (${settings.effectiveMaxRunningAgents})` : 'automatic'}
               value={maxText}
               disabled={settings === null}
+              {...fieldErrorProps(maxErrorId, maxError)}
               onChange={(event) => {
                 setMaxText(event.target.value);
                 setSaved(false);
+                setMaxError(null);
               }}
             />
+            <InlineError error={maxError} testId="settings-max-agents-error" id={maxErrorId} />
             <span className="field-hint" data-testid="settings-effective-max">
               {settings
                 ? `In force: ${settings.effectiveMaxRunningAgents}. More threads wait in a queue until one finishes. Blank: chosen from this machine's memory.`

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { WireError } from '../../shared/errors';
 import type { Project } from '../../shared/models';
 import { getActions } from '../state/actions';
+import { fieldErrorProps } from '../ui/field-error';
 import { InlineError } from '../ui/inline-error';
 
 /** Shows where the project's thread worktrees go, with a small in-place editor. */
@@ -9,6 +10,7 @@ export function WorktreeRootEditor({ project }: { project: Project }) {
   const [draft, setDraft] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<WireError | null>(null);
+  const errorId = useId();
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -61,7 +63,11 @@ export function WorktreeRootEditor({ project }: { project: Project }) {
         value={draft}
         spellCheck={false}
         autoFocus
-        onChange={(event) => setDraft(event.target.value)}
+        {...fieldErrorProps(errorId, error)}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          setError(null);
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Escape') cancel();
         }}
@@ -72,7 +78,7 @@ export function WorktreeRootEditor({ project }: { project: Project }) {
       <button type="button" className="button small" data-testid="worktree-root-cancel" onClick={cancel}>
         Cancel
       </button>
-      <InlineError error={error} testId="worktree-root-error" />
+      <InlineError error={error} testId="worktree-root-error" id={errorId} />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { isPathInsideWorktree, type BriefTemplate } from '../../shared/brief';
 import type { RequestOf } from '../../shared/contract';
 import type { ErrorKind, WireError } from '../../shared/errors';
@@ -22,6 +22,7 @@ import { BriefFields } from '../briefs/brief-fields';
 import { LinesField } from '../ui/lines-field';
 import { BriefPromptPreview } from '../briefs/brief-prompt-preview';
 import { BriefTemplatePicker } from '../briefs/brief-template-picker';
+import { fieldErrorProps } from '../ui/field-error';
 import { Modal } from '../ui/modal';
 
 const defaultScenario = 'feature';
@@ -39,8 +40,11 @@ export function parseCommandLines(text: string): string[] {
     .filter((line) => line.trim() !== '');
 }
 
-/** Which field a server error is about, so it can take focus. */
-const fieldForError: Partial<Record<ErrorKind, 'branch' | 'base' | 'profile' | 'name'>> = {
+/** The fields an error can be about: it is shown under that field, which takes focus. */
+type FormField = 'branch' | 'base' | 'profile' | 'name' | 'command';
+
+/** Which field a server error is about; others are shown for the whole form. */
+const fieldForError: Partial<Record<ErrorKind, FormField>> = {
   'invalid-branch-name': 'branch',
   'branch-exists': 'branch',
   'worktree-exists': 'branch',
@@ -72,6 +76,8 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
   const [briefDraft, setBriefDraft] = useState<BriefDraft>(prefill?.brief ?? emptyBriefDraft);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<WireError | null>(null);
+  const [errorField, setErrorField] = useState<FormField | null>(null);
+  const errorId = useId();
 
   const nameRef = useRef<HTMLInputElement>(null);
   const branchRef = useRef<HTMLInputElement>(null);
@@ -126,10 +132,35 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
     setBriefDraft((draft) => ({ ...draftFromBrief(template.brief), dependsOn: draft.dependsOn }));
   };
 
-  const focusField = (kind: ErrorKind) => {
-    const field = fieldForError[kind];
-    const target = { branch: branchRef, base: baseRef, profile: profileRef, name: nameRef }[field ?? 'name'];
-    target.current?.focus();
+  const showError = (shown: WireError, field: FormField | null) => {
+    setError(shown);
+    setErrorField(field);
+    if (field === null) return;
+    if (field === 'command') {
+      document.querySelector<HTMLElement>('[data-testid="thread-command-input"]')?.focus();
+      return;
+    }
+    ({ branch: branchRef, base: baseRef, profile: profileRef, name: nameRef })[field].current?.focus();
+  };
+  /** Editing the field an error is about clears it: the dispatcher is fixing it. */
+  const edited = (...fields: FormField[]) => {
+    if (error && errorField !== null && fields.includes(errorField)) setError(null);
+  };
+  const errorFor = (field: FormField) => (error && errorField === field ? error : null);
+  const invalidIf = (field: FormField) => fieldErrorProps(errorId, errorFor(field));
+  const errorUnder = (field: FormField) => {
+    const shown = errorFor(field);
+    return shown ? (
+      <span
+        id={errorId}
+        className="inline-error"
+        role="alert"
+        data-testid="thread-form-error"
+        data-error-kind={shown.kind}
+      >
+        {shown.message}
+      </span>
+    ) : null;
   };
 
   const submit = async (event?: FormEvent) => {
@@ -137,8 +168,7 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
     if (submitting) return;
     const local = validate();
     if (local) {
-      setError(local);
-      focusField(local.kind);
+      showError(local.error, local.field);
       return;
     }
     const size = useTerminalSizeStore.getState().size;
@@ -166,22 +196,29 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
       focusTerminal();
     } else {
       // The form stays filled so the dispatcher can fix just the offending field.
-      setError(result.error);
-      focusField(result.error.kind);
+      showError(result.error, fieldForError[result.error.kind] ?? null);
     }
   };
 
-  const validate = (): WireError | null => {
-    if (!name.trim()) return { kind: 'invalid-request', message: 'Give the thread a name.' };
-    if (!profileId) return { kind: 'agent-missing', message: 'No agent profiles are available.' };
+  const validate = (): { error: WireError; field: FormField | null } | null => {
+    if (!name.trim()) return { error: { kind: 'invalid-request', message: 'Give the thread a name.' }, field: 'name' };
+    if (!profileId) {
+      return { error: { kind: 'agent-missing', message: 'No agent profiles are available.' }, field: 'profile' };
+    }
     if (profile?.takesCommand && parseCommandLines(commandText).length === 0) {
-      return { kind: 'invalid-request', message: 'Enter the command to run, one argument per line.' };
+      return {
+        error: { kind: 'invalid-request', message: 'Enter the command to run, one argument per line.' },
+        field: 'command',
+      };
     }
     const changelogPath = briefDraft.changelogPath.trim();
     if (changelogPath && !isPathInsideWorktree(changelogPath)) {
       return {
-        kind: 'invalid-request',
-        message: `The changelog fragment "${changelogPath}" must be a relative path inside the worktree, such as .changes/my-thread.md.`,
+        error: {
+          kind: 'invalid-request',
+          message: `The changelog fragment "${changelogPath}" must be a relative path inside the worktree, such as .changes/my-thread.md.`,
+        },
+        field: null,
       };
     }
     return null;
@@ -209,8 +246,14 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
             placeholder="Fix the flaky login test"
             maxLength={120}
             value={name}
-            onChange={(event) => setName(event.target.value)}
+            {...invalidIf('name')}
+            onChange={(event) => {
+              setName(event.target.value);
+              // The suggested branch follows the name, so a branch error goes with it.
+              edited('name', ...(branchEdited ? [] : (['branch'] as const)));
+            }}
           />
+          {errorUnder('name')}
         </label>
 
         <div className="field-row">
@@ -222,7 +265,11 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
               data-testid="thread-base-select"
               value={baseBranch}
               disabled={branchList === null && branchListError === null}
-              onChange={(event) => setBaseBranch(event.target.value)}
+              {...invalidIf('base')}
+              onChange={(event) => {
+                setBaseBranch(event.target.value);
+                edited('base');
+              }}
             >
               {branchList === null && <option value="">{branchListError ? '(current branch)' : 'Loading…'}</option>}
               {baseOptions.map((b) => (
@@ -235,6 +282,7 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
             {branchListError && (
               <span className="field-hint warning">Could not list branches: {branchListError.message}</span>
             )}
+            {errorUnder('base')}
           </label>
 
           <label className="field">
@@ -247,12 +295,15 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
               spellCheck={false}
               maxLength={255}
               value={effectiveBranch}
+              {...invalidIf('branch')}
               onChange={(event) => {
                 setBranch(event.target.value);
                 // Clearing the field hands it back to the automatic suggestion.
                 setBranchEdited(event.target.value !== '');
+                edited('branch');
               }}
             />
+            {errorUnder('branch')}
           </label>
         </div>
 
@@ -263,7 +314,11 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
             className="select"
             data-testid="thread-profile-select"
             value={profileId}
-            onChange={(event) => setChosenProfileId(event.target.value)}
+            {...invalidIf('profile')}
+            onChange={(event) => {
+              setChosenProfileId(event.target.value);
+              edited('profile', 'command');
+            }}
           >
             {profiles.length === 0 && <option value="">Loading…</option>}
             {profiles.map((p) => (
@@ -278,6 +333,7 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
               {profile.binary} was not found.{profile.installHint ? ` ${profile.installHint}` : ''}
             </span>
           )}
+          {errorUnder('profile')}
         </label>
 
         {profile && <AgentOptionsFields profile={profile} value={agentOptions} onChange={setAgentOptions} />}
@@ -290,7 +346,13 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
             rows={4}
             placeholder={'my-agent\n--flag\nvalue with spaces'}
             value={commandText}
-            onChange={setCommandText}
+            onChange={(text) => {
+              setCommandText(text);
+              // A missing agent binary is named by the command: fixing it clears the error too.
+              edited('command', 'profile');
+            }}
+            error={errorUnder('command')}
+            errorId={errorId}
           />
         )}
 
@@ -337,7 +399,7 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
 
         <BriefPromptPreview request={previewRequest} plainPrompt={prompt} />
 
-        {error && (
+        {error && errorField === null && (
           <p className="form-error" role="alert" data-testid="thread-form-error" data-error-kind={error.kind}>
             {error.message}
           </p>

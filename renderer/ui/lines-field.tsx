@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 export interface LinesFieldProps {
   label: string;
   hint?: string | undefined;
@@ -8,6 +10,9 @@ export interface LinesFieldProps {
   rows?: number | undefined;
   /** Commands, paths and flags read best in a fixed-width font; prose does not. */
   mono?: boolean | undefined;
+  /** An error about this field, shown under it (the field is marked invalid until edited). */
+  error?: ReactNode;
+  errorId?: string | undefined;
 }
 
 /** A labelled textarea for a list entered one item per line (arguments, globs, criteria). */
@@ -20,7 +25,10 @@ export function LinesField({
   placeholder,
   rows = 3,
   mono = true,
+  error,
+  errorId,
 }: LinesFieldProps) {
+  const invalid = Boolean(error) && errorId !== undefined;
   return (
     <label className="field">
       <span className="field-label">{label}</span>
@@ -31,9 +39,12 @@ export function LinesField({
         spellCheck={false}
         placeholder={placeholder}
         value={value}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? errorId : undefined}
         onChange={(event) => onChange(event.target.value)}
       />
       {hint && <span className="field-hint">{hint}</span>}
+      {error}
     </label>
   );
 }

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { WireError } from '../../shared/errors';
 import { getActions } from '../state/actions';
 import { useAppInfoStore } from '../state/app-info-store';
+import { fieldErrorProps } from '../ui/field-error';
 import { InlineError } from '../ui/inline-error';
 
 interface OpenRepositoryControlProps {
@@ -18,6 +19,7 @@ export function OpenRepositoryControl({ size }: OpenRepositoryControlProps) {
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<WireError | null>(null);
+  const errorId = useId();
 
   const pick = async () => {
     setBusy(true);
@@ -71,7 +73,11 @@ export function OpenRepositoryControl({ size }: OpenRepositoryControlProps) {
           spellCheck={false}
           autoComplete="off"
           value={path}
-          onChange={(event) => setPath(event.target.value)}
+          {...fieldErrorProps(errorId, error)}
+          onChange={(event) => {
+            setPath(event.target.value);
+            setError(null);
+          }}
         />
         <button
           type="submit"
@@ -82,7 +88,7 @@ export function OpenRepositoryControl({ size }: OpenRepositoryControlProps) {
           {busy ? 'Opening…' : 'Open'}
         </button>
       </div>
-      <InlineError error={error} testId="project-error" />
+      <InlineError error={error} testId="project-error" id={errorId} />
     </form>
   );
 }
