@@ -259,6 +259,11 @@ export class AgentHostServer {
         client.links.add(viewer.id);
         return this.runtime.attach(threadId, viewer);
       }
+      case 'startNow': {
+        const started = await this.runtime.startNow(threadId);
+        await this.saveAgents();
+        return started;
+      }
       case 'sendMessage':
         return this.runtime.sendMessage(threadId, String(args.text));
       case 'stop':

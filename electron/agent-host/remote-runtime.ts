@@ -111,6 +111,11 @@ export class RemoteRuntime implements AgentRuntime {
     return this.active.get(threadId) === 'queued';
   }
 
+  async startNow(threadId: string): Promise<boolean> {
+    if (!this.isQueued(threadId) || !this.client?.isOpen) return false;
+    return (await this.client.request<boolean>('startNow', { threadId })) === true;
+  }
+
   write(threadId: string, data: string): boolean {
     if (!this.isRunning(threadId) || !this.client) return false;
     this.client.note('write', { threadId, data });

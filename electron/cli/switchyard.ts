@@ -7,7 +7,9 @@ import { conflictsHelp, runConflicts } from './conflicts';
 import { doctorHelp, runDoctor } from './doctor';
 import { landHelp, runLand } from './land';
 import { parseServeArgs, serveHelp, serveUntilInterrupted } from './serve';
+import { planHelp, runPlan } from './plan';
 import { runStart, startHelp } from './start';
+import { runUsage, usageHelp } from './usage';
 import { version } from '../app/version';
 
 const mainHelp = `Switchyard ${version} — run several AI coding agents at once, each in its own git worktree.
@@ -21,6 +23,8 @@ Commands:
   doctor     check git, a repository and which agent CLIs are installed
   conflicts  predict which branches conflict, pair by pair and against the target (git merge-tree)
   land       land branches into a target in order, verifying each; stop at the first problem
+  usage      what the agents have spent: tokens and cost per thread, project and model
+  plan       check a plan of tasks (JSON/YAML), or show what running it would do (--dry-run)
 
 Run switchyard <command> --help for its options.`;
 
@@ -36,6 +40,8 @@ const commands: Record<string, { help: string; run: (argv: string[]) => Promise<
   doctor: { help: doctorHelp, run: runDoctor },
   conflicts: { help: conflictsHelp, run: runConflicts },
   land: { help: landHelp, run: runLand },
+  usage: { help: usageHelp, run: runUsage },
+  plan: { help: planHelp, run: runPlan },
 };
 
 async function main(argv: string[]): Promise<number | void> {

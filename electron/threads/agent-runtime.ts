@@ -30,6 +30,8 @@ export interface AgentRuntime extends TerminalBackend {
   start(plan: LaunchPlan): void;
   isRunning(threadId: string): boolean;
   isQueued(threadId: string): boolean;
+  /** Starts a queued thread now, past the running limit; false when it is not queued. */
+  startNow(threadId: string): Promise<boolean>;
   sendMessage(threadId: string, text: string): boolean;
   hookEvent(threadId: string, kind: HookEventKind, message: string | null): void;
   stop(threadId: string): Promise<void>;

@@ -8,7 +8,9 @@ import { TerminalStream } from '../terminals/terminal-stream';
 import type { TerminalViewer } from '../terminals/terminal-viewer';
 import type { HookEventKind } from '../hooks/hook-protocol';
 import { type StatusChange, StatusTracker } from '../status/status-tracker';
+import { shellForeground } from '../status/shell-foreground';
 import type { AgentAdoption, AgentRuntime } from './agent-runtime';
+import { holdsAgentSlot, isPlainShell, queuedReason } from './agent-slots';
 
 /** One program to run in a thread's terminal: the project's setup command, then the agent. */
 export interface LaunchStep {
@@ -26,6 +28,8 @@ export interface LaunchStep {
 
 export interface LaunchPlan {
   readonly threadId: string;
+  /** The thread's name, for other threads' queued reasons ("… running: "Fix login""); the id when absent. */
+  readonly threadName?: string;
   readonly cwd: string;
   readonly steps: readonly LaunchStep[];
   readonly cols: number;
@@ -80,20 +84,41 @@ export class ThreadRuntime implements AgentRuntime {
   private readonly sizes = new Map<string, { cols: number; rows: number }>();
   private readonly live = new Map<string, LiveThread>();
   private readonly queue: LaunchPlan[] = [];
+  /** The reason each queued thread last reported, so a changed set of slot holders is reported once. */
+  private readonly queuedReasons = new Map<string, string>();
 
   constructor(private readonly options: RuntimeOptions) {}
 
-  /** Runs the plan now, or queues it when the running limit is reached. */
+  /**
+   * Runs the plan now, or queues it when every agent slot is taken. Plain shells take no slot
+   * (agent-slots.ts): they always start at once.
+   */
   start(plan: LaunchPlan): void {
     if (this.live.has(plan.threadId) || this.queue.some((p) => p.threadId === plan.threadId)) return;
-    const running = this.live.size;
-    const limit = this.options.maxRunning();
-    if (running >= limit) {
+    if (holdsAgentSlot(plan) && this.slotHolders().length >= this.options.maxRunning()) {
       this.queue.push(plan);
-      this.report(plan.threadId, 'queued', `waiting for a free agent slot (${running} of ${limit} running)`);
+      const reason = this.reportQueued(plan.threadId);
+      // The terminal says it too: a queued thread's pane is not left blank.
+      this.streamNow(plan.threadId, { cols: plan.cols, rows: plan.rows }).push(
+        `\x1b[2mQueued: ${reason}.\r\nIt starts by itself when one of them ends; Start anyway runs it now.\x1b[0m\r\n`,
+      );
       return;
     }
     this.runStep(plan, 0, { cols: plan.cols, rows: plan.rows });
+  }
+
+  /**
+   * Starts a queued thread now, past the running limit (the dispatcher's "Start anyway"). It then
+   * holds a slot like any agent: the queue moves on once fewer than the limit run. False when the
+   * thread is not queued.
+   */
+  startNow(threadId: string): Promise<boolean> {
+    const index = this.queue.findIndex((p) => p.threadId === threadId);
+    if (index === -1) return Promise.resolve(false);
+    const [plan] = this.queue.splice(index, 1);
+    if (plan) this.runQueued(plan);
+    this.reportStillQueued();
+    return Promise.resolve(true);
   }
 
   isRunning(threadId: string): boolean {
@@ -177,7 +202,7 @@ export class ThreadRuntime implements AgentRuntime {
       state: 'queued' as const,
       pid: null,
       status: 'queued' as const,
-      reason: 'waiting for a free agent slot',
+      reason: this.queuedReasons.get(plan.threadId) ?? 'waiting for a free agent slot',
     }));
     return [...running, ...queued];
   }
@@ -200,6 +225,7 @@ export class ThreadRuntime implements AgentRuntime {
     const queued = this.queue.findIndex((p) => p.threadId === threadId);
     if (queued !== -1) {
       this.queue.splice(queued, 1);
+      this.queuedReasons.delete(threadId);
       this.report(threadId, 'stopped', 'stopped by you before it started');
       return;
     }
@@ -232,6 +258,7 @@ export class ThreadRuntime implements AgentRuntime {
 
   async stopAll(): Promise<void> {
     this.queue.length = 0;
+    this.queuedReasons.clear();
     await Promise.all([...this.live.keys()].map((id) => this.stop(id)));
   }
 
@@ -280,6 +307,8 @@ export class ThreadRuntime implements AgentRuntime {
       screen: new MirrorScreen(mirror),
       cols: size.cols,
       rows: size.rows,
+      // A plain shell is idle at its prompt and working while a program runs in its foreground.
+      foreground: isPlainShell(step) ? () => shellForeground(step.file, child.foregroundProcess) : undefined,
       onChange: (change) => {
         // Setup output is not the agent's (the thread is still starting), and exits are reported by finishStep.
         if (step.kind === 'setup' || entry.reportingExit) return;
@@ -357,10 +386,39 @@ export class ThreadRuntime implements AgentRuntime {
   }
 
   private startQueued(): void {
-    while (this.queue.length > 0 && this.live.size < this.options.maxRunning()) {
+    while (this.queue.length > 0 && this.slotHolders().length < this.options.maxRunning()) {
       const plan = this.queue.shift();
-      if (plan) this.runStep(plan, 0, { cols: plan.cols, rows: plan.rows });
+      if (plan) this.runQueued(plan);
     }
+    this.reportStillQueued();
+  }
+
+  private runQueued(plan: LaunchPlan): void {
+    this.queuedReasons.delete(plan.threadId);
+    // No longer queued: the setup step, or the agent's first output, says more.
+    this.report(plan.threadId, 'starting', null);
+    this.runStep(plan, 0, this.sizes.get(plan.threadId) ?? { cols: plan.cols, rows: plan.rows });
+  }
+
+  /** The running threads that take an agent slot (plain shells take none). */
+  private slotHolders(): LiveThread[] {
+    return [...this.live.values()].filter((entry) => holdsAgentSlot(entry.plan));
+  }
+
+  /** Reports why the thread waits, naming the slot holders, when that changed; returns the reason. */
+  private reportQueued(threadId: string): string {
+    const names = this.slotHolders().map((entry) => entry.plan.threadName ?? entry.plan.threadId);
+    const reason = queuedReason(names, this.options.maxRunning());
+    if (this.queuedReasons.get(threadId) !== reason) {
+      this.queuedReasons.set(threadId, reason);
+      this.report(threadId, 'queued', reason);
+    }
+    return reason;
+  }
+
+  /** The slot holders changed (one ended, or one was started anyway): the queued threads say who holds them now. */
+  private reportStillQueued(): void {
+    for (const plan of this.queue) this.reportQueued(plan.threadId);
   }
 
   private report(threadId: string, status: ThreadStatus, reason: string | null): void {

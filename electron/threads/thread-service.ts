@@ -311,6 +311,18 @@ export class ThreadService {
     return this.state.thread(threadId);
   }
 
+  /** Starts a thread waiting for an agent slot now, past the running limit (the queued notice's "Start anyway"). */
+  async startNow(threadId: string): Promise<Thread> {
+    const thread = this.state.thread(threadId);
+    if (!(await this.runtime.startNow(threadId))) {
+      throw new AppError(
+        'invalid-request',
+        `"${thread.name}" is not waiting for an agent slot (it is ${thread.status}), so there is nothing to start now.`,
+      );
+    }
+    return this.state.thread(threadId);
+  }
+
   async stop(threadId: string): Promise<Thread> {
     this.state.thread(threadId);
     await this.runtime.stop(threadId);
@@ -396,8 +408,10 @@ export class ThreadService {
     command: AgentCommand,
     options: { withSetup: boolean; banner?: string | undefined; cols?: number | undefined; rows?: number | undefined },
   ): void {
-    this.runtime.start(
-      buildLaunchPlan({
+    this.runtime.start({
+      // Named for other threads' queued reasons: the runtime (perhaps in the agent host) has no thread records.
+      threadName: thread.name,
+      ...buildLaunchPlan({
         project,
         thread,
         command,
@@ -407,7 +421,7 @@ export class ThreadService {
         rows: options.rows ?? defaultSize.rows,
         hooks: this.hooks?.endpoint ?? null,
       }),
-    );
+    });
   }
 
   /**

@@ -1,9 +1,10 @@
 import type { Thread } from '../../shared/models';
 import { useUiStore } from '../state/ui-store';
 import { ReviewPane } from '../review/review-pane';
-import { TerminalPane } from '../terminal/terminal-pane';
+import { QueuedNotice } from './queued-notice';
 import { ThreadErrorBar } from './thread-error-bar';
 import { ThreadHeader } from './thread-header';
+import { ThreadTerminals } from './thread-terminal-tabs';
 
 export function ThreadView({ thread }: { thread: Thread }) {
   const tab = useUiStore((state) => state.tab);
@@ -11,9 +12,10 @@ export function ThreadView({ thread }: { thread: Thread }) {
     <section className="thread-view" data-testid="thread-view" data-thread-id={thread.id}>
       <ThreadHeader thread={thread} />
       <ThreadErrorBar threadId={thread.id} />
+      <QueuedNotice thread={thread} />
       <div className="thread-body">
-        {/* The terminal stays mounted behind the review tab so its live stream is never interrupted. */}
-        <TerminalPane threadId={thread.id} status={thread.status} visible={tab === 'terminal'} />
+        {/* The terminals stay mounted behind the review tab so their live streams are never interrupted. */}
+        <ThreadTerminals thread={thread} />
         {/* The review follows the worktree by itself (watched while shown). */}
         {tab === 'diff' && <ReviewPane thread={thread} />}
       </div>

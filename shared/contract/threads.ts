@@ -36,6 +36,8 @@ export const threadsContract = {
     },
     'threads.stop': { request: ThreadRef, response: ThreadSchema },
     'threads.resume': { request: ThreadRef, response: ThreadSchema },
+    /** Starts a thread waiting for an agent slot now, past `maxRunningAgents` ("Start anyway"). */
+    'threads.startNow': { request: ThreadRef, response: ThreadSchema },
     'threads.remove': {
       request: z
         .object({

@@ -8,6 +8,7 @@ export function threadHandlers({ threads }: HandlerDeps): HandlersOf<typeof thre
     'threads.create': (request) => threads.create(request),
     'threads.stop': ({ threadId }) => threads.stop(threadId),
     'threads.resume': ({ threadId }) => threads.resume(threadId),
+    'threads.startNow': ({ threadId }) => threads.startNow(threadId),
     'threads.remove': ({ threadId, discard }) => threads.remove(threadId, discard),
   };
 }
