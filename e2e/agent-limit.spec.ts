@@ -34,6 +34,7 @@ test('a thread queued by the agent limit names the holder, says so in its termin
   await expect(notice).toContainText('1 of 1 running: "Slot holder"');
   // The terminal is not blank: it says why the agent has not started.
   await expect(page.getByTestId('terminal-pane')).toContainText('Queued: waiting for a free agent slot');
+  if (process.env.SWITCHYARD_SCREENSHOT) await page.screenshot({ path: process.env.SWITCHYARD_SCREENSHOT });
 
   await notice.getByTestId('queued-start-anyway').click();
   await expect(threadItem(page, 'Second in line')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
