@@ -23,6 +23,9 @@ type Phase =
 export function RemoveDialog({ thread }: { thread: Thread }) {
   const closeDialog = useUiStore((state) => state.closeDialog);
   const [phase, setPhase] = useState<Phase>({ step: 'confirm' });
+  // Cancelling leaves the thread as it was: focus goes back to what opened the dialog (the Remove
+  // button), not to the terminal as after a dialog that did something.
+  const cancel = () => useUiStore.setState({ dialog: null });
 
   const remove = async (discard: boolean, unsaved: WireError | null) => {
     // The list of what is being discarded stays on screen while the request runs.
@@ -48,7 +51,7 @@ export function RemoveDialog({ thread }: { thread: Thread }) {
       title={`Remove “${thread.name}”`}
       testId="remove-dialog"
       tone={phase.step === 'unsaved' ? 'danger' : 'normal'}
-      onClose={running ? undefined : closeDialog}
+      onClose={running ? undefined : phase.step === 'removed' ? closeDialog : cancel}
     >
       {(phase.step === 'confirm' || (running && !phase.discard)) && (
         <>
@@ -61,13 +64,7 @@ export function RemoveDialog({ thread }: { thread: Thread }) {
             first, and the agent keeps running until you choose.
           </p>
           <div className="form-actions">
-            <button
-              type="button"
-              className="button"
-              data-testid="remove-cancel"
-              onClick={closeDialog}
-              disabled={running}
-            >
+            <button type="button" className="button" data-testid="remove-cancel" onClick={cancel} disabled={running}>
               Cancel
             </button>
             <button
@@ -88,7 +85,7 @@ export function RemoveDialog({ thread }: { thread: Thread }) {
         <UnsavedWork
           error={phase.error}
           running={false}
-          onKeep={closeDialog}
+          onKeep={cancel}
           onDiscard={() => void remove(true, phase.error)}
         />
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 interface ModalProps {
   title: string;
@@ -10,12 +10,38 @@ interface ModalProps {
   children: ReactNode;
 }
 
+const focusable =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
 /**
- * A native modal <dialog>: the browser provides the focus trap, Escape handling and the inert
- * background, which hand-rolled overlays tend to get subtly wrong.
+ * Tab from the last control goes back to the first, Shift+Tab from the first to the last: the
+ * native dialog makes the page behind inert, but would let Tab leave for the browser's own UI.
+ */
+function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>): void {
+  if (event.key !== 'Tab') return;
+  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(focusable)].filter(
+    (element) => element.offsetParent !== null || element === document.activeElement,
+  );
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  if (!first || !last) return;
+  if (event.shiftKey && (document.activeElement === first || !event.currentTarget.contains(document.activeElement))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+/**
+ * A native modal <dialog> (role dialog, aria-modal, named by its heading): the browser provides
+ * Escape handling and the inert background; focus is kept inside, and given back to whatever had
+ * it before the dialog opened when it closes.
  */
 export function Modal({ title, testId, onClose, tone = 'normal', wide = false, children }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   const unmounting = useRef(false);
   const onCloseRef = useRef(onClose);
   useEffect(() => {
@@ -24,6 +50,7 @@ export function Modal({ title, testId, onClose, tone = 'normal', wide = false, c
 
   useEffect(() => {
     const dialog = ref.current;
+    const opener = document.activeElement;
     unmounting.current = false;
     if (dialog && !dialog.open) {
       dialog.showModal();
@@ -34,6 +61,10 @@ export function Modal({ title, testId, onClose, tone = 'normal', wide = false, c
     return () => {
       unmounting.current = true;
       dialog?.close();
+      // Back to the control that opened it, unless what ran moved focus on purpose.
+      const focused = document.activeElement;
+      const lost = focused === null || focused === document.body || dialog?.contains(focused);
+      if (lost && opener instanceof HTMLElement && opener.isConnected) opener.focus();
     };
   }, []);
 
@@ -42,7 +73,9 @@ export function Modal({ title, testId, onClose, tone = 'normal', wide = false, c
       ref={ref}
       className={`modal modal-${tone}${wide ? ' modal-wide' : ''}`}
       data-testid={testId}
-      aria-label={title}
+      aria-modal="true"
+      aria-labelledby={titleId}
+      onKeyDown={keepFocusInside}
       onCancel={(event) => {
         // Escape: let the owner decide (it may be busy); the dialog only closes by unmounting.
         event.preventDefault();
@@ -57,7 +90,7 @@ export function Modal({ title, testId, onClose, tone = 'normal', wide = false, c
       }}
     >
       <header className="modal-header">
-        <h2>{title}</h2>
+        <h2 id={titleId}>{title}</h2>
         {onClose && (
           <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
             ×
