@@ -115,3 +115,18 @@ export const maxRunningRequestsPerConnection = 32;
 
 /** Requests of one tab that may wait for a running slot; beyond this they are answered `busy` at once. */
 export const maxQueuedRequestsPerConnection = 1_000;
+
+// Usage read from the agents' own session records
+
+/**
+ * Quiet time after a change under an agent's session folder before its files are read: a streamed
+ * reply writes several lines in a burst, and one read takes them all.
+ */
+export const usageWatchDebounceMs = 250;
+
+/**
+ * How often an agent's session folder is scanned when it cannot be watched (it does not exist
+ * yet, or fs.watch failed on it, e.g. out of inotify watches): slow, because it lists the folder's
+ * files, and usage a minute late is still useful. Retried as a watch at each scan.
+ */
+export const usageRescanFallbackMs = 60_000;
