@@ -47,8 +47,10 @@ export async function checkPlan(plan: Plan, options: CheckPlanOptions): Promise<
   const warnings: PlanWarning[] = [];
 
   const baseExists = await checkBranches(plan, repo, errors, warnings);
-  errors.push(...(await checkPlaces(plan, resolution.tasks, repo)));
-  errors.push(...(await checkPrograms(resolution.tasks, options.envPath)));
+  // Errors in the order the plan wrote its tasks.
+  const inPlanOrder = [...resolution.tasks].sort((a, b) => a.index - b.index);
+  errors.push(...(await checkPlaces(plan, inPlanOrder, repo)));
+  errors.push(...(await checkPrograms(inPlanOrder, options.envPath)));
 
   const owning = plan.tasks.map((task) => ({
     name: task.name,
