@@ -56,6 +56,7 @@ describe('settings window', () => {
     expect(html).toContain('Keep agents running');
     expect(html).toContain('Stop them all');
     expect(html).toContain('data-testid="agent-table"');
+    expect(html).toContain('data-testid="settings-editor-input"');
   });
 
   it('lists every profile with whether it is installed, its version, install command, modes and approvals', () => {

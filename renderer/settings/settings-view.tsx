@@ -8,6 +8,7 @@ import { useProfilesStore } from '../state/profiles-store';
 import { closeSettings, getSettingsRequests, useSettingsStore } from './settings-store';
 import { getBridge } from '../transport/bridge';
 import { CustomProfileEditor } from './custom-profile-editor';
+import { EditorCommandEditor } from './editor-command-editor';
 import { fieldErrorProps } from '../ui/field-error';
 import { InlineError } from '../ui/inline-error';
 import { Modal } from '../ui/modal';
@@ -187,6 +188,7 @@ function AppSettingsSection() {
           </button>
         </div>
       </form>
+      <EditorCommandEditor />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
+import type { TerminalKind } from '../../shared/contract/terminal';
 import type { WireError } from '../../shared/errors';
 import type { Thread } from '../../shared/models';
 import { InputSerializer } from './input-serializer';
@@ -23,6 +24,8 @@ interface TerminalPaneProps {
   /** Hidden (not unmounted) behind the diff tab, so live output keeps flowing into it. */
   visible: boolean;
   status: Thread['status'];
+  /** The agent's terminal (default), or the plain shell in the thread's worktree. */
+  kind?: TerminalKind;
 }
 
 interface Xterm {
@@ -31,16 +34,18 @@ interface Xterm {
 }
 
 /**
- * The selected thread's live terminal. One xterm lives as long as the pane; switching threads
+ * The selected thread's live terminal: its agent's, or (`kind: 'shell'`) the plain shell beside it,
+ * which the host starts on the first attach. One xterm lives as long as the pane; switching threads
  * resets it, attaches to the new thread (its scrollback first, then live output to this window
  * only) and detaches from the old one.
  */
-export function TerminalPane({ threadId, visible, status }: TerminalPaneProps) {
+export function TerminalPane({ threadId, visible, status, kind = 'agent' }: TerminalPaneProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const xtermRef = useRef<Xterm | null>(null);
   /** The thread whose size the host last heard about, and at what size. */
   const sentSizeRef = useRef<{ threadId: string; cols: number; rows: number } | null>(null);
   const threadIdRef = useRef(threadId);
+  const kindRef = useRef(kind);
   const visibleRef = useRef(visible);
   const [replayAttempt, setReplayAttempt] = useState(0);
   const epoch = useConnectionState().epoch;
@@ -62,13 +67,14 @@ export function TerminalPane({ threadId, visible, status }: TerminalPaneProps) {
     if (!xterm || !container || container.clientWidth === 0 || container.clientHeight === 0) return;
     xterm.fit.fit();
     const { cols, rows } = xterm.term;
-    useTerminalSizeStore.getState().setSize(cols, rows);
+    // The agent's size is the one new agents start at; a shell's pane says nothing about it.
+    if (kindRef.current === 'agent') useTerminalSizeStore.getState().setSize(cols, rows);
     const currentThread = threadIdRef.current;
     const sent = sentSizeRef.current;
     if (sent && sent.threadId === currentThread && sent.cols === cols && sent.rows === rows) return;
     sentSizeRef.current = { threadId: currentThread, cols, rows };
     void getBridge()
-      .invoke('terminal.resize', { threadId: currentThread, cols, rows })
+      .invoke('terminal.resize', { threadId: currentThread, terminal: kindRef.current, cols, rows })
       .then((result) => {
         // Resizing a finished agent is refused harmlessly; anything else is worth knowing about.
         if (!result.ok && result.error.kind !== 'not-found') {
@@ -131,7 +137,7 @@ export function TerminalPane({ threadId, visible, status }: TerminalPaneProps) {
     let acceptingInput = false;
     // Live output is acknowledged once xterm has parsed it; the host pauses the agent when we fall behind.
     const acks = new AckCounter(
-      (chars) => void bridge.invoke('terminal.ack', { threadId, chars }),
+      (chars) => void bridge.invoke('terminal.ack', { threadId, terminal: kind, chars }),
       flowControl.ackStepChars,
     );
     let idleFlush: ReturnType<typeof setTimeout> | undefined;
@@ -149,12 +155,12 @@ export function TerminalPane({ threadId, visible, status }: TerminalPaneProps) {
       ),
     );
     const input = new InputSerializer(async (data) => {
-      const result = await bridge.invoke('terminal.input', { threadId, data });
+      const result = await bridge.invoke('terminal.input', { threadId, terminal: kind, data });
       if (!result.ok) getActions().reportThreadError(threadId, 'Send input', result.error);
     });
 
     const offData = bridge.on('terminal.data', (chunk) => {
-      if (active && chunk.threadId === threadId) gate.push(chunk);
+      if (active && chunk.threadId === threadId && (chunk.terminal ?? 'agent') === kind) gate.push(chunk);
     });
     const onData = term.onData((data) => {
       if (acceptingInput) input.push(data);
@@ -162,7 +168,7 @@ export function TerminalPane({ threadId, visible, status }: TerminalPaneProps) {
 
     // Size first, so the agent's redraw after the replay request matches what we show.
     fitAndReport.current();
-    void bridge.invoke('terminal.attach', { threadId }).then((result) => {
+    void bridge.invoke('terminal.attach', { threadId, terminal: kind }).then((result) => {
       if (!active) return;
       if (!result.ok) {
         setReplayOutcome({ session: thisSession, result: result.error });
@@ -184,9 +190,9 @@ export function TerminalPane({ threadId, visible, status }: TerminalPaneProps) {
       onData.dispose();
       clearTimeout(idleFlush);
       // Stop the stream to this window; it no longer holds the agent back either.
-      void bridge.invoke('terminal.detach', { threadId });
+      void bridge.invoke('terminal.detach', { threadId, terminal: kind });
     };
-  }, [threadId, epoch, replayAttempt]);
+  }, [threadId, kind, epoch, replayAttempt]);
 
   // Becoming visible (tab switch) or an explicit request (a dialog closed): take the keyboard.
   useEffect(() => {
@@ -195,19 +201,24 @@ export function TerminalPane({ threadId, visible, status }: TerminalPaneProps) {
     xtermRef.current?.term.focus();
   }, [visible, focusRequest]);
 
-  const finished = status === 'done' || status === 'failed' || status === 'stopped';
+  // The shell is not the agent: the agent's end says nothing about it.
+  const finished = kind === 'agent' && (status === 'done' || status === 'failed' || status === 'stopped');
   return (
     <div
       className="terminal-pane"
-      data-testid="terminal-pane"
+      data-testid={kind === 'shell' ? 'shell-pane' : 'terminal-pane'}
       data-thread-id={threadId}
+      data-terminal={kind}
       data-replay={typeof replayState === 'string' ? replayState : 'error'}
       hidden={!visible}
     >
       <div className="terminal-host" ref={containerRef} />
       {typeof replayState !== 'string' && (
         <div className="pane-overlay" role="alert" data-testid="terminal-error">
-          <p>Could not load this thread&apos;s terminal: {replayState.message}</p>
+          <p>
+            Could not {kind === 'shell' ? 'open a terminal in this thread' : "load this thread's terminal"}:{' '}
+            {replayState.message}
+          </p>
           <button type="button" className="button" onClick={() => setReplayAttempt((n) => n + 1)}>
             Try again
           </button>

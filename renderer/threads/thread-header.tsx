@@ -7,13 +7,13 @@ import { ReviewBadge } from '../review/review-badge';
 import { BypassBadge, StatusBadge } from './status-badge';
 import { useApprovalStale } from './merge-facts';
 import { mergeIsPrimary } from './merge-readiness';
+import { ThreadTabs } from './thread-terminal-tabs';
+import { OpenWorktreeButtons } from './open-worktree-buttons';
 
 const finishedStatuses: ReadonlySet<Thread['status']> = new Set(['done', 'failed', 'stopped']);
 
 /** Who the thread is, what state its agent is in, and what the dispatcher can do with it. */
 export function ThreadHeader({ thread }: { thread: Thread }) {
-  const tab = useUiStore((state) => state.tab);
-  const setTab = useUiStore((state) => state.setTab);
   const openDialog = useUiStore((state) => state.openDialog);
   const [stopping, setStopping] = useState(false);
   const [resuming, setResuming] = useState(false);
@@ -69,29 +69,9 @@ export function ThreadHeader({ thread }: { thread: Thread }) {
       </div>
 
       <div className="thread-toolbar">
-        <div className="tabs" role="tablist">
-          <button
-            type="button"
-            role="tab"
-            className={`tab${tab === 'terminal' ? ' active' : ''}`}
-            aria-selected={tab === 'terminal'}
-            data-testid="tab-terminal"
-            onClick={() => setTab('terminal')}
-          >
-            Terminal
-          </button>
-          <button
-            type="button"
-            role="tab"
-            className={`tab${tab === 'diff' ? ' active' : ''}`}
-            aria-selected={tab === 'diff'}
-            data-testid="tab-diff"
-            onClick={() => setTab('diff')}
-          >
-            Review
-          </button>
-        </div>
+        <ThreadTabs thread={thread} />
         <span className="spacer" />
+        <OpenWorktreeButtons thread={thread} />
         <button
           type="button"
           className="button"
