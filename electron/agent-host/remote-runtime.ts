@@ -1,4 +1,5 @@
 import { readFile, rm } from 'node:fs/promises';
+import { AppError } from '../../shared/errors';
 import { flowControl } from '../../shared/flow-control';
 import type { HookEventKind } from '../hooks/hook-protocol';
 import type { TerminalViewer } from '../terminals/terminal-viewer';
@@ -113,7 +114,16 @@ export class RemoteRuntime implements AgentRuntime {
 
   async startNow(threadId: string): Promise<boolean> {
     if (!this.isQueued(threadId) || !this.client?.isOpen) return false;
-    return (await this.client.request<boolean>('startNow', { threadId })) === true;
+    try {
+      return (await this.client.request<boolean>('startNow', { threadId })) === true;
+    } catch (error) {
+      // `startNow` was added within protocol version 1: an agent host of an older Switchyard lacks it.
+      if (!/unknown request/.test(String(error))) throw error;
+      throw new AppError(
+        'invalid-request',
+        'The agent host running now is from an older Switchyard and cannot start a queued thread early; it starts when a slot frees up, or once the older agents have ended.',
+      );
+    }
   }
 
   write(threadId: string, data: string): boolean {
