@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/models';
@@ -106,6 +107,28 @@ describe("a thread's plain terminal", () => {
     expect(isAlive(pid)).toBe(true);
     await call('threads.remove', { threadId: thread.id, discard: true });
     await waitFor(() => !isAlive(pid), 'the shell process to be gone');
+    expect(app.shells.pidOf(thread.id)).toBeNull();
+  });
+
+  it('is killed when the app quits, even one that keeps its agents', async () => {
+    const thread = await openThread(['/bin/sh', '-c', 'sleep 30']);
+    await call('terminal.attach', { threadId: thread.id, terminal: 'shell' });
+    const pid = await waitFor(() => app.shells.pidOf(thread.id), 'the shell to start');
+    await app.shutdownKeepingAgents();
+    await waitFor(() => !isAlive(pid), 'the shell process to be gone');
+    // afterEach shuts down a fresh app.
+    ({ app } = await makeTestApp(path.join(temp.dir, 'data-after')));
+  });
+
+  it('says the worktree is missing instead of starting a shell elsewhere', async () => {
+    const thread = await openThread(['/bin/sh', '-c', 'sleep 30']);
+    await rm(thread.worktreePath, { recursive: true, force: true });
+    const result = await app.dispatch('terminal.attach', { threadId: thread.id, terminal: 'shell' }, recordingClient());
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.kind).toBe('worktree-missing');
+      expect(result.error.message).toContain(thread.worktreePath);
+    }
     expect(app.shells.pidOf(thread.id)).toBeNull();
   });
 
