@@ -232,6 +232,57 @@ describe('switchyard plan run', () => {
     expect(await snapshot(temp.dir)).toEqual(before);
   });
 
+  it("uses the app's custom profiles and, for an open project, its worktree folder and prompt template — reading the state file only", async () => {
+    const state = {
+      version: 1,
+      projects: [
+        {
+          id: 'p1',
+          name: 'repo',
+          path: repo,
+          currentBranch: 'main',
+          worktreeRoot: path.join(temp.dir, 'elsewhere'),
+          openedAt: '2026-01-01T00:00:00.000Z',
+          promptTemplate: 'Do {{task}} on {{branch}}.',
+        },
+      ],
+      threads: [],
+      customProfiles: [
+        { id: 'custom-mine', label: 'Mine', binary: 'claude', args: ['--mine'], promptArgs: ['{prompt}'] },
+      ],
+    };
+    await writeFile(path.join(temp.dir, 'data', 'state.json'), JSON.stringify(state));
+    const file = await writePlan('plan.json', {
+      base: 'main',
+      agent: { profile: 'custom-mine' },
+      tasks: [{ name: 'api', brief: { task: 'the API', ownedPaths: ['src/api/**'] } }],
+    });
+    const before = await snapshot(temp.dir);
+    const result = await switchyard('plan', 'run', file, '--repo', repo, '--dry-run', '--json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).tasks[0]).toMatchObject({
+      worktree: path.join(temp.dir, 'elsewhere', 'switchyard-api'),
+      argv: ['claude', '--mine', 'Do the API on switchyard/api.'],
+    });
+    expect(await snapshot(temp.dir)).toEqual(before);
+    // Another data folder knows no such profile.
+    const elsewhere = await switchyard(
+      'plan',
+      'check',
+      file,
+      '--repo',
+      repo,
+      '--data-dir',
+      path.join(temp.dir, 'none'),
+      '--json',
+    );
+    expect(elsewhere.code).toBe(1);
+    expect(JSON.parse(elsewhere.stdout).errors).toEqual([
+      { path: 'agent.profile', message: expect.stringContaining('There is no agent profile "custom-mine"') },
+    ]);
+    await expect(lstat(path.join(temp.dir, 'none'))).rejects.toThrow();
+  });
+
   it('a plan with errors prints the check and exits 1; without --dry-run the run is refused with exit 2', async () => {
     const file = await writePlan('plan.json', { ...goodPlan, base: 'nope' });
     const dry = await switchyard('plan', 'run', file, '--repo', repo, '--dry-run', '--json');

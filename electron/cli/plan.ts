@@ -3,9 +3,11 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
 import type { PlanCheckResult } from '../../shared/plan';
 import { builtinProfiles } from '../agents/builtin-profiles';
-import { distDir } from '../app/app-paths';
+import { customToAgentProfile } from '../agents/custom-profiles';
+import { defaultDataDir, distDir } from '../app/app-paths';
 import { resolveRepoRoot } from '../git/repo';
-import { type PlanCheck, checkPlanFile } from '../plans/check-plan';
+import { readPlanAppSettings } from '../plans/app-settings';
+import { type CheckPlanOptions, type PlanCheck, checkPlanFile } from '../plans/check-plan';
 import { type DryRunReport, dryRunReport } from '../plans/dry-run';
 import { UsageError, withUsageErrors } from './args';
 
@@ -29,7 +31,9 @@ dependencies.
              "tasks": [{"name", "wave", "branch", "worktree", "dependsOn", "argv"}], "preflight"};
              a plan with errors prints the check's object instead and exits 1.
 
-  --repo PATH  the repository (default: the current folder)
+  --repo PATH      the repository (default: the current folder)
+  --data-dir PATH  the app's data folder, read (never written) for custom agent profiles and,
+                   when the repository is an open project, its prompt template and worktree folder
 
 Exits 0 when the plan is fine (warnings allowed), 1 when it has errors, 2 on a usage error.`;
 
@@ -43,6 +47,7 @@ export async function runPlan(argv: string[]): Promise<number> {
       args: rest,
       options: {
         repo: { type: 'string' },
+        'data-dir': { type: 'string' },
         json: { type: 'boolean' },
         ...(verb === 'run' ? { 'dry-run': { type: 'boolean' as const } } : {}),
       },
@@ -59,7 +64,7 @@ export async function runPlan(argv: string[]): Promise<number> {
     );
   }
 
-  const check = await checkInRepo(path.resolve(file), values.repo);
+  const check = await checkInRepo(path.resolve(file), values.repo, values['data-dir']);
   const json = values.json === true;
   if (verb === 'run' && check.resolved) {
     const report = dryRunReport(check.resolved);
@@ -71,7 +76,11 @@ export async function runPlan(argv: string[]): Promise<number> {
 }
 
 /** Checks the plan in the repository; a folder that is not one is an error of the check, so --json still prints its shape. */
-async function checkInRepo(file: string, repoOption: string | undefined): Promise<PlanCheck> {
+async function checkInRepo(
+  file: string,
+  repoOption: string | undefined,
+  dataDir: string | undefined,
+): Promise<PlanCheck> {
   let repo: string;
   try {
     repo = await resolveRepoRoot(path.resolve(repoOption ?? '.'));
@@ -82,12 +91,23 @@ async function checkInRepo(file: string, repoOption: string | undefined): Promis
       resolved: null,
     };
   }
-  const profiles = builtinProfiles({
+  return checkPlanFile(file, await planCheckOptions(repo, dataDir ? path.resolve(dataDir) : defaultDataDir()));
+}
+
+/** What a plan is checked and resolved with from the command line: the built-in profiles and what the app's state adds. */
+export async function planCheckOptions(repo: string, dataDir: string): Promise<CheckPlanOptions> {
+  const settings = await readPlanAppSettings(dataDir, repo);
+  const builtins = builtinProfiles({
     demoAgentScript: path.join(distDir(), 'demo-agent.cjs'),
     nodeExecutable: process.execPath,
     runningInElectron: false,
   });
-  return checkPlanFile(file, { repo, profiles });
+  return {
+    repo,
+    profiles: [...builtins, ...settings.customProfiles.map(customToAgentProfile)],
+    promptTemplate: settings.promptTemplate,
+    defaultWorktreeRoot: settings.worktreeRoot,
+  };
 }
 
 function describeCheck(file: string, result: PlanCheckResult): string {

@@ -49,7 +49,7 @@ export async function checkPlan(plan: Plan, options: CheckPlanOptions): Promise<
   const baseExists = await checkBranches(plan, repo, errors, warnings);
   // Errors in the order the plan wrote its tasks.
   const inPlanOrder = [...resolution.tasks].sort((a, b) => a.index - b.index);
-  errors.push(...(await checkPlaces(plan, inPlanOrder, repo)));
+  errors.push(...(await checkPlaces(plan, inPlanOrder, options)));
   errors.push(...(await checkPrograms(inPlanOrder, options.envPath)));
 
   const owning = plan.tasks.map((task) => ({
@@ -103,10 +103,11 @@ async function checkBranches(plan: Plan, repo: string, errors: PlanError[], warn
 }
 
 /** No task's branch or worktree folder may exist already, and the worktrees must not go inside .git. */
-async function checkPlaces(plan: Plan, tasks: readonly ResolvedTask[], repo: string): Promise<PlanError[]> {
+async function checkPlaces(plan: Plan, tasks: readonly ResolvedTask[], context: PlanContext): Promise<PlanError[]> {
+  const repo = context.repo;
   const errors: PlanError[] = [];
   try {
-    await assertWorktreeRootOutsideGit(repo, planWorktreeRoot(plan, repo));
+    await assertWorktreeRootOutsideGit(repo, planWorktreeRoot(plan, context));
   } catch (error) {
     errors.push({ path: 'worktreeRoot', message: (error as Error).message });
   }

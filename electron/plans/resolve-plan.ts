@@ -20,6 +20,8 @@ export interface PlanContext {
   readonly profiles: readonly AgentProfile[];
   /** The project's prompt template; null: the built-in one. */
   readonly promptTemplate?: string | null;
+  /** Where worktrees go when the plan does not say: the project's folder; absent: <repo>.worktrees. */
+  readonly defaultWorktreeRoot?: string | null;
 }
 
 /** One task, everything decided: what `plan run` creates and starts, and what a dry run shows. */
@@ -120,7 +122,7 @@ export function resolvePlan(plan: Plan, context: PlanContext): PlanResolution {
   const verify = plan.verify === undefined ? null : command(plan.verify, 'verify');
   const postflight = plan.postflight.map((c, i) => command(c, `postflight[${i}]`));
 
-  const worktreeRoot = planWorktreeRoot(plan, context.repo);
+  const worktreeRoot = planWorktreeRoot(plan, context);
   const waveOf = new Map(order.waves.flatMap((wave, n) => wave.map((name) => [name, n] as const)));
   const branchOf = (name: string) => suggestBranchName(name);
   const tasks: ResolvedTask[] = [];
@@ -211,9 +213,15 @@ export function resolvePlan(plan: Plan, context: PlanContext): PlanResolution {
   };
 }
 
-/** Where the tasks' worktrees go: the plan's folder, relative to the repository, or the project default. */
-export function planWorktreeRoot(plan: Pick<Plan, 'worktreeRoot'>, repo: string): string {
-  return path.resolve(repo, plan.worktreeRoot ?? defaultWorktreeRoot(repo));
+/** Where the tasks' worktrees go: the plan's folder (relative to the repository), else the project's, else <repo>.worktrees. */
+export function planWorktreeRoot(
+  plan: Pick<Plan, 'worktreeRoot'>,
+  context: Pick<PlanContext, 'repo' | 'defaultWorktreeRoot'>,
+): string {
+  return path.resolve(
+    context.repo,
+    plan.worktreeRoot ?? context.defaultWorktreeRoot ?? defaultWorktreeRoot(context.repo),
+  );
 }
 
 /** A plan command as argv: an array as written, a string split (or handed to the plan's shell). */
