@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { type Server, type Socket, connect, createServer } from 'node:net';
 import path from 'node:path';
 import type { EventOf } from '../../shared/contract';
+import type { FollowUpChange } from '../../shared/follow-ups';
 import type { HookEventKind } from '../hooks/hook-protocol';
 import type { TerminalViewer } from '../terminals/terminal-viewer';
 import type { FinishedAgent } from '../threads/agent-runtime';
@@ -70,6 +71,7 @@ export class AgentHostServer {
           this.broadcast({ t: 'status', threadId, status: change.status, reason: change.reason, exitCode });
           void this.saveAgents();
         },
+        onFollowUps: (threadId, items) => this.broadcast({ t: 'followUps', threadId, items: [...items] }),
       },
     });
   }
@@ -266,6 +268,10 @@ export class AgentHostServer {
       }
       case 'sendMessage':
         return this.runtime.sendMessage(threadId, String(args.text));
+      case 'followUps':
+        return this.runtime.followUps(threadId);
+      case 'followUps.change':
+        return this.runtime.changeFollowUps(threadId, args.change as FollowUpChange);
       case 'stop':
         return this.runtime.stop(threadId);
       case 'discard':

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import type { Socket } from 'node:net';
+import type { FollowUp } from '../../shared/follow-ups';
 
 /**
  * The agent host's protocol: newline-delimited JSON over two local sockets per host, one for
@@ -12,6 +13,11 @@ import type { Socket } from 'node:net';
  * `{t:'hello', v, token, role}`; the host answers `welcome` (same version), `mismatch` (another
  * version: with its version and the threads it runs, then it hangs up) or `refused` (bad token).
  * So an app can always learn which threads an older host still runs, and leave them alone.
+ *
+ * Added within version 1, compatibly: the requests `followUps` and `followUps.change` and the event
+ * `followUps` (a thread's queue of messages for its agent, kept by the host so they are delivered
+ * with no window open and survive an app restart). An app ignores events it does not know; an
+ * older host answers the new requests with "unknown request", which the app words for the user.
  */
 export const currentProtocol = 1;
 
@@ -37,6 +43,8 @@ export type ControlReply =
 /** Host → client on the control socket, unasked. */
 export type ControlEvent =
   | { t: 'status'; threadId: string; status: string; reason: string | null; exitCode: number | null }
+  /** A thread's follow-up queue changed. */
+  | { t: 'followUps'; threadId: string; items: FollowUp[] }
   /** The host is going away on purpose (shutdown, its folder deleted): not a crash. */
   | { t: 'closing'; reason: string };
 /** Host → client on the data socket: one batch of a thread's output for one window. */

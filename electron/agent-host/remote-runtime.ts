@@ -1,5 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
+import type { FollowUp, FollowUpChange } from '../../shared/follow-ups';
 import { flowControl } from '../../shared/flow-control';
 import type { HookEventKind } from '../hooks/hook-protocol';
 import type { TerminalViewer } from '../terminals/terminal-viewer';
@@ -138,6 +139,33 @@ export class RemoteRuntime implements AgentRuntime {
     return true;
   }
 
+  /** The host keeps each thread's queue: delivered with no window open, and still there after a restart. */
+  async followUps(threadId: string): Promise<FollowUp[]> {
+    if (!this.client?.isOpen) return [];
+    return this.followUpRequest<FollowUp[]>(this.client, 'followUps', { threadId });
+  }
+
+  async changeFollowUps(threadId: string, change: FollowUpChange): Promise<FollowUp[]> {
+    const client = await this.connected();
+    return this.followUpRequest<FollowUp[]>(client, 'followUps.change', { threadId, change });
+  }
+
+  private async followUpRequest<T>(client: AgentHostClient, op: string, args: Record<string, unknown>): Promise<T> {
+    try {
+      return await client.request<T>(op, args);
+    } catch (error) {
+      const message = (error as Error).message ?? String(error);
+      if (/unknown request/.test(message)) {
+        throw new AppError(
+          'invalid-request',
+          'The agent host running now is from an older Switchyard and has no follow-up queue; it is replaced once its agents have ended (stop them, then send again).',
+        );
+      }
+      if (/no longer waiting|not running/.test(message)) throw new AppError('invalid-request', message);
+      throw error;
+    }
+  }
+
   resize(threadId: string, cols: number, rows: number): boolean {
     this.sizes.set(threadId, { cols, rows });
     this.client?.note('resize', { threadId, cols, rows });
@@ -241,6 +269,7 @@ export class RemoteRuntime implements AgentRuntime {
   }
 
   private onEvent(event: ControlEvent): void {
+    if (event.t === 'followUps') this.events.onFollowUps?.(event.threadId, event.items);
     if (event.t !== 'status') return;
     if (finalStatuses.has(event.status)) this.active.delete(event.threadId);
     else this.active.set(event.threadId, event.status);

@@ -92,7 +92,8 @@ export const builtinScenarios = {
     name: 'trust-first',
     steps: [
       { ask: 'Do you trust the files in this folder?', onNo: 'exit' },
-      { print: 'Trusted this folder.', delayMs: 400 },
+      // The dialog gives way to the app's screen, as a TUI redraws it (the question would read as still asked).
+      { print: '\x1b[2J\x1b[HTrusted this folder.', delayMs: 400 },
       { print: 'Type a message below.', delayMs: 200 },
       { inbox: { record: '.demo-inbox.jsonl' } },
       { print: 'Done.' },

@@ -1,4 +1,5 @@
 import { stopReasonText } from '../../shared/stop-reasons';
+import type { FollowUp, FollowUpChange } from '../../shared/follow-ups';
 import type { ThreadStatus } from '../../shared/models';
 import type { HookEventKind } from '../hooks/hook-protocol';
 import type { TerminalBackend } from '../terminals/terminal-service';
@@ -32,7 +33,11 @@ export interface AgentRuntime extends TerminalBackend {
   isQueued(threadId: string): boolean;
   /** Starts a queued thread now, past the running limit; false when it is not queued. */
   startNow(threadId: string): Promise<boolean>;
+  /** Queues a message for the agent (typed at once when it is ready); false when no agent runs or waits. */
   sendMessage(threadId: string, text: string): boolean;
+  /** The messages waiting for the agent to be ready (follow-up-queue.ts). */
+  followUps(threadId: string): Promise<FollowUp[]>;
+  changeFollowUps(threadId: string, change: FollowUpChange): Promise<FollowUp[]>;
   hookEvent(threadId: string, kind: HookEventKind, message: string | null): void;
   stop(threadId: string): Promise<void>;
   discard(threadId: string): Promise<void>;

@@ -111,21 +111,22 @@ describe('terminal pipeline', () => {
     expect(typed).toEqual(sent);
   });
 
-  it('sends a message as one bracketed paste when the program asked for that, else as typed lines', async () => {
+  it('sends a message as one bracketed paste when the program asked for that, else as one line (never line by line)', async () => {
     const file = (thread: Thread) => path.join(thread.worktreePath, 'got.txt');
     // 6 + 11 + 6 + 1 bytes: the paste markers around "hello\nworld", then Enter (a newline, cooked).
     const pasting = await create('Paste', "stty -echo; printf '\\033[?2004hready\\n'; head -c 24 > got.txt");
-    const typing = await create('Lines', 'stty -echo; echo ready; head -n 2 > got.txt');
+    const typing = await create('Lines', 'stty -echo; echo ready; head -n 1 > got.txt');
     for (const thread of [pasting, typing]) {
       await waitFor(
         async () => (await call<{ data: string }>('terminal.attach', { threadId: thread.id })).data.includes('ready'),
         'the prompt',
       );
       app.threads.sendMessage(thread.id, 'hello\nworld');
-      await waitFor(() => statusOf(thread.id) === 'done', 'the message to arrive');
+      // Typed once the shell's screen reads as ready (its idle fallback: a few seconds of silence).
+      await waitFor(() => statusOf(thread.id) === 'done', 'the message to arrive', 20_000);
     }
     expect(await readFile(file(pasting), 'utf8')).toBe('\u001b[200~hello\nworld\u001b[201~\n');
-    expect(await readFile(file(typing), 'utf8')).toBe('hello\nworld\n');
+    expect(await readFile(file(typing), 'utf8')).toBe('hello world\n');
     expect(() => app.threads.sendMessage(typing.id, 'anyone?')).toThrow(/not running/);
   });
 

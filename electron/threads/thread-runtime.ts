@@ -9,8 +9,11 @@ import type { TerminalViewer } from '../terminals/terminal-viewer';
 import type { HookEventKind } from '../hooks/hook-protocol';
 import { type StatusChange, StatusTracker } from '../status/status-tracker';
 import { shellForeground } from '../status/shell-foreground';
+import { type FollowUp, type FollowUpChange, promptWaitingNote } from '../../shared/follow-ups';
 import type { AgentAdoption, AgentRuntime } from './agent-runtime';
 import { holdsAgentSlot, isPlainShell, queuedReason } from './agent-slots';
+import { FollowUpQueue } from './follow-up-queue';
+import { messageKeystrokes, submitDelayMs, submitKey } from './message-keystrokes';
 
 /** One program to run in a thread's terminal: the project's setup command, then the agent. */
 export interface LaunchStep {
@@ -20,7 +23,10 @@ export interface LaunchStep {
   readonly file: string;
   readonly args: readonly string[];
   readonly env: Readonly<Record<string, string>>;
-  /** Typed into the terminal after the program's first output (tools that take no prompt argument). */
+  /**
+   * Typed into the terminal once the program is ready for input (tools that take no prompt
+   * argument): the first message of the thread's follow-up queue (follow-up-queue.ts).
+   */
   readonly typedPrompt: string | null;
   readonly needsInputPatterns: readonly string[];
   readonly profileId: string;
@@ -38,6 +44,8 @@ export interface LaunchPlan {
 
 export interface RuntimeEvents {
   onStatus(threadId: string, change: StatusChange, exitCode: number | null): void;
+  /** A thread's follow-up queue changed (a message added, edited, removed or delivered). */
+  onFollowUps?(threadId: string, items: readonly FollowUp[]): void;
 }
 
 /** A thread whose agent is running or waiting for a slot, as the runtime sees it now. */
@@ -86,6 +94,10 @@ export class ThreadRuntime implements AgentRuntime {
   private readonly queue: LaunchPlan[] = [];
   /** The reason each queued thread last reported, so a changed set of slot holders is reported once. */
   private readonly queuedReasons = new Map<string, string>();
+  /** Messages waiting for each thread's agent; kept across its runs (a resumed agent gets them). */
+  private readonly followUpQueues = new Map<string, FollowUpQueue>();
+  /** Whether the last status reported for a thread carried the "prompt waiting" note. */
+  private readonly promptNoted = new Map<string, boolean>();
 
   constructor(private readonly options: RuntimeOptions) {}
 
@@ -137,18 +149,82 @@ export class ThreadRuntime implements AgentRuntime {
   }
 
   /**
-   * Types a message into the agent and submits it, as a person pasting it would: one bracketed
-   * paste when the program has asked for that (so a multi-line message stays one message), then
-   * Enter. Returns false when the agent is not running.
+   * Gives the agent a message through its follow-up queue: typed at once when it is ready for
+   * input, otherwise when it next is (never into a question). Returns false when the agent is
+   * neither running nor waiting for a slot.
    */
   sendMessage(threadId: string, text: string): boolean {
+    if (!this.live.has(threadId) && !this.isQueued(threadId)) return false;
+    this.followUpsOf(threadId).apply({ op: 'add', text });
+    return true;
+  }
+
+  /** The messages waiting for a thread's agent, oldest first. */
+  followUps(threadId: string): Promise<FollowUp[]> {
+    return Promise.resolve([...(this.followUpQueues.get(threadId)?.items ?? [])]);
+  }
+
+  /** Adds, edits, removes or sends now one of a thread's queued messages; resolves with the list after. */
+  changeFollowUps(threadId: string, change: FollowUpChange): Promise<FollowUp[]> {
+    try {
+      this.followUpsOf(threadId).apply(change);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return this.followUps(threadId);
+  }
+
+  private followUpsOf(threadId: string): FollowUpQueue {
+    let queue = this.followUpQueues.get(threadId);
+    if (!queue) {
+      queue = new FollowUpQueue({
+        type: (text) => this.typeMessage(threadId, text),
+        changed: (items) => {
+          this.options.events.onFollowUps?.(threadId, [...items]);
+          this.reportPromptNote(threadId);
+        },
+      });
+      this.followUpQueues.set(threadId, queue);
+    }
+    return queue;
+  }
+
+  /**
+   * Types one message into the agent as a person pasting it would (message-keystrokes.ts), then
+   * Enter. False while no agent runs (nor while the project's setup command does).
+   */
+  private typeMessage(threadId: string, text: string): boolean {
     const entry = this.live.get(threadId);
-    if (!entry) return false;
-    const normalized = text.replace(/\r\n?/g, '\n');
-    const body = entry.tracker.acceptsBracketedPaste
-      ? `\x1b[200~${normalized}\x1b[201~`
-      : normalized.replace(/\n/g, '\r');
-    return this.write(threadId, `${body}\r`);
+    if (!entry || entry.plan.steps[entry.stepIndex]?.kind !== 'agent') return false;
+    if (!this.write(threadId, messageKeystrokes(text, entry.tracker.acceptsBracketedPaste))) return false;
+    setTimeout(() => {
+      if (this.live.get(threadId) === entry) this.write(threadId, submitKey);
+    }, submitDelayMs);
+    return true;
+  }
+
+  /** A status with the note that the typed first prompt still waits for the agent to be ready. */
+  private withPromptNote(threadId: string, change: StatusChange): StatusChange {
+    if (!this.followUpQueues.get(threadId)?.promptWaiting) return change;
+    return {
+      status: change.status,
+      reason: change.reason ? `${change.reason}; ${promptWaitingNote}` : promptWaitingNote,
+    };
+  }
+
+  /** The prompt was typed (or queued) while the status stayed the same: the reason says so at once. */
+  private reportPromptNote(threadId: string): void {
+    const waiting = this.followUpQueues.get(threadId)?.promptWaiting ?? false;
+    if ((this.promptNoted.get(threadId) ?? false) === waiting) return;
+    const entry = this.live.get(threadId);
+    if (!entry || entry.plan.steps[entry.stepIndex]?.kind !== 'agent' || entry.reportingExit) return;
+    this.reportAgentStatus(threadId, entry.tracker.current);
+  }
+
+  private reportAgentStatus(threadId: string, change: StatusChange): void {
+    const noted = this.withPromptNote(threadId, change);
+    this.promptNoted.set(threadId, noted !== change);
+    this.options.events.onStatus(threadId, noted, null);
   }
 
   resize(threadId: string, cols: number, rows: number): boolean {
@@ -218,7 +294,7 @@ export class ThreadRuntime implements AgentRuntime {
   private statusOf(entry: LiveThread): { status: ThreadStatus; reason: string | null } {
     const step = entry.plan.steps[entry.stepIndex];
     if (step?.kind === 'setup') return { status: 'starting', reason: `running setup: ${step.banner ?? ''}`.trim() };
-    return { status: entry.tracker.current.status, reason: entry.tracker.current.reason };
+    return this.withPromptNote(entry.plan.threadId, entry.tracker.current);
   }
 
   async stop(threadId: string): Promise<void> {
@@ -243,6 +319,9 @@ export class ThreadRuntime implements AgentRuntime {
     this.terminals.get(threadId)?.mirror.dispose();
     this.terminals.delete(threadId);
     this.sizes.delete(threadId);
+    this.followUpQueues.get(threadId)?.dispose();
+    this.followUpQueues.delete(threadId);
+    this.promptNoted.delete(threadId);
     await TerminalLog.forThread(this.options.dataDir, threadId).remove();
   }
 
@@ -299,7 +378,10 @@ export class ThreadRuntime implements AgentRuntime {
     if (!step) return;
     const { stream, mirror } = this.terminalNow(plan.threadId, size);
     if (step.banner) stream.push(`\x1b[2m${step.banner}\x1b[0m\r\n`);
-    let typedPrompt = step.typedPrompt;
+    const followUps = this.followUpsOf(plan.threadId);
+    followUps.reset();
+    // Typed once the agent is ready for input, not at its first byte: that may be a sign-in question.
+    if (step.kind === 'agent' && step.typedPrompt) followUps.addPrompt(step.typedPrompt);
     const tracker = new StatusTracker({
       profileId: step.profileId,
       needsInputPatterns: step.needsInputPatterns,
@@ -312,7 +394,9 @@ export class ThreadRuntime implements AgentRuntime {
       onChange: (change) => {
         // Setup output is not the agent's (the thread is still starting), and exits are reported by finishStep.
         if (step.kind === 'setup' || entry.reportingExit) return;
-        this.options.events.onStatus(plan.threadId, change, null);
+        // Delivered first, so a prompt typed now is no longer noted as waiting in this report.
+        followUps.statusChanged(change.status);
+        this.reportAgentStatus(plan.threadId, change);
       },
     });
     if (step.kind === 'setup') this.report(plan.threadId, 'starting', `running setup: ${step.banner ?? ''}`.trim());
@@ -324,11 +408,7 @@ export class ThreadRuntime implements AgentRuntime {
           onData: (data) => {
             stream.push(data);
             tracker.output(data);
-            if (typedPrompt !== null) {
-              const text = typedPrompt;
-              typedPrompt = null;
-              child.write(`${text}\r`);
-            }
+            if (step.kind === 'agent') followUps.output();
           },
           onExit: (exitCode, signal) => {
             setTimeout(() => this.finishStep(plan, entry, exitCode, signal), exitSettleMs);
@@ -353,6 +433,7 @@ export class ThreadRuntime implements AgentRuntime {
     };
     this.live.set(plan.threadId, entry);
     stream.setProducer(child);
+    if (step.kind === 'agent') this.reportPromptNote(plan.threadId);
   }
 
   private finishStep(plan: LaunchPlan, entry: LiveThread, exitCode: number, signal: number | null): void {
@@ -369,6 +450,7 @@ export class ThreadRuntime implements AgentRuntime {
       return;
     }
     entry.reportingExit = true;
+    this.followUpQueues.get(plan.threadId)?.reset();
     entry.tracker.exit(exitCode, signal, entry.stoppedByUser);
     const change = entry.tracker.current;
     entry.tracker.dispose();

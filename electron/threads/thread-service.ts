@@ -5,6 +5,7 @@ import type { ParsedRequestOf } from '../../shared/contract';
 import { unreviewed } from '../../shared/review-decision';
 import { AppError } from '../../shared/errors';
 import type { DomainEvents } from '../../shared/domain-events';
+import type { FollowUp, FollowUpChange } from '../../shared/follow-ups';
 import type { MergeOutcome, MergeRecord, Project, RemoveOutcome, StopCause, Thread } from '../../shared/models';
 import type { ReviewDecision } from '../../shared/review-decision';
 import { endedThread } from '../../shared/stop-reasons';
@@ -102,6 +103,7 @@ export class ThreadService {
             options.log(`[switchyard] could not record the status of ${threadId}: ${String(error)}`),
           );
         },
+        onFollowUps: (threadId, items) => this.events.emit('thread.followUps', { threadId, items: [...items] }),
       },
     };
     this.runtime = options.runtime ? options.runtime(runtimeOptions.events) : new ThreadRuntime(runtimeOptions);
@@ -344,9 +346,28 @@ export class ThreadService {
     return outcome;
   }
 
+  /** The messages queued for the thread's agent (follow-up-queue.ts), oldest first. */
+  followUps(threadId: string): Promise<FollowUp[]> {
+    this.state.thread(threadId);
+    return this.runtime.followUps(threadId);
+  }
+
+  /** Queues, edits, cancels or sends now a message for the thread's agent. */
+  changeFollowUps(threadId: string, change: FollowUpChange): Promise<FollowUp[]> {
+    const thread = this.state.thread(threadId);
+    if (change.op === 'add' && !this.isActive(threadId)) {
+      throw new AppError(
+        'invalid-request',
+        `The agent of "${thread.name}" is not running, so nothing can be queued for it. Resume it, then send again.`,
+      );
+    }
+    return this.runtime.changeFollowUps(threadId, change);
+  }
+
   /**
-   * Sends the agent a message through its terminal (the dispatcher sees it there, as if typed).
-   * Refused with a clear error when the agent is not running.
+   * Sends the agent a message through its terminal (the dispatcher sees it there, as if typed):
+   * at once when the agent is ready for input, otherwise queued until it is (never typed into a
+   * question). Refused with a clear error when the agent is not running.
    */
   sendMessage(threadId: string, text: string): void {
     const thread = this.state.thread(threadId);

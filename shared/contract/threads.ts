@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { BriefSchema } from '../brief';
+import { FollowUpSchema, followUpMaxChars } from '../follow-ups';
 import { RemoveOutcomeSchema, ThreadSchema } from '../models';
 import { type ContractGroup, Empty, ThreadRef } from './common';
+
+const FollowUpText = z.string().trim().min(1).max(followUpMaxChars);
+const FollowUpRef = z.object({ threadId: z.string().min(1), id: z.string().min(1) }).strict();
 
 /** `threads.*`: agents at work, each in its own worktree. */
 export const threadsContract = {
@@ -48,9 +52,24 @@ export const threadsContract = {
         .strict(),
       response: RemoveOutcomeSchema,
     },
+    // The follow-up queue: messages for the agent's next turns, typed one each time it is ready for
+    // input (never into a question). Each answers with the thread's queue after the change.
+    'threads.followUps.list': { request: ThreadRef, response: z.array(FollowUpSchema) },
+    'threads.followUps.add': {
+      request: z.object({ threadId: z.string().min(1), text: FollowUpText }).strict(),
+      response: z.array(FollowUpSchema),
+    },
+    'threads.followUps.edit': {
+      request: z.object({ threadId: z.string().min(1), id: z.string().min(1), text: FollowUpText }).strict(),
+      response: z.array(FollowUpSchema),
+    },
+    'threads.followUps.remove': { request: FollowUpRef, response: z.array(FollowUpSchema) },
+    /** Types it now, ready or not: the dispatcher's "send anyway". */
+    'threads.followUps.sendNow': { request: FollowUpRef, response: z.array(FollowUpSchema) },
   },
   events: {
     'thread.updated': ThreadSchema,
     'thread.removed': z.object({ threadId: z.string() }),
+    'thread.followUps': z.object({ threadId: z.string(), items: z.array(FollowUpSchema) }),
   },
 } as const satisfies ContractGroup<'threads', 'thread'>;

@@ -10,5 +10,10 @@ export function threadHandlers({ threads }: HandlerDeps): HandlersOf<typeof thre
     'threads.resume': ({ threadId }) => threads.resume(threadId),
     'threads.startNow': ({ threadId }) => threads.startNow(threadId),
     'threads.remove': ({ threadId, discard }) => threads.remove(threadId, discard),
+    'threads.followUps.list': ({ threadId }) => threads.followUps(threadId),
+    'threads.followUps.add': ({ threadId, text }) => threads.changeFollowUps(threadId, { op: 'add', text }),
+    'threads.followUps.edit': ({ threadId, id, text }) => threads.changeFollowUps(threadId, { op: 'edit', id, text }),
+    'threads.followUps.remove': ({ threadId, id }) => threads.changeFollowUps(threadId, { op: 'remove', id }),
+    'threads.followUps.sendNow': ({ threadId, id }) => threads.changeFollowUps(threadId, { op: 'sendNow', id }),
   };
 }
