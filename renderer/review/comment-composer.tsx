@@ -4,12 +4,28 @@ import { reviewActions } from './review-api';
 import type { CommentDraft } from './review-pane-store';
 import { useReviewPaneStore } from './review-pane-store';
 
-/** Writes a comment on the chosen lines; it is kept as a draft until sent to the agent. */
+/**
+ * What is typed, by file: the composer sits under the last line of its range, so extending the
+ * range (shift-click) moves it to another row, a new instance, which takes up the text.
+ */
+const typed = new Map<string, string>();
+
+/**
+ * Writes a comment on the chosen lines, inline under the last of them; it is kept as a draft
+ * until sent to the agent.
+ */
 export function CommentComposer({ threadId, draft }: { threadId: string; draft: CommentDraft }) {
-  const [body, setBody] = useState('');
+  const [body, setBodyState] = useState(() => typed.get(draft.fileId) ?? '');
+  const setBody = (text: string) => {
+    typed.set(draft.fileId, text);
+    setBodyState(text);
+  };
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const close = () => useReviewPaneStore.getState().openComposer(null);
+  const close = () => {
+    typed.delete(draft.fileId);
+    useReviewPaneStore.getState().openComposer(null);
+  };
   const save = async () => {
     setSaving(true);
     const result = await reviewActions.addComment({

@@ -1,11 +1,40 @@
+import { useMemo } from 'react';
+import type { ReviewFile } from '../../shared/review';
 import { commentLocation, type ReviewComment } from '../../shared/review-comments';
 import { reviewActions } from './review-api';
 import { useReviewPaneStore } from './review-pane-store';
 
-/** Every comment on the thread: drafts to send, sent ones to resolve. */
-export function CommentsPanel({ threadId, comments }: { threadId: string; comments: readonly ReviewComment[] }) {
+/** Types every draft comment into the agent's terminal (from the list or from a comment inline). */
+export function sendDraftsToAgent(threadId: string) {
+  return reviewActions.sendComments(threadId);
+}
+
+/**
+ * Every comment on the thread: drafts to send, sent ones to resolve. Each is also shown under its
+ * line in the diff; clicking one here scrolls to it there. A comment whose file or lines are no
+ * longer in the diff is outdated: it is only here.
+ */
+export function CommentsPanel({
+  threadId,
+  comments,
+  files,
+}: {
+  threadId: string;
+  comments: readonly ReviewComment[];
+  files: readonly ReviewFile[];
+}) {
   const drafts = comments.filter((c) => c.state === 'draft');
-  const focusFile = useReviewPaneStore((state) => state.focusFile);
+  const outdatedByFile = useReviewPaneStore((state) => state.outdatedByFile);
+  const outdated = useMemo(() => {
+    const listed = new Set(files.map((file) => file.id));
+    const marked = new Set(Object.values(outdatedByFile).flat());
+    return new Set(comments.filter((c) => !listed.has(`${c.section}:${c.path}`) || marked.has(c.id)).map((c) => c.id));
+  }, [comments, files, outdatedByFile]);
+  const goTo = (comment: ReviewComment) => {
+    const store = useReviewPaneStore.getState();
+    if (!outdated.has(comment.id)) store.focusComment(comment.id);
+    store.focusFile(`${comment.section}:${comment.path}`);
+  };
   return (
     <div className="review-comments" data-testid="review-comments">
       {comments.length === 0 && <p className="muted small">Click a line number in the diff to comment on it.</p>}
@@ -16,15 +45,28 @@ export function CommentsPanel({ threadId, comments }: { threadId: string; commen
             className={`review-comment state-${comment.state}`}
             data-testid="review-comment"
             data-state={comment.state}
+            data-comment-id={comment.id}
+            data-outdated={outdated.has(comment.id) ? 'true' : undefined}
           >
             <button
               type="button"
               className="link-button mono small"
-              onClick={() => focusFile(`${comment.section}:${comment.path}`)}
+              data-testid="review-comment-go"
+              title={outdated.has(comment.id) ? 'Go to the file' : 'Go to the comment in the diff'}
+              onClick={() => goTo(comment)}
             >
               {commentLocation(comment)}
             </button>
             <span className={`comment-state state-${comment.state}`}>{comment.state}</span>
+            {outdated.has(comment.id) && (
+              <span
+                className="comment-state outdated"
+                data-testid="comment-outdated"
+                title="The lines it points at are no longer in the diff (or read differently now)"
+              >
+                outdated
+              </span>
+            )}
             <p className="comment-body">{comment.body}</p>
             <div className="row">
               {comment.state === 'draft' && (
@@ -65,7 +107,7 @@ export function CommentsPanel({ threadId, comments }: { threadId: string; commen
         data-testid="comments-send"
         disabled={drafts.length === 0}
         title="Types the draft comments into the agent's terminal as one message"
-        onClick={() => void reviewActions.sendComments(threadId)}
+        onClick={() => void sendDraftsToAgent(threadId)}
       >
         Send {drafts.length || ''} to agent
       </button>

@@ -1,15 +1,18 @@
 import { memo, type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { WireError } from '../../shared/errors';
 import type { FileDiff, ReviewFile } from '../../shared/review';
-import { CommentComposer } from './comment-composer';
+import { useShallow } from 'zustand/react/shallow';
+import type { ReviewComment } from '../../shared/review-comments';
 import { FileBadges } from './file-badges';
 import { FileCounts } from './file-list';
 import { formatBytes, kindLabels } from './format';
 import { plural } from '../../shared/plural';
+import { type AnchorKey, anchorKeyOf, commentsOfFile, isOutdated } from './inline-anchors';
+import { InlineThread } from './inline-comments';
 import type { LineTarget } from './line-target';
 import { quoteLines, readPatchLines } from './patch-lines';
 import { loadFileDiff, reviewActions } from './review-api';
-import { useCountedFile, useReviewPaneStore, useViewedState } from './review-pane-store';
+import { type CommentDraft, useCountedFile, useReviewPaneStore, useViewedState } from './review-pane-store';
 import type { DiffLayout } from './render-slice';
 import { diffRowPx, RenderedPatch } from './rendered-patch';
 import { useVisibleOnce } from './use-visible-once';
@@ -128,6 +131,18 @@ export const FileDiffBlock = memo(
 
     const diff = loaded?.diff;
     const lines = useMemo(() => (diff ? readPatchLines(diff.patch) : null), [diff]);
+    const comments = useReviewPaneStore(useShallow((state) => commentsOfFile(state.comments, file.id)));
+    // Comments still on a line of this diff show under it; the others are outdated (listed only).
+    const inline = useMemo(
+      () => (lines ? comments.filter((comment) => !isOutdated(comment, lines)) : []),
+      [comments, lines],
+    );
+    useEffect(() => {
+      if (!lines) return;
+      const shown = new Set(inline);
+      const outdated = comments.filter((comment) => !shown.has(comment)).map((comment) => comment.id);
+      useReviewPaneStore.getState().setOutdated(file.id, outdated);
+    }, [lines, comments, inline, file.id]);
     const onLines = useCallback(
       (start: LineTarget, end: LineTarget, extend: boolean) => {
         if (!lines) return;
@@ -197,10 +212,19 @@ export const FileDiffBlock = memo(
         </header>
         {!collapsed && (
           <>
-            {composer && <CommentComposer threadId={threadId} draft={composer} />}
             {!diff && !loaded?.error && <Placeholder file={file} loading={visible} block={ref} />}
             {loaded?.error && <p className="inline-error">{loaded.error.message}</p>}
-            {diff && <FileDiffBody diff={diff} layout={layout} onLines={onLines} onShowAll={() => setFull(true)} />}
+            {diff && (
+              <FileDiffBody
+                threadId={threadId}
+                diff={diff}
+                layout={layout}
+                comments={inline}
+                composer={composer}
+                onLines={onLines}
+                onShowAll={() => setFull(true)}
+              />
+            )}
           </>
         )}
       </section>
@@ -211,16 +235,35 @@ export const FileDiffBlock = memo(
 );
 
 function FileDiffBody({
+  threadId,
   diff,
   layout,
+  comments,
+  composer,
   onLines,
   onShowAll,
 }: {
+  threadId: string;
   diff: FileDiff;
   layout: DiffLayout;
+  /** The file's comments still on a line of this diff: shown under their lines. */
+  comments: readonly ReviewComment[];
+  composer: CommentDraft | null;
   onLines(start: LineTarget, end: LineTarget, extend: boolean): void;
   onShowAll(): void;
 }) {
+  const anchors = useMemo(() => {
+    const keys = new Set<AnchorKey>(comments.map(anchorKeyOf));
+    if (composer) keys.add(anchorKeyOf(composer));
+    return keys;
+  }, [comments, composer]);
+  const renderAnchor = (anchor: AnchorKey) => (
+    <InlineThread
+      threadId={threadId}
+      comments={comments.filter((comment) => anchorKeyOf(comment) === anchor)}
+      composer={composer && anchorKeyOf(composer) === anchor ? composer : null}
+    />
+  );
   if (diff.binary) {
     return (
       <p className="review-file-note" data-testid="binary-note">
@@ -250,7 +293,13 @@ function FileDiffBody({
         </p>
       )}
       {diff.patch.includes('\n@@') ? (
-        <RenderedPatch patch={diff.patch} layout={layout} onLines={onLines} />
+        <RenderedPatch
+          patch={diff.patch}
+          layout={layout}
+          onLines={onLines}
+          anchors={anchors}
+          renderAnchor={renderAnchor}
+        />
       ) : (
         <p className="review-file-note muted">{describeWithoutHunks(diff.patch)}</p>
       )}

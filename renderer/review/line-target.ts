@@ -33,3 +33,14 @@ export function lineTargetOf(node: Node | null): LineTarget | null {
   if (removed || newNumber === null) return oldNumber === null ? null : { side: 'old', line: oldNumber };
   return { side: 'new', line: newNumber };
 }
+
+/** The line numbers a drawn row of diff2html's table shows (see `RowNumbers`), in either layout. */
+export function rowNumbersOf(row: Element): { old: number | null; new: number | null } {
+  const sideBySide = row.closest('.d2h-file-side-diff');
+  if (sideBySide) {
+    const panels = [...(sideBySide.parentElement?.querySelectorAll(':scope > .d2h-file-side-diff') ?? [])];
+    const line = numberIn(row.querySelector('.d2h-code-side-linenumber'));
+    return panels.indexOf(sideBySide) === 0 ? { old: line, new: null } : { old: null, new: line };
+  }
+  return { old: numberIn(row.querySelector('.line-num1')), new: numberIn(row.querySelector('.line-num2')) };
+}

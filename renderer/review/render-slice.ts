@@ -19,7 +19,11 @@ export interface SliceDrawing {
    * characters of their text) and the step that colours them with highlight.js — most of the
    * cost, so the caller runs it as a task of its own and the lines show first.
    */
-  drawRows(maxRows: number, maxChars: number, charsPerRow: number): { cost: number; colour: () => void };
+  drawRows(
+    maxRows: number,
+    maxChars: number,
+    charsPerRow: number,
+  ): { cost: number; colour: () => void; rows: readonly Element[] };
 }
 
 /**
@@ -49,7 +53,9 @@ export function renderSlice(
       ...matchingLimits,
       colorScheme: 'dark' as ColorSchemeType,
       highlight: false,
-      synchronisedScroll: true,
+      // Both halves follow the file's one horizontal scroll (rendered-patch.tsx), not each other:
+      // diff2html's own pairing would copy a narrow half's clamped position onto the wide one.
+      synchronisedScroll: false,
       fileListToggle: false,
       fileContentToggle: false,
       stickyFileHeaders: false,
@@ -91,6 +97,7 @@ export function renderSlice(
       return {
         cost: count + chars / Math.max(1, bodies.length) / charsPerRow,
         colour: () => colourRows(rows, language),
+        rows,
       };
     },
   };

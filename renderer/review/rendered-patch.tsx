@@ -1,4 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { AnchorKey } from './inline-anchors';
+import { InlineRows } from './inline-rows';
 import { type PatchSlice, rowsOfSlice, splitPatch } from './patch-slices';
 import { type DiffLayout, renderSlice, type SliceDrawing } from './render-slice';
 import { FrameBudgetQueue } from './frame-budget-queue';
@@ -32,17 +35,26 @@ interface RenderedPatchProps {
   layout: DiffLayout;
   /** A line number was clicked (shift: extend the range), or a range of lines selected. */
   onLines(start: LineTarget, end: LineTarget, extend: boolean): void;
+  /** Lines that show something under them (comments, the composer), and what each shows. */
+  anchors?: ReadonlySet<AnchorKey>;
+  renderAnchor?(anchor: AnchorKey): ReactNode;
 }
+
+const noAnchors: ReadonlySet<AnchorKey> = new Set();
 
 /**
  * One file's diff rendered slice by slice, each slice in its own task, and only while the end of
  * what is rendered is near the viewport: a 5 MB file never blocks the window.
  */
-export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
+export function RenderedPatch({ patch, layout, onLines, anchors = noAnchors, renderAnchor }: RenderedPatchProps) {
   const host = useRef<HTMLDivElement>(null);
   const bar = useRef<HTMLDivElement>(null);
   const onLinesRef = useRef(onLines);
   onLinesRef.current = onLines;
+  const anchorsRef = useRef(anchors);
+  anchorsRef.current = anchors;
+  const inlineRows = useRef<InlineRows | null>(null);
+  const [inlineHosts, setInlineHosts] = useState<ReadonlyMap<AnchorKey, HTMLElement>>(() => new Map());
 
   useEffect(() => {
     const root = host.current;
@@ -56,6 +68,9 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
     const sentinel = document.createElement('div');
     sentinel.className = 'review-slice-sentinel';
     root.append(sentinel);
+    const inline = new InlineRows(root, setInlineHosts);
+    inlineRows.current = inline;
+    inline.want(anchorsRef.current);
     let next = 0;
     /** The slice whose rows are being moved into the page. */
     let drawing: SliceDrawing | null = null;
@@ -80,11 +95,12 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
       }
       // A slice longer than a step (a run of changed lines is never cut between slices) comes in
       // a step at a time, so no task and no frame's layout grows with it.
-      const { cost, colour } = drawing.drawRows(
-        steps++ === 0 ? firstSliceLines : sliceLines,
-        sliceChars,
-        charsPerRowOfCost,
-      );
+      const {
+        cost,
+        colour,
+        rows: drawnRows,
+      } = drawing.drawRows(steps++ === 0 ? firstSliceLines : sliceLines, sliceChars, charsPerRowOfCost);
+      inline.drawn(drawnRows);
       // All drawn: the file takes the room its rows really need.
       if (next === slices.length && drawing.pending === 0) {
         root.style.minHeight = '';
@@ -120,10 +136,19 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
       cancelled = true;
       observer.disconnect();
       stopScroll();
+      inline.dispose();
+      if (inlineRows.current === inline) inlineRows.current = null;
     };
   }, [patch, layout]);
 
+  // A new comment, or the composer opened: its row comes now if its line is drawn, else as it is.
+  const anchorList = [...anchors].sort().join(' ');
+  useEffect(() => {
+    inlineRows.current?.want(anchorsRef.current);
+  }, [anchorList]);
+
   const onClick = (event: React.MouseEvent) => {
+    if ((event.target as Element).closest('.review-inline-row')) return;
     const cell = (event.target as Element).closest('.d2h-code-linenumber, .d2h-code-side-linenumber');
     if (!cell) return;
     const target = lineTargetOf(cell);
@@ -133,6 +158,7 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
   const onMouseUp = () => {
     const selection = window.getSelection();
     if (!selection || selection.isCollapsed || !host.current?.contains(selection.anchorNode)) return;
+    if (selection.anchorNode?.parentElement?.closest('.review-inline-row')) return;
     const start = lineTargetOf(selection.anchorNode);
     const end = lineTargetOf(selection.focusNode);
     if (start && end && start.side === end.side && start.line !== end.line) onLinesRef.current(start, end, false);
@@ -144,6 +170,7 @@ export function RenderedPatch({ patch, layout, onLines }: RenderedPatchProps) {
       <div ref={bar} className="review-hscroll" data-testid="review-hscroll" hidden>
         <div />
       </div>
+      {renderAnchor && [...inlineHosts].map(([anchor, element]) => createPortal(renderAnchor(anchor), element, anchor))}
     </>
   );
 }
@@ -171,6 +198,8 @@ function scrollTogether(root: HTMLElement, bar: HTMLElement): () => void {
     const target = event.target;
     if (!(target instanceof HTMLElement) || (target !== bar && !target.matches(sliceScrollers))) return;
     if (target.scrollLeft === x) return;
+    // A narrower scroller set to `x` stops at its own end and reports that: an echo, not a move.
+    if (target.scrollLeft < x && target.scrollLeft >= target.scrollWidth - target.clientWidth - 1) return;
     x = target.scrollLeft;
     follow(target);
   };

@@ -142,6 +142,11 @@ export const reviewActions = {
     if (result.ok) await reloadComments(request.threadId);
     return result;
   },
+  async editComment(threadId: string, commentId: string, body: string) {
+    const result = await invoke('review.comments.edit', { threadId, commentId, body });
+    await reloadComments(threadId);
+    return result;
+  },
   async deleteComment(threadId: string, commentId: string) {
     reportFailure('Could not delete the comment', await invoke('review.comments.delete', { threadId, commentId }));
     await reloadComments(threadId);

@@ -47,6 +47,13 @@ export interface ReviewPaneState {
   focusFileId: string | null;
   /** The file last gone to (from the list, a comment or a key): what the review keys act on. */
   cursorFileId: string | null;
+  /** A comment to scroll to once it is shown inline (clicked in the comments list). */
+  focusCommentId: string | null;
+  /**
+   * Per file whose diff is loaded, its comments no longer on a line of it (outdated): listed, not
+   * shown inline.
+   */
+  outdatedByFile: Readonly<Record<string, readonly string[]>>;
   showThread(threadId: string | null): void;
   setSummary(threadId: string, summary: ReviewSummary | null, error: WireError | null): void;
   /** Completes the summary shown with its details (line counts, commits…), if they belong to it. */
@@ -60,6 +67,8 @@ export interface ReviewPaneState {
   setWrapLines(wrap: boolean): void;
   openComposer(draft: CommentDraft | null): void;
   focusFile(fileId: string | null): void;
+  focusComment(commentId: string | null): void;
+  setOutdated(fileId: string, commentIds: readonly string[]): void;
 }
 
 export const useReviewPaneStore = create<ReviewPaneState>()((set, get) => ({
@@ -77,6 +86,8 @@ export const useReviewPaneStore = create<ReviewPaneState>()((set, get) => ({
   composer: null,
   focusFileId: null,
   cursorFileId: null,
+  focusCommentId: null,
+  outdatedByFile: {},
   showThread(threadId) {
     if (get().threadId === threadId) return;
     set({
@@ -91,6 +102,8 @@ export const useReviewPaneStore = create<ReviewPaneState>()((set, get) => ({
       composer: null,
       focusFileId: null,
       cursorFileId: null,
+      focusCommentId: null,
+      outdatedByFile: {},
     });
   },
   setSummary(threadId, summary, summaryError) {
@@ -135,6 +148,12 @@ export const useReviewPaneStore = create<ReviewPaneState>()((set, get) => ({
   },
   openComposer: (composer) => set({ composer }),
   focusFile: (focusFileId) => set(focusFileId ? { focusFileId, cursorFileId: focusFileId } : { focusFileId }),
+  focusComment: (focusCommentId) => set({ focusCommentId }),
+  setOutdated(fileId, commentIds) {
+    const current = get().outdatedByFile[fileId] ?? [];
+    if (current.length === commentIds.length && current.every((id, i) => id === commentIds[i])) return;
+    set((state) => ({ outdatedByFile: { ...state.outdatedByFile, [fileId]: commentIds } }));
+  },
 }));
 
 /**

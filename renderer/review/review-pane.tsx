@@ -12,6 +12,7 @@ import { FileList } from './file-list';
 import { mergedLabel, mergedTime, sectionHints, sectionTitles } from './format';
 import { plural } from '../../shared/plural';
 import { prefetchedDiffs, reloadSummary } from './review-api';
+import { ResizableColumn } from './resizable-column';
 import { ReviewSettingsPanel } from './review-settings-panel';
 import { useReviewPaneStore } from './review-pane-store';
 import { reviewKeys, useReviewKeys } from './use-review-keys';
@@ -19,6 +20,8 @@ import { useReviewSync } from './use-review-sync';
 import { VerificationPanel } from './verification-panel';
 
 const noFiles: ReviewSummary['files'] = [];
+/** Where the file list column's width is remembered. */
+const fileTreeWidthKey = 'switchyard.reviewFileColumnWidth';
 
 /**
  * The review pane: what the branch would bring into its base and whether it may land. The file
@@ -118,6 +121,24 @@ export function ReviewPane({ thread }: { thread: Thread }) {
       {!summary && !error && <p className="pane-message muted">Loading review…</p>}
       {summary && (
         <div className="review-body">
+          <ResizableColumn
+            preferenceKey={fileTreeWidthKey}
+            defaultWidth={240}
+            minWidth={160}
+            maxWidth={640}
+            className="review-tree-column"
+            label="Resize the file list"
+            testId="review-file-column"
+          >
+            <FileList files={summary.files} omitted={summary.filesOmitted} />
+            <p className="muted small review-keys-hint" data-testid="review-keys-hint">
+              Keys: <kbd>{reviewKeys.next}</kbd> / <kbd>{reviewKeys.previous}</kbd> next / previous file,{' '}
+              <kbd>{reviewKeys.viewed}</kbd> viewed
+            </p>
+          </ResizableColumn>
+          <div className={wrapLines ? 'review-diffs wrap-lines' : 'review-diffs'}>
+            <FileDiffs threadId={thread.id} summary={summary} merged={thread.merged} />
+          </div>
           <aside className="review-side">
             <ChecksSummary summary={summary} merged={thread.merged} />
             <details className="review-box" open={summary.detailsPending || summary.commits.length <= 5}>
@@ -130,21 +151,13 @@ export function ReviewPane({ thread }: { thread: Thread }) {
             </details>
             <details className="review-box" open>
               <summary>Comments ({comments.length})</summary>
-              <CommentsPanel threadId={thread.id} comments={comments} />
+              <CommentsPanel threadId={thread.id} comments={comments} files={summary.files} />
             </details>
             <details className="review-box">
               <summary>Review settings</summary>
               <ReviewSettingsPanel projectId={thread.projectId} />
             </details>
-            <FileList files={summary.files} omitted={summary.filesOmitted} />
-            <p className="muted small" data-testid="review-keys-hint">
-              Keys: <kbd>{reviewKeys.next}</kbd> / <kbd>{reviewKeys.previous}</kbd> next / previous file,{' '}
-              <kbd>{reviewKeys.viewed}</kbd> viewed
-            </p>
           </aside>
-          <div className={wrapLines ? 'review-diffs wrap-lines' : 'review-diffs'}>
-            <FileDiffs threadId={thread.id} summary={summary} merged={thread.merged} />
-          </div>
         </div>
       )}
     </div>
