@@ -17,7 +17,7 @@ test.afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-test('three demo threads driven from the keyboard: palette, Ctrl+n, next-needs-me, sidebar arrows, ?, Ctrl+N', async ({
+test('three demo threads driven from the keyboard: palette, Ctrl+n / Alt+n, next-needs-me, sidebar arrows, ?, Ctrl+N / Alt+N', async ({
   page,
 }) => {
   await page.goto(host.url);
@@ -65,6 +65,14 @@ test('three demo threads driven from the keyboard: palette, Ctrl+n, next-needs-m
   await expect(items.nth(1)).toHaveAttribute('aria-current', 'true');
   await expect(title).toHaveText('Polish README');
 
+  // A browser tab keeps Ctrl+1…9 (switch tabs) for itself: Alt+digit does the same, even from the terminal.
+  await expect(page.locator('.xterm textarea')).toBeFocused();
+  await page.keyboard.press('Alt+3');
+  await expect(items.nth(2)).toHaveAttribute('aria-current', 'true');
+  await expect(title).toHaveText('Rewrite README title');
+  await page.keyboard.press('Alt+2');
+  await expect(title).toHaveText('Polish README');
+
   // Ctrl+J from inside the terminal (it takes the keyboard once the thread shows): the waiting thread.
   await expect(page.locator('.xterm textarea')).toBeFocused();
   await page.keyboard.press('Control+j');
@@ -91,7 +99,8 @@ test('three demo threads driven from the keyboard: palette, Ctrl+n, next-needs-m
   await expect(shortcuts).toBeVisible();
   await expect(shortcuts).toContainText('Ctrl+K');
   await expect(shortcuts).toContainText('Next thread that needs me');
-  await expect(shortcuts).toContainText('Ctrl+1…9');
+  await expect(shortcuts).toContainText('Ctrl+1…9 / Alt+1…9');
+  await expect(shortcuts).toContainText('Ctrl+N / Alt+N');
   await page.keyboard.press('Escape');
   await expect(shortcuts).toHaveCount(0);
 
@@ -104,6 +113,13 @@ test('three demo threads driven from the keyboard: palette, Ctrl+n, next-needs-m
   await page.keyboard.type('What?');
   await expect(name).toHaveValue('What?');
   await expect(shortcuts).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(form).toHaveCount(0);
+
+  // Ctrl+N opens a new browser window in a real tab (the page never sees it): Alt+N is the way there.
+  await items.first().focus();
+  await page.keyboard.press('Alt+n');
+  await expect(form).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(form).toHaveCount(0);
 });

@@ -100,7 +100,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       answerText(
         response,
         421,
-        'Switchyard refuses this Host header (DNS rebinding protection). Use the URL the server printed.\n',
+        'Switchyard refuses this Host header (DNS rebinding protection). Open the URL printed by `npm start` or `switchyard serve`.\n',
       );
       return;
     }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useUiStore } from '../state/ui-store';
 import { type Command, filterCommands, formatShortcut } from './command-registry';
-import { buildCommands } from './commands';
+import { buildCommands, inBrowserTab } from './commands';
 
 /** Matches that can run first, then those that cannot right now (shown, greyed, never chosen). */
 function ordered(commands: readonly Command[], query: string): { list: Command[]; runnable: number } {
@@ -138,7 +138,7 @@ export function CommandPalette() {
             >
               {command.group === 'thread' && <span className="command-palette-kind muted">Thread</span>}
               <span className="command-palette-title truncate">{command.title}</span>
-              {command.shortcut && <kbd>{formatShortcut(command.shortcut)}</kbd>}
+              {command.shortcut && <kbd>{formatShortcut(command.shortcut, undefined, inBrowserTab())}</kbd>}
             </li>
           );
         })}

@@ -3,6 +3,7 @@ import type { Thread } from '../../shared/models';
 import {
   type Command,
   filterCommands,
+  formatHint,
   formatShortcut,
   fuzzyScore,
   matchesShortcut,
@@ -82,6 +83,28 @@ describe('shortcuts', () => {
     expect(matchesShortcut(key('k', { metaKey: true }), { key: 'k', mod: true }, true)).toBe(true);
     expect(matchesShortcut(key('k'), { key: 'k', mod: true }, false)).toBe(false);
     expect(matchesShortcut(key('k', { ctrlKey: true, altKey: true }), { key: 'k', mod: true }, false)).toBe(false);
+  });
+
+  it('in a browser tab, also takes Alt for the keys the browser keeps (Ctrl+N, Ctrl+1…9); Electron does not', () => {
+    const newThread = { key: 'n', mod: true, altInBrowser: true };
+    const second = { key: '2', mod: true, altInBrowser: true };
+    const altN = { ...key('n', { altKey: true }), code: 'KeyN' };
+    // On a Mac, Option+2 types "™": the physical key is what counts.
+    const alt2 = { ...key('™', { altKey: true }), code: 'Digit2' };
+    expect(matchesShortcut(altN, newThread, false, true)).toBe(true);
+    expect(matchesShortcut(alt2, second, true, true)).toBe(true);
+    expect(matchesShortcut(key('n', { ctrlKey: true }), newThread, false, true)).toBe(true);
+    expect(matchesShortcut(altN, newThread, false, false)).toBe(false);
+    expect(matchesShortcut(altN, { key: 'k', mod: true, altInBrowser: true }, false, true)).toBe(false);
+    expect(matchesShortcut({ ...key('k', { altKey: true }), code: 'KeyK' }, { key: 'k', mod: true }, false, true)).toBe(
+      false,
+    );
+    expect(matchesShortcut({ ...altN, ctrlKey: true }, newThread, false, true)).toBe(false);
+    expect(formatShortcut(newThread, false, true)).toBe('Ctrl+N / Alt+N');
+    expect(formatShortcut(newThread, true, true)).toBe('⌘N / ⌥N');
+    expect(formatShortcut(newThread, false, false)).toBe('Ctrl+N');
+    expect(formatHint('mod+1…9', false, true)).toBe('Ctrl+1…9 / Alt+1…9');
+    expect(formatHint('mod+1…9', false, false)).toBe('Ctrl+1…9');
   });
 
   it('does not take a modified key for a plain one', () => {

@@ -5,6 +5,11 @@ import { matchesFilter, threadsOfProject, type ThreadFilter, type ThreadSort } f
 export interface Shortcut {
   key: string;
   mod?: boolean;
+  /**
+   * In a browser tab the browser keeps some mod keys for itself (Ctrl+N: new window, Ctrl+1…9:
+   * switch tabs) and the page never sees them; there Alt (⌥) + the same key does it too.
+   */
+  altInBrowser?: boolean;
 }
 
 /** One thing the dispatcher can do from the keyboard: the palette and the shortcuts list both read these. */
@@ -29,25 +34,44 @@ export const keyHints: readonly { keys: string; title: string }[] = [
 
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-/** How a shortcut reads on this platform: `Ctrl+K`, or `⌘K` on a Mac. */
-export function formatShortcut(shortcut: Shortcut, mac = isMac): string {
+const altPrefix = (mac: boolean) => (mac ? '⌥' : 'Alt+');
+
+/** How a shortcut reads on this platform: `Ctrl+K`, `⌘K` on a Mac, `Ctrl+N / Alt+N` in a browser tab. */
+export function formatShortcut(shortcut: Shortcut, mac = isMac, browser = false): string {
   const key = shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key;
   if (!shortcut.mod) return key;
-  return mac ? `⌘${key}` : `Ctrl+${key}`;
+  const main = mac ? `⌘${key}` : `Ctrl+${key}`;
+  return browser && shortcut.altInBrowser ? `${main} / ${altPrefix(mac)}${key}` : main;
 }
 
-/** Spells `mod+` in a hint the way this platform does. */
-export function formatHint(keys: string, mac = isMac): string {
-  return keys.replace('mod+', mac ? '⌘' : 'Ctrl+');
+/** Spells `mod+` in a hint the way this platform does (and its Alt alternative in a browser tab). */
+export function formatHint(keys: string, mac = isMac, browser = false): string {
+  const main = keys.replace('mod+', mac ? '⌘' : 'Ctrl+');
+  return browser && keys.startsWith('mod+') ? `${main} / ${keys.replace('mod+', altPrefix(mac))}` : main;
 }
 
-/** Does this key event press `shortcut`? Shift is ignored for a printable key like `?`. */
+/** The physical key for a letter or digit (`KeyN`, `Digit2`): with Alt, a Mac types another character. */
+function physicalKey(key: string): string | null {
+  if (/^[a-z]$/i.test(key)) return `Key${key.toUpperCase()}`;
+  if (/^[0-9]$/.test(key)) return `Digit${key}`;
+  return null;
+}
+
+/**
+ * Does this key event press `shortcut`? Shift is ignored for a printable key like `?`. In a
+ * browser tab, Alt + the key also presses a shortcut marked `altInBrowser`.
+ */
 export function matchesShortcut(
-  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>,
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'> & { code?: string },
   shortcut: Shortcut,
   mac = isMac,
+  browser = false,
 ): boolean {
-  if (event.altKey) return false;
+  if (event.altKey) {
+    if (!browser || !shortcut.altInBrowser || event.ctrlKey || event.metaKey) return false;
+    const code = physicalKey(shortcut.key);
+    return code !== null && event.code === code;
+  }
   const mod = mac ? event.metaKey : event.ctrlKey;
   const other = mac ? event.ctrlKey : event.metaKey;
   if (other || mod !== Boolean(shortcut.mod)) return false;

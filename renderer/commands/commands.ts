@@ -12,6 +12,11 @@ import { type Command, nextThreadNeedingMe, sidebarThreads } from './command-reg
 
 const finished: ReadonlySet<Thread['status']> = new Set(['done', 'failed', 'stopped']);
 
+/** In a browser tab (not the Electron window), where the browser keeps Ctrl+N and Ctrl+1…9. */
+export function inBrowserTab(): boolean {
+  return useAppInfoStore.getState().info?.host === 'browser';
+}
+
 /** Shows a thread in the main area, as a click on its sidebar row does. */
 export function goToThread(threadId: string): void {
   useUiStore.getState().setMainView('thread');
@@ -71,7 +76,7 @@ export function buildCommands(): Command[] {
       id: 'thread.new',
       title: 'New thread…',
       group: 'action',
-      shortcut: { key: 'n', mod: true },
+      shortcut: { key: 'n', mod: true, altInBrowser: true },
       enabled: hasProject,
       run: () => ui.openDialog({ kind: 'new-thread' }),
     },
@@ -189,7 +194,7 @@ export function buildCommands(): Command[] {
     title: t.name,
     keywords: `${t.branch} ${t.status}`,
     group: 'thread',
-    shortcut: index < 9 ? { key: String(index + 1), mod: true } : undefined,
+    shortcut: index < 9 ? { key: String(index + 1), mod: true, altInBrowser: true } : undefined,
     enabled: true,
     run: () => goToThread(t.id),
   }));

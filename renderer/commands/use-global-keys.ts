@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useUiStore } from '../state/ui-store';
 import { matchesShortcut } from './command-registry';
-import { buildCommands } from './commands';
+import { buildCommands, inBrowserTab } from './commands';
 
 /** Where a key press comes from, as far as shortcuts care. */
 export function keyOrigin(target: EventTarget | null): 'terminal' | 'text' | 'other' {
@@ -25,11 +25,12 @@ export function useGlobalKeys(): void {
       if (useUiStore.getState().overlay !== null || document.querySelector('dialog[open]')) return;
       const origin = keyOrigin(event.target);
       if (origin === 'text') return;
-      const modifier = event.ctrlKey || event.metaKey;
+      const browser = inBrowserTab();
+      const modifier = event.ctrlKey || event.metaKey || (browser && event.altKey);
       if (!modifier && event.key !== '?') return;
       for (const command of buildCommands()) {
         const shortcut = command.shortcut;
-        if (!shortcut || !matchesShortcut(event, shortcut)) continue;
+        if (!shortcut || !matchesShortcut(event, shortcut, undefined, browser)) continue;
         if (origin === 'terminal' && !shortcut.mod) return;
         event.preventDefault();
         event.stopPropagation();

@@ -26,7 +26,8 @@ export function ConnectionBanner() {
       <div className="connection-banner" role="status" data-testid="connection-banner">
         <strong>Access token refused</strong>
         <span className="connection-detail">
-          Switchyard was probably restarted: open the new address it printed (it ends in ?token=…).
+          Switchyard was probably restarted: open the new address printed by <code>npm start</code> or{' '}
+          <code>switchyard serve</code> (it ends in ?token=…).
         </span>
       </div>
     );
@@ -41,7 +42,7 @@ export function ConnectionBanner() {
         {longDown && (
           <span data-testid="connection-elsewhere">
             Switchyard may be running on another address (its port was taken when it restarted): open the URL printed in
-            the terminal where it runs.{' '}
+            the terminal where it runs (by <code>npm start</code> or <code>switchyard serve</code>).{' '}
           </span>
         )}
         {state.retryAt !== null && seconds > 0 ? `next attempt in ${seconds}s` : 'connecting…'}
