@@ -1,3 +1,4 @@
+import { mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../test-support/temp-repo';
@@ -111,6 +112,16 @@ describe('Claude Code usage', () => {
     ]);
     await track('t-alpha', alpha);
     expect(service.usage('t-alpha')).toMatchObject({ outputTokens: 100, model: 'claude-sonnet-4-5-20250929' });
+  });
+
+  it('finds the sessions of a worktree reached through a symlink (agents record the real folder)', async () => {
+    const real = path.join(temp.dir, 'real-wt');
+    const link = path.join(temp.dir, 'link-wt');
+    await mkdir(real);
+    await symlink(real, link);
+    await appendLines(sessionFile(real, 's1'), [claudeAssistant(turn(real, 1))]);
+    await track('t-linked', link);
+    expect(service.usage('t-linked')?.outputTokens).toBe(100);
   });
 
   it('has no usage before the agent has written anything', async () => {

@@ -10,6 +10,7 @@ import {
   count,
   listFiles,
   listFolders,
+  readFirstRecord,
 } from './usage-source';
 
 /**
@@ -23,31 +24,52 @@ import {
  * rewritten whole: read whole each time. Lines `{$set}` and `{$rewindTo}` carry no usage (a
  * rewind does not give back what was spent).
  */
-export const geminiUsage: UsageSource = {
-  id: 'gemini',
-  root(env) {
-    return path.join(env.GEMINI_CLI_HOME || os.homedir(), '.gemini', 'tmp');
-  },
-  async sessionFiles(root) {
-    // The project folder's name comes from a registry (or, before, the hash): every project's
-    // chats are listed and the parser keeps the ones whose projectHash is this folder's.
-    const files: string[] = [];
-    for (const project of await listFolders(root)) {
-      const chats = path.join(root, project, 'chats');
-      files.push(...(await listFiles(chats, isSessionFile)));
-      for (const parent of await listFolders(chats)) {
-        files.push(...(await listFiles(path.join(chats, parent), (name) => name.endsWith('.jsonl'))));
+export function geminiUsageSource(): UsageSource {
+  // Each JSONL session's projectHash (its first line), so a file is opened for that once.
+  const fileHashes = new Map<string, string | null>();
+  return {
+    id: 'gemini',
+    root(env) {
+      return path.join(env.GEMINI_CLI_HOME || os.homedir(), '.gemini', 'tmp');
+    },
+    async sessionFiles(root, cwd) {
+      // The project folder's name comes from a registry (or, before, the hash): every project's
+      // chats are listed and kept when their first line names this folder's projectHash.
+      const files: string[] = [];
+      for (const project of await listFolders(root)) {
+        const chats = path.join(root, project, 'chats');
+        files.push(...(await listFiles(chats, isSessionFile)));
+        for (const parent of await listFolders(chats)) {
+          files.push(...(await listFiles(path.join(chats, parent), (name) => name.endsWith('.jsonl'))));
+        }
       }
-    }
-    return files;
-  },
-  parser(_file, cwd) {
-    return new GeminiParser(projectHash(cwd));
-  },
-  isWholeFile(file) {
-    return file.endsWith('.json');
-  },
-};
+      const hash = projectHash(cwd);
+      const matching: string[] = [];
+      for (const file of files) {
+        // An older whole-JSON session starts with "{" on a line of its own: its parser decides.
+        if (file.endsWith('.json')) {
+          matching.push(file);
+          continue;
+        }
+        if (!fileHashes.has(file)) {
+          const first = asObject(await readFirstRecord(file));
+          if (!first) continue;
+          fileHashes.set(file, asString(first.projectHash));
+        }
+        if (fileHashes.get(file) === hash) matching.push(file);
+      }
+      return matching;
+    },
+    parser(_file, cwd) {
+      return new GeminiParser(projectHash(cwd));
+    },
+    isWholeFile(file) {
+      return file.endsWith('.json');
+    },
+  };
+}
+
+export const geminiUsage = geminiUsageSource();
 
 function isSessionFile(name: string): boolean {
   return name.startsWith('session-') && (name.endsWith('.jsonl') || name.endsWith('.json'));

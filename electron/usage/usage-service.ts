@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import {
   type ThreadUsage,
   type TokenCounts,
@@ -11,7 +11,7 @@ import {
 } from '../../shared/usage';
 import { claudeUsage } from './claude-usage';
 import { codexUsageSource } from './codex-usage';
-import { geminiUsage } from './gemini-usage';
+import { geminiUsageSource } from './gemini-usage';
 import { JsonlTail } from './jsonl-tail';
 import { Prices } from './prices';
 import { qwenUsage } from './qwen-usage';
@@ -99,7 +99,7 @@ export class UsageService {
     this.sources = new Map<UsageSourceId, UsageSource>([
       ['claude', claudeUsage],
       ['codex', codexUsageSource()],
-      ['gemini', geminiUsage],
+      ['gemini', geminiUsageSource()],
       ['qwen', qwenUsage],
     ]);
   }
@@ -123,8 +123,10 @@ export class UsageService {
     const sourceId = sourceByProfile[thread.profileId];
     const source = sourceId ? this.sources.get(sourceId) : undefined;
     if (!source || this.closed) return;
+    // Agents record their working folder as the system gives it, symlinks resolved.
+    const cwd = await realpath(thread.cwd).catch(() => thread.cwd);
     this.trackers.set(thread.threadId, {
-      thread,
+      thread: { ...thread, cwd },
       source,
       root: source.root(this.env),
       ledger: new UsageLedger(),
