@@ -128,13 +128,17 @@ export const PlanSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['tasks', index, 'name'],
-          message: `"${task.name}" is already the name of tasks[${first}]; task names must be unique.`,
+          message: duplicateNameMessage(task.name, first),
         });
     });
   })
   .transform((plan) => ({ ...plan, target: plan.target ?? plan.base }));
 export type Plan = z.infer<typeof PlanSchema>;
 export type PlanInput = z.input<typeof PlanSchema>;
+
+export function duplicateNameMessage(name: string, firstIndex: number): string {
+  return `"${name}" is already the name of tasks[${firstIndex}]; task names must be unique.`;
+}
 
 /**
  * The agent a task runs: its override laid over the plan's. Naming another profile starts from

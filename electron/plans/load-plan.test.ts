@@ -107,6 +107,11 @@ describe('loadPlan', () => {
     expect(dup.errors).toEqual([
       { path: 'tasks[1].name', message: expect.stringContaining('already the name of tasks[0]') },
     ]);
+    // Said along with other problems, not only once they are fixed.
+    const dupAndMore = parsePlanText(
+      'base: main\nagent: {profile: demo}\ntasks: [{name: a, brief: {}}, {name: a, brief: {}, pick: best}]\n',
+    );
+    expect(dupAndMore.errors.map((e) => e.path)).toEqual(['tasks[1].pick', 'tasks[1].name']);
   });
 
   it('accepts attempts as a list of agents, and refuses a list of one', () => {

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { type Plan, type PlanError, PlanSchema, formatPlanPath } from '../../shared/plan';
+import { type Plan, type PlanError, PlanSchema, duplicateNameMessage, formatPlanPath } from '../../shared/plan';
 
 /** Largest plan file read: fifty briefs fit many times over; anything bigger is not a plan. */
 export const maxPlanFileBytes = 1024 * 1024;
@@ -47,7 +47,27 @@ export function parsePlanText(text: string, format: PlanFormat = 'guess'): Loade
 export function validatePlan(data: unknown): LoadedPlan {
   const result = PlanSchema.safeParse(data);
   if (result.success) return { plan: result.data, errors: [] };
-  return { plan: null, errors: result.error.issues.flatMap(issueErrors) };
+  const errors = result.error.issues.flatMap(issueErrors);
+  // The schema sees duplicate names only once the rest is valid; say them now, with the rest.
+  for (const duplicate of duplicateNames(data)) {
+    if (!errors.some((e) => e.path === duplicate.path)) errors.push(duplicate);
+  }
+  return { plan: null, errors };
+}
+
+function duplicateNames(data: unknown): PlanError[] {
+  const tasks = (data as { tasks?: unknown } | null)?.tasks;
+  if (!Array.isArray(tasks)) return [];
+  const first = new Map<string, number>();
+  const errors: PlanError[] = [];
+  tasks.forEach((task: unknown, index) => {
+    const name = (task as { name?: unknown } | null)?.name;
+    if (typeof name !== 'string') return;
+    const earlier = first.get(name);
+    if (earlier === undefined) first.set(name, index);
+    else errors.push({ path: `tasks[${index}].name`, message: duplicateNameMessage(name, earlier) });
+  });
+  return errors;
 }
 
 function issueErrors(issue: z.core.$ZodIssue): PlanError[] {
