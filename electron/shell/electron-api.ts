@@ -14,4 +14,6 @@ export interface ElectronApi {
   readonly ipcMain: Pick<Electron.IpcMain, 'handle' | 'removeHandler'>;
   readonly dialog: Pick<Electron.Dialog, 'showOpenDialog' | 'showMessageBox'>;
   readonly Notification: DesktopNotificationConstructor;
+  /** Shows a thread's worktree in the system's file manager ("Open folder"). */
+  readonly shell: Pick<Electron.Shell, 'openPath'>;
 }

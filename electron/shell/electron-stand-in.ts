@@ -17,6 +17,8 @@ export class ElectronStandIn {
   singleInstanceLock = true;
   /** Every message box shown, and what the next ones answer (the first button, box unticked, by default). */
   readonly messageBoxes: Electron.MessageBoxOptions[] = [];
+  /** Folders handed to shell.openPath ("Open folder"). */
+  readonly openedPaths: string[] = [];
   messageBoxAnswer: { response: number; checkboxChecked: boolean } = { response: 0, checkboxChecked: false };
   private readyResolve: () => void = () => undefined;
   private readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
@@ -74,6 +76,12 @@ export class ElectronStandIn {
           return this.messageBoxAnswer;
         },
       } as unknown as ElectronApi['dialog'],
+      shell: {
+        openPath: async (folder: string) => {
+          this.openedPaths.push(folder);
+          return '';
+        },
+      },
       Notification: class {
         constructor(private readonly options: { title: string; body: string }) {}
         show = () => notifications.push(this.options);

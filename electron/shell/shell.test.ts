@@ -113,4 +113,25 @@ describe('Electron shell (against a stand-in of the Electron API)', () => {
     expect(electron.notifications[0]).toMatchObject({ title: expect.stringContaining('Asker') });
     expect(electron.badgeCount).toBe(1);
   });
+
+  it("opens a thread's worktree with Electron's shell.openPath (Open folder)", async () => {
+    const repo = await makeRepo(temp.dir, 'folder');
+    const invoke = (channel: string, payload: unknown) =>
+      electron.handlers.get(`${ipcRequestPrefix}${channel}`)!(
+        { senderFrame: { url: appUrl }, sender: windowContents },
+        payload,
+      );
+    const project = (await invoke('projects.open', { path: repo })) as { value: { id: string } };
+    const thread = (await invoke('threads.create', {
+      projectId: project.value.id,
+      name: 'Folder',
+      profileId: 'custom',
+      command: ['/bin/sh', '-c', 'sleep 5'],
+    })) as { value: { id: string; worktreePath: string } };
+    expect(await invoke('workspace.openFolder', { threadId: thread.value.id })).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
+    expect(electron.openedPaths).toEqual([thread.value.worktreePath]);
+  });
 });

@@ -88,6 +88,11 @@ export function startElectronShell(electron: ElectronApi, paths: ShellPaths, arg
           });
           return result.canceled ? null : (result.filePaths[0] ?? null);
         },
+        openFolder: async (folder) => {
+          // openPath answers with an error message, empty when the folder was opened.
+          const problem = await electron.shell.openPath(folder);
+          if (problem) throw new Error(`Could not open ${folder}: ${problem}`);
+        },
       },
     });
     if (options.repo) await app.projects.open(options.repo).catch((error: Error) => console.error(error.message));
