@@ -33,6 +33,7 @@ export function useWorkspaceHost(options: { openRepo: boolean }): () => Workspac
   };
 }
 
+/** The sidebar row of the thread with this name (matched on its name: a queued row's reason names other threads). */
 export function threadItem(page: Page, name: string) {
-  return page.getByTestId('thread-item').filter({ hasText: name });
+  return page.getByTestId('thread-item').filter({ has: page.locator('.thread-name', { hasText: name }) });
 }
