@@ -124,6 +124,17 @@ describe('Claude Code usage', () => {
     expect(service.usage('t-linked')?.outputTokens).toBe(100);
   });
 
+  it('counts lines without a cwd (early versions) only in the thread`s own folder', async () => {
+    const noCwd = (record: unknown) => {
+      const { cwd: _cwd, ...rest } = record as Record<string, unknown>;
+      return rest;
+    };
+    await appendLines(sessionFile(alpha, 's1'), [noCwd(claudeAssistant(turn(alpha, 1)))]);
+    await appendLines(sessionFile(beta, 's2'), [noCwd(claudeAssistant(turn(beta, 2)))]);
+    await track('t-alpha', alpha);
+    expect(service.usage('t-alpha')?.outputTokens).toBe(100);
+  });
+
   it('has no usage before the agent has written anything', async () => {
     await track('t-alpha', alpha);
     expect(service.usage('t-alpha')).toBeNull();

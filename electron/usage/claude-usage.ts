@@ -49,14 +49,17 @@ export const claudeUsage: UsageSource = {
     }
     return files;
   },
-  parser(_file, cwd): SessionParser {
-    return { take: (records) => records.flatMap((record) => claudeSample(record, cwd) ?? []) };
+  parser(file, cwd): SessionParser {
+    // Early versions wrote no cwd on a line: then the file's own folder (this thread's exact name) decides.
+    const ownFolder = path.basename(path.dirname(file)) === dashedFolderName(path.resolve(cwd));
+    return { take: (records) => records.flatMap((record) => claudeSample(record, cwd, ownFolder) ?? []) };
   },
 };
 
-function claudeSample(record: unknown, cwd: string): UsageSample | null {
+function claudeSample(record: unknown, cwd: string, ownFolder: boolean): UsageSample | null {
   const line = asObject(record);
-  if (!line || line.type !== 'assistant' || !isWithin(line.cwd, cwd)) return null;
+  if (!line || line.type !== 'assistant') return null;
+  if (line.cwd === undefined ? !ownFolder : !isWithin(line.cwd, cwd)) return null;
   const message = asObject(line.message);
   const usage = asObject(message?.usage);
   if (!message || !usage) return null;
