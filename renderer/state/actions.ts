@@ -2,7 +2,7 @@ import type { RequestOf, ResponseOf, Result, SwitchyardBridge } from '../../shar
 import type { WireError } from '../../shared/errors';
 import type { Project, Thread } from '../../shared/models';
 import { getBridge } from '../transport/bridge';
-import { notify } from './notices-store';
+import { notify, settleNotices } from './notices-store';
 import { useProfilesStore } from './profiles-store';
 import { useProjectsStore } from './projects-store';
 import { useThreadsStore } from './threads-store';
@@ -68,8 +68,11 @@ export function createActions(bridge: SwitchyardBridge) {
 
     async resumeThread(threadId: string): Promise<Result<Thread>> {
       const result = trackThreadResult(threadId, 'Resume', await bridge.invoke('threads.resume', { threadId }));
-      if (result.ok) threads().upsert(result.value);
-      else notify({ tone: 'error', title: 'Could not resume the agent', message: result.error.message });
+      const action = `threads.resume:${threadId}`;
+      if (result.ok) {
+        threads().upsert(result.value);
+        settleNotices(action);
+      } else notify({ tone: 'error', title: 'Could not resume the agent', message: result.error.message, action });
       return result;
     },
 
@@ -108,8 +111,11 @@ export function createActions(bridge: SwitchyardBridge) {
 
     async stopThread(threadId: string): Promise<Result<Thread>> {
       const result = trackThreadResult(threadId, 'Stop', await bridge.invoke('threads.stop', { threadId }));
-      if (result.ok) threads().upsert(result.value);
-      else notify({ tone: 'error', title: 'Could not stop the agent', message: result.error.message });
+      const action = `threads.stop:${threadId}`;
+      if (result.ok) {
+        threads().upsert(result.value);
+        settleNotices(action);
+      } else notify({ tone: 'error', title: 'Could not stop the agent', message: result.error.message, action });
       return result;
     },
 
