@@ -265,6 +265,32 @@ describe('switchyard plan run', () => {
       argv: ['claude', '--mine', 'Do the API on switchyard/api.'],
     });
     expect(await snapshot(temp.dir)).toEqual(before);
+    // The project's hazard list (review settings) replaces the default one.
+    const twoOwners = await writePlan('two.json', {
+      base: 'main',
+      agent: { profile: 'claude' },
+      tasks: [
+        { name: 'a', brief: { ownedPaths: ['README.md'] } },
+        { name: 'b', brief: { ownedPaths: ['README.md'] } },
+      ],
+    });
+    const kinds = async () =>
+      (
+        JSON.parse((await switchyard('plan', 'check', twoOwners, '--repo', repo, '--json')).stdout) as {
+          warnings: Array<{ kind: string; paths: string[] }>;
+        }
+      ).warnings.map((w) => `${w.kind} ${w.paths.join(',')}`);
+    expect(await kinds()).toEqual(['overlap README.md']);
+    await writeFile(
+      path.join(temp.dir, 'data', 'review.json'),
+      JSON.stringify({
+        version: 1,
+        comments: [],
+        runs: [],
+        settings: { p1: { hazardPatterns: ['*.md'], verificationShell: null } },
+      }),
+    );
+    expect(await kinds()).toEqual(['overlap README.md', 'hazard README.md']);
     // Another data folder knows no such profile.
     const elsewhere = await switchyard(
       'plan',

@@ -33,7 +33,8 @@ dependencies.
 
   --repo PATH      the repository (default: the current folder)
   --data-dir PATH  the app's data folder, read (never written) for custom agent profiles and,
-                   when the repository is an open project, its prompt template and worktree folder
+                   when the repository is an open project, its prompt template, worktree folder
+                   and hazard list
 
 Exits 0 when the plan is fine (warnings allowed), 1 when it has errors, 2 on a usage error.`;
 
@@ -107,6 +108,7 @@ export async function planCheckOptions(repo: string, dataDir: string): Promise<C
     profiles: [...builtins, ...settings.customProfiles.map(customToAgentProfile)],
     promptTemplate: settings.promptTemplate,
     defaultWorktreeRoot: settings.worktreeRoot,
+    ...(settings.hazardPatterns ? { hazardPatterns: settings.hazardPatterns } : {}),
   };
 }
 

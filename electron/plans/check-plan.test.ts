@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type PlanInput, PlanSchema } from '../../shared/plan';
 import { builtinProfiles } from '../agents/builtin-profiles';
 import { runGit } from '../git/core';
-import { makeRepo, makeTempDir } from '../test-support/temp-repo';
+import { commitAll, makeRepo, makeTempDir, writeFiles } from '../test-support/temp-repo';
 import { checkPlan } from './check-plan';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -176,6 +176,21 @@ describe('checkPlan', () => {
       ['hazard', ['core', 'api'], ['package.json']],
       ['hazard-unowned', ['core', 'api'], ['package-lock.json']],
     ]);
+  });
+
+  it('looks for hazard files on the target when it exists, since tasks start from it', async () => {
+    await runGit(repo, ['checkout', '--quiet', '-b', 'integration/q1']);
+    await writeFiles(repo, { 'web/yarn.lock': '#\n' });
+    await commitAll(repo, 'web');
+    await runGit(repo, ['checkout', '--quiet', 'main']);
+    const tasks = [
+      { name: 'a', brief: { ownedPaths: ['web/**'] } },
+      { name: 'b', brief: { ownedPaths: ['web/**'] } },
+    ];
+    const hazards = async (target: string) =>
+      (await check(plan({ target, tasks }))).result.warnings.filter((w) => w.kind === 'hazard').map((w) => w.paths);
+    expect(await hazards('main')).toEqual([]);
+    expect(await hazards('integration/q1')).toEqual([['web/yarn.lock']]);
   });
 
   it('changes nothing in the repository: no branch, folder or ref', async () => {

@@ -59,7 +59,9 @@ export async function checkPlan(plan: Plan, options: CheckPlanOptions): Promise<
     brief: task.brief,
   }));
   warnings.push(...planOverlaps(owning));
-  const files = baseExists ? await filesOn(repo, plan.base) : [];
+  // Tasks branch from the target once it exists (their dependencies land there), else from the base.
+  const startsFrom = baseExists && (await branchExists(repo, plan.target)) ? plan.target : plan.base;
+  const files = baseExists ? await filesOn(repo, startsFrom) : [];
   warnings.push(...planHazards(owning, options.hazardPatterns ?? defaultHazardPatterns, files));
 
   const ok = errors.length === 0;
