@@ -228,7 +228,11 @@ export class UsageService {
 
   /** Appends what the log does not hold yet for this thread, one line per model. */
   private async book(thread: TrackedThread, byModel: Map<string | null, TokenCounts>, at: string): Promise<void> {
-    this.booked ??= this.log.read().then(bookedTotals);
+    this.booked ??= this.log.read().then(bookedTotals, (error: unknown) => {
+      // Unreadable now (a permissions slip): try again at the next change rather than never.
+      this.booked = null;
+      throw error;
+    });
     const booked = await this.booked;
     const threadBooked = booked.get(thread.threadId) ?? new Map<string | null, TokenCounts>();
     booked.set(thread.threadId, threadBooked);
