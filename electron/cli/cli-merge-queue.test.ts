@@ -92,7 +92,7 @@ describe('switchyard conflicts', () => {
       'switchyard/title-a',
     );
     expect(named.code).toBe(0);
-    expect(named.stdout).toContain('0 of 3 pair(s) conflict');
+    expect(named.stdout).toContain('0 of 3 pairs conflict');
   });
 
   it('fails with a message for a missing branch, and shows --help', async () => {

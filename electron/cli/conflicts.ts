@@ -5,6 +5,7 @@ import { computeConflictMatrix } from '../merge-queue/conflict-matrix';
 import { listBranches } from '../git/branch';
 import { threadBranchPrefix } from '../merge-queue/find-orphans';
 import { UsageError, withUsageErrors } from './args';
+import { plural } from '../../shared/plural';
 
 export const conflictsHelp = `Usage: switchyard conflicts [--repo PATH] [--target BRANCH] [BRANCH…] [--json]
 
@@ -46,7 +47,7 @@ export async function runConflicts(argv: string[]): Promise<number> {
   }
   const conflicting = pairs.filter((p) => !p.clean);
   console.log(
-    `${branches.length} branch(es) against ${target}: ${conflicting.length} of ${pairs.length} pair(s) conflict.`,
+    `${plural(branches.length, 'branch', 'branches')} against ${target}: ${conflicting.length} of ${plural(pairs.length, 'pair')} ${conflicting.length === 1 ? 'conflicts' : 'conflict'}.`,
   );
   for (const p of pairs) {
     const verdict = p.clean

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { plural } from '../../shared/plural';
 import type { MergeOutcome, Thread } from '../../shared/models';
 import { branchExists, branchTip } from '../git/branch';
 import { describingGitErrors, failureDetail } from '../git/describe-git-error';
@@ -43,7 +44,7 @@ export async function mergeThreadIntoBase(repo: string, thread: Thread): Promise
   if (!merged.clean) {
     throw new AppError(
       'merge-conflict',
-      `Merging ${branch} into ${base} conflicts in ${merged.conflicts.length} file(s): ${merged.conflicts.join(', ')}. Both branches were left exactly as they were.`,
+      `Merging ${branch} into ${base} conflicts in ${plural(merged.conflicts.length, 'file')}: ${merged.conflicts.join(', ')}. Both branches were left exactly as they were.`,
       { files: merged.conflicts },
     );
   }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Thread } from '../../shared/models';
 import type { StartReport } from '../../shared/start-report';
+import { plural } from '../../shared/plural';
 import { getActions } from '../state/actions';
 import { useAppInfoStore } from '../state/app-info-store';
 import { useThreadsStore } from '../state/threads-store';
@@ -45,9 +46,7 @@ export function StartBannerView({ report, byId }: { report: StartReport | null; 
         )}
         {report.stopped.length > 0 && (
           <div>
-            <strong>
-              {report.stopped.length === 1 ? '1 agent' : `${report.stopped.length} agents`} stopped with Switchyard:
-            </strong>
+            <strong>{plural(report.stopped.length, 'agent')} stopped with Switchyard:</strong>
             <ul className="start-banner-list">
               {report.stopped.map((s) => (
                 <StoppedItem key={s.threadId} stopped={s} name={byId[s.threadId]?.name ?? s.name} />
