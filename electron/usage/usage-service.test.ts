@@ -1,4 +1,4 @@
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ThreadUsage } from '../../shared/usage';
@@ -142,6 +142,27 @@ describe('UsageService', () => {
     const entries = await log.read();
     expect(entries).toHaveLength(2);
     expect(entries[1]?.deltas).toMatchObject({ inputTokens: 10, outputTokens: 5 });
+  });
+
+  it('books what a failed write left out with the next change, and still tells the listeners', async () => {
+    await appendLines(file(), [turn(1)]);
+    const service = start();
+    const seen: ThreadUsage[] = [];
+    service.onChange((_id, usage) => seen.push(usage));
+    await service.track(thread);
+    const logFile = path.join(dataDir, 'usage.jsonl');
+    // The log cannot be written for a while (here: a folder stands where the file goes).
+    await rm(logFile);
+    await mkdir(logFile);
+    await appendLines(file(), [turn(2, { output: 5 })]);
+    await service.refresh();
+    expect(seen.map((u) => u.outputTokens)).toEqual([100, 105]);
+    await rm(logFile, { recursive: true });
+    await appendLines(file(), [turn(3, { output: 7 })]);
+    await service.refresh();
+    const entries = await new UsageLog(dataDir).read();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.deltas).toMatchObject({ inputTokens: 20, outputTokens: 12, cacheReadTokens: 2_000 });
   });
 
   it('notices an append by itself through the folder watcher and tells its listeners', async () => {

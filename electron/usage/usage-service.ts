@@ -222,8 +222,8 @@ export class UsageService {
       model: ledger.lastModel(),
       updatedAt: at,
     };
-    await this.book(thread, byModel, at);
     for (const listener of this.listeners) listener(thread.threadId, tracker.usage);
+    await this.book(thread, byModel, at);
   }
 
   /** Appends what the log does not hold yet for this thread, one line per model. */
@@ -237,12 +237,13 @@ export class UsageService {
     const threadBooked = booked.get(thread.threadId) ?? new Map<string | null, TokenCounts>();
     booked.set(thread.threadId, threadBooked);
     const entries: UsageLogEntry[] = [];
+    const nowBooked: Array<[string | null, TokenCounts]> = [];
     for (const [model, tokens] of byModel) {
       const already = threadBooked.get(model) ?? zeroTokens;
       // Only growth is booked: records that vanished do not un-spend anything.
       const delta = clampAtZero(subtractTokens(tokens, already));
       if (totalTokens(delta) === 0) continue;
-      threadBooked.set(model, addTokens(already, delta));
+      nowBooked.push([model, addTokens(already, delta)]);
       entries.push({
         at,
         threadId: thread.threadId,
@@ -253,6 +254,8 @@ export class UsageService {
       });
     }
     await this.log.append(entries);
+    // Counted as booked only once written: a failed write is booked with the next change.
+    for (const [model, total] of nowBooked) threadBooked.set(model, total);
   }
 }
 
