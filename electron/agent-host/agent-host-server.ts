@@ -266,6 +266,11 @@ export class AgentHostServer {
         await this.saveAgents();
         return started;
       }
+      case 'limit':
+        this.maxRunning = Number(args.maxRunning) || this.maxRunning;
+        this.runtime.limitChanged();
+        await this.saveAgents();
+        return null;
       case 'sendMessage':
         return this.runtime.sendMessage(threadId, String(args.text));
       case 'followUps':

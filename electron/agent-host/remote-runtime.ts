@@ -127,6 +127,14 @@ export class RemoteRuntime implements AgentRuntime {
     }
   }
 
+  /** Tells the host the new limit (it starts queued threads at once); an older host without `limit` learns it at the next start. */
+  limitChanged(): void {
+    if (!this.client?.isOpen) return;
+    this.client.request('limit', { maxRunning: this.options.maxRunning() }).catch((error: unknown) => {
+      this.options.log(`[switchyard] the agent host did not take the new agent limit: ${String(error)}`);
+    });
+  }
+
   write(threadId: string, data: string): boolean {
     if (!this.isRunning(threadId) || !this.client) return false;
     this.client.note('write', { threadId, data });

@@ -129,6 +129,9 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
   });
   const terminals = new TerminalService(threads.terminals, (threadId) => void state.thread(threadId), shells);
   await threads.recoverAfterStart();
+  // A raised agent limit starts queued threads at once (an adopted host learns the limit now too).
+  events.on('settings.updated', () => threads.limitChanged());
+  threads.limitChanged();
   const startReport = buildStartReport(state.threads());
   // With the agent host, "keep running" lets go of the agents (they outlive this process).
   const agentLifetime: AgentLifetime = useAgentHost

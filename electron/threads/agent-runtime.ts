@@ -31,6 +31,8 @@ export interface AgentRuntime extends TerminalBackend {
   start(plan: LaunchPlan): void;
   isRunning(threadId: string): boolean;
   isQueued(threadId: string): boolean;
+  /** The running limit changed: start what the new limit lets start, and reword the queued reasons. */
+  limitChanged(): void;
   /** Starts a queued thread now, past the running limit; false when it is not queued. */
   startNow(threadId: string): Promise<boolean>;
   /** Queues a message for the agent (typed at once when it is ready); false when no agent runs or waits. */

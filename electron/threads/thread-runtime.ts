@@ -133,6 +133,14 @@ export class ThreadRuntime implements AgentRuntime {
     return Promise.resolve(true);
   }
 
+  /**
+   * The running limit changed (Settings): a raised limit starts queued threads at once, and every
+   * queued thread's reason names the new limit.
+   */
+  limitChanged(): void {
+    this.startQueued();
+  }
+
   isRunning(threadId: string): boolean {
     return this.live.has(threadId);
   }

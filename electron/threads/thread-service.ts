@@ -313,6 +313,11 @@ export class ThreadService {
     return this.state.thread(threadId);
   }
 
+  /** Settings changed the running limit: queued threads start at once when it was raised. */
+  limitChanged(): void {
+    this.runtime.limitChanged();
+  }
+
   /** Starts a thread waiting for an agent slot now, past the running limit (the queued notice's "Start anyway"). */
   async startNow(threadId: string): Promise<Thread> {
     const thread = this.state.thread(threadId);
