@@ -1,6 +1,7 @@
 import type { Thread } from '../../shared/models';
 import { useUiStore } from '../state/ui-store';
 import { ReviewPane } from '../review/review-pane';
+import { FollowUpQueue } from './follow-up-queue';
 import { QueuedNotice } from './queued-notice';
 import { ThreadErrorBar } from './thread-error-bar';
 import { ThreadHeader } from './thread-header';
@@ -19,6 +20,7 @@ export function ThreadView({ thread }: { thread: Thread }) {
         {/* The review follows the worktree by itself (watched while shown). */}
         {tab === 'diff' && <ReviewPane thread={thread} />}
       </div>
+      <FollowUpQueue thread={thread} />
     </section>
   );
 }
