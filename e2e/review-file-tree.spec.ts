@@ -63,6 +63,10 @@ test('the file list is a tree with a filter, in a column whose width is kept', a
   await expect(page.getByTestId('file-filter-empty')).toBeVisible();
   await filter.press('Escape');
   await expect(listed).toHaveCount(4);
+  // `/` from anywhere in the pane goes to the filter.
+  await page.locator('.review-diffs').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('/');
+  await expect(filter).toBeFocused();
 
   // Its own column, left of the diffs, resized by dragging its handle; the width is kept.
   const column = page.getByTestId('review-file-column');

@@ -133,7 +133,7 @@ export function ReviewPane({ thread }: { thread: Thread }) {
             <FileList files={summary.files} omitted={summary.filesOmitted} />
             <p className="muted small review-keys-hint" data-testid="review-keys-hint">
               Keys: <kbd>{reviewKeys.next}</kbd> / <kbd>{reviewKeys.previous}</kbd> next / previous file,{' '}
-              <kbd>{reviewKeys.viewed}</kbd> viewed
+              <kbd>{reviewKeys.viewed}</kbd> viewed, <kbd>{reviewKeys.filter}</kbd> filter files
             </p>
           </ResizableColumn>
           <div className={wrapLines ? 'review-diffs wrap-lines' : 'review-diffs'}>

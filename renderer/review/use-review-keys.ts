@@ -5,7 +5,7 @@ import { reviewActions } from './review-api';
 import { useReviewPaneStore } from './review-pane-store';
 
 /** Keys the review pane answers while it is shown, as the hint under its toolbar says. */
-export const reviewKeys = { next: 'j', previous: 'k', viewed: 'v' } as const;
+export const reviewKeys = { next: 'j', previous: 'k', viewed: 'v', filter: '/' } as const;
 
 /** Typing somewhere (a comment, a setting, the agent's terminal) is not a review key. */
 function isTyping(target: EventTarget | null): boolean {
@@ -31,7 +31,8 @@ function currentIndex(files: readonly ReviewFile[], cursor: string | null): numb
 
 /**
  * j / k: the next / previous file's diff; v: mark the file being read viewed (or not) — and, when
- * that folds it, go on to the next one, as a reviewer working down the list expects.
+ * that folds it, go on to the next one, as a reviewer working down the list expects; /: the file
+ * filter.
  */
 export function useReviewKeys(threadId: string, files: readonly ReviewFile[]): void {
   useEffect(() => {
@@ -39,6 +40,10 @@ export function useReviewKeys(threadId: string, files: readonly ReviewFile[]): v
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
       if (!Object.values(reviewKeys).includes(event.key as never) || files.length === 0) return;
       event.preventDefault();
+      if (event.key === reviewKeys.filter) {
+        document.querySelector<HTMLInputElement>('[data-testid="file-filter"]')?.focus();
+        return;
+      }
       const index = currentIndex(files, useReviewPaneStore.getState().cursorFileId);
       const focus = (i: number) => {
         const file = files[Math.max(0, Math.min(files.length - 1, i))];
