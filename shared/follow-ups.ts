@@ -19,6 +19,10 @@ export const followUpMaxChars = 100_000;
 /** Shown with a waiting typed prompt in the thread's status reason. */
 export const promptWaitingNote = 'prompt waiting to be typed';
 
+/** Said where a message went to the queue rather than straight into the agent. */
+export const followUpQueuedMessage =
+  'It will be sent when the agent is ready (not into a question it is asking); see the queue under its terminal.';
+
 /** What can be done to a thread's queue. */
 export type FollowUpChange =
   | { readonly op: 'add'; readonly text: string }

@@ -1,5 +1,7 @@
 import type { RequestChannel, RequestOf, ResponseOf, Result, SwitchyardBridge } from '../../shared/contract';
 import type { Orphans, QueueSettings, QueueView } from '../../shared/merge-queue';
+import { followUpQueuedMessage } from '../../shared/follow-ups';
+import { useThreadsStore } from '../state/threads-store';
 import { getBridge } from '../transport/bridge';
 import { useMergeQueueStore } from './merge-queue-store';
 
@@ -55,7 +57,13 @@ export function createMergeQueueActions(bridge: SwitchyardBridge) {
 
     async handBack(projectId: string, threadId: string) {
       const result = await run('mergeQueue.handBack', projectId, { projectId, threadId }, (handBack) =>
-        store().patch(projectId, { handBack }),
+        store().patch(projectId, {
+          // The message goes through the agent's follow-up queue: typed once it is ready for input.
+          handBack:
+            handBack.messaged && useThreadsStore.getState().byId[threadId]?.status !== 'idle'
+              ? { ...handBack, message: `${handBack.message} ${followUpQueuedMessage}` }
+              : handBack,
+        }),
       );
       if (!result.ok) store().patch(projectId, { handBack: null });
       return result;

@@ -1,12 +1,22 @@
 import { useMemo } from 'react';
 import type { ReviewFile } from '../../shared/review';
 import { commentLocation, type ReviewComment } from '../../shared/review-comments';
+import { followUpQueuedMessage } from '../../shared/follow-ups';
+import { notify } from '../state/notices-store';
+import { useThreadsStore } from '../state/threads-store';
 import { reviewActions } from './review-api';
 import { useReviewPaneStore } from './review-pane-store';
 
-/** Types every draft comment into the agent's terminal (from the list or from a comment inline). */
-export function sendDraftsToAgent(threadId: string) {
-  return reviewActions.sendComments(threadId);
+/**
+ * Types every draft comment into the agent's terminal (from the list or from a comment inline):
+ * at once when it is ready for input, else through its follow-up queue, which the notice says.
+ */
+export async function sendDraftsToAgent(threadId: string) {
+  const result = await reviewActions.sendComments(threadId);
+  if (result.ok && useThreadsStore.getState().byId[threadId]?.status !== 'idle') {
+    notify({ tone: 'info', title: 'Comments queued', message: followUpQueuedMessage });
+  }
+  return result;
 }
 
 /**
