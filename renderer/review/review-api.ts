@@ -1,7 +1,7 @@
 import type { RequestChannel, RequestOf, ResponseOf, Result } from '../../shared/contract';
 import type { FileDiff, ReviewFile } from '../../shared/review';
 import { getBridge } from '../transport/bridge';
-import { notify } from '../state/notices-store';
+import { notify, settleNotices } from '../state/notices-store';
 import { useThreadsStore } from '../state/threads-store';
 import { useReviewPaneStore } from './review-pane-store';
 
@@ -131,8 +131,10 @@ export async function reloadVerification(threadId: string): Promise<void> {
   if (result.ok) useReviewPaneStore.getState().setVerification(threadId, result.value);
 }
 
+/** A failure becomes a toast; the same action succeeding later takes its stale toast away. */
 function reportFailure<T>(title: string, result: Result<T>): Result<T> {
-  if (!result.ok) notify({ tone: 'error', title, message: result.error.message });
+  if (!result.ok) notify({ tone: 'error', title, message: result.error.message, action: title });
+  else settleNotices(title);
   return result;
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Thread } from '../../shared/models';
-import { notify } from '../state/notices-store';
+import { notify, settleNotices } from '../state/notices-store';
 import { useThreadsStore } from '../state/threads-store';
 import { getBridge } from '../transport/bridge';
 
@@ -17,8 +17,11 @@ export function QueuedNotice({ thread }: { thread: Thread }) {
     const result = await getBridge().invoke('threads.startNow', { threadId: thread.id });
     const threads = useThreadsStore.getState();
     threads.setError(thread.id, result.ok ? null : { action: 'Start anyway', error: result.error });
-    if (result.ok) threads.upsert(result.value);
-    else notify({ tone: 'error', title: 'Could not start the agent', message: result.error.message });
+    const action = `threads.startNow:${thread.id}`;
+    if (result.ok) {
+      threads.upsert(result.value);
+      settleNotices(action);
+    } else notify({ tone: 'error', title: 'Could not start the agent', message: result.error.message, action });
     setStarting(false);
   };
 
