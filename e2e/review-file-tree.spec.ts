@@ -50,6 +50,7 @@ test('the file list is a tree with a filter, in a column whose width is kept', a
   await filter.press('Enter');
   const guide = page.locator('[data-testid="review-file"][data-file-id="committed:docs/guide.md"]');
   await expect(guide).toHaveAttribute('data-current', 'true');
+  await expect(listed.and(page.locator('[data-current="true"]'))).toHaveAttribute('data-path', 'docs/guide.md');
   // Arrow keys move through the tree; Enter opens the file there.
   await filter.fill('.ts');
   await expect(count).toHaveText('3 of 4');

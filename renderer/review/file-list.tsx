@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReviewFile } from '../../shared/review';
 import { plural } from '../../shared/plural';
 import { FileBadges } from './file-badges';
@@ -24,6 +24,19 @@ export function FileList({ files, omitted }: { files: readonly ReviewFile[]; omi
   const { rows, matches } = useMemo(() => fileTreeRows(files, { filter, collapsed }), [files, filter, collapsed]);
   const { start, end } = useRowWindow(scroller, fileRowHeight, rows.length);
   const activeIndex = activeKey === null ? -1 : rows.findIndex((row) => row.key === activeKey);
+  // The file being read (from a key, a comment, the list) is kept in the tree's view.
+  const cursorFileId = useReviewPaneStore((state) => state.cursorFileId);
+  useEffect(() => {
+    const list = scroller.current;
+    const index = rows.findIndex((row) => row.kind === 'file' && row.file.id === cursorFileId);
+    if (!list || index === -1) return;
+    const top = index * fileRowHeight;
+    if (top < list.scrollTop || top + fileRowHeight > list.scrollTop + list.clientHeight) {
+      list.scrollTop = Math.max(0, top - list.clientHeight / 2);
+    }
+    // Only when the file being read changes, not as the rows do.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cursorFileId]);
 
   const toggle = (key: string, open?: boolean) =>
     setCollapsed((current) => {
@@ -188,11 +201,13 @@ const FileRow = memo(function FileRow({
 }) {
   const file = useCountedFile(listed);
   const viewed = useViewedState(listed);
+  const current = useReviewPaneStore((state) => state.cursorFileId === listed.id);
   return (
     <button
       type="button"
       tabIndex={-1}
-      className="diff-file"
+      className={current ? 'diff-file current' : 'diff-file'}
+      data-current={current ? 'true' : undefined}
       data-testid="diff-file"
       data-path={file.path}
       data-source={file.section === 'committed' ? 'committed' : 'uncommitted'}
