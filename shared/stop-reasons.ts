@@ -14,17 +14,28 @@ export function stopReasonText(cause: StopCause, exitCode: number | null, questi
 }
 
 /**
- * The thread after its agent ended for `cause`. A question the agent was asking is kept (not when
+ * The reason the agent host gives for an agent stopped by `switchyard agents stop` (a person, but
+ * not in this window): the thread says so instead of "stopped by you".
+ */
+export const commandLineStopReason = 'stopped from the command line';
+
+/**
+ * The thread after its agent ended for `cause` (`reason`: other words than the cause's own). A question the agent was asking is kept (not when
  * you stopped it yourself): after a restart it still shows what it was waiting for.
  */
-export function endedThread(thread: Thread, cause: StopCause, exitCode: number | null = thread.exitCode): Thread {
+export function endedThread(
+  thread: Thread,
+  cause: StopCause,
+  exitCode: number | null = thread.exitCode,
+  reason: string | null = null,
+): Thread {
   const asking = thread.status === 'needs-input' ? thread.statusReason : thread.pendingQuestion;
   const question = cause === 'user' ? null : asking;
   const status: ThreadStatus = cause === 'exited-while-closed' ? (exitCode === 0 ? 'done' : 'failed') : 'stopped';
   return {
     ...thread,
     status,
-    statusReason: stopReasonText(cause, exitCode, question),
+    statusReason: reason ?? stopReasonText(cause, exitCode, question),
     exitCode,
     stopCause: cause,
     pendingQuestion: question,

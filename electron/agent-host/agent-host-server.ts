@@ -8,7 +8,9 @@ import type { FollowUpChange } from '../../shared/follow-ups';
 import type { HookEventKind } from '../hooks/hook-protocol';
 import type { TerminalViewer } from '../terminals/terminal-viewer';
 import type { FinishedAgent } from '../threads/agent-runtime';
-import { type LaunchPlan, ThreadRuntime } from '../threads/thread-runtime';
+import { type LaunchPlan, type LiveAgent, ThreadRuntime } from '../threads/thread-runtime';
+import type { StatusChange } from '../status/status-tracker';
+import { commandLineStopReason } from '../../shared/stop-reasons';
 import {
   type AgentHostPaths,
   type ControlEvent,
@@ -54,6 +56,10 @@ export class AgentHostServer {
   private maxRunning = 4;
   private readonly finished = new Map<string, FinishedAgent>();
   private nextClient = 1;
+  /** Each running or queued thread's name (from its plan) and since when it runs (or waits). */
+  private readonly agentInfo = new Map<string, { name: string | null; since: string; status: string }>();
+  /** Threads being stopped by `switchyard agents stop`: their stop says so. */
+  private readonly stoppingFromCommandLine = new Set<string>();
   private watchTimer: NodeJS.Timeout | null = null;
   private idleSince = Date.now();
   private ending = false;
@@ -63,7 +69,8 @@ export class AgentHostServer {
       dataDir: options.dataDir,
       maxRunning: () => this.maxRunning,
       events: {
-        onStatus: (threadId, change, exitCode) => {
+        onStatus: (threadId, reported, exitCode) => {
+          const change = this.noteStatus(threadId, reported);
           if (finalStatuses.has(change.status)) {
             this.finished.set(threadId, { threadId, status: change.status, reason: change.reason, exitCode });
             void this.saveFinished();
@@ -118,6 +125,42 @@ export class AgentHostServer {
     await rm(paths.agents, { force: true }).catch(() => undefined);
     await rm(paths.pid, { force: true }).catch(() => undefined);
     this.options.onEnd(reason);
+  }
+
+  /** Keeps `agents`' view (since when each runs) and words a stop from the command line as such. */
+  private noteStatus(threadId: string, change: StatusChange): StatusChange {
+    const info = this.agentInfo.get(threadId);
+    if (finalStatuses.has(change.status)) {
+      this.agentInfo.delete(threadId);
+      if (this.stoppingFromCommandLine.delete(threadId) && change.status === 'stopped')
+        return { status: 'stopped', reason: commandLineStopReason };
+      return change;
+    }
+    // Since it started, not since it was queued; since the first report for a thread adopted from an older record.
+    if (!info) this.agentInfo.set(threadId, { name: null, since: new Date().toISOString(), status: change.status });
+    else if (info.status === 'queued' && change.status !== 'queued')
+      this.agentInfo.set(threadId, { ...info, since: new Date().toISOString(), status: change.status });
+    else info.status = change.status;
+    return change;
+  }
+
+  /**
+   * Stops every agent, each reporting its stop (an app still connected sees every thread stop):
+   * the queued ones first, so no slot freed by a running one starts them.
+   */
+  private async stopAllFromCommandLine(): Promise<void> {
+    const agents = this.runtime.liveAgents();
+    for (const agent of agents) this.stoppingFromCommandLine.add(agent.threadId);
+    for (const agent of agents.filter((a) => a.state === 'queued')) await this.runtime.stop(agent.threadId);
+    await Promise.all(agents.filter((a) => a.state === 'running').map((a) => this.runtime.stop(a.threadId)));
+  }
+
+  /** What runs and waits now, named, with since when (`switchyard agents list`). */
+  private agents(): (LiveAgent & { name: string | null; since: string | null })[] {
+    return this.runtime.liveAgents().map((agent) => {
+      const info = this.agentInfo.get(agent.threadId);
+      return { ...agent, name: info?.name ?? null, since: info?.since ?? null };
+    });
   }
 
   /** Process ids of the agents' ptys (session and group leaders): what must die with the host. */
@@ -251,6 +294,11 @@ export class AgentHostServer {
         const plan = args.plan as LaunchPlan;
         this.maxRunning = Number(args.maxRunning) || this.maxRunning;
         this.finished.delete(plan.threadId);
+        this.agentInfo.set(plan.threadId, {
+          name: plan.threadName ?? null,
+          since: new Date().toISOString(),
+          status: 'starting',
+        });
         this.runtime.start(plan);
         await this.saveAgents();
         return { pid: this.runtime.liveAgents().find((agent) => agent.threadId === plan.threadId)?.pid ?? null };
@@ -278,13 +326,18 @@ export class AgentHostServer {
       case 'followUps.change':
         return this.runtime.changeFollowUps(threadId, args.change as FollowUpChange);
       case 'stop':
+        if (args.reason === 'command-line' && this.runtime.liveAgents().some((a) => a.threadId === threadId))
+          this.stoppingFromCommandLine.add(threadId);
         return this.runtime.stop(threadId);
       case 'discard':
         this.finished.delete(threadId);
         await this.runtime.discard(threadId);
         return this.saveFinished();
       case 'stopAll':
+        if (args.reason === 'command-line') return this.stopAllFromCommandLine();
         return this.runtime.stopAll();
+      case 'agents':
+        return this.agents();
       case 'adopt':
         return { live: this.runtime.liveAgents(), finished: [...this.finished.values()] };
       case 'screen':

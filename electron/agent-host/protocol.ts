@@ -18,6 +18,10 @@ import type { FollowUp } from '../../shared/follow-ups';
  * `followUps` (a thread's queue of messages for its agent, kept by the host so they are delivered
  * with no window open and survive an app restart). An app ignores events it does not know; an
  * older host answers the new requests with "unknown request", which the app words for the user.
+ * Also added: `limit` (the running limit changed: queued threads start at once), `agents` (what
+ * runs, with names and since when, for `switchyard agents list`) and a `reason` argument on `stop`
+ * and `stopAll` (`command-line`: the threads say who stopped them). An older host ignores the
+ * argument and answers the requests with "unknown request"; callers fall back.
  */
 export const currentProtocol = 1;
 

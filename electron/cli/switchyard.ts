@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { agentsHelp, runAgents } from './agents';
 import { GitError } from '../git/core';
 import { describeGitError } from '../git/describe-git-error';
 import { InstanceLockedError } from '../app/instance-lock';
@@ -21,6 +22,7 @@ Commands:
   serve      serve the dashboard to a browser (local, or a remote box through an SSH tunnel)
   demo       serve the dashboard with a sample repository and scripted demo agents
   doctor     check git, a repository and which agent CLIs are installed
+  agents     list or stop the agents that keep running without a window (the agent host)
   conflicts  predict which branches conflict, pair by pair and against the target (git merge-tree)
   land       land branches into a target in order, verifying each; stop at the first problem
   usage      what the agents have spent: tokens and cost per thread, project and model
@@ -38,6 +40,7 @@ const commands: Record<string, { help: string; run: (argv: string[]) => Promise<
   serve: { help: serveHelp, run: (argv) => serveUntilInterrupted(parseServeArgs(argv)) },
   demo: { help: demoHelp, run: (argv) => serveUntilInterrupted({ ...parseServeArgs(argv), demo: true }) },
   doctor: { help: doctorHelp, run: runDoctor },
+  agents: { help: agentsHelp, run: runAgents },
   conflicts: { help: conflictsHelp, run: runConflicts },
   land: { help: landHelp, run: runLand },
   usage: { help: usageHelp, run: runUsage },

@@ -8,7 +8,7 @@ import type { DomainEvents } from '../../shared/domain-events';
 import type { FollowUp, FollowUpChange } from '../../shared/follow-ups';
 import type { MergeOutcome, MergeRecord, Project, RemoveOutcome, StopCause, Thread } from '../../shared/models';
 import type { ReviewDecision } from '../../shared/review-decision';
-import { endedThread } from '../../shared/stop-reasons';
+import { commandLineStopReason, endedThread } from '../../shared/stop-reasons';
 import type { AgentRegistry } from '../agents/agent-registry';
 import { resolveBriefDependencies } from '../briefs/brief-dependencies';
 import { changelogPathFor } from '../briefs/changelog-path';
@@ -35,6 +35,11 @@ import { copyIntoWorktree } from './worktree-files';
 
 const defaultSize = { cols: 120, rows: 32 };
 const activeStatuses = new Set<Thread['status']>(['queued', 'starting', 'working', 'needs-input', 'idle']);
+
+/** `switchyard agents stop` stopped it (the agent host says so): its own words, not "stopped by you". */
+function stoppedFromCommandLine(reason: string | null): string | null {
+  return reason === commandLineStopReason ? commandLineStopReason : null;
+}
 
 /** What a create has made so far, so a failure undoes exactly that. */
 interface CreatedParts {
@@ -76,6 +81,8 @@ export class ThreadService {
   /** Set by shutdown: agents stopped from then on stopped because Switchyard quit, not by you. */
   private quitting = false;
   private readonly beforeRemove: (threadId: string) => Promise<void>;
+  /** Why a stop was asked for, when not by the dispatcher's hand (threads.stop's reason). */
+  private readonly stopReasons = new Map<string, string>();
 
   constructor(options: ThreadServiceOptions) {
     this.state = options.state;
@@ -88,9 +95,11 @@ export class ThreadService {
       events: {
         onStatus: (threadId, change, exitCode) => {
           const cause: StopCause = this.quitting ? 'quit' : 'user';
+          const reason = change.status === 'stopped' ? this.stopReasons.get(threadId) : undefined;
+          if (change.status === 'stopped') this.stopReasons.delete(threadId);
           this.update(threadId, (t) =>
             change.status === 'stopped'
-              ? endedThread(t, cause, exitCode ?? t.exitCode)
+              ? endedThread(t, cause, exitCode ?? t.exitCode, reason ?? stoppedFromCommandLine(change.reason))
               : {
                   ...t,
                   status: change.status,
@@ -155,7 +164,9 @@ export class ThreadService {
     let next: Thread | null = null;
     if (live) next = { ...thread, status: live.status, statusReason: live.reason, stopCause: null };
     else if (finished && activeStatuses.has(thread.status)) {
-      next = endedThread(thread, 'exited-while-closed', finished.exitCode);
+      next = stoppedFromCommandLine(finished.reason)
+        ? endedThread(thread, 'user', finished.exitCode, commandLineStopReason)
+        : endedThread(thread, 'exited-while-closed', finished.exitCode);
     } else if (elsewhere) next = { ...thread, statusReason: elsewhere };
     else if (adoption.hostLost && activeStatuses.has(thread.status)) {
       next = endedThread(thread, 'host-lost');
@@ -250,6 +261,9 @@ export class ThreadService {
       scenario: request.scenario ?? null,
       review: unreviewed,
       archived: false,
+      usage: null,
+      budget: null,
+      budgetAlert: null,
     };
     let banner: string | undefined;
     const made: CreatedParts = { branch: false, worktree: false };
@@ -330,8 +344,10 @@ export class ThreadService {
     return this.state.thread(threadId);
   }
 
-  async stop(threadId: string): Promise<Thread> {
+  /** `reason`: words other than "stopped by you" for the thread to show (e.g. stopped at its budget). */
+  async stop(threadId: string, reason: string | null = null): Promise<Thread> {
     this.state.thread(threadId);
+    if (reason) this.stopReasons.set(threadId, reason);
     await this.runtime.stop(threadId);
     return this.state.thread(threadId);
   }

@@ -1,0 +1,235 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { defaultDataDir } from '../app/app-paths';
+import { AgentHostClient, otherVersionHosts, processGone, shutDownAgentHosts } from '../agent-host/agent-host-client';
+import { agentHostPaths, agentHostProtocol } from '../agent-host/protocol';
+import type { LiveAgent } from '../threads/thread-runtime';
+import { UsageError, withUsageErrors } from './args';
+
+export const agentsHelp = `Usage: switchyard agents list [--json] [--data-dir PATH]
+       switchyard agents stop (--all | THREAD...) [--data-dir PATH]
+
+The agents running in the agent host, the process that keeps them alive while no Switchyard
+window or server is open (one per data folder).
+
+  list             each running or queued agent: thread name, process id, status, since when
+  stop THREAD...   stop these threads' agents (by thread name or id); a Switchyard running on the
+                   same data folder sees them stop ("stopped from the command line")
+  stop --all       stop every agent, then the agent host itself
+  --json           (list) print one object: {"dataDir", "host", "agents", "olderHosts"}
+  --data-dir PATH  the data folder (default: ${defaultDataDir()})`;
+
+/** One agent as `list` shows it. */
+export interface AgentRow {
+  readonly threadId: string;
+  readonly name: string | null;
+  readonly pid: number | null;
+  readonly state: LiveAgent['state'];
+  readonly status: LiveAgent['status'];
+  readonly reason: string | null;
+  /** When it started (or, while queued, began to wait); null from an agent host that does not say. */
+  readonly since: string | null;
+}
+
+const idle = { onEvent: () => undefined, onData: () => undefined, onClose: () => undefined };
+
+/** The thread names from state.json; read, never written (a running Switchyard owns the file). */
+const NamesSchema = z.object({ threads: z.array(z.object({ id: z.string(), name: z.string() })).default([]) });
+
+export async function runAgents(argv: string[]): Promise<number> {
+  const [action, ...rest] = argv;
+  if (action === 'list') return listAgents(rest);
+  if (action === 'stop') return stopAgents(rest);
+  throw new UsageError(action ? `unknown action "${action}" (list or stop)` : 'say what to do: list or stop');
+}
+
+async function listAgents(argv: string[]): Promise<number> {
+  const { values, positionals } = withUsageErrors(() =>
+    parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, 'data-dir': { type: 'string' } },
+    }),
+  );
+  if (positionals.length > 0) throw new UsageError(`list takes no threads (got "${positionals.join(' ')}")`);
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  const names = await threadNames(dataDir);
+  const client = await AgentHostClient.connect(agentHostPaths(dataDir), idle);
+  let agents: AgentRow[] = [];
+  if (client) {
+    try {
+      agents = (await hostAgents(client)).map((agent) => ({ ...agent, name: names.get(agent.threadId) ?? agent.name }));
+    } finally {
+      client.close();
+    }
+  }
+  const olderHosts = (await otherVersionHosts(dataDir)).map((host) => ({
+    ...host,
+    threads: host.threads.map((threadId) => ({ threadId, name: names.get(threadId) ?? null })),
+  }));
+  const host = client ? { pid: client.hostPid, protocol: agentHostProtocol } : null;
+  if (values.json) {
+    console.log(JSON.stringify({ dataDir, host, agents, olderHosts }));
+    return 0;
+  }
+  if (!host && olderHosts.length === 0) {
+    console.log(`No agent host runs for ${dataDir}: no agent is running outside a Switchyard window.`);
+    return 0;
+  }
+  if (host) {
+    console.log(`Agent host pid ${host.pid} (${dataDir}): ${plural(agents.length, 'agent')}.`);
+    if (agents.length > 0) printAgents(agents);
+  }
+  for (const older of olderHosts) {
+    console.log(
+      `Agent host of an older Switchyard (protocol v${older.protocol}, pid ${older.pid}) still runs ${plural(older.threads.length, 'agent')}: ` +
+        `${older.threads.map((t) => t.name ?? t.threadId).join(', ') || 'none'}. It ends by itself once they exit.`,
+    );
+  }
+  return 0;
+}
+
+async function stopAgents(argv: string[]): Promise<number> {
+  const { values, positionals } = withUsageErrors(() =>
+    parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: { all: { type: 'boolean' }, 'data-dir': { type: 'string' } },
+    }),
+  );
+  if (values.all && positionals.length > 0) throw new UsageError('give either --all or thread names, not both');
+  if (!values.all && positionals.length === 0) throw new UsageError('say which threads to stop, or --all');
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  const names = await threadNames(dataDir);
+  const client = await AgentHostClient.connect(agentHostPaths(dataDir), idle);
+  if (!client) {
+    if (values.all) {
+      // Only hosts of other versions may run: they are stopped whole.
+      const older = await otherVersionHosts(dataDir);
+      await shutDownAgentHosts(dataDir);
+      console.log(
+        older.length > 0
+          ? `Stopped the agent host of an older Switchyard with ${plural(
+              older.reduce((n, h) => n + h.threads.length, 0),
+              'agent',
+            )}.`
+          : `No agent host runs for ${dataDir}: nothing to stop.`,
+      );
+      return 0;
+    }
+    console.error(`switchyard agents: no agent host runs for ${dataDir}, so no agent runs there to stop.`);
+    return 1;
+  }
+  try {
+    const agents = (await hostAgents(client)).map((agent) => ({
+      ...agent,
+      name: names.get(agent.threadId) ?? agent.name,
+    }));
+    if (values.all) return await stopEverything(client, agents, dataDir);
+    // Every name is checked before anything stops: a typo stops nothing.
+    const chosen: AgentRow[] = [];
+    for (const wanted of positionals) {
+      const agent = findAgent(agents, wanted);
+      if (!agent) {
+        const running = agents.map((a) => `"${a.name ?? a.threadId}"`).join(', ') || 'none';
+        console.error(
+          `switchyard agents: no running agent of a thread named "${wanted}" (running: ${running}); nothing was stopped.`,
+        );
+        return 1;
+      }
+      if (!chosen.includes(agent)) chosen.push(agent);
+    }
+    for (const agent of chosen) {
+      await client.request('stop', { threadId: agent.threadId, reason: 'command-line' });
+      console.log(
+        `Stopped "${agent.name ?? agent.threadId}"${agent.pid === null ? ' (it was queued)' : ` (pid ${agent.pid})`}.`,
+      );
+    }
+    return 0;
+  } finally {
+    client.close();
+  }
+}
+
+/** Stops every agent, then, when none is left (no app started one meanwhile), the host itself and any older host. */
+async function stopEverything(client: AgentHostClient, agents: AgentRow[], dataDir: string): Promise<number> {
+  await client.request('stopAll', { reason: 'command-line' });
+  const left = await hostAgents(client);
+  console.log(
+    `Stopped ${plural(agents.length, 'agent')}${agents.length > 0 ? ` (${agents.map((a) => a.name ?? a.threadId).join(', ')})` : ''}.`,
+  );
+  if (left.length > 0) {
+    console.log(`${plural(left.length, 'agent')} started meanwhile, so the agent host keeps running.`);
+    return 1;
+  }
+  await client.request('shutdown').catch(() => undefined);
+  const deadline = Date.now() + 5_000;
+  while (!(await processGone(client.hostPid)) && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  await shutDownAgentHosts(dataDir);
+  console.log(`Stopped the agent host (pid ${client.hostPid}).`);
+  return 0;
+}
+
+/** What the host runs; from a host without `agents` (an older Switchyard), without names and times. */
+async function hostAgents(client: AgentHostClient): Promise<AgentRow[]> {
+  try {
+    return await client.request<AgentRow[]>('agents');
+  } catch (error) {
+    if (!/unknown request/.test(String(error))) throw error;
+    const { live } = await client.request<{ live: LiveAgent[] }>('adopt');
+    return live.map((agent) => ({ ...agent, name: null, since: null }));
+  }
+}
+
+/** By id, then by name (exactly, then ignoring case). */
+function findAgent(agents: readonly AgentRow[], wanted: string): AgentRow | undefined {
+  return (
+    agents.find((a) => a.threadId === wanted) ??
+    agents.find((a) => a.name === wanted) ??
+    agents.find((a) => a.name?.toLowerCase() === wanted.toLowerCase())
+  );
+}
+
+async function threadNames(dataDir: string): Promise<Map<string, string>> {
+  try {
+    const parsed = NamesSchema.parse(JSON.parse(await readFile(path.join(dataDir, 'state.json'), 'utf8')));
+    return new Map(parsed.threads.map((t) => [t.id, t.name]));
+  } catch {
+    return new Map();
+  }
+}
+
+function printAgents(agents: readonly AgentRow[]): void {
+  const rows = agents.map((a) => [
+    a.name ?? a.threadId,
+    a.pid === null ? '-' : String(a.pid),
+    a.status,
+    a.since ? `${a.since.slice(0, 19).replace('T', ' ')}Z (${ago(a.since)})` : '?',
+    a.reason ?? '',
+  ]);
+  const header = ['THREAD', 'PID', 'STATUS', 'SINCE', 'DETAIL'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+}
+
+function ago(iso: string, now = Date.now()): string {
+  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  if (seconds < 60) return `${seconds}s ago`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m ago`;
+  return `${Math.floor(seconds / 3600)}h ${Math.floor((seconds % 3600) / 60)}m ago`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
