@@ -1,4 +1,3 @@
-import { getActions } from '../state/actions';
 import { useProjectsStore } from '../state/projects-store';
 import { matchesFilter, useThreadsStore } from '../state/threads-store';
 import { useUiStore } from '../state/ui-store';
@@ -11,7 +10,8 @@ import { useUiStore } from '../state/ui-store';
 export function revealThread(threadId: string): boolean {
   const thread = useThreadsStore.getState().byId[threadId];
   if (!thread) return false;
-  if (useProjectsStore.getState().selectedId !== thread.projectId) getActions().selectProject(thread.projectId);
+  // Selecting the thread right after makes it the project's remembered one, as a click would.
+  if (useProjectsStore.getState().selectedId !== thread.projectId) useProjectsStore.getState().select(thread.projectId);
   const threads = useThreadsStore.getState();
   if (!matchesFilter(thread, threads.listFilter)) threads.setListFilter(thread.archived ? 'archived' : 'all');
   useUiStore.getState().setMainView('thread');
