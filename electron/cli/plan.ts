@@ -8,11 +8,17 @@ import { defaultDataDir, distDir } from '../app/app-paths';
 import { resolveRepoRoot } from '../git/repo';
 import { readPlanAppSettings } from '../plans/app-settings';
 import { type CheckPlanOptions, type PlanCheck, checkPlanFile } from '../plans/check-plan';
+import { CliTaskExecutor } from '../plans/cli-executor';
 import { type DryRunReport, dryRunReport } from '../plans/dry-run';
+import { type PlanRunOutcome, runPlan as runPlanEngine } from '../plans/plan-runner';
+import type { ResolvedPlan } from '../plans/resolve-plan';
+import { rollbackRun } from '../plans/rollback';
+import type { RunEventKind } from '../plans/run-log';
 import { UsageError, withUsageErrors } from './args';
 
 export const planHelp = `Usage: switchyard plan check FILE [--repo PATH] [--json]
-       switchyard plan run FILE --dry-run [--repo PATH] [--json]
+       switchyard plan run FILE [--dry-run] [--repo PATH] [--json]
+       switchyard plan rollback RUNID [--repo PATH] [--force] [--json]
 
 A plan (JSON or YAML; schema: docs/plan.schema.json) dispatches a batch of briefs: the base
 and target branches, the agent, the commands run before and after, and the tasks with their
@@ -30,18 +36,38 @@ dependencies.
              --json prints {"dryRun": true, "target", "waves",
              "tasks": [{"name", "wave", "branch", "worktree", "dependsOn", "argv"}], "preflight"};
              a plan with errors prints the check's object instead and exits 1.
+  run        runs the plan unattended: preflight (a failure stops it before anything is created
+             in the repository); a backup of the target (refs/switchyard/plans/RUNID/before; a
+             missing target is made from the base); the tasks, at most maxParallel agents at
+             once, each on a branch made from the target once its dependencies have landed;
+             each agent's end (exit, or idle at its prompt), its brief's verification, then its
+             landing into the target with "verify" after it (stopping at a conflict); postflight.
+             A task silent or running for timeoutMinutes is stopped. Ctrl+C stops the agents and
+             keeps every branch and worktree. The log is <data dir>/plans/RUNID/run.jsonl.
+             --json prints {"runId", "target", "backupRef", "tasks": [{"name", "branch",
+             "status", "exitCode"}], "landed": [task…], "log"}; status is landed, failed,
+             verify-failed, conflict, timeout, skipped (a dependency did not land) or not-run.
+             Exits 0 only if every task landed (and postflight passed), else 1.
+  rollback   resets the run's target to its backup, keeping every task branch. Refused when the
+             target moved since the run ended (--force rolls back anyway) or when its checkout
+             has uncommitted changes. --json prints {"runId", "target", "backupRef", "from",
+             "to", "unchanged", "checkout", "keptBranches"}.
 
   --repo PATH      the repository (default: the current folder)
-  --data-dir PATH  the app's data folder, read (never written) for custom agent profiles and,
-                   when the repository is an open project, its prompt template, worktree folder
-                   and hazard list
+  --data-dir PATH  the app's data folder: read for custom agent profiles and, when the repository
+                   is an open project, its prompt template, worktree folder and hazard list; a
+                   run keeps its log there (plans/RUNID/)
 
-Exits 0 when the plan is fine (warnings allowed), 1 when it has errors, 2 on a usage error.`;
+check and run --dry-run exit 0 when the plan is fine (warnings allowed), 1 when it has errors;
+every command exits 2 on a usage error.`;
 
 export async function runPlan(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
+  if (verb === 'rollback') return runRollback(rest);
   if (verb !== 'check' && verb !== 'run') {
-    throw new UsageError(verb ? `unknown plan command "${verb}" (check or run)` : 'name a plan command: check or run');
+    throw new UsageError(
+      verb ? `unknown plan command "${verb}" (check, run or rollback)` : 'name a plan command: check, run or rollback',
+    );
   }
   const { values, positionals } = withUsageErrors(() =>
     parseArgs({
@@ -59,14 +85,12 @@ export async function runPlan(argv: string[]): Promise<number> {
   const [file, ...extra] = positionals;
   if (!file) throw new UsageError('name the plan file');
   if (extra.length > 0) throw new UsageError(`one plan file at a time (also given: ${extra.join(' ')})`);
-  if (verb === 'run' && !(values as { 'dry-run'?: boolean })['dry-run']) {
-    throw new UsageError(
-      'running a plan is not yet implemented in this build; use --dry-run to see what it would do, and switchyard plan check to check it',
-    );
-  }
-
-  const check = await checkInRepo(path.resolve(file), values.repo, values['data-dir']);
+  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+  const check = await checkInRepo(path.resolve(file), values.repo, dataDir);
   const json = values.json === true;
+  if (verb === 'run' && check.resolved && !(values as { 'dry-run'?: boolean })['dry-run']) {
+    return runUnattended(check.resolved, await resolveRepoRoot(path.resolve(values.repo ?? '.')), dataDir, json);
+  }
   if (verb === 'run' && check.resolved) {
     const report = dryRunReport(check.resolved);
     console.log(json ? JSON.stringify(report) : describeDryRun(report, check.result));
@@ -77,11 +101,7 @@ export async function runPlan(argv: string[]): Promise<number> {
 }
 
 /** Checks the plan in the repository; a folder that is not one is an error of the check, so --json still prints its shape. */
-async function checkInRepo(
-  file: string,
-  repoOption: string | undefined,
-  dataDir: string | undefined,
-): Promise<PlanCheck> {
+async function checkInRepo(file: string, repoOption: string | undefined, dataDir: string): Promise<PlanCheck> {
   let repo: string;
   try {
     repo = await resolveRepoRoot(path.resolve(repoOption ?? '.'));
@@ -92,7 +112,7 @@ async function checkInRepo(
       resolved: null,
     };
   }
-  return checkPlanFile(file, await planCheckOptions(repo, dataDir ? path.resolve(dataDir) : defaultDataDir()));
+  return checkPlanFile(file, await planCheckOptions(repo, dataDir));
 }
 
 /** What a plan is checked and resolved with from the command line: the built-in profiles and what the app's state adds. */
@@ -110,6 +130,102 @@ export async function planCheckOptions(repo: string, dataDir: string): Promise<C
     defaultWorktreeRoot: settings.worktreeRoot,
     ...(settings.hazardPatterns ? { hazardPatterns: settings.hazardPatterns } : {}),
   };
+}
+
+/**
+ * `plan run` without --dry-run: the unattended loop with agents in headless ptys. Progress goes to
+ * stderr (not with --json); Ctrl+C stops the agents, records `interrupted` and prints the summary.
+ */
+async function runUnattended(plan: ResolvedPlan, repo: string, dataDir: string, json: boolean): Promise<number> {
+  const controller = new AbortController();
+  const interrupt = () => {
+    if (!json) console.error('switchyard plan: stopping the agents (branches and worktrees are kept)…');
+    controller.abort();
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+  try {
+    const outcome = await runPlanEngine({
+      repo,
+      plan,
+      dataDir,
+      executor: (log) => new CliTaskExecutor({ outputFile: (task) => log.taskOutputFile(task.name) }),
+      signal: controller.signal,
+      onEvent: json ? undefined : (task, event, detail) => console.error(describeEvent(task, event, detail)),
+    });
+    console.log(json ? JSON.stringify(outcome.report) : describeRun(outcome));
+    return outcome.ok ? 0 : 1;
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
+}
+
+async function runRollback(argv: string[]): Promise<number> {
+  const { values, positionals } = withUsageErrors(() =>
+    parseArgs({
+      args: argv,
+      options: {
+        repo: { type: 'string' },
+        'data-dir': { type: 'string' },
+        force: { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+      allowPositionals: true,
+      strict: true,
+    }),
+  );
+  const [runId, ...extra] = positionals;
+  if (!runId) throw new UsageError('name the run to roll back (plan run prints its id)');
+  if (extra.length > 0) throw new UsageError(`one run at a time (also given: ${extra.join(' ')})`);
+  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+  const repo = values.repo ? await resolveRepoRoot(path.resolve(values.repo)) : null;
+  const result = await rollbackRun(dataDir, runId, { repo, force: values.force === true });
+  if (values.json) console.log(JSON.stringify(result));
+  else if (result.unchanged)
+    console.log(`${result.target} is already at ${result.to.slice(0, 7)}, from before run ${runId}.`);
+  else {
+    console.log(
+      `${result.target}: ${result.from.slice(0, 7)} → ${result.to.slice(0, 7)} (before run ${runId})${result.checkout ? `, checkout ${result.checkout} updated` : ''}. Kept: ${result.keptBranches.join(', ')}.`,
+    );
+  }
+  return 0;
+}
+
+function describeEvent(task: string | null, event: RunEventKind, detail: unknown): string {
+  const d = (detail ?? {}) as Record<string, unknown>;
+  const who = task ? `${task}: ` : '';
+  const command = Array.isArray(d.command) ? ` ${(d.command as string[]).join(' ')}` : '';
+  const extra =
+    event === 'finished' || event === 'failed'
+      ? [
+          d.exitCode !== undefined ? `exit ${String(d.exitCode)}` : '',
+          d.message ? String(d.message) : '',
+          d.idle ? `idle (${String(d.idle)})` : '',
+        ]
+          .filter(Boolean)
+          .join(', ')
+      : event === 'skipped'
+        ? `${String(d.dependency)} did not land`
+        : event === 'conflict' || event === 'verify-failed'
+          ? Array.isArray(d.files)
+            ? (d.files as string[]).join(', ')
+            : `exit ${String(d.exitCode)}`
+          : '';
+  return `switchyard plan: ${who}${event}${command}${extra ? ` — ${extra}` : ''}`;
+}
+
+function describeRun(outcome: PlanRunOutcome): string {
+  const { report } = outcome;
+  const lines = [
+    outcome.preflightFailed
+      ? `Preflight failed (${outcome.preflightFailed.join(' ')}): nothing was created in the repository.`
+      : `Run ${report.runId}: ${report.landed.length} of ${report.tasks.length} task(s) landed in ${report.target}${outcome.interrupted ? ' (interrupted)' : ''}.`,
+  ];
+  for (const task of report.tasks) lines.push(`  ${task.status.padEnd(13)} ${task.name} (${task.branch})`);
+  if (report.backupRef) lines.push(`Backup: ${report.backupRef} — undo with: switchyard plan rollback ${report.runId}`);
+  lines.push(`Log: ${report.log}`);
+  return lines.join('\n');
 }
 
 function describeCheck(file: string, result: PlanCheckResult): string {

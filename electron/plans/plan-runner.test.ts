@@ -1,0 +1,267 @@
+import { existsSync } from 'node:fs';
+import { readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type PlanInput, PlanSchema } from '../../shared/plan';
+import { builtinProfiles } from '../agents/builtin-profiles';
+import { gitOutput, runGit } from '../git/core';
+import { bundleNodeScript } from '../test-support/bundle-script';
+import { commitAll, makeRepo, makeTempDir, tip } from '../test-support/temp-repo';
+import { checkPlan } from './check-plan';
+import { CliTaskExecutor } from './cli-executor';
+import { type PlanRunOutcome, runPlan } from './plan-runner';
+import { rollbackRun } from './rollback';
+import { type RunEvent, readRunLog, readRunSummary } from './run-log';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+let bundle: Awaited<ReturnType<typeof makeTempDir>>;
+let demoAgentScript: string;
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let repo: string;
+let dataDir: string;
+
+beforeAll(async () => {
+  bundle = await makeTempDir('switchyard-plan-demo-');
+  demoAgentScript = path.join(bundle.dir, 'demo-agent.cjs');
+  await bundleNodeScript(path.join(repoRoot, 'electron', 'demo-agent', 'demo-agent.ts'), demoAgentScript);
+}, 60_000);
+afterAll(() => bundle.cleanup());
+
+beforeEach(async () => {
+  temp = await makeTempDir('switchyard-plan-run-');
+  repo = await makeRepo(temp.dir, 'repo', { 'README.md': '# Test\n', 'shared.txt': 'base\n' });
+  dataDir = path.join(temp.dir, 'data');
+});
+afterEach(() => temp.cleanup());
+
+/** A task whose "agent" is a shell line that commits: `sh -c "<script>"`, then exits with its status. */
+function shTask(name: string, script: string, extra: Record<string, unknown> = {}) {
+  return {
+    name,
+    brief: { task: `Task ${name}`, ownedPaths: [`${name}/**`] },
+    agent: { command: ['sh', '-c', script] },
+    ...extra,
+  };
+}
+
+const commitFile = (file: string, content = file) =>
+  `mkdir -p "$(dirname ${file})" && printf '${content}\\n' > ${file} && git add ${file} && git commit -qm "add ${file}"`;
+
+async function checked(input: Omit<PlanInput, 'agent'> & { agent?: PlanInput['agent'] }) {
+  const plan = PlanSchema.parse({ worktreeRoot: '../wt', agent: { profile: 'custom' }, ...input });
+  const profiles = builtinProfiles({ demoAgentScript, nodeExecutable: process.execPath, runningInElectron: false });
+  const check = await checkPlan(plan, { repo, profiles });
+  expect(check.result.errors).toEqual([]);
+  if (!check.resolved) throw new Error('plan did not resolve');
+  return check.resolved;
+}
+
+async function run(input: Parameters<typeof checked>[0], signal?: AbortSignal): Promise<PlanRunOutcome> {
+  const plan = await checked(input);
+  return runPlan({
+    repo,
+    plan,
+    dataDir,
+    executor: (log) => new CliTaskExecutor({ outputFile: (task) => log.taskOutputFile(task.name) }),
+    ...(signal ? { signal } : {}),
+  });
+}
+
+function statuses(outcome: PlanRunOutcome): Record<string, string> {
+  return Object.fromEntries(outcome.report.tasks.map((t) => [t.name, t.status]));
+}
+
+/** The most agents started and not yet ended at any point of the log. */
+function peakRunning(events: readonly RunEvent[]): number {
+  let running = 0;
+  let peak = 0;
+  for (const e of events) {
+    if (e.event === 'started') peak = Math.max(peak, ++running);
+    if (['finished', 'timeout', 'interrupted'].includes(e.event) && e.task) running--;
+  }
+  return peak;
+}
+
+const indexOf = (events: readonly RunEvent[], task: string, event: string) =>
+  events.findIndex((e) => e.task === task && e.event === event);
+
+describe('plan run', () => {
+  it('runs at most maxParallel agents at once and starts a task only once its dependency has landed', async () => {
+    const slow = (name: string) => `sleep 0.4 && ${commitFile(`${name}/${name}.txt`)}`;
+    const outcome = await run({
+      base: 'main',
+      maxParallel: 2,
+      verify: ['git', 'status', '--short'],
+      tasks: [
+        shTask('a', slow('a')),
+        shTask('b', slow('b')),
+        shTask('c', slow('c')),
+        // The demo agent, branched from a target that already has a's work.
+        {
+          name: 'd',
+          brief: { task: 'Notes', ownedPaths: ['demo/**'] },
+          agent: { profile: 'demo', scenario: 'quick' },
+          dependsOn: ['a'],
+        },
+      ],
+    });
+    expect(statuses(outcome)).toEqual({ a: 'landed', b: 'landed', c: 'landed', d: 'landed' });
+    expect(outcome.ok).toBe(true);
+    const events = await readRunLog(outcome.report.log);
+    expect(peakRunning(events)).toBe(2);
+    expect(indexOf(events, 'd', 'started')).toBeGreaterThan(indexOf(events, 'a', 'landed'));
+    // d's branch starts from a target holding a.
+    const aLanded = events.find((e) => e.task === 'a' && e.event === 'landed')?.detail as { commit: string };
+    await runGit(repo, ['merge-base', '--is-ancestor', aLanded.commit, 'switchyard/d']);
+    expect(outcome.report.landed.indexOf('d')).toBeGreaterThan(outcome.report.landed.indexOf('a'));
+    // Everything is in the target, and the clean checkout of it was moved along.
+    const files = await gitOutput(repo, ['ls-tree', '-r', '--name-only', 'main']);
+    expect(files).toMatch(/a\/a\.txt[\s\S]*b\/b\.txt[\s\S]*c\/c\.txt/);
+    expect(files).toMatch(/demo\/.*-quick\.md/);
+    expect(existsSync(path.join(repo, 'a', 'a.txt'))).toBe(true);
+    // Every agent's output is kept with the run.
+    expect(await readdir(path.join(path.dirname(outcome.report.log), 'tasks'))).toEqual([
+      'a.log',
+      'b.log',
+      'c.log',
+      'd.log',
+    ]);
+  }, 60_000);
+
+  it('marks failed, skipped, verify-failed, conflict and timeout, and lands the rest', async () => {
+    const outcome = await run({
+      base: 'main',
+      target: 'integration/day',
+      maxParallel: 6,
+      timeoutMinutes: 0.05,
+      tasks: [
+        shTask('broken', 'echo trying; exit 3'),
+        shTask('after-broken', commitFile('after-broken/x.txt'), { dependsOn: ['broken'] }),
+        {
+          ...shTask('unverified', commitFile('unverified/x.txt')),
+          brief: { task: 'x', ownedPaths: ['unverified/**'], verificationCommands: ['test -f nope.txt'] },
+        },
+        shTask('one', `sleep 0.3 && ${commitFile('same.txt', 'one')}`),
+        shTask('two', `sleep 0.3 && ${commitFile('same.txt', 'two')}`),
+        shTask('slow', 'echo thinking; sleep 60'),
+      ],
+    });
+    const got = statuses(outcome);
+    expect(got).toMatchObject({
+      broken: 'failed',
+      'after-broken': 'skipped',
+      unverified: 'verify-failed',
+      slow: 'timeout',
+    });
+    expect([got.one, got.two].sort()).toEqual(['conflict', 'landed']);
+    expect(outcome.report.tasks.find((t) => t.name === 'broken')?.exitCode).toBe(3);
+    expect(outcome.ok).toBe(false);
+    const events = await readRunLog(outcome.report.log);
+    expect(events.find((e) => e.event === 'target-created')?.detail).toEqual({
+      target: 'integration/day',
+      from: 'main',
+    });
+    expect(events.find((e) => e.task === 'after-broken' && e.event === 'skipped')?.detail).toEqual({
+      dependency: 'broken',
+      status: 'failed',
+    });
+    // The conflicting task's branch is untouched and the target holds only the one that landed.
+    const landed = got.one === 'landed' ? 'one' : 'two';
+    expect(await gitOutput(repo, ['show', 'integration/day:same.txt'])).toBe(`${landed}\n`);
+    // Every branch and worktree is kept for the dispatcher.
+    for (const name of ['broken', 'unverified', 'one', 'two', 'slow']) {
+      await runGit(repo, ['rev-parse', '--verify', `refs/heads/switchyard/${name}`]);
+      expect(existsSync(path.join(temp.dir, 'wt', `switchyard-${name}`))).toBe(true);
+    }
+    expect(existsSync(path.join(temp.dir, 'wt', 'switchyard-after-broken'))).toBe(false);
+  }, 60_000);
+
+  it('creates nothing in the repository when preflight fails', async () => {
+    const before = await repoState();
+    const outcome = await run({
+      base: 'main',
+      target: 'integration/never',
+      preflight: [
+        ['git', 'status', '--short'],
+        ['sh', '-c', 'echo not ready >&2; exit 4'],
+      ],
+      tasks: [shTask('a', commitFile('a/a.txt'))],
+    });
+    expect(outcome.preflightFailed).toEqual(['sh', '-c', 'echo not ready >&2; exit 4']);
+    expect(outcome.report.backupRef).toBeNull();
+    expect(statuses(outcome)).toEqual({ a: 'not-run' });
+    expect(await repoState()).toEqual(before);
+    expect(existsSync(path.join(temp.dir, 'wt'))).toBe(false);
+    const events = await readRunLog(outcome.report.log);
+    expect(events.map((e) => e.event)).toEqual(['preflight', 'preflight-failed']);
+    expect(events[1]?.detail).toMatchObject({ exitCode: 4, output: expect.stringContaining('not ready') });
+  }, 30_000);
+
+  it('rolls the target back to its backup, keeping the task branches; refuses when it moved, unless forced', async () => {
+    const start = await tip(repo, 'main');
+    const outcome = await run({ base: 'main', tasks: [shTask('a', commitFile('a/a.txt'))] });
+    expect(outcome.ok).toBe(true);
+    const summary = await readRunSummary(dataDir, outcome.report.runId);
+    expect(summary.before).toBe(start);
+    expect(summary.after).toBe(await tip(repo, 'main'));
+    expect(await tip(repo, outcome.report.backupRef ?? '')).toBe(start);
+
+    // Someone commits on the target after the run: rollback would drop it.
+    await writeFile(path.join(repo, 'later.txt'), 'later\n');
+    await commitAll(repo, 'later');
+    await expect(rollbackRun(dataDir, outcome.report.runId)).rejects.toThrow(/moved since plan run/);
+    // A dirty checkout of the target is never reset under the user.
+    await writeFile(path.join(repo, 'README.md'), 'edited\n');
+    await expect(rollbackRun(dataDir, outcome.report.runId, { force: true })).rejects.toThrow(/uncommitted changes/);
+    await runGit(repo, ['checkout', '--', 'README.md']);
+
+    const rolled = await rollbackRun(dataDir, outcome.report.runId, { force: true });
+    expect(rolled).toMatchObject({ to: start, unchanged: false, checkout: repo, keptBranches: ['switchyard/a'] });
+    expect(await tip(repo, 'main')).toBe(start);
+    expect(existsSync(path.join(repo, 'a', 'a.txt'))).toBe(false);
+    await runGit(repo, ['rev-parse', '--verify', 'refs/heads/switchyard/a']);
+  }, 30_000);
+
+  it('stops the agents when interrupted, records it, and keeps branches and worktrees', async () => {
+    const controller = new AbortController();
+    const running = run({ base: 'main', tasks: [shTask('a', 'echo started; sleep 60')] }, controller.signal);
+    const logFile = await waitForLog();
+    await waitUntil(async () => (await readRunLog(logFile)).some((e) => e.event === 'started'));
+    const t0 = Date.now();
+    controller.abort();
+    const outcome = await running;
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(outcome.interrupted).toBe(true);
+    expect(statuses(outcome)).toEqual({ a: 'not-run' });
+    const events = await readRunLog(outcome.report.log);
+    expect(events.filter((e) => e.event === 'interrupted').map((e) => e.task)).toEqual(['a', null]);
+    expect(existsSync(path.join(temp.dir, 'wt', 'switchyard-a'))).toBe(true);
+    expect((await readRunSummary(dataDir, outcome.report.runId)).interrupted).toBe(true);
+  }, 30_000);
+});
+
+async function repoState() {
+  return {
+    refs: await gitOutput(repo, ['for-each-ref', '--format=%(refname) %(objectname)']),
+    worktrees: await gitOutput(repo, ['worktree', 'list', '--porcelain']),
+    files: (await readdir(temp.dir)).filter((f) => f !== 'data').sort(),
+  };
+}
+
+async function waitForLog(): Promise<string> {
+  let file = '';
+  await waitUntil(async () => {
+    const runs = await readdir(path.join(dataDir, 'plans')).catch(() => []);
+    if (runs[0]) file = path.join(dataDir, 'plans', runs[0], 'run.jsonl');
+    return file !== '' && existsSync(file);
+  });
+  return file;
+}
+
+async function waitUntil(probe: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
