@@ -62,7 +62,8 @@ test('review a branch: live file list, inline comment sent to the agent, approve
   await page.getByTestId('comments-send').click();
   await expect(page.locator('[data-testid="review-comment"][data-state="sent"]')).toHaveCount(2);
   await page.getByTestId('tab-terminal').click();
-  await expect(terminal).toContainText('received: Review comments on your branch (2):');
+  // Typed once the agent is ready for input (its follow-up queue): up to a few seconds of quiet first.
+  await expect(terminal).toContainText('received: Review comments on your branch (2):', { timeout: 20_000 });
   await expect(terminal).toContainText('received: 1. price.ts:1-3');
   await expect(terminal).toContainText('received:    > export function price(cents: number) {');
   await expect(terminal).toContainText('received:    Round to whole cents first.');

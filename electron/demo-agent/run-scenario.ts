@@ -147,11 +147,15 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
       return step.exit;
     } else if ('echo' in step) {
       const until = step.echo.until ?? defaultEchoUntil;
+      // On a terminal, bracketed paste is on as in the agent TUIs: a pasted multi-line message is
+      // one message, printed back line by line.
+      if (inputEchoes) await writeRespectingBackpressure(output, '\x1b[?2004h');
       for (;;) {
-        const line = await reader.readLine();
-        if (line === null || line.trim() === until) break;
-        await say(`received: ${line}`);
+        const message = await reader.readLine();
+        if (message === null || message.trim() === until) break;
+        for (const line of message.split('\n')) await say(`received: ${line}`);
       }
+      if (inputEchoes) await writeRespectingBackpressure(output, '\x1b[?2004l');
     } else if ('inbox' in step) {
       await runInbox(step.inbox, {
         cwd,

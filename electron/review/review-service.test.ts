@@ -285,16 +285,15 @@ describe('comments to the agent', () => {
         '   Rename two and three.',
       ].join('\n'),
     );
-    // Typed once the agent is ready for input; the echo agent has no bracketed paste, so the
-    // message arrives as one line (line by line, each line would be a message of its own).
+    // Typed once the agent is ready for input, as one bracketed paste.
     await waitFor(
-      () => terminalText(window, thread.id).includes('received: Review comments'),
+      () => terminalText(window, thread.id).includes('received:    Rename two and three.'),
       'the agent to echo the message',
       20_000,
     );
     const echoed = terminalText(window, thread.id);
-    expect(echoed).toContain('received: Review comments on your branch (2): 1. src/app.ts:1 (before your change)');
-    expect(echoed).toContain('> export const three = 3; Rename two and three.');
+    expect(echoed).toContain('received: Review comments on your branch (2):');
+    expect(echoed).toContain('received: 2. src/app.ts:2-3');
     expect(echoed).not.toContain('\u001b[201~');
 
     // Nothing left to send; resolve one; a restart keeps them.
