@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { BriefSchema } from './brief';
+import { BudgetAlertSchema, BudgetSchema } from './budget';
 import { ReviewDecisionSchema, unreviewed } from './review-decision';
+import { ThreadUsageSchema } from './usage';
 
 /** What the dispatcher needs to know about an agent at a glance. `queued`: waiting for a free agent slot. */
 export const threadStatuses = [
@@ -89,6 +91,12 @@ export const ThreadSchema = z.object({
   review: ReviewDecisionSchema.default(unreviewed),
   /** Put away (e.g. rejected): its branch is kept, it leaves the active list. */
   archived: z.boolean().default(false),
+  /** What its agent has spent, read from the agent's own records (null: none yet, or an agent whose records are not read). */
+  usage: ThreadUsageSchema.nullable().default(null),
+  /** The thread's own spending cap (its project's is kept apart, electron/usage/thread-usage-wiring.ts). */
+  budget: BudgetSchema.nullable().default(null),
+  /** Near (80 %) or over (100 %) its own or its project's budget. */
+  budgetAlert: BudgetAlertSchema.nullable().default(null),
 });
 export type Thread = z.infer<typeof ThreadSchema>;
 

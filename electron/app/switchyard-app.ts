@@ -22,6 +22,9 @@ import { pathExists } from '../fs/path-exists';
 import type { AgentLifetime, QuitChoice, QuitReport } from './agent-lifetime';
 import { endAgents, inProcessAgentLifetime } from './agent-lifetime';
 import { buildStartReport } from './start-report';
+import { loadPrices, Prices } from '../usage/prices';
+import { ThreadUsageWiring } from '../usage/thread-usage-wiring';
+import { UsageService } from '../usage/usage-service';
 
 export interface SwitchyardOptions {
   readonly dataDir: string;
@@ -38,6 +41,8 @@ export interface SwitchyardOptions {
    */
   readonly agentHost?: boolean;
   readonly log?: (message: string) => void;
+  /** Where the agents' own records are looked for (CLAUDE_CONFIG_DIR, CODEX_HOME, HOME): this process's env by default. */
+  readonly usageEnv?: NodeJS.ProcessEnv;
 }
 
 /** The composition root: every service, wired once, behind one dispatch function and one event bus. */
@@ -55,6 +60,8 @@ export interface SwitchyardApp {
   readonly settings: SettingsService;
   readonly review: ReviewService;
   readonly mergeQueue: MergeQueueService;
+  /** Each thread's spend, read from its agent's records, and the budgets on it. */
+  readonly usage: ThreadUsageWiring;
   /** What becomes of the agents when this process goes (see agent-lifetime.ts). */
   readonly agentLifetime: AgentLifetime;
   /** Keeps (detaches) or stops the running agents before a quit, and says which went which way. */
@@ -132,7 +139,7 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
   // A raised agent limit starts queued threads at once (an adopted host learns the limit now too).
   events.on('settings.updated', () => threads.limitChanged());
   threads.limitChanged();
-  const startReport = buildStartReport(state.threads());
+  const startReport = buildStartReport(state.threads(), new Date(), threads.runningInOlderHost());
   // With the agent host, "keep running" lets go of the agents (they outlive this process).
   const agentLifetime: AgentLifetime = useAgentHost
     ? { detachAll: () => threads.detachAgents(), stopAll: () => threads.shutdown() }
@@ -146,6 +153,18 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
   const domain = { dataDir: options.dataDir, state, projects, threads, events, log };
   const review = await ReviewService.open(domain);
   const mergeQueue = await MergeQueueService.open(domain);
+  const prices = await loadPrices(options.dataDir).catch((error: unknown) => {
+    log(`[switchyard] ${(error as Error).message} Using the built-in prices.`);
+    return new Prices();
+  });
+  const usage = await ThreadUsageWiring.start({
+    dataDir: options.dataDir,
+    usage: new UsageService({ dataDir: options.dataDir, env: options.usageEnv, prices }),
+    state,
+    events,
+    threads,
+    log,
+  });
   const handlers = createHandlers({
     options,
     state,
@@ -156,6 +175,7 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     settings,
     review,
     mergeQueue,
+    usage,
     startReport,
   });
   const dispatch = createRequestRouter(handlers, options.log);
@@ -171,10 +191,12 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     settings,
     review,
     mergeQueue,
+    usage,
     agentLifetime,
     endAgents: (choice) => endAgents(agentLifetime, state, choice),
     disconnect: (client) => terminals.disconnect(client),
     shutdown: async () => {
+      usage.close();
       await mergeQueue.shutdown();
       await review.shutdown();
       await shells.closeAll();
@@ -182,6 +204,7 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
       await hooks.close();
     },
     shutdownKeepingAgents: async () => {
+      usage.close();
       await mergeQueue.shutdown();
       await review.shutdown();
       await shells.closeAll();

@@ -25,7 +25,7 @@ export function terminalText(client: { received: RecordedEvent[] }, threadId: st
 /** A real app over a temp data dir, with every broadcast event it emits recorded. */
 export async function makeTestApp(
   dataDir: string,
-  options: { agentHost?: boolean } = {},
+  options: { agentHost?: boolean; usageEnv?: NodeJS.ProcessEnv } = {},
 ): Promise<{ app: SwitchyardApp; events: RecordedEvent[] }> {
   const app = await createSwitchyardApp({
     dataDir,
@@ -35,6 +35,8 @@ export async function makeTestApp(
     log: () => undefined,
     // Agents in this process unless a test is about the agent host (agent-host/*.test.ts).
     agentHost: options.agentHost ?? false,
+    // The agents' records of the test's own (never the user's ~/.claude) when a test writes some.
+    usageEnv: options.usageEnv ?? { CLAUDE_CONFIG_DIR: path.join(dataDir, 'no-agent-records') },
   });
   const events: RecordedEvent[] = [];
   app.events.subscribe((event, payload) => events.push({ event, payload }));

@@ -85,7 +85,7 @@ export class UsageService {
   private readonly reads = new Map<UsageSourceId, Promise<void>>();
   readonly log: UsageLog;
   private readonly env: NodeJS.ProcessEnv;
-  private readonly prices: Prices;
+  private prices: Prices;
   private readonly now: () => Date;
   /** What the log already holds per thread and model (read once, at the first booking). */
   private booked: Promise<Map<string, Map<string | null, TokenCounts>>> | null = null;
@@ -156,6 +156,12 @@ export class UsageService {
   /** Reads every tracked thread's new records now (the watchers do this by themselves). */
   async refresh(): Promise<void> {
     await Promise.all([...this.sources.keys()].map((id) => this.refreshSource(id)));
+  }
+
+  /** Prices every tracked thread's spend anew (Settings changed a price); lines already in the log keep theirs. */
+  async setPrices(prices: Prices): Promise<void> {
+    this.prices = prices;
+    for (const tracker of this.trackers.values()) if (tracker.usage) await this.publish(tracker);
   }
 
   close(): void {

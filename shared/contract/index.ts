@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WireErrorSchema } from '../errors';
 import { appContract } from './app';
+import { attemptsContract } from './attempts';
 import { briefsContract } from './briefs';
 import { demoContract } from './demo';
 import { mergeContract } from './merge';
@@ -11,6 +12,7 @@ import { reviewContract } from './review';
 import { settingsContract } from './settings';
 import { terminalContract } from './terminal';
 import { threadsContract } from './threads';
+import { usageContract } from './usage';
 import { workspaceContract } from './workspace';
 
 /*
@@ -35,6 +37,8 @@ export const contractGroups = {
   review: reviewContract,
   mergeQueue: mergeQueueContract,
   workspace: workspaceContract,
+  usage: usageContract,
+  attempts: attemptsContract,
 } as const;
 
 /**
@@ -54,6 +58,8 @@ export const requestContract = {
   ...reviewContract.requests,
   ...mergeQueueContract.requests,
   ...workspaceContract.requests,
+  ...usageContract.requests,
+  ...attemptsContract.requests,
 } as const;
 
 /** Everything main pushes to the windows: event → payload schema. */
@@ -64,6 +70,7 @@ export const eventContract = {
   ...settingsContract.events,
   ...reviewContract.events,
   ...mergeQueueContract.events,
+  ...attemptsContract.events,
 } as const;
 
 export type RequestChannel = keyof typeof requestContract;

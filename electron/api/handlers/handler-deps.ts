@@ -6,6 +6,7 @@ import type { SettingsService } from '../../settings/settings-service';
 import type { StateRepository } from '../../store/state-repository';
 import type { TerminalService } from '../../terminals/terminal-service';
 import type { ThreadService } from '../../threads/thread-service';
+import type { ThreadUsageWiring } from '../../usage/thread-usage-wiring';
 import type { StartReport } from '../../../shared/start-report';
 import type { HostCapabilities } from '../host-capabilities';
 
@@ -27,6 +28,8 @@ export interface HandlerDeps {
   readonly settings: SettingsService;
   readonly review: ReviewService;
   readonly mergeQueue: MergeQueueService;
+  /** Threads' spend, budgets and prices. */
+  readonly usage: ThreadUsageWiring;
   /** What the start found, read once after recovery (app.info). */
   readonly startReport: StartReport;
 }

@@ -11,6 +11,7 @@ import { reviewHandlers } from './review';
 import { settingsHandlers } from './settings';
 import { terminalHandlers } from './terminal';
 import { threadHandlers } from './threads';
+import { usageHandlers } from './usage';
 import { workspaceHandlers } from './workspace';
 
 /** Every channel's handler: one module per contract group (shared/contract/<group>.ts). */
@@ -28,5 +29,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...reviewHandlers(deps),
     ...mergeQueueHandlers(deps),
     ...workspaceHandlers(deps),
+    ...usageHandlers(deps),
   };
 }

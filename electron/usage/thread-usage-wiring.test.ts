@@ -1,0 +1,136 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { UsageSummaryView } from '../../shared/contract/usage';
+import type { Thread } from '../../shared/models';
+import type { SwitchyardApp } from '../app/switchyard-app';
+import { type FakeClaudeScript, fakeClaudePrompt, writeFakeClaude } from '../test-support/fake-claude';
+import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
+import { makeTestApp, type RecordedEvent } from '../test-support/test-app';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let app: SwitchyardApp;
+let events: RecordedEvent[];
+let repo: string;
+let configDir: string;
+const savedPath = process.env.PATH;
+
+beforeEach(async () => {
+  temp = await makeTempDir();
+  repo = await makeRepo(temp.dir);
+  configDir = path.join(temp.dir, 'claude-config');
+  // Claude Code keeps this folder once it has run: watched from the start.
+  await mkdir(path.join(configDir, 'projects'), { recursive: true });
+  const bin = path.join(temp.dir, 'bin');
+  await writeFakeClaude(bin);
+  process.env.PATH = [bin, savedPath].join(path.delimiter);
+  ({ app, events } = await makeTestApp(path.join(temp.dir, 'data'), {
+    usageEnv: { CLAUDE_CONFIG_DIR: configDir },
+  }));
+});
+
+afterEach(async () => {
+  await app.shutdown();
+  process.env.PATH = savedPath;
+  await temp.cleanup();
+});
+
+async function call<T = unknown>(channel: string, payload: unknown): Promise<T> {
+  const result = await app.dispatch(channel, payload);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as T;
+}
+
+async function claudeThread(name: string, script: Omit<FakeClaudeScript, 'configDir'>): Promise<Thread> {
+  const project = await call<{ id: string }>('projects.open', { path: repo });
+  return call<Thread>('threads.create', {
+    projectId: project.id,
+    name,
+    profileId: 'claude',
+    prompt: fakeClaudePrompt({ configDir, ...script }),
+  });
+}
+
+const threadOf = (id: string) => app.state.threads().find((t) => t.id === id);
+
+describe("a thread's usage from its agent's own session log", () => {
+  it('is saved on the thread, announced, listed by threads.list and summed by usage.summary', async () => {
+    const thread = await claudeThread('Spend', { turns: 2, everyMs: 200, input: 10, output: 1000, cacheRead: 500 });
+    const usage = await waitFor(
+      () => (threadOf(thread.id)?.usage?.outputTokens === 2000 ? threadOf(thread.id)?.usage : null),
+      'the usage of both turns',
+    );
+    expect(usage).toMatchObject({
+      inputTokens: 20,
+      outputTokens: 2000,
+      cacheReadTokens: 1000,
+      cacheWriteTokens: 0,
+      model: 'claude-sonnet-4-5-20250929',
+    });
+    // Sonnet 4.5: $3 in, $15 out, $0.30 cache read per million.
+    expect(usage.costUsd).toBeCloseTo((20 * 3 + 2000 * 15 + 1000 * 0.3) / 1e6, 9);
+    await waitFor(
+      () => events.some((e) => e.event === 'thread.updated' && (e.payload as Thread).usage?.outputTokens === 2000),
+      'thread.updated with the usage',
+    );
+    const listed = await call<Thread[]>('threads.list', {});
+    expect(listed.find((t) => t.id === thread.id)?.usage).toEqual(usage);
+
+    const summary = await waitFor(async () => {
+      const s = await call<UsageSummaryView>('usage.summary', { projectId: thread.projectId });
+      return s.total.outputTokens === 2000 ? s : null;
+    }, 'the cost log to hold both turns');
+    expect(summary.projects).toEqual([expect.objectContaining({ projectId: thread.projectId, outputTokens: 2000 })]);
+    expect(summary.models).toEqual([expect.objectContaining({ model: 'claude-sonnet-4-5-20250929' })]);
+    expect(summary.threads.map((t) => t.threadId)).toEqual([thread.id]);
+    expect(summary.days).toHaveLength(1);
+    expect(summary.days[0]?.costUsd).toBeCloseTo(usage.costUsd ?? 0, 6);
+    expect(summary.planRuns).toEqual([]);
+    const otherProject = await call<UsageSummaryView>('usage.summary', { projectId: 'p_other' });
+    expect(otherProject.total.outputTokens).toBe(0);
+    const future = await call<UsageSummaryView>('usage.summary', { since: '2999-01-01T00:00:00.000Z' });
+    expect(future.total.outputTokens).toBe(0);
+  });
+
+  it('warns at 80 % of a budget, marks it over at 100 % and stops the agent when asked', async () => {
+    // 1,010 tokens a turn against 5,000: the 4th turn is at 80 %, the 5th over.
+    const thread = await claudeThread('Capped', { turns: 20, everyMs: 700, input: 10, output: 1000 });
+    await call('usage.setThreadBudget', {
+      threadId: thread.id,
+      budget: { unit: 'tokens', limit: 5000, stopAtLimit: true },
+    });
+    const stopped = await waitFor(
+      () => (threadOf(thread.id)?.status === 'stopped' ? threadOf(thread.id) : null),
+      'the agent to be stopped at its budget',
+      20_000,
+    );
+    expect(stopped.statusReason).toBe('stopped at its budget');
+    expect(stopped.budgetAlert).toMatchObject({ level: 'over', scope: 'thread' });
+    expect(app.threads.isActive(thread.id)).toBe(false);
+    const alerts = events
+      .filter((e) => e.event === 'thread.updated' && (e.payload as Thread).id === thread.id)
+      .map((e) => (e.payload as Thread).budgetAlert?.level);
+    expect(alerts).toContain('warning');
+    expect(alerts.indexOf('warning')).toBeLessThan(alerts.indexOf('over'));
+    // Stopped for good: no more turns are counted.
+    const spent = stopped.usage?.outputTokens;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(threadOf(thread.id)?.usage?.outputTokens).toBe(spent);
+  }, 30_000);
+
+  it("marks threads over their project's budget without stopping them unless asked", async () => {
+    const thread = await claudeThread('Project capped', { turns: 1, everyMs: 100, output: 100_000 });
+    await call('usage.setProjectBudget', {
+      projectId: thread.projectId,
+      budget: { unit: 'usd', limit: 1, stopAtLimit: false },
+    });
+    expect(await call('usage.projectBudgets', {})).toEqual({
+      [thread.projectId]: { unit: 'usd', limit: 1, stopAtLimit: false },
+    });
+    await waitFor(() => threadOf(thread.id)?.usage, 'the usage');
+    // 100k output tokens of Sonnet: $1.50.
+    const marked = await waitFor(() => threadOf(thread.id)?.budgetAlert, "the project's budget alert");
+    expect(marked).toEqual({ level: 'over', scope: 'project', text: "over the project's budget: $1.50 of $1.00" });
+    expect(app.threads.isActive(thread.id)).toBe(true);
+  });
+});
