@@ -309,15 +309,15 @@ describe('switchyard plan run', () => {
     await expect(lstat(path.join(temp.dir, 'none'))).rejects.toThrow();
   });
 
-  it('a plan with errors prints the check and exits 1; without --dry-run the run is refused with exit 2', async () => {
+  it('a plan with errors prints the check and exits 1, with --dry-run or without', async () => {
     const file = await writePlan('plan.json', { ...goodPlan, base: 'nope' });
     const dry = await switchyard('plan', 'run', file, '--repo', repo, '--dry-run', '--json');
     expect(dry.code).toBe(1);
     expect(JSON.parse(dry.stdout)).toMatchObject({ ok: false, errors: [{ path: 'base' }] });
     const real = await switchyard('plan', 'run', file, '--repo', repo, '--json');
-    expect(real.code).toBe(2);
-    expect(real.stdout).toBe('');
-    expect(real.stderr).toContain('not yet implemented in this build');
+    expect(real.code).toBe(1);
+    expect(JSON.parse(real.stdout)).toMatchObject({ ok: false, errors: [{ path: 'base' }] });
+    expect(await runGit(repo, ['for-each-ref', 'refs/switchyard/']).then((r) => r.stdout)).toBe('');
   });
 });
 

@@ -26,7 +26,7 @@ Commands:
   conflicts  predict which branches conflict, pair by pair and against the target (git merge-tree)
   land       land branches into a target in order, verifying each; stop at the first problem
   usage      what the agents have spent: tokens and cost per thread, project and model
-  plan       check a plan of tasks (JSON/YAML), or show what running it would do (--dry-run)
+  plan       check a plan of tasks (JSON/YAML), run it unattended (or --dry-run), roll a run back
 
 Run switchyard <command> --help for its options.`;
 

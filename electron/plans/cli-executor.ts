@@ -143,8 +143,9 @@ class HeadlessAgent implements TaskAgentHandle {
 
   private type(text: string): boolean {
     if (this.ended) return false;
+    // Not noted as the dispatcher's typing (tracker.input): with nobody at the keyboard, the
+    // prompt's echo is the start of the agent's turn, so it reads as working and a later idle ends it.
     if (!this.pty.write(messageKeystrokes(text, this.tracker.acceptsBracketedPaste))) return false;
-    this.tracker.input();
     setTimeout(() => {
       if (!this.ended) this.pty.write(submitKey);
     }, submitDelayMs);

@@ -3,7 +3,10 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type PlanInput, PlanSchema } from '../../shared/plan';
+import { CustomProfileSchema } from '../../shared/custom-profile';
 import { builtinProfiles } from '../agents/builtin-profiles';
+import { customToAgentProfile } from '../agents/custom-profiles';
+import type { AgentProfile } from '../agents/profile';
 import { gitOutput, runGit } from '../git/core';
 import { bundleNodeScript } from '../test-support/bundle-script';
 import { commitAll, makeRepo, makeTempDir, tip } from '../test-support/temp-repo';
@@ -47,23 +50,36 @@ function shTask(name: string, script: string, extra: Record<string, unknown> = {
 const commitFile = (file: string, content = file) =>
   `mkdir -p "$(dirname ${file})" && printf '${content}\\n' > ${file} && git add ${file} && git commit -qm "add ${file}"`;
 
-async function checked(input: Omit<PlanInput, 'agent'> & { agent?: PlanInput['agent'] }) {
+async function checked(
+  input: Omit<PlanInput, 'agent'> & { agent?: PlanInput['agent'] },
+  extraProfiles: readonly AgentProfile[] = [],
+) {
   const plan = PlanSchema.parse({ worktreeRoot: '../wt', agent: { profile: 'custom' }, ...input });
-  const profiles = builtinProfiles({ demoAgentScript, nodeExecutable: process.execPath, runningInElectron: false });
+  const profiles = [
+    ...builtinProfiles({ demoAgentScript, nodeExecutable: process.execPath, runningInElectron: false }),
+    ...extraProfiles,
+  ];
   const check = await checkPlan(plan, { repo, profiles });
   expect(check.result.errors).toEqual([]);
   if (!check.resolved) throw new Error('plan did not resolve');
   return check.resolved;
 }
 
-async function run(input: Parameters<typeof checked>[0], signal?: AbortSignal): Promise<PlanRunOutcome> {
-  const plan = await checked(input);
+async function run(
+  input: Parameters<typeof checked>[0],
+  options: { signal?: AbortSignal; profiles?: readonly AgentProfile[]; idleMs?: number } = {},
+): Promise<PlanRunOutcome> {
+  const plan = await checked(input, options.profiles);
   return runPlan({
     repo,
     plan,
     dataDir,
-    executor: (log) => new CliTaskExecutor({ outputFile: (task) => log.taskOutputFile(task.name) }),
-    ...(signal ? { signal } : {}),
+    executor: (log) =>
+      new CliTaskExecutor({
+        outputFile: (task) => log.taskOutputFile(task.name),
+        ...(options.idleMs ? { idleMs: options.idleMs } : {}),
+      }),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
 }
 
@@ -222,9 +238,57 @@ describe('plan run', () => {
     await runGit(repo, ['rev-parse', '--verify', 'refs/heads/switchyard/a']);
   }, 30_000);
 
+  it('types the prompt into an interactive agent once it is ready, and takes its idle prompt afterwards as done', async () => {
+    // A tool that takes its prompt only as typed input, commits what it was told, and waits for more.
+    const script = path.join(temp.dir, 'typist.cjs');
+    await writeFile(
+      script,
+      `const { execFileSync } = require('node:child_process');
+process.stdout.write('ready> ');
+process.stdin.on('data', (data) => {
+  require('node:fs').writeFileSync('typed.txt', String(data).trim().slice(0, 60) + '\\n');
+  execFileSync('git', ['add', 'typed.txt']);
+  execFileSync('git', ['commit', '-qm', 'typed']);
+  process.stdout.write('committed\\nready> ');
+});
+`,
+    );
+    const typist = customToAgentProfile(
+      CustomProfileSchema.parse({
+        id: 'custom-typist',
+        label: 'Typist',
+        binary: process.execPath,
+        args: [script],
+        promptArgs: [],
+      }),
+    );
+    expect(typist.promptDelivery).toBe('typed');
+    const outcome = await run(
+      {
+        base: 'main',
+        timeoutMinutes: 0.5,
+        agent: { profile: 'custom-typist' },
+        tasks: [{ name: 'typed', brief: { task: 'Type me' } }],
+      },
+      { profiles: [typist], idleMs: 600 },
+    );
+    expect(outcome.report.tasks).toEqual([
+      { name: 'typed', branch: 'switchyard/typed', status: 'landed', exitCode: null },
+    ]);
+    expect(await gitOutput(repo, ['show', 'main:typed.txt'])).toMatch(/^You are one of several coding agents/);
+    const events = await readRunLog(outcome.report.log);
+    expect(events.find((e) => e.event === 'finished')?.detail).toMatchObject({
+      exitCode: null,
+      idle: expect.any(String),
+    });
+  }, 60_000);
+
   it('stops the agents when interrupted, records it, and keeps branches and worktrees', async () => {
     const controller = new AbortController();
-    const running = run({ base: 'main', tasks: [shTask('a', 'echo started; sleep 60')] }, controller.signal);
+    const running = run(
+      { base: 'main', tasks: [shTask('a', 'echo started; sleep 60')] },
+      { signal: controller.signal },
+    );
     const logFile = await waitForLog();
     await waitUntil(async () => (await readRunLog(logFile)).some((e) => e.event === 'started'));
     const t0 = Date.now();
