@@ -1,6 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
+import { git } from './support/git';
+import { newLineNumberCell } from './support/review-helpers';
 import { threadItem, useWorkspaceHost } from './support/workspace-host';
 
 const workspace = useWorkspaceHost({ openRepo: true });
@@ -14,9 +16,8 @@ async function received(worktree: string): Promise<string[]> {
     .map((line) => (JSON.parse(line) as { message: string }).message);
 }
 
-test('follow-ups queued while the agent asks y/n wait, then go in order once it is answered', async ({ page }) => {
-  const { repo } = workspace();
-  await page.goto(workspace().host.url);
+/** A demo thread whose agent asks "Would you like to log in? (y/n)" before its input box. */
+async function createAskingThread(page: Page) {
   await page.getByTestId('new-thread').click();
   await page.getByTestId('thread-name-input').fill('Login first');
   await page.getByTestId('thread-profile-select').selectOption('demo');
@@ -24,6 +25,12 @@ test('follow-ups queued while the agent asks y/n wait, then go in order once it 
   await page.getByTestId('thread-prompt-input').fill('Please sign in first');
   await page.getByTestId('thread-create-button').click();
   await expect(threadItem(page, 'Login first')).toHaveAttribute('data-status', 'needs-input', { timeout: 30_000 });
+}
+
+test('follow-ups queued while the agent asks y/n wait, then go in order once it is answered', async ({ page }) => {
+  const { repo } = workspace();
+  await page.goto(workspace().host.url);
+  await createAskingThread(page);
   const terminal = page.getByTestId('terminal-pane');
   await expect(terminal).toContainText('Would you like to log in? (y/n)');
 
@@ -60,4 +67,41 @@ test('follow-ups queued while the agent asks y/n wait, then go in order once it 
     .poll(() => received(worktree), { timeout: 20_000 })
     .toEqual(['First: read the README carefully', 'Second: add a line\nto the changelog']);
   await expect(terminal).toContainText('Done with message 2.', { timeout: 20_000 });
+});
+
+test('review comments sent while the agent asks y/n are queued, said so, and typed once it is answered', async ({
+  page,
+}) => {
+  const { repo } = workspace();
+  await page.goto(workspace().host.url);
+  await createAskingThread(page);
+  const worktree = path.join(`${repo}.worktrees`, 'switchyard-login-first');
+  await writeFile(path.join(worktree, 'price.ts'), 'export const price = 1;\n');
+  await git(worktree, 'add', 'price.ts');
+  await git(worktree, 'commit', '-q', '-m', 'Add price');
+
+  await page.getByTestId('tab-diff').click();
+  await newLineNumberCell(page, 'committed:price.ts', 1).click();
+  await page.getByTestId('comment-body').fill('Use cents.');
+  await page.getByTestId('comment-save').click();
+  await page.getByTestId('comments-send').click();
+  await expect(page.getByTestId('notice').filter({ hasText: 'Comments queued' })).toContainText(
+    'will be sent when the agent is ready',
+  );
+  const queued = page.getByTestId('follow-up-queue').getByTestId('follow-up-item');
+  await expect(queued).toHaveCount(1);
+  await expect(queued).toContainText('Review comments on your branch (1):');
+  await page.waitForTimeout(1_000);
+  expect(await received(worktree)).toEqual([]);
+
+  await page.getByTestId('tab-terminal').click();
+  const terminal = page.getByTestId('terminal-pane');
+  await terminal.click();
+  await page.keyboard.type('y');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => received(worktree), { timeout: 30_000 }).toHaveLength(1);
+  const [message] = await received(worktree);
+  expect(message).toContain('Review comments on your branch (1):');
+  expect(message).toContain('Use cents.');
+  await expect(queued).toHaveCount(0);
 });
