@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type PlanInput, PlanSchema } from '../../shared/plan';
@@ -148,9 +148,12 @@ describe('plan run', () => {
     const outcome = await run({
       base: 'main',
       target: 'integration/day',
-      maxParallel: 6,
+      maxParallel: 7,
       timeoutMinutes: 0.05,
+      // The plan's verify, run in the integration worktree after each landing.
+      verify: ['sh', '-c', 'test ! -f breaks-verify/x.txt'],
       tasks: [
+        shTask('breaks-verify', commitFile('breaks-verify/x.txt')),
         shTask('broken', 'echo trying; exit 3'),
         shTask('after-broken', commitFile('after-broken/x.txt'), { dependsOn: ['broken'] }),
         {
@@ -159,7 +162,7 @@ describe('plan run', () => {
         },
         shTask('one', `sleep 0.3 && ${commitFile('same.txt', 'one')}`),
         shTask('two', `sleep 0.3 && ${commitFile('same.txt', 'two')}`),
-        shTask('slow', 'echo thinking; sleep 60'),
+        shTask('slow', `echo $$ > ${path.join(temp.dir, 'slow.pid')}; echo thinking; sleep 60`),
       ],
     });
     const got = statuses(outcome);
@@ -167,10 +170,21 @@ describe('plan run', () => {
       broken: 'failed',
       'after-broken': 'skipped',
       unverified: 'verify-failed',
+      'breaks-verify': 'verify-failed',
       slow: 'timeout',
     });
     expect([got.one, got.two].sort()).toEqual(['conflict', 'landed']);
     expect(outcome.report.tasks.find((t) => t.name === 'broken')?.exitCode).toBe(3);
+    // The timed-out agent's whole process group is gone, its `sleep` too.
+    const slowGroup = Number(await readFile(path.join(temp.dir, 'slow.pid'), 'utf8'));
+    await waitUntil(async () => {
+      try {
+        process.kill(-slowGroup, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    }, 5_000);
     expect(outcome.ok).toBe(false);
     const events = await readRunLog(outcome.report.log);
     expect(events.find((e) => e.event === 'target-created')?.detail).toEqual({
@@ -185,7 +199,12 @@ describe('plan run', () => {
     const landed = got.one === 'landed' ? 'one' : 'two';
     expect(await gitOutput(repo, ['show', 'integration/day:same.txt'])).toBe(`${landed}\n`);
     // Every branch and worktree is kept for the dispatcher.
-    for (const name of ['broken', 'unverified', 'one', 'two', 'slow']) {
+    expect(events.find((e) => e.task === 'breaks-verify' && e.event === 'verified')).toBeDefined();
+    expect(events.find((e) => e.task === 'breaks-verify' && e.event === 'verify-failed')?.detail).toMatchObject({
+      files: ['breaks-verify/x.txt'],
+      exitCode: 1,
+    });
+    for (const name of ['broken', 'unverified', 'breaks-verify', 'one', 'two', 'slow']) {
       await runGit(repo, ['rev-parse', '--verify', `refs/heads/switchyard/${name}`]);
       expect(existsSync(path.join(temp.dir, 'wt', `switchyard-${name}`))).toBe(true);
     }

@@ -199,7 +199,13 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
     void pump();
   };
 
-  const runTask = async (state: TaskState): Promise<void> => {
+  /** Whatever goes wrong unforeseen (git failing under it), the task ends `failed` with why, and the run goes on. */
+  const runTask = (state: TaskState): Promise<void> =>
+    carryTask(state).catch(async (error: unknown) => {
+      if (!state.status) await finish(state, 'failed', 'failed', { message: messageOf(error) });
+    });
+
+  const carryTask = async (state: TaskState): Promise<void> => {
     const { task } = state;
     let from: string;
     try {
