@@ -8,6 +8,7 @@ import { useAppInfoStore } from '../state/app-info-store';
 import { useProjectsStore } from '../state/projects-store';
 import { useThreadsStore } from '../state/threads-store';
 import { useUiStore } from '../state/ui-store';
+import { openUsageView } from '../usage/usage-store';
 import { type Command, nextThreadNeedingMe, sidebarThreads } from './command-registry';
 
 const finished: ReadonlySet<Thread['status']> = new Set(['done', 'failed', 'stopped']);
@@ -96,6 +97,14 @@ export function buildCommands(): Command[] {
       group: 'action',
       enabled: true,
       run: openInbox,
+    },
+    {
+      id: 'usage.open',
+      title: 'Usage — spend per project, model, plan run and day',
+      keywords: 'cost tokens budget spend dollars',
+      group: 'action',
+      enabled: true,
+      run: openUsageView,
     },
     {
       id: 'merge-queue.open',

@@ -9,6 +9,7 @@ import { closeSettings, getSettingsRequests, useSettingsStore } from './settings
 import { getBridge } from '../transport/bridge';
 import { CustomProfileEditor } from './custom-profile-editor';
 import { EditorCommandEditor } from './editor-command-editor';
+import { PriceOverridesEditor } from './price-overrides-editor';
 import { fieldErrorProps } from '../ui/field-error';
 import { InlineError } from '../ui/inline-error';
 import { Modal } from '../ui/modal';
@@ -27,6 +28,7 @@ export function SettingsWindow() {
       <div className="settings">
         <AppSettingsSection />
         <AgentsSection />
+        <PriceOverridesEditor />
       </div>
     </Modal>
   );

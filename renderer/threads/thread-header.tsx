@@ -9,6 +9,7 @@ import { useApprovalStale } from './merge-facts';
 import { mergeIsPrimary } from './merge-readiness';
 import { ThreadTabs } from './thread-terminal-tabs';
 import { OpenWorktreeButtons } from './open-worktree-buttons';
+import { UsageDetails } from '../usage/usage-details';
 
 const finishedStatuses: ReadonlySet<Thread['status']> = new Set(['done', 'failed', 'stopped']);
 
@@ -66,6 +67,7 @@ export function ThreadHeader({ thread }: { thread: Thread }) {
           )}
           {thread.worktreeMissing && <span className="mark mark-warning">⚠ worktree folder is missing from disk</span>}
         </div>
+        <UsageDetails thread={thread} />
       </div>
 
       <div className="thread-toolbar">

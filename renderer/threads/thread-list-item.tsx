@@ -1,5 +1,6 @@
 import type { Thread } from '../../shared/models';
 import { ReviewBadge } from '../review/review-badge';
+import { UsageChip } from '../usage/usage-chip';
 import { BypassBadge, StatusBadge } from './status-badge';
 
 interface ThreadListItemProps {
@@ -28,6 +29,7 @@ export function ThreadListItem({ thread, selected, onSelect }: ThreadListItemPro
           <span className="thread-name truncate">{thread.name}</span>
           <StatusBadge status={thread.status} reason={thread.statusReason} />
           <ReviewBadge review={thread.review} />
+          <UsageChip thread={thread} />
         </span>
         <span className="thread-branch mono truncate">{thread.branch}</span>
         {thread.statusReason && (

@@ -6,6 +6,7 @@ import { MergeDialog } from '../threads/merge-dialog';
 import { NewThreadForm } from '../threads/new-thread-form';
 import { ProjectSetupEditor } from '../settings/project-setup-editor';
 import { RemoveDialog } from '../threads/remove-dialog';
+import { UsageView } from '../usage/usage-view';
 
 /** The keyboard layer (shortcuts, palette) and whichever dialog is open. */
 export function DialogHost() {
@@ -14,6 +15,7 @@ export function DialogHost() {
       <KeyboardLayer />
       <OpenDialog />
       <InboxDialog />
+      <UsageView />
     </>
   );
 }

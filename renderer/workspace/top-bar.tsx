@@ -3,6 +3,7 @@ import { useProjectsStore, selectedProject } from '../state/projects-store';
 import { openSettings } from '../settings/settings-store';
 import { useUiStore } from '../state/ui-store';
 import { InboxButton } from '../inbox/inbox-button';
+import { UsageButton } from '../usage/usage-button';
 import { OpenRepositoryControl } from './open-repository-control';
 import { PromptTemplateButton } from '../settings/prompt-template-editor';
 import { ProjectSelector } from './project-selector';
@@ -49,6 +50,7 @@ export function TopBar() {
       <span className="spacer" />
       {/* With no project yet, the welcome panel carries the open control instead. */}
       {hasProjects && <InboxButton />}
+      {hasProjects && <UsageButton />}
       {hasProjects && <OpenRepositoryControl size="compact" />}
       <button type="button" className="button small" data-testid="settings-button" onClick={openSettings}>
         Settings
