@@ -30,6 +30,10 @@ export async function writeFakeClaude(bin: string): Promise<string> {
   const source = `#!${process.execPath}
 const fs = require('node:fs');
 const path = require('node:path');
+if (process.argv.includes('--version')) {
+  process.stdout.write('2.0.31 (Claude Code)\\n');
+  process.exit(0);
+}
 const script = JSON.parse(process.argv[process.argv.length - 1]);
 const cwd = fs.realpathSync(process.cwd());
 const dir = path.join(script.configDir, 'projects', cwd.replace(/[^a-zA-Z0-9]/g, '-'));
