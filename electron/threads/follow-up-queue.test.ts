@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FollowUp } from '../../shared/follow-ups';
 import { FollowUpQueue } from './follow-up-queue';
 import { messageKeystrokes } from './message-keystrokes';
@@ -89,6 +89,54 @@ describe('FollowUpQueue', () => {
     queue.reset();
     queue.apply({ op: 'add', text: 'after a restart of the agent' });
     expect(typed).toEqual([]);
+  });
+});
+
+describe('FollowUpQueue timing', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('waits for a ready screen to hold quiet before typing', () => {
+    vi.useFakeTimers();
+    const { queue, typed } = queueWithAgent();
+    queue.addPrompt('the task');
+    queue.output();
+    queue.statusChanged('idle');
+    expect(typed).toEqual([]);
+    vi.advanceTimersByTime(500);
+    queue.output(); // the screen is being redrawn: maybe a sign-in going over the box
+    vi.advanceTimersByTime(500);
+    expect(typed).toEqual([]);
+    queue.statusChanged('needs-input');
+    vi.advanceTimersByTime(10_000);
+    expect(typed).toEqual([]);
+  });
+
+  it('moves on when a quick agent answered without its screen ever leaving ready', () => {
+    vi.useFakeTimers();
+    const { queue, typed } = queueWithAgent();
+    queue.statusChanged('idle');
+    queue.apply({ op: 'add', text: 'one' });
+    queue.apply({ op: 'add', text: 'two' });
+    expect(typed).toEqual(['one']);
+    queue.output(); // the echo and the answer, inside the tracker's echo window
+    vi.advanceTimersByTime(3_000);
+    expect(typed).toEqual(['one']);
+    vi.advanceTimersByTime(1_100);
+    expect(typed).toEqual(['one', 'two']);
+  });
+
+  it('never moves on without output after the message, nor while the agent asks', () => {
+    vi.useFakeTimers();
+    const { queue, typed } = queueWithAgent();
+    queue.statusChanged('idle');
+    queue.apply({ op: 'add', text: 'one' });
+    queue.apply({ op: 'add', text: 'two' });
+    vi.advanceTimersByTime(10_000);
+    expect(typed).toEqual(['one']);
+    queue.output();
+    queue.statusChanged('needs-input');
+    vi.advanceTimersByTime(10_000);
+    expect(typed).toEqual(['one']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { FollowUp, FollowUpChange } from '../../shared/follow-ups';
+import { statusIdleMs } from '../../shared/limits';
 import type { ThreadStatus } from '../../shared/models';
 
 export interface FollowUpQueueOptions {
@@ -12,6 +13,8 @@ export interface FollowUpQueueOptions {
   readonly readyQuietMs?: number;
   /** Typed anyway once the screen has read as ready this long while output kept coming. */
   readonly readyMaxWaitMs?: number;
+  /** A turn that never left the ready screen is over after this much quiet following its output. */
+  readonly turnQuietMs?: number;
 }
 
 /**
@@ -32,6 +35,9 @@ export const readyMaxWaitMs = 3_000;
  * next one goes, so two follow-ups never land in the same input box. And a ready screen must hold:
  * typing waits until the output has been quiet for `readyQuietMs` (a screen read came after it and
  * still said ready) — a ready box drawn a moment before a sign-in is drawn over it gets nothing.
+ * An agent that answers so fast that its screen never stops reading as ready (an echo, a quick
+ * reply inside the tracker's echo window) has finished its turn once its output after the message
+ * has been quiet for `turnQuietMs` (the tracker's own idle silence).
  */
 export class FollowUpQueue {
   private entries: FollowUp[] = [];
@@ -39,6 +45,10 @@ export class FollowUpQueue {
   private readySince = 0;
   private lastOutputAt = 0;
   private timer: NodeJS.Timeout | null = null;
+  private lastStatus: ThreadStatus | null = null;
+  /** Set when a message was typed; cleared once the agent's status moves (its turn is under way). */
+  private turnPending = false;
+  private turnTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: FollowUpQueueOptions) {}
 
@@ -53,6 +63,8 @@ export class FollowUpQueue {
 
   /** The agent's status as its tracker reads it now. */
   statusChanged(status: ThreadStatus): void {
+    this.lastStatus = status;
+    if (status !== 'idle') this.endTurnWatch();
     const ready = status === 'idle';
     if (ready && !this.ready) this.readySince = Date.now();
     this.ready = ready;
@@ -63,12 +75,42 @@ export class FollowUpQueue {
   /** The agent printed something: a ready screen must be quiet again before anything is typed. */
   output(): void {
     this.lastOutputAt = Date.now();
+    if (this.turnPending && this.lastStatus === 'idle' && !this.turnTimer) this.armTurnTimer(this.turnQuietMs);
+  }
+
+  private get turnQuietMs(): number {
+    return this.options.turnQuietMs ?? statusIdleMs;
+  }
+
+  /** Checked lazily: output only moves `lastOutputAt`; the timer looks when it fires. */
+  private armTurnTimer(delayMs: number): void {
+    this.turnTimer = setTimeout(() => {
+      this.turnTimer = null;
+      if (!this.turnPending || this.lastStatus !== 'idle') return;
+      const quietFor = Date.now() - this.lastOutputAt;
+      if (quietFor < this.turnQuietMs) {
+        this.armTurnTimer(this.turnQuietMs - quietFor);
+        return;
+      }
+      // The agent answered and is back at its ready screen without the screen ever saying otherwise.
+      this.turnPending = false;
+      this.statusChanged('idle');
+    }, delayMs);
+    this.turnTimer.unref?.();
+  }
+
+  private endTurnWatch(): void {
+    this.turnPending = false;
+    if (this.turnTimer) clearTimeout(this.turnTimer);
+    this.turnTimer = null;
   }
 
   /** A new program runs (or the old one ended): nothing is ready until its screen says so. */
   reset(): void {
     this.ready = false;
+    this.lastStatus = null;
     this.clearTimer();
+    this.endTurnWatch();
   }
 
   dispose(): void {
@@ -108,6 +150,7 @@ export class FollowUpQueue {
           throw new AppError('invalid-request', 'The agent is not running, so nothing was typed. Resume it first.');
         }
         this.ready = false;
+        this.turnPending = this.lastStatus === 'idle';
         this.clearTimer();
         this.entries = this.entries.filter((other) => other.id !== change.id);
         this.options.changed(this.entries);
@@ -140,6 +183,7 @@ export class FollowUpQueue {
     const next = this.entries[0];
     if (!next || !this.options.type(next.text)) return;
     this.ready = false;
+    this.turnPending = true;
     this.clearTimer();
     this.entries = this.entries.slice(1);
     this.options.changed(this.entries);

@@ -149,6 +149,23 @@ describe('the typed first prompt', () => {
     expect(await agent.received()).toEqual(['add a changelog entry']);
   }, 60_000);
 
+  it('a quick agent whose screen never leaves ready still gets each queued message, in order', async () => {
+    // The echo agent answers inside the tracker's echo window: its status stays idle throughout.
+    const agent = await startAgent('quick', 'echo', null);
+    await waitFor(() => agent.current()?.status === 'idle', `idle; saw ${JSON.stringify(agent.statuses)}`, turnMs);
+    agent.runtime.sendMessage(threadId, 'one');
+    agent.runtime.sendMessage(threadId, 'two');
+    agent.runtime.sendMessage(threadId, 'three');
+    await waitFor(
+      async () => (await agent.screen()).join('\n').includes('received: three'),
+      'all three echoed',
+      3 * turnMs,
+    );
+    const transcript = (await agent.screen()).join('\n');
+    expect(transcript.indexOf('received: one')).toBeLessThan(transcript.indexOf('received: two'));
+    expect(transcript.indexOf('received: two')).toBeLessThan(transcript.indexOf('received: three'));
+  }, 90_000);
+
   it('goes as one line to a program without bracketed paste', async () => {
     const scenario = path.join(temp.dir, 'plain-box.json');
     await writeFile(
