@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { AgentRegistry } from '../agents/agent-registry';
+import { AttemptsService } from '../attempts/attempts-service';
 import { builtinProfiles } from '../agents/builtin-profiles';
 import type { AgentProfile } from '../agents/profile';
 import { createRequestRouter, type Dispatch } from '../api/request-router';
@@ -62,6 +63,8 @@ export interface SwitchyardApp {
   readonly mergeQueue: MergeQueueService;
   /** Each thread's spend, read from its agent's records, and the budgets on it. */
   readonly usage: ThreadUsageWiring;
+  /** Attempt groups: one task by several agents, compared and one kept. */
+  readonly attempts: AttemptsService;
   /** What becomes of the agents when this process goes (see agent-lifetime.ts). */
   readonly agentLifetime: AgentLifetime;
   /** Keeps (detaches) or stops the running agents before a quit, and says which went which way. */
@@ -153,6 +156,7 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
   const domain = { dataDir: options.dataDir, state, projects, threads, events, log };
   const review = await ReviewService.open(domain);
   const mergeQueue = await MergeQueueService.open(domain);
+  const attempts = new AttemptsService({ state, threads, review, events, log });
   const prices = await loadPrices(options.dataDir).catch((error: unknown) => {
     log(`[switchyard] ${(error as Error).message} Using the built-in prices.`);
     return new Prices();
@@ -176,6 +180,7 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     review,
     mergeQueue,
     usage,
+    attempts,
     startReport,
   });
   const dispatch = createRequestRouter(handlers, options.log);
@@ -192,10 +197,12 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     review,
     mergeQueue,
     usage,
+    attempts,
     agentLifetime,
     endAgents: (choice) => endAgents(agentLifetime, state, choice),
     disconnect: (client) => terminals.disconnect(client),
     shutdown: async () => {
+      attempts.shutdown();
       usage.close();
       await mergeQueue.shutdown();
       await review.shutdown();
@@ -204,6 +211,7 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
       await hooks.close();
     },
     shutdownKeepingAgents: async () => {
+      attempts.shutdown();
       usage.close();
       await mergeQueue.shutdown();
       await review.shutdown();

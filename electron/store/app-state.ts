@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttemptGroupSchema, ScoreWeightsSchema } from '../../shared/attempts';
 import { BriefTemplateSchema } from '../../shared/brief';
 import { ProjectSchema, ThreadSchema } from '../../shared/models';
 import { CustomProfileSchema } from '../../shared/custom-profile';
@@ -12,6 +13,10 @@ export const AppStateSchema = z.object({
   briefTemplates: z.array(BriefTemplateSchema).default([]),
   customProfiles: z.array(CustomProfileSchema).default([]),
   settings: SettingsSchema.default({ maxRunningAgents: null, notifications: true, agentsOnQuit: 'ask' }),
+  /** Threads run N times side by side (electron/attempts/). */
+  attemptGroups: z.array(AttemptGroupSchema).default([]),
+  /** The compare view's score weights, per project id (defaults: shared/attempts.ts). */
+  attemptWeights: z.record(z.string(), ScoreWeightsSchema).default({}),
 });
 export type AppState = z.infer<typeof AppStateSchema>;
 

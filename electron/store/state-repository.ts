@@ -5,6 +5,9 @@ import type { Project, Thread } from '../../shared/models';
 import { type AppState, AppStateSchema, emptyAppState } from './app-state';
 import { JsonFileStore, type LoadResult } from './json-file-store';
 
+/** The parts of the state a service owns whole. */
+type OwnedPart = 'briefTemplates' | 'customProfiles' | 'settings' | 'attemptGroups' | 'attemptWeights';
+
 /** The in-memory app state with its file behind it; every change is saved at once. */
 export class StateRepository {
   private constructor(
@@ -45,11 +48,11 @@ export class StateRepository {
   }
 
   /** One part of the state, for services that own it (templates, custom profiles, settings). */
-  get<K extends 'briefTemplates' | 'customProfiles' | 'settings'>(key: K): AppState[K] {
+  get<K extends OwnedPart>(key: K): AppState[K] {
     return this.state[key];
   }
 
-  async set<K extends 'briefTemplates' | 'customProfiles' | 'settings'>(key: K, value: AppState[K]): Promise<void> {
+  async set<K extends OwnedPart>(key: K, value: AppState[K]): Promise<void> {
     this.state = { ...this.state, [key]: value };
     await this.save();
   }

@@ -35,6 +35,7 @@ import { copyIntoWorktree } from './worktree-files';
 
 const defaultSize = { cols: 120, rows: 32 };
 const activeStatuses = new Set<Thread['status']>(['queued', 'starting', 'working', 'needs-input', 'idle']);
+const finalStatuses = new Set<Thread['status']>(['done', 'failed', 'stopped']);
 
 /** `switchyard agents stop` stopped it (the agent host says so): its own words, not "stopped by you". */
 function stoppedFromCommandLine(reason: string | null): string | null {
@@ -60,6 +61,14 @@ export interface ThreadServiceOptions {
   readonly beforeRemove?: (threadId: string) => Promise<void>;
 }
 
+/** For creates that are not the form's: a restored attempt starts from its kept commit, its agent not started. */
+export interface CreateOptions {
+  /** The commit the new branch starts at instead of the base branch's tip. */
+  readonly startPoint?: string;
+  /** Records the thread as stopped, with these words, instead of starting its agent (resume starts it). */
+  readonly stoppedReason?: string;
+}
+
 /** Claude Code status hooks: where they report, and the relay program its hooks run. */
 export interface HookWiring {
   readonly endpoint: HookEndpoint;
@@ -71,7 +80,7 @@ export interface HookWiring {
 export class ThreadService {
   private readonly runtime: AgentRuntime;
   /** Threads whose agents run in an agent host of another protocol version: never started twice. */
-  private elsewhere: ReadonlyMap<string, string> = new Map();
+  private elsewhere = new Map<string, string>();
   private readonly state: StateRepository;
   private readonly agents: AgentRegistry;
   private readonly events: DomainEvents;
@@ -96,6 +105,8 @@ export class ThreadService {
         onStatus: (threadId, change, exitCode) => {
           const cause: StopCause = this.quitting ? 'quit' : 'user';
           const reason = change.status === 'stopped' ? this.stopReasons.get(threadId) : undefined;
+          // An agent of an older Switchyard's agent host ended (the runtime watched it): it can be resumed here now.
+          if (finalStatuses.has(change.status)) this.elsewhere.delete(threadId);
           if (change.status === 'stopped') this.stopReasons.delete(threadId);
           this.update(threadId, (t) =>
             change.status === 'stopped'
@@ -135,7 +146,7 @@ export class ThreadService {
   /** After a restart no agent of ours is alive: say so instead of showing a stale "working". */
   async recoverAfterStart(): Promise<void> {
     const adoption = await this.runtime.adopt();
-    this.elsewhere = adoption.elsewhere;
+    this.elsewhere = new Map(adoption.elsewhere);
     for (const thread of this.state.threads()) {
       const worktreeMissing = !(await pathExists(thread.worktreePath));
       if (await this.adopted(thread, adoption, worktreeMissing)) continue;
@@ -145,6 +156,11 @@ export class ThreadService {
         await this.state.putThread({ ...(wasActive ? endedThread(thread, 'host-lost') : thread), worktreeMissing });
       }
     }
+  }
+
+  /** Threads whose agents still run in an older Switchyard's agent host (not reattached: the start banner says so). */
+  runningInOlderHost(): ReadonlySet<string> {
+    return new Set(this.elsewhere.keys());
   }
 
   /** The agent host saw this thread's agent exit while no Switchyard was running. */
@@ -163,12 +179,13 @@ export class ThreadService {
     const elsewhere = adoption.elsewhere.get(thread.id);
     let next: Thread | null = null;
     if (live) next = { ...thread, status: live.status, statusReason: live.reason, stopCause: null };
+    // Running in an older host now: whatever this host recorded of an earlier run is past.
+    else if (elsewhere) next = { ...thread, statusReason: elsewhere };
     else if (finished && activeStatuses.has(thread.status)) {
       next = stoppedFromCommandLine(finished.reason)
         ? endedThread(thread, 'user', finished.exitCode, commandLineStopReason)
         : endedThread(thread, 'exited-while-closed', finished.exitCode);
-    } else if (elsewhere) next = { ...thread, statusReason: elsewhere };
-    else if (adoption.hostLost && activeStatuses.has(thread.status)) {
+    } else if (adoption.hostLost && activeStatuses.has(thread.status)) {
       next = endedThread(thread, 'host-lost');
     }
     if (!next) return false;
@@ -187,7 +204,7 @@ export class ThreadService {
     );
   }
 
-  async create(request: ParsedRequestOf<'threads.create'>): Promise<Thread> {
+  async create(request: ParsedRequestOf<'threads.create'>, options: CreateOptions = {}): Promise<Thread> {
     const project = this.state.project(request.projectId);
     const brief = request.brief ?? null;
     // Checked first, like everything else that can refuse: a bad dependency creates nothing.
@@ -200,7 +217,7 @@ export class ThreadService {
       `folder\0${path.resolve(place.worktreePath).toLowerCase()}`,
     ]);
     try {
-      return await this.createLocked(project, request, dependencies);
+      return await this.createLocked(project, request, dependencies, options);
     } finally {
       release();
     }
@@ -210,9 +227,11 @@ export class ThreadService {
     project: Project,
     request: ParsedRequestOf<'threads.create'>,
     dependencies: ReturnType<typeof resolveBriefDependencies>,
+    options: CreateOptions,
   ): Promise<Thread> {
     const brief = request.brief ?? null;
-    const plan = await planThread(project, request);
+    const planned = await planThread(project, request);
+    const plan = options.startPoint ? { ...planned, baseCommit: options.startPoint } : planned;
     // A brief becomes the first prompt through the project's template; without one the prompt is used as typed.
     const prompt = brief
       ? renderBriefPrompt(project.promptTemplate, {
@@ -244,8 +263,8 @@ export class ThreadService {
       worktreePath: plan.worktreePath,
       profileId: request.profileId,
       prompt,
-      status: 'starting',
-      statusReason: null,
+      status: options.stoppedReason ? 'stopped' : 'starting',
+      statusReason: options.stoppedReason ?? null,
       exitCode: null,
       stopCause: null,
       pendingQuestion: null,
@@ -283,6 +302,7 @@ export class ThreadService {
       );
     }
     this.events.emit('thread.updated', thread);
+    if (options.stoppedReason) return thread;
     const hookNote = await this.prepareHooks(thread);
     this.launch(project, thread, command, {
       withSetup: true,
@@ -300,7 +320,12 @@ export class ThreadService {
       throw new AppError('invalid-request', `"${thread.name}" is already running.`);
     }
     const elsewhere = this.elsewhere.get(threadId);
-    if (elsewhere) throw new AppError('invalid-request', `"${thread.name}" is still running: ${elsewhere}.`);
+    if (elsewhere) {
+      throw new AppError(
+        'invalid-request',
+        `"${thread.name}" is still running: ${elsewhere}. Stop it first to restart it in this Switchyard.`,
+      );
+    }
     if (!(await pathExists(thread.worktreePath))) {
       throw new AppError(
         'worktree-missing',

@@ -1,4 +1,5 @@
 import type { AgentRegistry } from '../../agents/agent-registry';
+import type { AttemptsService } from '../../attempts/attempts-service';
 import type { MergeQueueService } from '../../merge-queue/merge-queue-service';
 import type { ReviewService } from '../../review/review-service';
 import type { ProjectService } from '../../projects/project-service';
@@ -30,6 +31,8 @@ export interface HandlerDeps {
   readonly mergeQueue: MergeQueueService;
   /** Threads' spend, budgets and prices. */
   readonly usage: ThreadUsageWiring;
+  /** Attempt groups: one task by several agents side by side. */
+  readonly attempts: AttemptsService;
   /** What the start found, read once after recovery (app.info). */
   readonly startReport: StartReport;
 }

@@ -1,5 +1,6 @@
 import type { Handlers } from '../request-router';
 import { appHandlers } from './app';
+import { attemptHandlers } from './attempts';
 import { briefHandlers } from './briefs';
 import { demoHandlers } from './demo';
 import type { HandlerDeps } from './handler-deps';
@@ -30,5 +31,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...mergeQueueHandlers(deps),
     ...workspaceHandlers(deps),
     ...usageHandlers(deps),
+    ...attemptHandlers(deps),
   };
 }
