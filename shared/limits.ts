@@ -130,3 +130,14 @@ export const usageWatchDebounceMs = 250;
  * files, and usage a minute late is still useful. Retried as a watch at each scan.
  */
 export const usageRescanFallbackMs = 60_000;
+
+// Agents left in an older Switchyard's agent host
+
+/**
+ * How often the app asks an older Switchyard's agent host (another protocol version, which it
+ * cannot adopt) which of its agents still run, to record each one's end. The host answers the
+ * frozen handshake — one local-socket round trip, well under a millisecond, no state on either
+ * side — so polling costs nothing measurable, and its pid alone would not tell which agent ended.
+ * Two seconds: a thread reads "done" about as soon as a person would look.
+ */
+export const olderAgentHostPollMs = 2_000;

@@ -10,6 +10,11 @@ export const StartReportSchema = z.object({
   /** When this start happened: a banner dismissed for one start shows again for the next. */
   startedAt: z.string(),
   reattached: z.array(z.object({ threadId: z.string(), name: z.string() })),
+  /**
+   * Agents still running in the agent host of an older Switchyard (another protocol version): not
+   * reattached — no live output or input here — but their end is recorded when they exit.
+   */
+  inOlderHost: z.array(z.object({ threadId: z.string(), name: z.string() })).optional(),
   stopped: z.array(
     z.object({
       threadId: z.string(),

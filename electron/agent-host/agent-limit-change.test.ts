@@ -28,7 +28,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await app?.shutdown().catch(() => undefined);
   app = null;
-  await temp.cleanup();
+  // The stopped threads' records may still be being written: retry instead of racing them.
+  await rm(temp.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
 async function call<T>(channel: string, payload: unknown): Promise<T> {

@@ -2,6 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
 import type { FollowUp, FollowUpChange } from '../../shared/follow-ups';
 import { flowControl } from '../../shared/flow-control';
+import { olderAgentHostPollMs } from '../../shared/limits';
 import type { HookEventKind } from '../hooks/hook-protocol';
 import type { TerminalViewer } from '../terminals/terminal-viewer';
 import {
@@ -47,6 +48,10 @@ export class RemoteRuntime implements AgentRuntime {
   /** The size each thread's pane last asked for. */
   private readonly sizes = new Map<string, { cols: number; rows: number }>();
   private queuedTimer: NodeJS.Timeout | null = null;
+  /** Threads whose agents run in an older Switchyard's agent host, by its protocol version: watched until they end. */
+  private readonly inOlderHost = new Map<string, { protocol: number; misses: number }>();
+  private olderHostTimer: NodeJS.Timeout | null = null;
+  private olderHostCheck: Promise<void> | null = null;
   private readonly paths;
 
   constructor(
@@ -68,12 +73,11 @@ export class RemoteRuntime implements AgentRuntime {
         `[switchyard] an agent host of an older Switchyard (protocol v${host.protocol}, pid ${host.pid}) still runs ${host.threads.length} agent(s); they keep running until they exit, new agents start in a new agent host`,
       );
       for (const threadId of host.threads) {
-        elsewhere.set(
-          threadId,
-          `its agent runs in the agent host of an older Switchyard (protocol v${host.protocol}, pid ${host.pid}) until it exits`,
-        );
+        elsewhere.set(threadId, olderHostReason(host.pid));
+        this.inOlderHost.set(threadId, { protocol: host.protocol, misses: 0 });
       }
     }
+    this.watchOlderHosts();
     const client = await this.tryConnect();
     if (!client) {
       const hostLost = await hostDiedUncleanly(this.paths);
@@ -211,6 +215,8 @@ export class RemoteRuntime implements AgentRuntime {
   }
 
   async stop(threadId: string): Promise<void> {
+    const older = this.inOlderHost.get(threadId);
+    if (older) return this.stopInOlderHost(threadId, older.protocol);
     if (!this.client?.isOpen) return;
     await this.client.request('stop', { threadId });
   }
@@ -223,6 +229,7 @@ export class RemoteRuntime implements AgentRuntime {
 
   /** Stops every agent, then the host itself (a no-op once the agents were released to keep running). */
   async stopAll(): Promise<void> {
+    this.stopWatchingOlderHosts();
     // Only the host this app is connected to: after release() (agents kept running) there is none.
     const client = this.client?.isOpen ? this.client : null;
     if (!client) return;
@@ -238,6 +245,7 @@ export class RemoteRuntime implements AgentRuntime {
 
   /** Hangs up and leaves the agents running in the host, for the next start to adopt. */
   release(): Promise<void> {
+    this.stopWatchingOlderHosts();
     this.client?.close();
     this.client = null;
     return Promise.resolve();
@@ -317,6 +325,90 @@ export class RemoteRuntime implements AgentRuntime {
     }
   }
 
+  /**
+   * Records the end of each agent left in an older Switchyard's agent host: that host is asked every
+   * olderAgentHostPollMs which agents it still runs (the frozen handshake answers even across
+   * versions); one it no longer runs ended, as its finished record says (or, if the host died, lost).
+   */
+  private watchOlderHosts(): void {
+    if (this.olderHostTimer || this.inOlderHost.size === 0) return;
+    this.olderHostTimer = setInterval(() => void this.checkOlderHostsOnce(), olderAgentHostPollMs);
+    this.olderHostTimer.unref();
+  }
+
+  /**
+   * Stops an agent that runs in an older Switchyard's agent host, through that host (its handshake is
+   * frozen and `stop` is as old as the protocol), and records the stop before returning; Resume then
+   * starts it again in this Switchyard's host.
+   */
+  private async stopInOlderHost(threadId: string, protocol: number): Promise<void> {
+    const older = await AgentHostClient.connect(
+      agentHostPaths(this.options.dataDir, protocol),
+      { onEvent: () => undefined, onData: () => undefined, onClose: () => undefined },
+      protocol,
+    );
+    if (older) {
+      try {
+        await older.request('stop', { threadId });
+      } catch (error) {
+        throw new AppError(
+          'internal',
+          `Could not stop the agent in the older Switchyard's agent host (pid ${older.hostPid}): ${(error as Error).message}. Stop it with that Switchyard, or end the process.`,
+        );
+      } finally {
+        older.close();
+      }
+    }
+    const deadline = Date.now() + 5_000;
+    while (this.inOlderHost.has(threadId) && Date.now() < deadline) {
+      await this.checkOlderHostsOnce();
+      if (this.inOlderHost.has(threadId)) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  private checkOlderHostsOnce(): Promise<void> {
+    this.olderHostCheck ??= this.checkOlderHosts()
+      .catch((error: unknown) =>
+        this.options.log(`[switchyard] could not check the older agent host: ${String(error)}`),
+      )
+      .finally(() => {
+        this.olderHostCheck = null;
+      });
+    return this.olderHostCheck;
+  }
+
+  private stopWatchingOlderHosts(): void {
+    if (this.olderHostTimer) clearInterval(this.olderHostTimer);
+    this.olderHostTimer = null;
+  }
+
+  private async checkOlderHosts(): Promise<void> {
+    const hosts = await otherVersionHosts(this.options.dataDir);
+    const running = new Set(hosts.flatMap((host) => host.threads));
+    const answering = new Set(hosts.map((host) => host.protocol));
+    for (const [threadId, watched] of [...this.inOlderHost]) {
+      if (running.has(threadId)) continue;
+      const paths = agentHostPaths(this.options.dataDir, watched.protocol);
+      const finished = (await readFinishedFile(paths.finished)).find((agent) => agent.threadId === threadId);
+      // A host that still answers writes its record a moment after the agent leaves its list: ask again.
+      if (!finished && answering.has(watched.protocol) && ++watched.misses < 3) continue;
+      this.inOlderHost.delete(threadId);
+      if (finished) {
+        this.events.onStatus(
+          threadId,
+          { status: finished.status as LiveAgent['status'], reason: finished.reason },
+          finished.exitCode,
+        );
+      } else if (await hostDiedUncleanly(paths)) {
+        await clearDeadHost(paths);
+        this.events.onStatus(threadId, { status: 'failed', reason: agentHostLostReason }, null);
+      } else {
+        this.events.onStatus(threadId, { status: 'failed', reason: olderHostEndUnknown }, null);
+      }
+    }
+    if (this.inOlderHost.size === 0) this.stopWatchingOlderHosts();
+  }
+
   /** Reports how much each window's connection still holds, so the host's flow control sees it. */
   private watchQueued(): void {
     if (this.queuedTimer) return;
@@ -336,6 +428,17 @@ export class RemoteRuntime implements AgentRuntime {
     this.queuedTimer.unref();
   }
 }
+
+/**
+ * A thread's reason while its agent runs in an older Switchyard's agent host: this app cannot talk
+ * to that host, so it says what that means for the pane.
+ */
+function olderHostReason(pid: number): string {
+  return `running in an older Switchyard's agent host (pid ${pid}): no live output or input here; its end is recorded when it exits`;
+}
+
+const olderHostEndUnknown =
+  "ended in an older Switchyard's agent host, which kept no record of how — resume to continue";
 
 async function readFinishedFile(file: string): Promise<FinishedAgent[]> {
   try {

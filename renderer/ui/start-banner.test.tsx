@@ -51,4 +51,14 @@ describe('StartBanner', () => {
     expect(html).toContain('Resume all (2)');
     expect(html).toContain('data-testid="start-banner-dismiss"');
   });
+
+  it('lists agents left in an older agent host apart from the reattached ones, saying what that means', () => {
+    const html = render({ reattached: [], stopped: [], inOlderHost: [{ threadId: 'o', name: 'Old one' }] }, [
+      makeThread({ id: 'o', name: 'Old one', status: 'working' }),
+    ]);
+    expect(html).toContain('data-testid="start-banner-older-host"');
+    expect(html).toContain('agent host, not reattached: </strong>Old one');
+    expect(html).toContain('no live output');
+    expect(html).not.toContain('Still running, reattached');
+  });
 });

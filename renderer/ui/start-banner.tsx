@@ -9,7 +9,8 @@ import { useThreadsStore } from '../state/threads-store';
 type Stopped = StartReport['stopped'][number];
 
 /**
- * After a start: which agents kept running and were reattached, and which stopped with
+ * After a start: which agents kept running and were reattached (or run on in an older
+ * Switchyard's agent host, which this one cannot attach to), and which stopped with
  * Switchyard (why, in the thread's own words), with Resume all for those that can. Shown once per
  * start (a restarted host brings a new report), until dismissed.
  */
@@ -24,7 +25,8 @@ export function StartBannerView({ report, byId }: { report: StartReport | null; 
   const [dismissed, setDismissed] = useState<string | null>(null);
   const [resuming, setResuming] = useState(false);
   if (!report || dismissed === report.startedAt) return null;
-  if (report.reattached.length === 0 && report.stopped.length === 0) return null;
+  const inOlderHost = report.inOlderHost ?? [];
+  if (report.reattached.length === 0 && report.stopped.length === 0 && inOlderHost.length === 0) return null;
 
   // Still stopped now (not resumed or removed since) and able to resume.
   const resumable = report.stopped.filter((s) => s.canResume && byId[s.threadId]?.status === 'stopped');
@@ -42,6 +44,13 @@ export function StartBannerView({ report, byId }: { report: StartReport | null; 
           <div data-testid="start-banner-reattached">
             <strong>Still running, reattached: </strong>
             {report.reattached.map((t) => byId[t.threadId]?.name ?? t.name).join(', ')}
+          </div>
+        )}
+        {inOlderHost.length > 0 && (
+          <div data-testid="start-banner-older-host">
+            <strong>Still running in an older Switchyard&apos;s agent host, not reattached: </strong>
+            {inOlderHost.map((t) => byId[t.threadId]?.name ?? t.name).join(', ')}. Their terminals here show no live
+            output and take no input; each one&apos;s end is recorded when it exits.
           </div>
         )}
         {report.stopped.length > 0 && (

@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Thread } from '../../shared/models';
+import type { StartReport } from '../../shared/start-report';
+import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
+import { bundleNodeScript } from '../test-support/bundle-script';
+import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
+import { recordingClient } from '../test-support/test-app';
+import type { LaunchPlan } from '../threads/thread-runtime';
+import { AgentHostClient, shutDownAgentHosts, spawnAgentHost } from './agent-host-client';
+import { agentHostPaths } from './protocol';
+
+// The real agent host, bundled as the build does (node-pty outside the bundle, resolved from the repo).
+const distDir = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', `older-host-test-${process.pid}`);
+const entry = path.join(distDir, 'agent-host.cjs');
+/** The protocol an "older Switchyard" speaks here (SWITCHYARD_AGENT_HOST_PROTOCOL, inherited by its host). */
+const older = 0;
+
+beforeAll(async () => {
+  await mkdir(distDir, { recursive: true });
+  await bundleNodeScript(path.join(__dirname, 'agent-host-main.ts'), entry);
+}, 60_000);
+afterAll(() => rm(distDir, { recursive: true, force: true }));
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let repo: string;
+let dataDir: string;
+const apps: SwitchyardApp[] = [];
+const window = recordingClient();
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return !/State:\s+Z/.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+const idle = { onEvent: () => undefined, onData: () => undefined, onClose: () => undefined };
+
+beforeEach(async () => {
+  temp = await makeTempDir();
+  repo = await makeRepo(temp.dir);
+  dataDir = path.join(temp.dir, 'data');
+});
+afterEach(async () => {
+  for (const app of apps.splice(0)) await app.shutdown().catch(() => undefined);
+  await shutDownAgentHosts(dataDir);
+  await temp.cleanup();
+});
+
+async function openApp(): Promise<SwitchyardApp> {
+  const app = await createSwitchyardApp({
+    dataDir,
+    distDir,
+    host: { kind: 'browser' },
+    version: '0.0.0-test',
+    log: () => undefined,
+    agentHost: true,
+  });
+  apps.push(app);
+  return app;
+}
+
+async function call<T>(app: SwitchyardApp, channel: string, payload: unknown): Promise<T> {
+  const result = await app.dispatch(channel, payload, window);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as T;
+}
+
+/** The thread's agent as an older Switchyard left it: running in that version's agent host. */
+async function runInOlderHost(thread: Thread): Promise<AgentHostClient> {
+  const paths = agentHostPaths(dataDir, older);
+  await spawnAgentHost(
+    dataDir,
+    { execPath: process.execPath, entry, env: { SWITCHYARD_AGENT_HOST_PROTOCOL: String(older) } },
+    paths,
+  );
+  const client = await waitFor(() => AgentHostClient.connect(paths, idle, older), 'the older host to answer');
+  const plan: LaunchPlan = {
+    threadId: thread.id,
+    threadName: thread.name,
+    cwd: thread.worktreePath,
+    cols: 80,
+    rows: 24,
+    steps: [
+      {
+        kind: 'agent',
+        banner: null,
+        file: '/bin/sh',
+        args: ['-c', 'echo old agent up; read x; exit 3'],
+        env: process.env as Record<string, string>,
+        typedPrompt: null,
+        needsInputPatterns: [],
+        profileId: 'custom',
+      },
+    ],
+  };
+  await client.request('start', { plan, maxRunning: 4 });
+  return client;
+}
+
+describe.skipIf(process.platform === 'win32')('an agent left in an older Switchyard’s agent host', () => {
+  it('is not called reattached, says what it means, and its exit is recorded when it ends', async () => {
+    const first = await openApp();
+    const project = await call<{ id: string }>(first, 'projects.open', { path: repo });
+    const thread = await call<Thread>(first, 'threads.create', {
+      projectId: project.id,
+      name: 'old',
+      profileId: 'custom',
+      command: ['/bin/sh', '-c', 'echo new agent up; read x'],
+    });
+    await waitFor(() => ['working', 'idle'].includes(first.state.thread(thread.id).status), 'its first run');
+    await call(first, 'threads.stop', { threadId: thread.id });
+    await waitFor(() => first.state.thread(thread.id).status === 'stopped', 'its first run to stop');
+    const olderHost = await runInOlderHost(thread);
+    // As the older Switchyard recorded it when it quit, keeping its agents.
+    await first.state.putThread({
+      ...first.state.thread(thread.id),
+      status: 'working',
+      statusReason: null,
+      stopCause: null,
+    });
+    await first.shutdownKeepingAgents();
+    apps.splice(0);
+
+    const app = await openApp();
+    const now = app.state.thread(thread.id);
+    expect(now.status).toBe('working');
+    expect(now.statusReason).toBe(
+      `running in an older Switchyard's agent host (pid ${olderHost.hostPid}): no live output or input here; its end is recorded when it exits`,
+    );
+    const { startReport } = await call<{ startReport: StartReport }>(app, 'app.info', {});
+    expect(startReport.reattached).toEqual([]);
+    expect(startReport.inOlderHost).toEqual([{ threadId: thread.id, name: 'old' }]);
+    await expect(call(app, 'threads.resume', { threadId: thread.id })).rejects.toThrow(
+      /still running: running in an older/,
+    );
+
+    // The older host's agent ends: this app records how, and Resume works here afterwards.
+    olderHost.note('write', { threadId: thread.id, data: 'go\r' });
+    await waitFor(() => app.state.thread(thread.id).status === 'failed', 'the exit to be recorded');
+    expect(app.state.thread(thread.id).exitCode).toBe(3);
+    olderHost.close();
+    const resumed = await call<Thread>(app, 'threads.resume', { threadId: thread.id });
+    expect(resumed.status).toBe('starting');
+  }, 60_000);
+
+  it('Stop ends it through the older host, then Resume restarts it in this Switchyard’s host', async () => {
+    const first = await openApp();
+    const project = await call<{ id: string }>(first, 'projects.open', { path: repo });
+    const thread = await call<Thread>(first, 'threads.create', {
+      projectId: project.id,
+      name: 'old',
+      profileId: 'custom',
+      command: ['/bin/sh', '-c', 'echo new agent up; read x'],
+    });
+    await waitFor(() => ['working', 'idle'].includes(first.state.thread(thread.id).status), 'its first run');
+    await call(first, 'threads.stop', { threadId: thread.id });
+    await waitFor(() => first.state.thread(thread.id).status === 'stopped', 'its first run to stop');
+    const olderHost = await runInOlderHost(thread);
+    const { live } = await olderHost.request<{ live: { pid: number | null }[] }>('adopt');
+    const oldPid = live[0]!.pid!;
+    await first.state.putThread({
+      ...first.state.thread(thread.id),
+      status: 'working',
+      statusReason: null,
+      stopCause: null,
+    });
+    await first.shutdownKeepingAgents();
+    apps.splice(0);
+
+    const app = await openApp();
+    const stopped = await call<Thread>(app, 'threads.stop', { threadId: thread.id });
+    expect(stopped).toMatchObject({ status: 'stopped', statusReason: 'stopped by you' });
+    expect(alive(oldPid)).toBe(false);
+    const resumed = await call<Thread>(app, 'threads.resume', { threadId: thread.id });
+    expect(resumed.status).toBe('starting');
+    await waitFor(
+      () => ['working', 'idle'].includes(app.state.thread(thread.id).status),
+      'the agent to run in the new host',
+    );
+    olderHost.close();
+  }, 60_000);
+});
