@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BriefSchema } from './brief';
+import { BudgetSchema } from './budget';
 import { branchNameProblem } from './branch-name';
 
 /**
@@ -71,6 +72,11 @@ export const PlanTaskSchema = z
       })
       .optional(),
     pick: z.enum(['auto', 'manual']).optional(),
+    budget: BudgetSchema.strict()
+      .optional()
+      .describe(
+        'Spending cap of the task\'s thread: {"unit": "usd" or "tokens", "limit": n, "stopAtLimit": true to stop the agent there}; warned at 80 %',
+      ),
   })
   .strict();
 export type PlanTask = z.infer<typeof PlanTaskSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Budget } from '../../shared/budget';
+import { PlanTaskSchema } from '../../shared/plan';
 import { type Spend, addSpend, checkBudgets, noSpend } from './budgets';
 
 const spend = (costUsd: number | null, outputTokens = 0): Spend => ({ ...noSpend, outputTokens, costUsd });
@@ -50,5 +51,19 @@ describe('addSpend', () => {
     expect(addSpend(spend(1, 10), spend(2, 5))).toEqual(spend(3, 15));
     expect(addSpend(spend(1, 10), spend(null, 5))).toEqual(spend(null, 15));
     expect(addSpend(spend(1, 10), spend(null, 0))).toEqual(spend(1, 10));
+  });
+});
+
+describe("a plan task's budget", () => {
+  const task = { name: 'api-auth', brief: { task: 'Add login' } };
+  it('is optional, and read as a budget when given', () => {
+    expect(PlanTaskSchema.parse(task).budget).toBeUndefined();
+    expect(PlanTaskSchema.parse({ ...task, budget: { unit: 'usd', limit: 2 } }).budget).toEqual({
+      unit: 'usd',
+      limit: 2,
+      stopAtLimit: false,
+    });
+    expect(PlanTaskSchema.safeParse({ ...task, budget: { unit: 'euro', limit: 2 } }).success).toBe(false);
+    expect(PlanTaskSchema.safeParse({ ...task, budget: { unit: 'usd', limit: 0 } }).success).toBe(false);
   });
 });
