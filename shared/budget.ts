@@ -64,3 +64,6 @@ function trim(value: number): string {
 
 /** A thread stopped because a budget with "stop at limit" was used up. */
 export const budgetStopReason = 'stopped at its budget';
+
+/** The built-in profiles whose agents leave records Switchyard reads spend from (electron/usage/usage-service.ts). */
+export const usageReadingProfiles: ReadonlySet<string> = new Set(['claude', 'codex', 'gemini', 'qwen']);

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UsageSummaryView } from '../../shared/contract/usage';
@@ -132,5 +132,30 @@ describe("a thread's usage from its agent's own session log", () => {
     const marked = await waitFor(() => threadOf(thread.id)?.budgetAlert, "the project's budget alert");
     expect(marked).toEqual({ level: 'over', scope: 'project', text: "over the project's budget: $1.50 of $1.00" });
     expect(app.threads.isActive(thread.id)).toBe(true);
+  });
+
+  it('prices a model the table lacks once Settings gives it a price, and saves the price in the data folder', async () => {
+    const thread = await claudeThread('Unpriced', {
+      turns: 1,
+      everyMs: 100,
+      model: 'house-model-1',
+      output: 2_000_000,
+    });
+    const unpriced = await waitFor(() => threadOf(thread.id)?.usage, 'the usage');
+    expect(unpriced.costUsd).toBeNull();
+    const price = { input: 1, output: 2, cacheRead: 0, cacheWrite: 0 };
+    const table = await call<{ overrides: { models: Record<string, unknown> } }>('usage.setPriceOverrides', {
+      models: { 'house-model': price },
+      aliases: {},
+    });
+    expect(table.overrides.models).toEqual({ 'house-model': price });
+    // 2M output tokens at $2 per million (10 input tokens at $1).
+    await waitFor(() => threadOf(thread.id)?.usage?.costUsd != null, 'the thread priced anew');
+    expect(threadOf(thread.id)?.usage?.costUsd).toBeCloseTo(4.00001, 6);
+    expect(await call('usage.prices', {})).toMatchObject({ overrides: { models: { 'house-model': price } } });
+    expect(JSON.parse(await readFile(path.join(temp.dir, 'data', 'model-prices.json'), 'utf8'))).toEqual({
+      models: { 'house-model': price },
+      aliases: {},
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { usageReadingProfiles } from '../../shared/budget';
 import type { Thread } from '../../shared/models';
 import { BudgetEditor } from './budget-editor';
 import { usageApi } from './usage-api';
@@ -7,6 +8,8 @@ import '../styles/usage.css';
 /** The thread header's spend: tokens by kind, model, cost (or why there is none), and its budget. */
 export function UsageDetails({ thread }: { thread: Thread }) {
   const { usage, budgetAlert, budget } = thread;
+  // An agent whose records are not read has nothing to show and nothing a budget could weigh.
+  if (!usage && !budget && !budgetAlert && !usageReadingProfiles.has(thread.profileId)) return null;
   return (
     <div className="usage-details" data-testid="thread-usage-details">
       {usage ? (
