@@ -24,6 +24,7 @@ import { BriefPromptPreview } from '../briefs/brief-prompt-preview';
 import { BriefTemplatePicker } from '../briefs/brief-template-picker';
 import { fieldErrorProps } from '../ui/field-error';
 import { Modal } from '../ui/modal';
+import { AttemptFields, createAttemptGroup, singleAttempt } from '../attempts/attempt-fields';
 
 const defaultScenario = 'feature';
 
@@ -74,6 +75,7 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
   const [agentOptions, setAgentOptions] = useState(defaultAgentOptions(null));
   const [prompt, setPrompt] = useState(prefill?.prompt ?? '');
   const [briefDraft, setBriefDraft] = useState<BriefDraft>(prefill?.brief ?? emptyBriefDraft);
+  const [attempts, setAttempts] = useState(singleAttempt);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<WireError | null>(null);
   const [errorField, setErrorField] = useState<FormField | null>(null);
@@ -188,7 +190,10 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
     };
     setSubmitting(true);
     setError(null);
-    const result = await getActions().createThread(request);
+    const result =
+      attempts.count > 1
+        ? await createAttemptGroup(request, attempts, profiles)
+        : await getActions().createThread(request);
     setSubmitting(false);
     if (result.ok) {
       closeDialog();
@@ -368,6 +373,13 @@ export function NewThreadForm({ projectId }: { projectId: string }) {
             />
           </label>
         )}
+
+        <AttemptFields
+          value={attempts}
+          onChange={setAttempts}
+          profiles={profiles}
+          base={{ profileId, commandText, scenario }}
+        />
 
         <label className="field">
           <span className="field-label">Prompt</span>

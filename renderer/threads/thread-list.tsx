@@ -8,6 +8,8 @@ import { useUiStore } from '../state/ui-store';
 import '../styles/status.css';
 import { ThreadFilterBar } from './thread-filter-bar';
 import { ThreadListItem } from './thread-list-item';
+import { AttemptGroupRows } from '../attempts/attempt-group-rows';
+import { useAttemptThreadIds } from '../attempts/attempts-store';
 
 /** Sidebar: the selected project's threads, filtered and ordered as the dispatcher chose. */
 export function ThreadList() {
@@ -37,6 +39,8 @@ export function ThreadList() {
     .sort((a, b) => (statusSince[a.id]?.at ?? 0) - (statusSince[b.id]?.at ?? 0));
   const waiting = waitingThreads.length;
   const listRef = useRef<HTMLUListElement>(null);
+  // Attempts are listed under their group (attempts/attempt-group-rows.tsx), not among the others.
+  const attemptThreadIds = useAttemptThreadIds();
   const setSidebarHasKeyboard = useUiStore((state) => state.setSidebarHasKeyboard);
 
   // A click (or Enter on a row) goes into the thread: its terminal takes the keyboard.
@@ -110,9 +114,12 @@ export function ThreadList() {
           if (!event.currentTarget.contains(event.relatedTarget)) setSidebarHasKeyboard(false);
         }}
       >
-        {shown.map((thread) => (
-          <ThreadListItem key={thread.id} thread={thread} selected={thread.id === selectedId} onSelect={pickThread} />
-        ))}
+        <AttemptGroupRows threads={shown} selectedId={selectedId} onSelect={pickThread} />
+        {shown
+          .filter((thread) => !attemptThreadIds.has(thread.id))
+          .map((thread) => (
+            <ThreadListItem key={thread.id} thread={thread} selected={thread.id === selectedId} onSelect={pickThread} />
+          ))}
       </ul>
       {threads.length === 0 && projectId !== null && (
         <p className="sidebar-empty muted">No threads yet. Start an agent with “New thread”.</p>
