@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UsageSummaryView } from '../../shared/contract/usage';
@@ -7,12 +7,14 @@ import type { SwitchyardApp } from '../app/switchyard-app';
 import { type FakeClaudeScript, fakeClaudePrompt, writeFakeClaude } from '../test-support/fake-claude';
 import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
 import { makeTestApp, type RecordedEvent } from '../test-support/test-app';
+import { appendLines, codexSessionMeta, codexTokenCount, codexTurnContext } from '../test-support/usage-logs';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let app: SwitchyardApp;
 let events: RecordedEvent[];
 let repo: string;
 let configDir: string;
+let codexHome: string;
 const savedPath = process.env.PATH;
 
 beforeEach(async () => {
@@ -24,8 +26,16 @@ beforeEach(async () => {
   const bin = path.join(temp.dir, 'bin');
   await writeFakeClaude(bin);
   process.env.PATH = [bin, savedPath].join(path.delimiter);
+  // A stand-in `codex` that only waits: the test writes its rollout the way Codex does.
+  await writeFile(
+    path.join(bin, 'codex'),
+    '#!/bin/sh\n[ "$1" = --version ] && echo "codex-cli 0.63.0" && exit 0\nsleep 60\n',
+  );
+  await chmod(path.join(bin, 'codex'), 0o755);
+  codexHome = path.join(temp.dir, 'codex-home');
+  await mkdir(path.join(codexHome, 'sessions'), { recursive: true });
   ({ app, events } = await makeTestApp(path.join(temp.dir, 'data'), {
-    usageEnv: { CLAUDE_CONFIG_DIR: configDir },
+    usageEnv: { CLAUDE_CONFIG_DIR: configDir, CODEX_HOME: codexHome },
   }));
 });
 
@@ -157,5 +167,23 @@ describe("a thread's usage from its agent's own session log", () => {
       models: { 'house-model': price },
       aliases: {},
     });
+  });
+
+  it("reads a Codex thread's rollout for its worktree: the last running total", async () => {
+    const project = await call<{ id: string }>('projects.open', { path: repo });
+    const thread = await call<Thread>('threads.create', { projectId: project.id, name: 'Codex', profileId: 'codex' });
+    const cwd = await realpath(thread.worktreePath);
+    const now = new Date();
+    const day = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0'));
+    const at = now.toISOString();
+    await appendLines(path.join(codexHome, 'sessions', ...day, `rollout-${day.join('-')}T10-00-00-c1.jsonl`), [
+      codexSessionMeta('c1', cwd, at),
+      codexTurnContext(cwd, 'gpt-5-codex', at),
+      codexTokenCount({ input: 1000, cached: 400, output: 300, reasoning: 100 }, at),
+      codexTokenCount({ input: 5000, cached: 2000, output: 700, reasoning: 200 }, at),
+    ]);
+    const usage = await waitFor(() => threadOf(thread.id)?.usage, "the Codex thread's usage");
+    // Input counts only the uncached part; cached input is a cache read.
+    expect(usage).toMatchObject({ inputTokens: 3000, cacheReadTokens: 2000, outputTokens: 700, model: 'gpt-5-codex' });
   });
 });
