@@ -68,3 +68,28 @@ test("a Claude Code thread's spend in its sidebar row, its header and the Usage 
   await expect(row.getByTestId('thread-budget-alert')).toHaveAttribute('data-level', 'over');
   await expect(page.getByTestId('thread-header-budget-alert')).toHaveText("over the project's budget: $0.30 of $0.25");
 });
+
+test('a budget set in the thread header stops the agent at its limit', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByTestId('new-thread').click();
+  await page.getByTestId('thread-name-input').fill('Capped');
+  await page.getByTestId('thread-profile-select').selectOption('claude');
+  // $0.15 a turn (10,000 output tokens of Sonnet 4.5), a turn every 0.8 s.
+  await page
+    .getByTestId('thread-prompt-input')
+    .fill(fakeClaudePrompt({ configDir, turns: 30, everyMs: 800, input: 0, output: 10_000 }));
+  await page.getByTestId('thread-create-button').click();
+  await expect(page.getByTestId('thread-usage-cost')).toHaveText('$0.15', { timeout: 20_000 });
+
+  await page.getByTestId('thread-budget-toggle').click();
+  await page.getByTestId('thread-budget-limit').fill('0.5');
+  await page.getByTestId('thread-budget-stop').check();
+  await page.getByTestId('thread-budget-save').click();
+  await expect(page.getByTestId('thread-budget-toggle')).toHaveText('Budget: $0.50, stops there');
+
+  await expect(page.getByTestId('thread-header-status')).toHaveText(/stopped/, { timeout: 20_000 });
+  await expect(page.getByTestId('thread-header-reason')).toHaveText('stopped at its budget');
+  await expect(page.getByTestId('thread-header-budget-alert')).toHaveText(/^over its budget: \$0\.(60|75) of \$0\.50$/);
+  const row = page.getByTestId('thread-item').filter({ hasText: 'Capped' });
+  await expect(row.getByTestId('thread-budget-alert')).toHaveText('over budget');
+});

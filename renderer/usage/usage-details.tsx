@@ -1,4 +1,4 @@
-import { usageReadingProfiles } from '../../shared/budget';
+import { formatBudgetAmount, usageReadingProfiles } from '../../shared/budget';
 import type { Thread } from '../../shared/models';
 import { BudgetEditor } from './budget-editor';
 import { usageApi } from './usage-api';
@@ -44,7 +44,7 @@ export function UsageDetails({ thread }: { thread: Thread }) {
       <details className="usage-budget">
         <summary data-testid="thread-budget-toggle">
           {budget
-            ? `Budget: ${budget.unit === 'usd' ? `$${budget.limit}` : `${formatTokens(budget.limit)} tokens`}`
+            ? `Budget: ${formatBudgetAmount(budget.unit, budget.limit)}${budget.stopAtLimit ? ', stops there' : ''}`
             : 'Budget…'}
         </summary>
         <BudgetEditor
