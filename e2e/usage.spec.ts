@@ -67,6 +67,19 @@ test("a Claude Code thread's spend in its sidebar row, its header and the Usage 
   await page.keyboard.press('Escape');
   await expect(row.getByTestId('thread-budget-alert')).toHaveAttribute('data-level', 'over');
   await expect(page.getByTestId('thread-header-budget-alert')).toHaveText("over the project's budget: $0.30 of $0.25");
+
+  // Settings → Model prices: output at $30 a million instead of $15 doubles the thread's cost at once.
+  await page.getByTestId('settings-button').click();
+  const prices = page.getByTestId('price-overrides');
+  await prices.getByTestId('price-override-add').click();
+  await prices.getByTestId('price-override-model').fill('claude-sonnet-4-5');
+  await prices.getByTestId('price-override-input').fill('3');
+  await prices.getByTestId('price-override-output').fill('30');
+  await prices.getByTestId('price-override-save').click();
+  await expect(prices.getByRole('status')).toContainText('Saved');
+  await page.keyboard.press('Escape');
+  await expect(row.getByTestId('thread-usage')).toHaveText('$0.60');
+  await expect(page.getByTestId('thread-usage-cost')).toHaveText('$0.60');
 });
 
 test('a budget set in the thread header stops the agent at its limit', async ({ page }) => {
