@@ -47,6 +47,8 @@ test('three attempts side by side: compared against git, one picked by hand, the
   await form.getByTestId('thread-profile-select').selectOption('demo');
   await form.getByTestId('thread-scenario-input').fill('quick');
   await form.getByTestId('thread-prompt-input').fill('Write a note');
+  // The brief's check fails on attempt 3's change only.
+  await form.getByTestId('brief-verify-input').fill('test ! -f attempt3.txt');
   await form.getByTestId('attempt-count-input').fill('3');
   const agents = form.getByTestId('attempt-agent');
   await expect(agents).toHaveCount(3);
@@ -86,6 +88,17 @@ test('three attempts side by side: compared against git, one picked by hand, the
   await expect(cell(page, 'score-simplicity', 3)).toHaveText('100');
   await expect(cell(page, 'score-simplicity', 2)).toHaveText('20');
   await expect(cell(page, 'score-simplicity', 2).locator('span')).toHaveAttribute('title', /1 ÷ 5 lines/);
+
+  // Verify all runs the brief's check on every attempt (the review's runs, per commit).
+  await expect(cell(page, 'verify-0', 1)).toHaveText('not run');
+  await compare.getByTestId('compare-verify-all').click();
+  await expect(cell(page, 'verify-0', 3)).toHaveText('failed', { timeout: 20_000 });
+  await expect(cell(page, 'verify-0', 1)).toHaveText('passed');
+  await expect(cell(page, 'verify-0', 2)).toHaveText('passed');
+  await expect(cell(page, 'score-correctness', 3)).toHaveText('0');
+  await expect(cell(page, 'score-correctness', 2)).toHaveText('100');
+  // The demo agent's note holds the whole brief prompt: the five-line change is the smallest that passed.
+  await expect(compare.getByTestId('compare-auto-pick')).toContainText('Auto pick: attempt 2');
 
   // A diff between two attempts.
   await compare.getByTestId('attempt-diff-a').selectOption('2');

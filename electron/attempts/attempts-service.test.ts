@@ -7,6 +7,8 @@ import type { AttemptDiff } from '../../shared/contract/attempts';
 import type { Thread } from '../../shared/models';
 import { pathExists } from '../fs/path-exists';
 import { gitOutput } from '../git/core';
+import { pickAttempt } from './pick-attempt';
+import { pickCandidates } from './pick-candidates';
 import { makeRepo, makeTempDir, tip, waitFor } from '../test-support/temp-repo';
 import { prepareDist, type ReviewTestApp, startReviewApp } from '../test-support/review';
 
@@ -119,6 +121,21 @@ describe('attempt groups', () => {
     expect(verified.columns.map((c) => c.verified)).toEqual([false, true, true]);
     expect(verified.columns.map((c) => c.checks[0]?.state)).toEqual(['failed', 'passed', 'passed']);
     expect(verified.autoPick).toBe(3);
+    // What the plan runner reports for "pick":"auto" (plan-run JSON).
+    const report = pickAttempt(pickCandidates(verified.columns));
+    expect(
+      report.attempts.map(({ branch, verified: ok, linesChanged, picked }) => ({ branch, ok, linesChanged, picked })),
+    ).toEqual([
+      { branch: 'switchyard/add-constants/attempt-1', ok: false, linesChanged: 1, picked: false },
+      {
+        branch: 'switchyard/add-constants/attempt-2',
+        ok: true,
+        linesChanged: verified.columns[1]!.added,
+        picked: false,
+      },
+      { branch: 'switchyard/add-constants/attempt-3', ok: true, linesChanged: 2, picked: true },
+    ]);
+    expect(report.attempts.every((a) => a.status === 'done' && typeof a.score === 'number')).toBe(true);
     // Correctness 0 for the failing one; the small passing change has the best total.
     expect(verified.columns[0]?.scores.correctness?.score).toBe(0);
     const totals = verified.columns.map((c) => c.total ?? 0);

@@ -2,6 +2,7 @@ import type { AttemptColumn, AttemptComparison, AttemptGroup, ScoreWeights } fro
 import type { Thread } from '../../shared/models';
 import type { AttemptFacts } from './attempt-facts';
 import { pickAttempt } from './pick-attempt';
+import { pickCandidates } from './pick-candidates';
 import { type ScoreInputs, scoreAttempts } from './score-attempts';
 
 /** Lines added + removed, or null when unknown. */
@@ -74,17 +75,8 @@ export function compareAttempts(
       totalFormula: score.totalFormula,
     };
   });
-  const contenders = columns.filter((c) => c.state !== 'set-aside' && c.threadId !== null);
-  const auto = pickAttempt(
-    contenders.map((c) => ({
-      branch: c.branch,
-      status: c.status ?? 'stopped',
-      verified: c.verified,
-      linesChanged: (c.added ?? 0) + (c.removed ?? 0),
-      durationMs: c.elapsedMs,
-      score: c.total,
-    })),
-  );
+  const contenders = pickCandidates(columns);
+  const auto = pickAttempt(contenders);
   return {
     group,
     weights,

@@ -1,7 +1,7 @@
 import type { AttemptGroup } from '../../shared/attempts';
 import type { Thread } from '../../shared/models';
 import { useProjectsStore } from '../state/projects-store';
-import { ThreadListItem } from '../threads/thread-list-item';
+import type { ReactNode } from 'react';
 import { useAttemptsStore, useAttemptsSync, useProjectGroups } from './attempts-store';
 import { CompareView } from './compare-view';
 import '../styles/attempts.css';
@@ -9,11 +9,12 @@ import '../styles/attempts.css';
 interface AttemptGroupRowsProps {
   /** The sidebar's shown threads (filtered and sorted): a group lists those of its attempts among them. */
   threads: readonly Thread[];
-  selectedId: string | null;
   onSelect(threadId: string): void;
+  /** The sidebar's own row for a thread (threads/thread-list-item.tsx). */
+  renderThread(thread: Thread): ReactNode;
 }
 
-function GroupRow({ group, threads, selectedId, onSelect }: AttemptGroupRowsProps & { group: AttemptGroup }) {
+function GroupRow({ group, threads, renderThread }: AttemptGroupRowsProps & { group: AttemptGroup }) {
   const openCompare = useAttemptsStore((state) => state.openCompare);
   const byId = new Map(threads.map((t) => [t.id, t]));
   const setAside = group.attempts.filter((a) => a.state === 'set-aside');
@@ -36,9 +37,7 @@ function GroupRow({ group, threads, selectedId, onSelect }: AttemptGroupRowsProp
       <ul className="attempt-group-threads">
         {group.attempts.map((attempt) => {
           const thread = attempt.threadId ? byId.get(attempt.threadId) : undefined;
-          return thread ? (
-            <ThreadListItem key={thread.id} thread={thread} selected={thread.id === selectedId} onSelect={onSelect} />
-          ) : null;
+          return thread ? renderThread(thread) : null;
         })}
       </ul>
       {setAside.length > 0 && (

@@ -114,7 +114,13 @@ export function ThreadList() {
           if (!event.currentTarget.contains(event.relatedTarget)) setSidebarHasKeyboard(false);
         }}
       >
-        <AttemptGroupRows threads={shown} selectedId={selectedId} onSelect={pickThread} />
+        <AttemptGroupRows
+          threads={shown}
+          onSelect={pickThread}
+          renderThread={(thread) => (
+            <ThreadListItem key={thread.id} thread={thread} selected={thread.id === selectedId} onSelect={pickThread} />
+          )}
+        />
         {shown
           .filter((thread) => !attemptThreadIds.has(thread.id))
           .map((thread) => (
