@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Budget } from '../../shared/budget';
+import { type Budget, usageReadingProfiles } from '../../shared/budget';
 import { PlanTaskSchema } from '../../shared/plan';
 import { type Spend, addSpend, checkBudgets, noSpend } from './budgets';
+import { UsageService } from './usage-service';
 
 const spend = (costUsd: number | null, outputTokens = 0): Spend => ({ ...noSpend, outputTokens, costUsd });
 const dollars = (limit: number, stopAtLimit = false): Budget => ({ unit: 'usd', limit, stopAtLimit });
@@ -65,5 +66,14 @@ describe("a plan task's budget", () => {
     });
     expect(PlanTaskSchema.safeParse({ ...task, budget: { unit: 'euro', limit: 2 } }).success).toBe(false);
     expect(PlanTaskSchema.safeParse({ ...task, budget: { unit: 'usd', limit: 0 } }).success).toBe(false);
+  });
+});
+
+describe('usageReadingProfiles', () => {
+  it('names the profiles the usage service reads, and no others', () => {
+    for (const profile of usageReadingProfiles) expect(UsageService.readsProfile(profile)).toBe(true);
+    for (const profile of ['demo', 'custom', 'opencode', 'amp', 'aider']) {
+      expect(usageReadingProfiles.has(profile) || UsageService.readsProfile(profile)).toBe(false);
+    }
   });
 });

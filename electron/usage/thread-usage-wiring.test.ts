@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UsageSummaryView } from '../../shared/contract/usage';
@@ -185,5 +185,14 @@ describe("a thread's usage from its agent's own session log", () => {
     const usage = await waitFor(() => threadOf(thread.id)?.usage, "the Codex thread's usage");
     // Input counts only the uncached part; cached input is a cache read.
     expect(usage).toMatchObject({ inputTokens: 3000, cacheReadTokens: 2000, outputTokens: 700, model: 'gpt-5-codex' });
+  });
+
+  it("reads the records at the agent's status change when its folder did not exist to be watched", async () => {
+    // A first run: Claude Code has never made its projects folder, so only the slow rescan (a minute) would see it.
+    await rm(path.join(configDir, 'projects'), { recursive: true });
+    const thread = await claudeThread('First run', { turns: 1, everyMs: 200, output: 500, stayMs: 300 });
+    const usage = await waitFor(() => threadOf(thread.id)?.usage, 'the usage, read when the agent exited', 10_000);
+    expect(usage.outputTokens).toBe(500);
+    expect(threadOf(thread.id)?.status).not.toBe('working');
   });
 });
