@@ -48,6 +48,8 @@ export class RemoteRuntime implements AgentRuntime {
   /** The size each thread's pane last asked for. */
   private readonly sizes = new Map<string, { cols: number; rows: number }>();
   private queuedTimer: NodeJS.Timeout | null = null;
+  /** Each start until the host has taken it (it may first have to be started itself). */
+  private readonly starting = new Map<string, Promise<unknown>>();
   /** Threads whose agents run in an older Switchyard's agent host, by its protocol version: watched until they end. */
   private readonly inOlderHost = new Map<string, { protocol: number; misses: number }>();
   private olderHostTimer: NodeJS.Timeout | null = null;
@@ -93,8 +95,14 @@ export class RemoteRuntime implements AgentRuntime {
 
   start(plan: LaunchPlan): void {
     this.active.set(plan.threadId, 'starting');
-    void this.connected()
-      .then((client) => client.request('start', { plan, maxRunning: this.options.maxRunning() }))
+    const started = this.connected().then((client) =>
+      client.request('start', { plan, maxRunning: this.options.maxRunning() }),
+    );
+    this.starting.set(plan.threadId, started);
+    void started
+      .finally(() => {
+        if (this.starting.get(plan.threadId) === started) this.starting.delete(plan.threadId);
+      })
       .catch((error: unknown) => {
         // The host died with the start under way: the thread stays active, so the lost-host
         // check after the closed connection says what happened (and ends what it started).
@@ -217,6 +225,8 @@ export class RemoteRuntime implements AgentRuntime {
   async stop(threadId: string): Promise<void> {
     const older = this.inOlderHost.get(threadId);
     if (older) return this.stopInOlderHost(threadId, older.protocol);
+    // A stop right after the start (the host perhaps still starting) goes out once the start is done, never before it.
+    await this.starting.get(threadId)?.catch(() => undefined);
     if (!this.client?.isOpen) return;
     await this.client.request('stop', { threadId });
   }
