@@ -239,6 +239,19 @@ describe('attempt groups', () => {
     expect(compared.columns.map((c) => c.scores.performance?.score)).toEqual([50, 100]);
   }, 40_000);
 
+  it('forgets an attempt’s thread removed by hand, and will not pick it', async () => {
+    const group = await threeAttempts();
+    await t.call('threads.remove', { threadId: group.attempts[0]!.threadId, discard: true });
+    await waitFor(
+      async () => (await t.call<AttemptGroup[]>('attempts.list', {}))[0]?.attempts[0]?.threadId === null,
+      'the group to forget the removed thread',
+    );
+    const compared = await t.call<AttemptComparison>('attempts.compare', { groupId: group.id });
+    expect(compared.columns[0]).toMatchObject({ threadId: null, status: null, files: null, ref: null });
+    const refused = await t.callError('attempts.pick', { groupId: group.id, k: 1 });
+    expect(refused.message).toContain('has no thread to keep');
+  }, 40_000);
+
   it('refuses a group of one, and creates nothing when an attempt cannot be created', async () => {
     const one = await t.callError('attempts.create', { projectId, name: 'One', agents: [{ profileId: 'demo' }] });
     expect(one.kind).toBe('invalid-request');

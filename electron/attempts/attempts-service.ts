@@ -59,7 +59,10 @@ export class AttemptsService {
         .update(group.id, (g) => withAttempt(g, attempt.k, (a) => ({ ...a, finishedAt: a.finishedAt ?? at })))
         .catch((error: unknown) => options.log(`[switchyard] attempts: could not record a finish: ${String(error)}`));
     });
-    const unsubscribeRemoved = options.events.on('thread.removed', ({ threadId }) => this.finishedAt.delete(threadId));
+    const unsubscribeRemoved = options.events.on('thread.removed', ({ threadId }) => {
+      this.finishedAt.delete(threadId);
+      this.forgetRemovedThread(threadId);
+    });
     this.unsubscribe = () => {
       unsubscribeUpdated();
       unsubscribeRemoved();
@@ -204,6 +207,23 @@ export class AttemptsService {
 
   shutdown(): void {
     this.unsubscribe();
+  }
+
+  /**
+   * An attempt's thread removed by hand (not by pick, which records its own change): the attempt
+   * stays listed, without a thread, so the group never points at a thread that is gone.
+   */
+  private forgetRemovedThread(threadId: string): void {
+    const group = this.groups.ofThread(threadId);
+    if (!group || this.busy.has(group.id)) return;
+    void this.groups
+      .update(group.id, (g) => ({
+        ...g,
+        attempts: g.attempts.map((a) => (a.threadId === threadId ? { ...a, threadId: null } : a)),
+      }))
+      .catch((error: unknown) =>
+        this.options.log(`[switchyard] attempts: could not record a removal: ${String(error)}`),
+      );
   }
 
   /** The attempts whose thread still exists, with it. */

@@ -187,7 +187,7 @@ export function CompareView({ group, onOpenThread }: { group: AttemptGroup; onOp
               </tr>
             </thead>
             <tbody>
-              <Row label="Status" testId="status" cells={cells((c) => c.status ?? 'set aside')} />
+              <Row label="Status" testId="status" cells={cells((c) => c.status ?? (c.ref ? 'set aside' : 'removed'))} />
               <Row label="Elapsed" testId="elapsed" cells={cells((c) => elapsed(c.elapsedMs))} />
               <Row label="Files" testId="files" cells={cells((c) => c.files ?? dash)} />
               <Row
