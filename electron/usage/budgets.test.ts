@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Budget, usageReadingProfiles } from '../../shared/budget';
+import { ThreadSchema } from '../../shared/models';
 import { PlanTaskSchema } from '../../shared/plan';
 import { type Spend, addSpend, checkBudgets, noSpend } from './budgets';
 import { UsageService } from './usage-service';
@@ -75,5 +76,27 @@ describe('usageReadingProfiles', () => {
     for (const profile of ['demo', 'custom', 'opencode', 'amp', 'aider']) {
       expect(usageReadingProfiles.has(profile) || UsageService.readsProfile(profile)).toBe(false);
     }
+  });
+});
+
+describe('a thread saved before usage was recorded', () => {
+  it('loads with no usage, no budget and no alert', () => {
+    const old = {
+      id: 't1',
+      projectId: 'p1',
+      name: 'Old',
+      branch: 'switchyard/old',
+      baseBranch: 'main',
+      worktreePath: '/repos/shop.worktrees/old',
+      profileId: 'claude',
+      prompt: '',
+      status: 'stopped',
+      statusReason: null,
+      exitCode: null,
+      createdAt: '2025-01-01T00:00:00.000Z',
+      merged: null,
+      worktreeMissing: false,
+    };
+    expect(ThreadSchema.parse(old)).toMatchObject({ usage: null, budget: null, budgetAlert: null });
   });
 });
