@@ -110,6 +110,7 @@ describe('switchyard plan run', () => {
       unchanged: false,
       checkout: null,
       keptBranches: ['switchyard/a', 'switchyard/b'],
+      droppedPending: false,
     });
     expect(await tip(repo, 'integration/q1')).toBe(await tip(repo, 'main'));
     expect(await tip(repo, 'switchyard/b')).toMatch(/^[0-9a-f]{40}$/);
@@ -157,8 +158,20 @@ describe('switchyard plan run', () => {
       if (Date.now() > deadline) throw new Error('the task never started');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.kill('SIGINT');
-    expect(await exited).toBe(1);
+    const code = await Promise.race([
+      exited,
+      new Promise((resolve) => setTimeout(() => resolve('still running'), 20_000)),
+    ]);
+    if (code === 'still running') {
+      const [runId = ''] = await readdir(plans);
+      const log = await readFile(path.join(plans, runId, 'run.jsonl'), 'utf8');
+      child.kill('SIGKILL');
+      throw new Error(`plan run did not end 20 s after SIGINT.\nstdout: ${stdout}\nstderr: ${stderr}\nlog: ${log}`);
+    }
+    expect(code).toBe(1);
     const out = JSON.parse(stdout) as { tasks: unknown[]; log: string };
     expect(out.tasks).toEqual([{ name: 'a', branch: 'switchyard/a', status: 'not-run', exitCode: null }]);
     const events = (await readFile(out.log, 'utf8'))

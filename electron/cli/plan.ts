@@ -51,7 +51,7 @@ dependencies.
   rollback   resets the run's target to its backup, keeping every task branch. Refused when the
              target moved since the run ended (--force rolls back anyway) or when its checkout
              has uncommitted changes. --json prints {"runId", "target", "backupRef", "from",
-             "to", "unchanged", "checkout", "keptBranches"}.
+             "to", "unchanged", "checkout", "keptBranches", "droppedPending"}.
 
   --repo PATH      the repository (default: the current folder)
   --data-dir PATH  the app's data folder: read for custom agent profiles and, when the repository

@@ -114,6 +114,7 @@ class HeadlessAgent implements TaskAgentHandle {
         this.followUps.statusChanged(status);
         if (status === 'working' && !this.followUps.promptWaiting) this.workedOnPrompt = true;
         if (status === 'idle' && endsByIdle && !promptWaiting && this.workedOnPrompt) events.idle(reason);
+        if (status === 'needs-input') events.needsInput(reason);
       },
     });
     this.pty = new PtyProcess(

@@ -148,8 +148,9 @@ describe('plan run', () => {
     const outcome = await run({
       base: 'main',
       target: 'integration/day',
-      maxParallel: 7,
-      timeoutMinutes: 0.05,
+      maxParallel: 8,
+      // 6 s: long enough for the quick tasks on a busy machine, short for the two that never end.
+      timeoutMinutes: 0.1,
       // The plan's verify, run in the integration worktree after each landing.
       verify: ['sh', '-c', 'test ! -f breaks-verify/x.txt'],
       tasks: [
@@ -162,19 +163,25 @@ describe('plan run', () => {
         },
         shTask('one', `sleep 0.3 && ${commitFile('same.txt', 'one')}`),
         shTask('two', `sleep 0.3 && ${commitFile('same.txt', 'two')}`),
+        // Asks, and nobody answers: it times out, and the log says what it asked.
+        shTask('asks', 'printf "Overwrite config? (y/n) "; read answer'),
         shTask('slow', `echo $$ > ${path.join(temp.dir, 'slow.pid')}; echo thinking; sleep 60`),
       ],
     });
     const got = statuses(outcome);
-    expect(got).toMatchObject({
+    const events = await readRunLog(outcome.report.log);
+    // On a mismatch, say why each task failed or timed out.
+    const why = JSON.stringify(events.filter((e) => ['failed', 'timeout'].includes(e.event)));
+    expect(got, why).toMatchObject({
       broken: 'failed',
       'after-broken': 'skipped',
       unverified: 'verify-failed',
       'breaks-verify': 'verify-failed',
+      asks: 'timeout',
       slow: 'timeout',
     });
     expect([got.one, got.two].sort()).toEqual(['conflict', 'landed']);
-    expect(outcome.report.tasks.find((t) => t.name === 'broken')?.exitCode).toBe(3);
+    expect(outcome.report.tasks.find((t) => t.name === 'broken')?.exitCode, why).toBe(3);
     // The timed-out agent's whole process group is gone, its `sleep` too.
     const slowGroup = Number(await readFile(path.join(temp.dir, 'slow.pid'), 'utf8'));
     await waitUntil(async () => {
@@ -186,7 +193,6 @@ describe('plan run', () => {
       }
     }, 5_000);
     expect(outcome.ok).toBe(false);
-    const events = await readRunLog(outcome.report.log);
     expect(events.find((e) => e.event === 'target-created')?.detail).toEqual({
       target: 'integration/day',
       from: 'main',
@@ -199,6 +205,9 @@ describe('plan run', () => {
     const landed = got.one === 'landed' ? 'one' : 'two';
     expect(await gitOutput(repo, ['show', 'integration/day:same.txt'])).toBe(`${landed}\n`);
     // Every branch and worktree is kept for the dispatcher.
+    expect(events.find((e) => e.task === 'asks' && e.event === 'needs-input')?.detail).toEqual({
+      reason: expect.stringContaining('Overwrite config?'),
+    });
     expect(events.find((e) => e.task === 'breaks-verify' && e.event === 'verified')).toBeDefined();
     expect(events.find((e) => e.task === 'breaks-verify' && e.event === 'verify-failed')?.detail).toMatchObject({
       files: ['breaks-verify/x.txt'],
@@ -256,6 +265,34 @@ describe('plan run', () => {
     expect(existsSync(path.join(repo, 'a', 'a.txt'))).toBe(false);
     await runGit(repo, ['rev-parse', '--verify', 'refs/heads/switchyard/a']);
   }, 30_000);
+
+  it('keeps landings aside while the checked-out target is dirty, starts dependents from them, and rollback drops them', async () => {
+    const start = await tip(repo, 'main');
+    await writeFile(path.join(repo, 'README.md'), 'my own edit\n');
+    const outcome = await run({
+      base: 'main',
+      tasks: [
+        shTask('a', commitFile('a/a.txt')),
+        shTask('b', 'test -f a/a.txt && ' + commitFile('b/b.txt'), { dependsOn: ['a'] }),
+      ],
+    });
+    expect(statuses(outcome)).toEqual({ a: 'landed', b: 'landed' });
+    // The user's checkout and branch are untouched; the landings wait under Switchyard's ref.
+    expect(await tip(repo, 'main')).toBe(start);
+    expect(await readFile(path.join(repo, 'README.md'), 'utf8')).toBe('my own edit\n');
+    const pending = await tip(repo, 'refs/switchyard/landing/main');
+    expect(await gitOutput(repo, ['ls-tree', '-r', '--name-only', pending])).toContain('b/b.txt');
+    const events = await readRunLog(outcome.report.log);
+    expect(events.find((e) => e.task === 'a' && e.event === 'landed')?.detail).toMatchObject({
+      notice: expect.stringContaining('uncommitted changes'),
+    });
+    expect((await readRunSummary(dataDir, outcome.report.runId)).after).toBe(pending);
+
+    const rolled = await rollbackRun(dataDir, outcome.report.runId);
+    expect(rolled).toMatchObject({ unchanged: false, droppedPending: true });
+    await expect(runGit(repo, ['rev-parse', '--verify', '--quiet', 'refs/switchyard/landing/main'])).rejects.toThrow();
+    expect(await readFile(path.join(repo, 'README.md'), 'utf8')).toBe('my own edit\n');
+  }, 60_000);
 
   it('types the prompt into an interactive agent once it is ready, and takes its idle prompt afterwards as done', async () => {
     // A tool that takes its prompt only as typed input, commits what it was told, and waits for more.

@@ -35,6 +35,13 @@ export interface PlanRunOptions {
   readonly onEvent?: (task: string | null, event: RunEventKind, detail: unknown) => void;
   /** Verification, preflight and postflight commands are stopped after this long. */
   readonly commandTimeoutMs?: number;
+  /** The run's id; a new one when absent (the app names the run before it starts). */
+  readonly runId?: string;
+  /**
+   * Awaited after a task is verified and before it lands (the app waits for its review's
+   * approval there): null to land it, or why not (the task then ends `failed` with that reason).
+   */
+  readonly beforeLanding?: (task: ResolvedTask) => Promise<string | null>;
 }
 
 export interface PlanRunOutcome {
@@ -73,7 +80,7 @@ interface TaskState {
  */
 export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> {
   const { repo, plan, signal } = options;
-  const runId = newRunId();
+  const runId = options.runId ?? newRunId();
   const log = await RunLog.create(runFolder(options.dataDir, runId));
   const emit = (task: string | null, event: RunEventKind, detail: unknown = null) => {
     options.onEvent?.(task, event, detail);
@@ -145,6 +152,7 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
   const executor = options.executor(log);
   let agentsRunning = 0;
   let landings: Promise<void> = Promise.resolve();
+  let setups: Promise<void> = Promise.resolve();
   const active = new Set<Promise<void>>();
   let finishAll: () => void = () => undefined;
   const allDone = new Promise<void>((resolve) => (finishAll = resolve));
@@ -209,17 +217,28 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
     const { task } = state;
     let from: string;
     try {
-      from = (await landingHead(repo, plan.target)).head;
-      await createBranch(repo, task.branch, from);
-      await mkdir(path.dirname(task.worktree), { recursive: true });
-      await addWorktreeForBranch(repo, task.worktree, task.branch);
+      // One at a time: git takes locks (refs, the worktree list) that tasks starting together would contend for.
+      const made = setups.then(async () => {
+        const head = (await landingHead(repo, plan.target)).head;
+        // The app's executor makes them with the task's thread, from this same commit.
+        if (executor.makesWorktrees) return head;
+        await createBranch(repo, task.branch, head);
+        await mkdir(path.dirname(task.worktree), { recursive: true });
+        await addWorktreeForBranch(repo, task.worktree, task.branch);
+        return head;
+      });
+      setups = made.then(
+        () => undefined,
+        () => undefined,
+      );
+      from = await made;
     } catch (error) {
       agentEnded();
       await finish(state, 'failed', 'failed', { message: messageOf(error) });
       return;
     }
     await emit(task.name, 'started', { branch: task.branch, worktree: task.worktree, from, argv: task.argv });
-    const end = await runAgent(task);
+    const end = await runAgent(task, from);
     agentEnded();
 
     switch (end.kind) {
@@ -257,17 +276,22 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
       if (!result.ok) return finish(state, 'verify-failed', 'verify-failed', commandDetail(argv, result));
     }
     await emit(task.name, 'verified', { commands: task.verification.length, commits });
+    const refused = options.beforeLanding ? await options.beforeLanding(task) : null;
+    if (signal?.aborted) return finish(state, 'not-run', 'interrupted', { before: 'landing' });
+    if (refused !== null) return finish(state, 'failed', 'failed', { message: refused, while: 'landing' });
 
     const landing = landings.then(() => land(state));
     landings = landing.catch(() => undefined);
     await landing;
   };
 
-  const runAgent = (task: ResolvedTask): Promise<AgentEnd> =>
+  const runAgent = (task: ResolvedTask, from: string): Promise<AgentEnd> =>
     new Promise<AgentEnd>((resolve) => {
       const timeoutMs = plan.timeoutMinutes * 60_000;
-      const startedAt = Date.now();
+      let startedAt = Date.now();
       let lastActivity = startedAt;
+      /** Since when the agent waits on someone else (a slot, a plan's review): not counted against its timeout. */
+      let heldSince: number | null = null;
       let handle: TaskAgentHandle | null = null;
       let settled = false;
       let timer: NodeJS.Timeout | null = null;
@@ -286,8 +310,20 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
             lastActivity = Date.now();
           },
           idle: (reason) => settle({ kind: 'idle', reason }, true),
+          needsInput: (reason) => {
+            if (!settled) void emit(task.name, 'needs-input', { reason });
+          },
           finished: (exitCode) => settle({ kind: 'exit', exitCode }, false),
-        })
+          hold: (held) => {
+            const now = Date.now();
+            if (held && heldSince === null) heldSince = now;
+            if (!held && heldSince !== null) {
+              startedAt += now - heldSince;
+              lastActivity = now;
+              heldSince = null;
+            }
+          },
+        }, from)
         .then(
           (started) => {
             handle = started;
@@ -300,6 +336,7 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
             timer = setInterval(
               () => {
                 const now = Date.now();
+                if (heldSince !== null) return;
                 if (now - lastActivity >= timeoutMs || now - startedAt >= timeoutMs) {
                   settle({ kind: 'timeout', silentMs: now - lastActivity, runMs: now - startedAt }, true);
                 }
@@ -360,7 +397,8 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
       }
     }
   }
-  const after = await branchTip(repo, plan.target);
+  // Where the run left the target: its tip, or the landings kept aside while its checkout was dirty.
+  const after = (await landingHead(repo, plan.target)).head;
   const final = report(backupRef);
   await emit(null, 'done', { landed: final.landed, after });
   await log.flushed();

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { branchTipIfAny } from '../git/branch';
 import { runGit } from '../git/core';
-import { tryRevParse, updateRef } from '../git/refs';
+import { deleteRef, tryRevParse, updateRef } from '../git/refs';
 import { uncommittedPaths } from '../git/status';
 import { checkoutOf } from '../git/worktree';
+import { pendingLandingRef } from '../merge-queue/target-name';
 import { readRunSummary } from './run-log';
 
 export interface RollbackResult {
@@ -20,6 +21,8 @@ export interface RollbackResult {
   readonly checkout: string | null;
   /** Every task branch of the run, kept as it was. */
   readonly keptBranches: readonly string[];
+  /** Landings kept aside for a dirty checkout of the target (refs/switchyard/landing/…) were dropped too. */
+  readonly droppedPending: boolean;
 }
 
 /**
@@ -60,7 +63,16 @@ export async function rollbackRun(
       `Plan run ${runId} has not ended (or stopped without a summary); roll it back with --force once it is no longer running.`,
     );
   }
-  if (tip === backup) return { ...base, unchanged: true, checkout: null, keptBranches };
+  // Landings kept aside for a dirty checkout of the target (publish-target.ts) are the run's too.
+  const pendingRef = pendingLandingRef(run.target);
+  const pending = await tryRevParse(repo, pendingRef);
+  const dropPending = async () => {
+    if (pending) await deleteRef(repo, pendingRef, pending);
+  };
+  if (tip === backup) {
+    await dropPending();
+    return { ...base, unchanged: pending === null, checkout: null, keptBranches, droppedPending: pending !== null };
+  }
   if (run.after !== null && tip !== run.after && !options.force) {
     throw new AppError(
       'invalid-request',
@@ -83,5 +95,6 @@ export async function rollbackRun(
   } else {
     await updateRef(repo, `refs/heads/${run.target}`, backup, tip, `switchyard plan rollback ${runId}`);
   }
-  return { ...base, unchanged: false, checkout, keptBranches };
+  await dropPending();
+  return { ...base, unchanged: false, checkout, keptBranches, droppedPending: pending !== null };
 }

@@ -11,6 +11,7 @@ export type RunEventKind =
   | 'target-created'
   | 'backup'
   | 'started'
+  | 'needs-input'
   | 'finished'
   | 'timeout'
   | 'failed'

@@ -9,7 +9,12 @@ export interface TaskExecutor {
    * Starts the task's agent in `worktree` (made by the runner on the task's branch). Rejects when
    * the agent cannot start at all (program missing, bad profile); then nothing is running.
    */
-  start(task: ResolvedTask, worktree: string, events: TaskAgentEvents): Promise<TaskAgentHandle>;
+  start(task: ResolvedTask, worktree: string, events: TaskAgentEvents, from: string): Promise<TaskAgentHandle>;
+  /**
+   * The executor makes the task's branch (at `from`, the target's tip) and worktree itself — the
+   * app's threads do — instead of the runner.
+   */
+  readonly makesWorktrees?: boolean;
 }
 
 /** What an agent tells the runner; each is called on the runner's side, never after `finished`. */
@@ -22,8 +27,18 @@ export interface TaskAgentEvents {
    * code is then null.
    */
   idle(reason: string | null): void;
+  /**
+   * The agent asks something (a question, a permission). Nobody answers in an unattended run: the
+   * runner logs it, so a task that then times out says why.
+   */
+  needsInput(reason: string | null): void;
   /** The agent's program ended by itself (or was stopped): its exit code, or null for a signal. */
   finished(exitCode: number | null): void;
+  /**
+   * The agent waits on someone else (an agent slot, a person reading its plan): while held, its
+   * timeout does not run, and the time held is not counted against it.
+   */
+  hold(held: boolean): void;
 }
 
 export interface TaskAgentHandle {
