@@ -106,36 +106,43 @@ async function stopAgents(argv: string[]): Promise<number> {
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   const names = await threadNames(dataDir);
   const client = await AgentHostClient.connect(agentHostPaths(dataDir), idle);
-  if (!client) {
+  try {
+    const agents: Target[] = client
+      ? (await hostAgents(client)).map((agent) => ({ ...agent, name: names.get(agent.threadId) ?? agent.name }))
+      : [];
     if (values.all) {
+      if (client) return await stopEverything(client, agents, dataDir);
       // Only hosts of other versions may run: they are stopped whole.
       const older = await otherVersionHosts(dataDir);
       await shutDownAgentHosts(dataDir);
+      const count = older.reduce((n, h) => n + h.threads.length, 0);
       console.log(
         older.length > 0
-          ? `Stopped the agent host of an older Switchyard with ${plural(
-              older.reduce((n, h) => n + h.threads.length, 0),
-              'agent',
-            )}.`
+          ? `Stopped the agent host of an older Switchyard with ${plural(count, 'agent')}.`
           : `No agent host runs for ${dataDir}: nothing to stop.`,
       );
       return 0;
     }
-    console.error(`switchyard agents: no agent host runs for ${dataDir}, so no agent runs there to stop.`);
-    return 1;
-  }
-  try {
-    const agents = (await hostAgents(client)).map((agent) => ({
-      ...agent,
-      name: names.get(agent.threadId) ?? agent.name,
-    }));
-    if (values.all) return await stopEverything(client, agents, dataDir);
+    // Agents left in an older Switchyard's agent host are found, and stopped, through that host.
+    const older: Target[] = (await otherVersionHosts(dataDir)).flatMap((host) =>
+      host.threads.map((threadId) => ({
+        threadId,
+        name: names.get(threadId) ?? null,
+        pid: null,
+        olderHost: { protocol: host.protocol, pid: host.pid },
+      })),
+    );
+    if (!client && older.length === 0) {
+      console.error(`switchyard agents: no agent host runs for ${dataDir}, so no agent runs there to stop.`);
+      return 1;
+    }
     // Every name is checked before anything stops: a typo stops nothing.
-    const chosen: AgentRow[] = [];
+    const candidates = [...agents, ...older];
+    const chosen: Target[] = [];
     for (const wanted of positionals) {
-      const agent = findAgent(agents, wanted);
+      const agent = findAgent(candidates, wanted);
       if (!agent) {
-        const running = agents.map((a) => `"${a.name ?? a.threadId}"`).join(', ') || 'none';
+        const running = candidates.map((a) => `"${a.name ?? a.threadId}"`).join(', ') || 'none';
         console.error(
           `switchyard agents: no running agent of a thread named "${wanted}" (running: ${running}); nothing was stopped.`,
         );
@@ -144,19 +151,42 @@ async function stopAgents(argv: string[]): Promise<number> {
       if (!chosen.includes(agent)) chosen.push(agent);
     }
     for (const agent of chosen) {
-      await client.request('stop', { threadId: agent.threadId, reason: 'command-line' });
-      console.log(
-        `Stopped "${agent.name ?? agent.threadId}"${agent.pid === null ? ' (it was queued)' : ` (pid ${agent.pid})`}.`,
-      );
+      const name = agent.name ?? agent.threadId;
+      if (agent.olderHost) {
+        await stopInOlderHost(dataDir, agent.threadId, agent.olderHost.protocol);
+        console.log(`Stopped "${name}" (in the agent host of an older Switchyard, pid ${agent.olderHost.pid}).`);
+        continue;
+      }
+      await client!.request('stop', { threadId: agent.threadId, reason: 'command-line' });
+      console.log(`Stopped "${name}"${agent.pid === null ? ' (it was queued)' : ` (pid ${agent.pid})`}.`);
     }
     return 0;
   } finally {
-    client.close();
+    client?.close();
+  }
+}
+
+/** A thread to stop: an agent of the current host, or one left in an older Switchyard's host. */
+interface Target {
+  readonly threadId: string;
+  readonly name: string | null;
+  readonly pid: number | null;
+  readonly olderHost?: { readonly protocol: number; readonly pid: number };
+}
+
+/** Stops one agent through an older Switchyard's host, in that host's own protocol version. */
+async function stopInOlderHost(dataDir: string, threadId: string, protocol: number): Promise<void> {
+  const older = await AgentHostClient.connect(agentHostPaths(dataDir, protocol), idle, protocol);
+  if (!older) return;
+  try {
+    await older.request('stop', { threadId });
+  } finally {
+    older.close();
   }
 }
 
 /** Stops every agent, then, when none is left (no app started one meanwhile), the host itself and any older host. */
-async function stopEverything(client: AgentHostClient, agents: AgentRow[], dataDir: string): Promise<number> {
+async function stopEverything(client: AgentHostClient, agents: readonly Target[], dataDir: string): Promise<number> {
   await client.request('stopAll', { reason: 'command-line' });
   const left = await hostAgents(client);
   console.log(
@@ -187,7 +217,10 @@ async function hostAgents(client: AgentHostClient): Promise<AgentRow[]> {
 }
 
 /** By id, then by name (exactly, then ignoring case). */
-function findAgent(agents: readonly AgentRow[], wanted: string): AgentRow | undefined {
+function findAgent<T extends { threadId: string; name: string | null }>(
+  agents: readonly T[],
+  wanted: string,
+): T | undefined {
   return (
     agents.find((a) => a.threadId === wanted) ??
     agents.find((a) => a.name === wanted) ??

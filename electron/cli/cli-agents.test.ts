@@ -5,7 +5,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/models';
-import { shutDownAgentHosts } from '../agent-host/agent-host-client';
+import { AgentHostClient, shutDownAgentHosts, spawnAgentHost } from '../agent-host/agent-host-client';
+import { agentHostPaths } from '../agent-host/protocol';
+import type { LaunchPlan } from '../threads/thread-runtime';
 import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
 import { bundleNodeScript } from '../test-support/bundle-script';
 import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
@@ -79,6 +81,8 @@ async function call<T>(channel: string, payload: unknown): Promise<T> {
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value as T;
 }
+
+const idle = { onEvent: () => undefined, onData: () => undefined, onClose: () => undefined };
 
 function alive(pid: number): boolean {
   return existsSync(`/proc/${pid}`) && !/State:\s+Z/.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -166,6 +170,49 @@ describe.skipIf(process.platform === 'win32')('switchyard agents', () => {
     await waitFor(() => threads.every((t) => app!.state.thread(t.id).status === 'stopped'), 'every thread stopped');
     for (const t of threads) expect(app!.state.thread(t.id).statusReason).toBe('stopped from the command line');
     expect((await switchyard('agents', 'list')).stdout).toContain('No agent host runs');
+  }, 60_000);
+
+  it('lists and stops an agent left in an older Switchyard’s agent host, through that host', async () => {
+    const older = 0;
+    const paths = agentHostPaths(dataDir, older);
+    await spawnAgentHost(
+      dataDir,
+      {
+        execPath: process.execPath,
+        entry: path.join(distDir, 'agent-host.cjs'),
+        env: { SWITCHYARD_AGENT_HOST_PROTOCOL: '0' },
+      },
+      paths,
+    );
+    const host = await waitFor(() => AgentHostClient.connect(paths, idle, older), 'the older host');
+    const plan: LaunchPlan = {
+      threadId: 't_left',
+      cwd: repo,
+      cols: 80,
+      rows: 24,
+      steps: [
+        {
+          kind: 'agent',
+          banner: null,
+          file: '/bin/sh',
+          args: ['-c', 'echo left up; read x'],
+          env: process.env as Record<string, string>,
+          typedPrompt: null,
+          needsInputPatterns: [],
+          profileId: 'custom',
+        },
+      ],
+    };
+    const { pid } = await host.request<{ pid: number }>('start', { plan, maxRunning: 4 });
+    host.close();
+    const list = await switchyard('agents', 'list');
+    expect(list.stdout).toContain(
+      `Agent host of an older Switchyard (protocol v0, pid ${host.hostPid}) still runs 1 agent: t_left`,
+    );
+    const stop = await switchyard('agents', 'stop', 't_left');
+    expect(stop.code, stop.stderr).toBe(0);
+    expect(stop.stdout).toContain(`Stopped "t_left" (in the agent host of an older Switchyard, pid ${host.hostPid})`);
+    await waitFor(() => !alive(pid), 'the agent to end');
   }, 60_000);
 
   it('a stop while no app runs reads "stopped from the command line" at the next start, not "exited"', async () => {
