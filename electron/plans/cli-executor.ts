@@ -39,6 +39,8 @@ export class CliTaskExecutor implements TaskExecutor {
     const { launch, profile } = task;
     const env = threadEnvironment(this.options.env ?? process.env, profile.env, {
       SWITCHYARD_PLAN_TASK: task.name,
+      // As a thread's agent has it (threads/launch-plan.ts).
+      SWITCHYARD_BRANCH: task.branch,
     });
     const file = await findExecutable(launch.binary, env.PATH ?? '');
     if (!file) {
