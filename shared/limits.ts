@@ -141,3 +141,33 @@ export const usageRescanFallbackMs = 60_000;
  * Two seconds: a thread reads "done" about as soon as a person would look.
  */
 export const olderAgentHostPollMs = 2_000;
+
+// Limits, retries and stalls read off an agent's screen
+
+/**
+ * A retry line ("Retrying in 5 seconds… (attempt 2/10)") still on screen this long after its
+ * retry was due no longer counts: the attempt itself takes a while (a connect timeout), but Claude
+ * Code leaves every attempt's line in its transcript once it goes on working.
+ */
+export const retryLineGraceMs = 30_000;
+
+/**
+ * An agent retrying a failing connection this long is "stalled", not working: a blip is retried
+ * within seconds, while a dead network or a wrong API URL keeps opencode and Codex retrying for
+ * minutes, looking busy (issue 16).
+ */
+export const stalledAfterMs = 60_000;
+
+/**
+ * Default for settings.stuckAfterMinutes: a working agent whose screen has not changed for this
+ * long is shown as "stuck?" with a notification. Long enough for a silent test run or build
+ * (spinners of real CLIs keep redrawing while a tool runs, so silence this long is unusual).
+ */
+export const defaultStuckAfterMinutes = 10;
+
+/**
+ * How often one shared timer checks every agent for a stall, a silence turned "stuck?" or a rate
+ * limit that has reset (electron/status/status-clock.ts): each check is a few comparisons per
+ * thread, so a hundred threads cost microseconds; five seconds is soon enough for a sidebar.
+ */
+export const statusClockTickMs = 5_000;

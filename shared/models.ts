@@ -4,13 +4,21 @@ import { BudgetAlertSchema, BudgetSchema } from './budget';
 import { ReviewDecisionSchema, unreviewed } from './review-decision';
 import { ThreadUsageSchema } from './usage';
 
-/** What the dispatcher needs to know about an agent at a glance. `queued`: waiting for a free agent slot. */
+/**
+ * What the dispatcher needs to know about an agent at a glance. `queued`: waiting for a free agent
+ * slot; `rate-limited`: waiting on the provider's usage or rate limit (reason "rate-limited until
+ * 15:00"); `stalled`: retrying a failing connection for over a minute, or no screen change for the
+ * "stuck after" setting while working (reason "stalled: …" / "stuck? …"). Both still have a live
+ * agent, like the four before them.
+ */
 export const threadStatuses = [
   'queued',
   'starting',
   'working',
   'needs-input',
   'idle',
+  'rate-limited',
+  'stalled',
   'done',
   'failed',
   'stopped',

@@ -1,3 +1,5 @@
+import { retryLineGraceMs } from '../../shared/limits';
+import { resetTimeIn } from './reset-time';
 import { quotableLine, shortened } from './screen-text';
 import type { ScreenSnapshot } from './headless-screen';
 import type { RegexSandbox } from './regex-sandbox';
@@ -10,15 +12,32 @@ export type LiveScreenState = Exclude<ScreenState, 'failed'>;
 export interface ScreenVerdict {
   readonly state: LiveScreenState;
   readonly reason: string | null;
+  /** For limits and retries: when the limit ends or the retry is due (epoch ms), if the screen says. */
+  readonly until?: number | null;
 }
 
 interface CompiledRule {
   readonly rule: ScreenRule;
   readonly regex: RegExp;
+  readonly near: RegExp | null;
 }
 
-/** While the program runs, a question beats a spinner, which beats a ready prompt. */
-const liveStateOrder: readonly LiveScreenState[] = ['needs-input', 'working', 'idle'];
+/**
+ * While the program runs, a question beats a retry, which beats a spinner, which beats a limit
+ * message (it stays in the transcript once the agent works again), a menu (it may be the agent's
+ * echo) and a ready prompt.
+ */
+const liveStateOrder: readonly LiveScreenState[] = [
+  'needs-input',
+  'rate-limit-retry',
+  'retrying',
+  'working',
+  'rate-limited',
+  'menu',
+  'idle',
+];
+/** States whose line names a time; the line stops counting once that time has passed. */
+const timedStates: ReadonlySet<LiveScreenState> = new Set(['rate-limit-retry', 'retrying', 'rate-limited']);
 /** How far above a matched menu line to look for the question it answers. */
 const questionLookback = 12;
 const bottomLineCount = 3;
@@ -33,16 +52,20 @@ export class ScreenClassifier {
   private readonly userRules: readonly ScreenRule[];
   /** User rules turned off whose notice this classifier has passed on (once each). */
   private readonly reported = new Set<ScreenRule>();
+  /** When each timed line on screen was first seen: "resets 3pm" means the next 3pm after that. */
+  private firstSeen = new Map<string, number>();
 
   constructor(
     rules: readonly ScreenRule[],
     private readonly sandbox?: RegexSandbox,
+    private readonly now: () => number = Date.now,
   ) {
     this.userRules = rules.filter((rule) => rule.userSupplied && rule.state === 'needs-input');
     this.rules = rules.flatMap((rule) => {
       if (rule.userSupplied) return [];
       try {
-        return [{ rule, regex: new RegExp(rule.pattern, rule.flags ?? '') }];
+        const near = rule.near ? new RegExp(rule.near.pattern, rule.near.flags ?? '') : null;
+        return [{ rule, regex: new RegExp(rule.pattern, rule.flags ?? ''), near }];
       } catch {
         // A custom profile's broken pattern must not take status tracking down with it.
         return [];
@@ -103,14 +126,26 @@ export class ScreenClassifier {
    * sandbox: see `read`), or null when no rule recognises it.
    */
   classify(screen: ScreenSnapshot): ScreenVerdict | null {
-    for (const state of liveStateOrder) {
-      for (const compiled of this.rules) {
-        if (compiled.rule.state !== state) continue;
-        const found = this.match(compiled, screen);
-        if (found) return { state, reason: found.reason };
+    const now = this.now();
+    const seen = new Map<string, number>();
+    try {
+      for (const state of liveStateOrder) {
+        for (const compiled of this.rules) {
+          if (compiled.rule.state !== state) continue;
+          const found = this.match(compiled, screen, timedStates.has(state) ? { now, seen } : null);
+          if (found)
+            return { state, reason: found.reason, ...(found.until !== undefined ? { until: found.until } : {}) };
+        }
+      }
+      return null;
+    } finally {
+      // Only lines still on screen are remembered: a line that comes back later is a new message.
+      for (const [key, at] of seen) if (!this.firstSeen.has(key)) this.firstSeen.set(key, at);
+      const onScreen = new Set(screen.lines);
+      for (const key of this.firstSeen.keys()) {
+        if (!onScreen.has(key.slice(key.indexOf('\u0000') + 1))) this.firstSeen.delete(key);
       }
     }
-    return null;
   }
 
   /**
@@ -131,11 +166,32 @@ export class ScreenClassifier {
     return null;
   }
 
-  /** The bottom-most line in the rule's reach that matches, with the rule's reason filled in. */
-  private match({ rule, regex }: CompiledRule, screen: ScreenSnapshot): { reason: string | null } | null {
+  /**
+   * The bottom-most line in the rule's reach that matches, with the rule's reason filled in. With
+   * `timed`, the time the line names too; a line whose time has passed does not match.
+   */
+  private match(
+    { rule, regex, near }: CompiledRule,
+    screen: ScreenSnapshot,
+    timed: { now: number; seen: Map<string, number> } | null = null,
+  ): { reason: string | null; until?: number | null } | null {
     for (const index of linesInReach(rule, screen)) {
-      const found = regex.exec(screen.lines[index] ?? '');
-      if (found) return { reason: fillReason(rule.reason, found, screen, index) };
+      if (rule.notOnCursorLine && index === screen.cursorLine) continue;
+      const line = screen.lines[index] ?? '';
+      const found = regex.exec(line);
+      if (!found) continue;
+      const nearIndex = near && rule.near ? nearbyMatch(near, rule.near, screen, index) : null;
+      if (near && nearIndex === null) continue;
+      const reason = fillReason(rule.reason, found, screen, index, nearIndex);
+      if (!timed) return { reason };
+      const key = `${rule.state}\u0000${line}`;
+      const firstSeen = timed.seen.get(key) ?? this.firstSeen.get(key) ?? timed.now;
+      timed.seen.set(key, firstSeen);
+      const until = resetTimeIn(line.slice(found.index), firstSeen);
+      // A retry is overdue a while after its time (the attempt itself takes time); a limit, at once.
+      const over = until === null ? null : rule.state === 'rate-limited' ? until : until + retryLineGraceMs;
+      if (over !== null && timed.now >= over) continue;
+      return { reason, until };
     }
     return null;
   }
@@ -154,16 +210,36 @@ function linesInReach(rule: ScreenRule, screen: ScreenSnapshot): number[] {
   return indexes;
 }
 
+/** The index of the nearest other line within `near`'s rows of `index` that matches it, or null. */
+function nearbyMatch(
+  regex: RegExp,
+  near: NonNullable<ScreenRule['near']>,
+  screen: ScreenSnapshot,
+  index: number,
+): number | null {
+  for (let distance = 1; distance <= Math.max(near.above, near.below); distance++) {
+    for (const row of [index - distance, index + distance]) {
+      if (row < 0 || row >= screen.lines.length) continue;
+      if (row < index && distance > near.above) continue;
+      if (row > index && distance > near.below) continue;
+      if (regex.test(screen.lines[row] ?? '')) return row;
+    }
+  }
+  return null;
+}
+
 function fillReason(
   template: string | null,
   found: ArrayLike<string | undefined>,
   screen: ScreenSnapshot,
   index: number,
+  nearIndex: number | null = null,
 ): string | null {
   if (template === null) return null;
   const line = quotableLine(screen.lines[index] ?? '');
-  const filled = template.replace(/\{(line|question|\d)\}/g, (_placeholder, key: string) => {
+  const filled = template.replace(/\{(line|question|near|\d)\}/g, (_placeholder, key: string) => {
     if (key === 'line') return line;
+    if (key === 'near') return nearIndex === null ? line : quotableLine(screen.lines[nearIndex] ?? '');
     if (key === 'question') return questionAbove(screen, index) ?? line;
     return quotableLine(found[Number(key)] ?? '');
   });

@@ -7,7 +7,9 @@ afterEach(() => vi.useRealTimers());
 
 /**
  * Each recording (scripts/record-cli-screens.mjs: the real CLI in a pty, no credentials, no
- * network) and what a dispatcher must see at its end.
+ * network) and what a dispatcher must see at its end. The *-usage-limit screens cannot be recorded
+ * offline: they are reconstructed from the CLIs' sources and issues (each sidecar's
+ * `reconstructedFrom` says from what). Replays run at a fixed local noon.
  */
 const expectations: Record<string, StatusChange> = {
   'codex-sign-in': { status: 'needs-input', reason: 'sign-in required' },
@@ -25,6 +27,9 @@ const expectations: Record<string, StatusChange> = {
   'qwen-provider-picker': { status: 'needs-input', reason: 'sign-in required: pick a provider' },
   'qwen-print-no-auth': { status: 'failed', reason: 'exit 1: sign-in required: no auth type selected' },
   'amp-login': { status: 'needs-input', reason: 'sign-in required' },
+  'claude-usage-limit': { status: 'rate-limited', reason: 'rate-limited until 15:00' },
+  'codex-usage-limit': { status: 'rate-limited', reason: 'rate-limited until 15:28' },
+  'gemini-usage-limit': { status: 'rate-limited', reason: 'rate-limited until 15:45' },
 };
 
 describe('real CLI screens, replayed with their recorded timing', () => {
@@ -80,7 +85,13 @@ describe('real CLI screens, replayed with their recorded timing', () => {
       'amp-login': { status: 'needs-input', reason: 'asks: Would you like to log in to Amp? [(y)es, (n)o]:' },
       'codex-sign-in': { status: 'needs-input', reason: 'asks: Press enter to continue' },
       'claude-offline': { status: 'failed', reason: 'exit 1: Failed to connect to api.anthropic.com: ENOTFOUND' },
-      'opencode-prompt-offline': { status: 'working', reason: null },
+      'opencode-prompt-offline': {
+        status: 'working',
+        reason: 'retrying: Cannot connect to API: Unable to connect. Is the computer able to access the url…',
+      },
+      // Menus and sign-in screens any CLI draws (screen-rules.ts menuRules).
+      'gemini-auth-after-trust': { status: 'needs-input', reason: 'sign-in required' },
+      'qwen-provider-picker': { status: 'needs-input', reason: 'sign-in required' },
     };
     for (const [name, expected] of Object.entries(generic)) {
       const { changes, tracker } = replay(loadRecordedScreen(name), 'custom');

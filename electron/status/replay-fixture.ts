@@ -3,6 +3,7 @@ import { MirrorScreen } from './mirror-screen';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { vi } from 'vitest';
+import type { StatusClock } from './status-clock';
 import { type StatusChange, StatusTracker } from './status-tracker';
 
 /** A recorded CLI session: what scripts/record-cli-screens.mjs wrote. */
@@ -58,15 +59,18 @@ export interface Replay {
 export function replay(
   screen: RecordedScreen,
   profileId: string,
-  options: { untilMs?: number; throughMirror?: boolean } = {},
+  options: { untilMs?: number; throughMirror?: boolean; clock?: StatusClock; extraMs?: number } = {},
 ): Replay {
   vi.useFakeTimers();
+  // A fixed local noon: a limit's "resets 3pm" reads the same whenever the tests run.
+  vi.setSystemTime(new Date(2026, 10, 25, 12, 0));
   const changes: StatusChange[] = [];
   // As the agent host runs it: the tracker reads the thread's screen mirror, fed with the output first.
   const mirror = options.throughMirror ? new ScreenMirror(screen.cols, screen.rows) : null;
   const tracker = new StatusTracker({
     ...(mirror ? { screen: new MirrorScreen(mirror) } : {}),
     profileId,
+    ...(options.clock ? { clock: options.clock } : {}),
     cols: screen.cols,
     rows: screen.rows,
     onChange: (change) => changes.push(change),
@@ -82,6 +86,6 @@ export function replay(
   }
   if (screen.exitCode !== null && options.untilMs === undefined) {
     tracker.exit(screen.exitCode, screen.signal, false);
-  } else vi.advanceTimersByTime(Math.max(0, endMs - now));
+  } else vi.advanceTimersByTime(Math.max(0, endMs - now) + (options.extraMs ?? 0));
   return { changes, tracker, mirror };
 }

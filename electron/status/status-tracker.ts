@@ -1,6 +1,8 @@
 import {
   echoWindowMs,
   shellForegroundCheckMs,
+  retryLineGraceMs,
+  stalledAfterMs,
   statusIdleMs,
   statusMaxSettleMs,
   statusSettleMs,
@@ -9,8 +11,10 @@ import type { ThreadStatus } from '../../shared/models';
 import type { HookEventKind } from '../hooks/hook-protocol';
 import { ScreenClassifier, type ScreenVerdict } from './classify-screen';
 import { HeadlessScreen, type ScreenSnapshot, type StatusScreen } from './headless-screen';
+import { formatResetTime } from './reset-time';
 import { rulesFor, rulesFromPatterns } from './screen-rules';
 import { stripTerminalCodes } from './screen-text';
+import { sharedStatusClock, type StatusClock } from './status-clock';
 import type { ShellForeground } from './shell-foreground';
 
 export interface StatusChange {
@@ -45,6 +49,12 @@ export interface StatusTrackerOptions {
   readonly foreground?: () => ShellForeground | null;
   /** How often the foreground is read without output (shells only); see shellForegroundCheckMs. */
   readonly foregroundCheckMs?: number;
+  /** The shared timer that checks for stalls, "stuck?" and reset limits (status-clock.ts). */
+  readonly clock?: StatusClock;
+  /** Silence while working before "stuck?"; null: never. By default the clock's (Settings). */
+  readonly stuckAfterMs?: number | null;
+  /** Retrying a failing connection this long is "stalled" (see shared/limits stalledAfterMs). */
+  readonly stalledAfterMs?: number;
   readonly onChange: (change: StatusChange) => void;
 }
 
@@ -58,6 +68,11 @@ function withNotice(reason: string | null, notice: string | null): string | null
   return reason ? `${reason} (${notice})` : notice;
 }
 
+function minutes(ms: number): string {
+  const whole = Math.max(1, Math.round(ms / 60_000));
+  return whole === 1 ? '1 minute' : `${whole} minutes`;
+}
+
 /**
  * Derives a thread's status from its rendered screen: pty output goes into a headless terminal,
  * and once output settles the visible screen is read with the profile's rules (a question →
@@ -66,9 +81,16 @@ function withNotice(reason: string | null, notice: string | null): string | null
  * failed with the most telling line on screen. Claude Code hook events, where installed, are
  * trusted over guesses from activity.
  *
- * No polling: timers run only after output, so an idle thread costs nothing. The one exception is a
+ * No polling of its own: its timers run only after output, so an idle thread costs nothing but a
+ * few comparisons on the shared clock's tick (below). The one exception is a
  * plain shell (`foreground`): a silent program (`sleep 12`) starts and ends without output, so its
  * terminal's foreground is read on a slow timer too.
+ *
+ * Limits and stalls: a usage or rate limit on screen is "rate-limited until 15:00" (until the
+ * reset it names), a connection retried for more than `stalledAfterMs` is "stalled: <its words>",
+ * and a working agent whose screen has not changed for the "stuck after" setting is "stuck?" (shown
+ * as stalled, with a notification). Those need the time to pass, not output: the one shared
+ * StatusClock checks every tracker on its tick, so no thread has a timer of its own for them.
  */
 export class StatusTracker {
   private status: ThreadStatus = 'starting';
@@ -93,6 +115,22 @@ export class StatusTracker {
   /** Set by the first hook event: from then on, activity alone never overrides what hooks said. */
   private hookDriven = false;
   private disposed = false;
+  private readonly clock: StatusClock;
+  private readonly unwatchClock: () => void;
+  /** The screen's text at the last read, and when it last changed (or hooks reported work). */
+  private lastScreenText: string | null = null;
+  private lastChangeAt = Date.now();
+  /**
+   * Since when the screen has shown the agent retrying a connection (attempts a few seconds apart,
+   * the work between them included), when it last did, and in what words.
+   */
+  private retryingSince: number | null = null;
+  private retrySeenAt = 0;
+  private retryWords: string | null = null;
+  /** When the rate limit on screen ends (null: it does not say). */
+  private limitUntil: number | null = null;
+  /** Shown as "stuck?": it stays so until the screen changes. */
+  private stuck = false;
 
   constructor(private readonly options: StatusTrackerOptions) {
     const rules = [...rulesFor(options.profileId ?? null), ...rulesFromPatterns(options.needsInputPatterns ?? [])];
@@ -108,6 +146,8 @@ export class StatusTracker {
       );
       this.foregroundTimer.unref();
     }
+    this.clock = options.clock ?? sharedStatusClock;
+    this.unwatchClock = this.clock.watch((now) => this.onClockTick(now));
   }
 
   get current(): StatusChange {
@@ -153,6 +193,7 @@ export class StatusTracker {
   hookEvent(kind: HookEventKind, message: string | null): void {
     if (this.isFinal() || this.disposed) return;
     this.hookDriven = true;
+    this.lastChangeAt = Date.now();
     if (kind === 'Notification') this.set('needs-input', message?.trim() || 'waiting for you');
     else if (kind === 'Stop') this.set('idle', 'waiting for your next prompt');
     else this.set('working', null);
@@ -176,6 +217,7 @@ export class StatusTracker {
     if (this.disposed) return;
     this.disposed = true;
     this.clearTimers();
+    this.unwatchClock();
     this.screen.dispose();
   }
 
@@ -209,19 +251,83 @@ export class StatusTracker {
     const screen = this.screen.snapshot();
     const active = this.activitySinceRead;
     this.activitySinceRead = false;
+    const text = screen.lines.join('\n');
+    const changed = text !== this.lastScreenText;
+    if (changed) {
+      this.lastScreenText = text;
+      this.lastChangeAt = Date.now();
+    }
     // A custom profile's patterns are matched off the main thread: the verdict may come later, and
     // only the latest read's counts.
     const read = ++this.reads;
     this.classifier.read(screen, (verdict, notice) => {
       if (read !== this.reads || this.isFinal() || this.disposed) return;
+      // "stuck?" lasts until the screen changes: a redraw of the same screen is no sign of life.
+      if (this.stuck && !changed) return;
       this.lastVerdict = verdict;
       if (this.applyForeground(verdict)) return;
+      const change = verdict ? this.statusFor(verdict) : null;
       // Hooks name the state more precisely than a screen rule agreeing with them.
-      const hooksSaidSo = this.hookDriven && verdict?.state === this.status;
-      if (verdict && !hooksSaidSo) this.set(verdict.state, withNotice(verdict.reason, notice));
+      const hooksSaidSo = this.hookDriven && change?.status === this.status;
+      if (change && !hooksSaidSo) this.set(change.status, withNotice(change.reason, notice));
       else if (!verdict && active && !this.hookDriven && !isBlank(screen)) this.set('working', notice);
+      // The limit's line no longer counts (its reset has passed) and nothing else shows: it waits for you.
+      else if (!verdict && this.status === 'rate-limited')
+        this.set('idle', withNotice('the rate limit has reset', notice));
       else if (notice) this.set(this.status, withNotice(this.reason, notice));
     });
+  }
+
+  /** A screen verdict as a thread status: menus need input, retries and limits have their own. */
+  private statusFor(verdict: ScreenVerdict): StatusChange {
+    const now = Date.now();
+    if (verdict.state === 'menu') return { status: 'needs-input', reason: verdict.reason };
+    if (verdict.state === 'retrying') {
+      // An attempt between two retry lines (the screen briefly without one) is the same retrying.
+      if (this.retryingSince === null || now - this.retrySeenAt > retryLineGraceMs) this.retryingSince = now;
+      this.retrySeenAt = now;
+      this.retryWords = verdict.reason;
+      return now - this.retryingSince >= this.stalledAfterMs
+        ? { status: 'stalled', reason: `stalled: ${verdict.reason ?? 'retrying'}` }
+        : { status: 'working', reason: verdict.reason ? `retrying: ${verdict.reason}` : 'retrying' };
+    }
+    if (verdict.state === 'rate-limit-retry' || verdict.state === 'rate-limited') {
+      this.limitUntil = verdict.until ?? null;
+      return {
+        status: 'rate-limited',
+        reason:
+          this.limitUntil !== null
+            ? `rate-limited until ${formatResetTime(this.limitUntil, now)}`
+            : `rate-limited: ${verdict.reason ?? 'the provider refused'}`,
+      };
+    }
+    return { status: verdict.state, reason: verdict.reason };
+  }
+
+  private get stalledAfterMs(): number {
+    return this.options.stalledAfterMs ?? stalledAfterMs;
+  }
+
+  /** The shared clock's tick: what time alone can change (no output needed). */
+  private onClockTick(now: number): void {
+    if (this.isFinal() || this.disposed) return;
+    const retrying = this.lastVerdict?.state === 'retrying' && this.retryingSince !== null;
+    if (this.status === 'working' && retrying && now - this.retryingSince! >= this.stalledAfterMs) {
+      this.set('stalled', `stalled: ${this.retryWords ?? 'retrying'}`);
+      return;
+    }
+    if (this.status === 'rate-limited') {
+      // Past the reset the line stops counting; the read says what the screen shows instead.
+      if (this.limitUntil !== null && now >= this.limitUntil) this.screen.whenParsed(() => this.readScreen());
+      return;
+    }
+    const stuckAfterMs = this.options.stuckAfterMs !== undefined ? this.options.stuckAfterMs : this.clock.stuckAfterMs;
+    // A plain shell's silent program (a long `sleep`, a quiet build) is normal, not stuck.
+    if (stuckAfterMs === null || this.options.foreground || this.status !== 'working') return;
+    const quietFor = now - this.lastChangeAt;
+    if (quietFor < stuckAfterMs) return;
+    this.set('stalled', `stuck? no output or screen change for ${minutes(quietFor)}`);
+    this.stuck = true;
   }
 
   private onLongSilence(): void {
@@ -261,6 +367,9 @@ export class StatusTracker {
 
   private set(status: ThreadStatus, reason: string | null): void {
     if (status === this.status && reason === this.reason) return;
+    if (status !== 'stalled') this.stuck = false;
+    // Work that starts now is timed for "stuck?" from now, not from the last screen change.
+    if (status === 'working' && this.status !== 'working') this.lastChangeAt = Date.now();
     this.status = status;
     this.reason = reason;
     this.options.onChange({ status, reason });

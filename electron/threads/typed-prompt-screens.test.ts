@@ -20,6 +20,8 @@ afterEach(() => vi.useRealTimers());
 function typedOn(name: string, profileId: string, extraSilenceMs = 0): string[] {
   const screen = loadRecordedScreen(name);
   vi.useFakeTimers();
+  // A fixed local noon: the usage-limit screens' "resets 3pm" is three hours away.
+  vi.setSystemTime(new Date(2026, 10, 25, 12, 0));
   const typed: string[] = [];
   const queue = new FollowUpQueue({ type: (text) => typed.push(text) > 0, changed: () => undefined });
   const mirror = new ScreenMirror(screen.cols, screen.rows);
@@ -48,10 +50,11 @@ function typedOn(name: string, profileId: string, extraSilenceMs = 0): string[] 
   return typed;
 }
 
-/** Questions every profile's rules know, the generic ones (custom profiles) included. */
-const askingForAll = ['amp-login', 'gemini-trust', 'codex-sign-in'];
-/** Sign-in menus only the tool's own rules know: a custom profile needs them as its needs-input patterns. */
-const askingForOwnRules = ['gemini-auth-after-trust', 'qwen-provider-picker'];
+/**
+ * Questions every profile's rules know, the generic ones (custom profiles) included: menus and
+ * sign-in screens (Gemini's sign-in menu, Qwen's provider picker) are told by their shape.
+ */
+const askingForAll = ['amp-login', 'gemini-trust', 'codex-sign-in', 'gemini-auth-after-trust', 'qwen-provider-picker'];
 
 describe('the typed prompt on recorded CLI screens', () => {
   for (const name of askingForAll) {
@@ -62,18 +65,22 @@ describe('the typed prompt on recorded CLI screens', () => {
     });
   }
 
-  for (const name of askingForOwnRules) {
-    it(`is not typed on ${name} with its own rules, even after a minute of silence`, () => {
-      expect(typedOn(name, loadRecordedScreen(name).tool, 60_000)).toEqual([]);
-    });
-  }
-
   it('is not typed into the ready box Codex draws a moment before its sign-in screen covers it', () => {
     // The screen reads as ready for about 100 ms: a prompt typed then would land in the sign-in.
     expect(typedOn('codex-sign-in', 'codex', 60_000)).toEqual([]);
   });
 
+  for (const name of ['claude-usage-limit', 'codex-usage-limit', 'gemini-usage-limit']) {
+    it(`is not typed into ${name}'s input box while the limit lasts (it would only hit the limit again)`, () => {
+      expect(typedOn(name, loadRecordedScreen(name).tool, 60_000)).toEqual([]);
+    });
+  }
+
   it('is typed once on a ready input box (opencode)', () => {
     expect(typedOn('opencode-ready', 'opencode', 10_000)).toEqual(['the task']);
+  });
+
+  it('is typed once on a ready input box read with the generic rules alone (no menu seen in it)', () => {
+    expect(typedOn('opencode-ready', 'custom', 10_000)).toEqual(['the task']);
   });
 });

@@ -161,10 +161,26 @@ describe('sidebar filters and orders', () => {
       working: 0,
       queued: 1,
       idle: 1,
+      'rate-limited': 0,
+      stalled: 0,
       done: 0,
       stopped: 1,
       failed: 1,
       archived: 0,
+    });
+  });
+
+  it('shows rate-limited and stalled threads under their own filters, not as working or idle', () => {
+    const limited = makeThread({ status: 'rate-limited', statusReason: 'rate-limited until 15:00' });
+    const stalled = makeThread({ status: 'stalled', statusReason: 'stuck? no output or screen change for 10 minutes' });
+    expect(threadFilterIds.filter((id) => id !== 'all' && matchesFilter(limited, id))).toEqual(['rate-limited']);
+    expect(threadFilterIds.filter((id) => id !== 'all' && matchesFilter(stalled, id))).toEqual(['stalled']);
+    expect(countByFilter([limited, stalled])).toMatchObject({
+      all: 2,
+      working: 0,
+      idle: 0,
+      'rate-limited': 1,
+      stalled: 1,
     });
   });
 

@@ -7,6 +7,8 @@ export const statusLabels: Record<ThreadStatus, string> = {
   working: 'working',
   'needs-input': 'needs input',
   idle: 'idle',
+  'rate-limited': 'rate-limited',
+  stalled: 'stalled',
   done: 'done',
   failed: 'failed',
   stopped: 'stopped',
@@ -19,6 +21,8 @@ const statusHints: Record<ThreadStatus, string> = {
   working: 'working',
   'needs-input': 'needs input',
   idle: 'idle: waiting for a prompt',
+  'rate-limited': 'rate-limited: waiting for the provider’s usage or rate limit to reset',
+  stalled: 'stalled: retrying a failing connection, or no screen change for a long while',
   done: 'done',
   failed: 'failed',
   stopped: 'stopped',
@@ -30,6 +34,15 @@ interface StatusBadgeProps {
   testId?: string;
 }
 
+/**
+ * The badge's word: the status's, except a stall guessed from silence alone ("stuck? no output …"),
+ * which says it is a guess.
+ */
+export function badgeLabel(status: ThreadStatus, reason: string | null | undefined): string {
+  if (status === 'stalled' && reason?.startsWith('stuck?')) return 'stuck?';
+  return statusLabels[status];
+}
+
 export function StatusBadge({ status, reason, testId = 'thread-status' }: StatusBadgeProps) {
   return (
     <span
@@ -39,7 +52,7 @@ export function StatusBadge({ status, reason, testId = 'thread-status' }: Status
       title={reason ?? statusHints[status]}
     >
       <span className="status-dot" aria-hidden="true" />
-      {statusLabels[status]}
+      {badgeLabel(status, reason)}
     </span>
   );
 }
