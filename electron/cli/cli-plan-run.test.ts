@@ -183,6 +183,22 @@ describe('switchyard plan run', () => {
     expect(await tip(repo, 'switchyard/a')).toBe(await tip(repo, 'main'));
   }, 60_000);
 
+  it('a failing preflight prints the same shape with backupRef null, every task not-run, exits 1, and creates nothing in the repository', async () => {
+    const file = await writePlan(plan([task('a', commit('a.txt'))], { preflight: [['sh', '-c', 'exit 5']] }));
+    const refs = await gitOutput(repo, ['for-each-ref']);
+    const result = await switchyard('plan', 'run', file, '--repo', repo, '--json');
+    expect(result.code).toBe(1);
+    const out = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(Object.keys(out)).toEqual(['runId', 'target', 'backupRef', 'tasks', 'landed', 'log']);
+    expect(out).toMatchObject({
+      backupRef: null,
+      tasks: [{ name: 'a', branch: 'switchyard/a', status: 'not-run', exitCode: null }],
+      landed: [],
+    });
+    expect(await gitOutput(repo, ['for-each-ref'])).toBe(refs);
+    expect(existsSync(path.join(temp.dir, 'wt'))).toBe(false);
+  }, 30_000);
+
   it('rollback of an unknown run exits 1 with a clear message; a bad run id too', async () => {
     const unknown = await switchyard('plan', 'rollback', '20260101-000000-abcdef');
     expect(unknown.code).toBe(1);

@@ -33,7 +33,7 @@ export interface PlanRunOptions {
   readonly signal?: AbortSignal;
   /** Every event as it is logged (the CLI prints progress from these). */
   readonly onEvent?: (task: string | null, event: RunEventKind, detail: unknown) => void;
-  /** Verification, preflight and postflight commands are stopped after this long. */
+  /** Verification, preflight and postflight commands are stopped after this long; default: the plan's timeoutMinutes. */
   readonly commandTimeoutMs?: number;
   /** The run's id; a new one when absent (the app names the run before it starts). */
   readonly runId?: string;
@@ -90,10 +90,11 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
   const byName = new Map(states.map((s) => [s.task.name, s]));
   const startedAt = new Date().toISOString();
   const commandEnv = { ...process.env, SWITCHYARD_PLAN_RUN: runId };
+  const commandTimeoutMs = options.commandTimeoutMs ?? plan.timeoutMinutes * 60_000;
   const commandOptions = {
     env: commandEnv,
     ...(signal ? { signal } : {}),
-    ...(options.commandTimeoutMs !== undefined ? { timeoutMs: options.commandTimeoutMs } : {}),
+    timeoutMs: commandTimeoutMs,
   };
 
   const report = (backupRef: string | null): PlanRunReport => ({
@@ -305,25 +306,30 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
       };
       const onAbort = () => settle({ kind: 'interrupted' }, true);
       executor
-        .start(task, task.worktree, {
-          activity: () => {
-            lastActivity = Date.now();
+        .start(
+          task,
+          task.worktree,
+          {
+            activity: () => {
+              lastActivity = Date.now();
+            },
+            idle: (reason) => settle({ kind: 'idle', reason }, true),
+            needsInput: (reason) => {
+              if (!settled) void emit(task.name, 'needs-input', { reason });
+            },
+            finished: (exitCode) => settle({ kind: 'exit', exitCode }, false),
+            hold: (held) => {
+              const now = Date.now();
+              if (held && heldSince === null) heldSince = now;
+              if (!held && heldSince !== null) {
+                startedAt += now - heldSince;
+                lastActivity = now;
+                heldSince = null;
+              }
+            },
           },
-          idle: (reason) => settle({ kind: 'idle', reason }, true),
-          needsInput: (reason) => {
-            if (!settled) void emit(task.name, 'needs-input', { reason });
-          },
-          finished: (exitCode) => settle({ kind: 'exit', exitCode }, false),
-          hold: (held) => {
-            const now = Date.now();
-            if (held && heldSince === null) heldSince = now;
-            if (!held && heldSince !== null) {
-              startedAt += now - heldSince;
-              lastActivity = now;
-              heldSince = null;
-            }
-          },
-        }, from)
+          from,
+        )
         .then(
           (started) => {
             handle = started;
@@ -361,7 +367,7 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
         worktreeRoot: plan.worktreeRoot,
         // A task's changelog fragment lands as a file; gathering it is the merge queue's choice, not the run's.
         changelog: null,
-        ...(options.commandTimeoutMs !== undefined ? { verifyTimeoutMs: options.commandTimeoutMs } : {}),
+        verifyTimeoutMs: commandTimeoutMs,
       });
       const stopped = outcome.stopped;
       if (stopped) {
