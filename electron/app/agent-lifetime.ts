@@ -32,7 +32,15 @@ export interface QuitReport {
   readonly stopped: readonly string[];
 }
 
-const running = new Set<Thread['status']>(['queued', 'starting', 'working', 'needs-input', 'idle']);
+const running = new Set<Thread['status']>([
+  'queued',
+  'starting',
+  'working',
+  'needs-input',
+  'idle',
+  'rate-limited',
+  'stalled',
+]);
 
 /** Carries out the choice and reports, from the threads' own records, which agents kept running. */
 export async function endAgents(

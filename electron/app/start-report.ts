@@ -2,7 +2,15 @@ import type { Thread } from '../../shared/models';
 import type { StartReport } from '../../shared/start-report';
 import { endedWithSwitchyard, stopReasonText } from '../../shared/stop-reasons';
 
-const running = new Set<Thread['status']>(['queued', 'starting', 'working', 'needs-input', 'idle']);
+const running = new Set<Thread['status']>([
+  'queued',
+  'starting',
+  'working',
+  'needs-input',
+  'idle',
+  'rate-limited',
+  'stalled',
+]);
 
 /**
  * Read off the threads once recovery has run: one still active was reattached (only the agent host

@@ -3,7 +3,15 @@ import type { QuitChoice } from '../app/agent-lifetime';
 import type { SwitchyardApp } from '../app/switchyard-app';
 import type { ElectronApi } from './electron-api';
 
-const running = new Set<Thread['status']>(['queued', 'starting', 'working', 'needs-input', 'idle']);
+const running = new Set<Thread['status']>([
+  'queued',
+  'starting',
+  'working',
+  'needs-input',
+  'idle',
+  'rate-limited',
+  'stalled',
+]);
 
 /**
  * What to do with the running agents on quit: the setting when the user chose for good, else a

@@ -34,7 +34,15 @@ import { ThreadRuntime, type RuntimeOptions } from './thread-runtime';
 import { copyIntoWorktree } from './worktree-files';
 
 const defaultSize = { cols: 120, rows: 32 };
-const activeStatuses = new Set<Thread['status']>(['queued', 'starting', 'working', 'needs-input', 'idle']);
+const activeStatuses = new Set<Thread['status']>([
+  'queued',
+  'starting',
+  'working',
+  'needs-input',
+  'idle',
+  'rate-limited',
+  'stalled',
+]);
 const finalStatuses = new Set<Thread['status']>(['done', 'failed', 'stopped']);
 
 /** `switchyard agents stop` stopped it (the agent host says so): its own words, not "stopped by you". */

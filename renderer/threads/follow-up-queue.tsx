@@ -5,7 +5,15 @@ import type { Thread } from '../../shared/models';
 import { notify } from '../state/notices-store';
 import { getBridge } from '../transport/bridge';
 
-const runningStatuses = new Set<Thread['status']>(['queued', 'starting', 'working', 'needs-input', 'idle']);
+const runningStatuses = new Set<Thread['status']>([
+  'queued',
+  'starting',
+  'working',
+  'needs-input',
+  'idle',
+  'rate-limited',
+  'stalled',
+]);
 
 type FollowUpChannel =
   'threads.followUps.add' | 'threads.followUps.edit' | 'threads.followUps.remove' | 'threads.followUps.sendNow';

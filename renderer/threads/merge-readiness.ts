@@ -11,7 +11,15 @@ export function mergeIsPrimary(review: ReviewDecision, approvalStale: boolean | 
 }
 
 /** Agent states in which it may still commit (or is about to start). */
-const activeStatuses: ReadonlySet<Thread['status']> = new Set(['queued', 'starting', 'working', 'needs-input', 'idle']);
+const activeStatuses: ReadonlySet<Thread['status']> = new Set([
+  'queued',
+  'starting',
+  'working',
+  'needs-input',
+  'idle',
+  'rate-limited',
+  'stalled',
+]);
 
 export interface MergeFacts {
   review: ReviewDecision;
