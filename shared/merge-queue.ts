@@ -108,6 +108,8 @@ export const QueueEntryViewSchema = z.object({
   /** Why it sits where the suggestion puts it. */
   orderReason: z.string(),
   dependsOn: z.array(z.string()),
+  /** Open blocking findings a reviewer agent left on it (issue 15); the suggested order puts such entries last. */
+  blockingFindings: z.number().int().default(0),
 });
 export type QueueEntryView = z.infer<typeof QueueEntryViewSchema>;
 

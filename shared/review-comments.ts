@@ -9,6 +9,15 @@ export type CommentState = z.infer<typeof CommentStateSchema>;
 export const CommentSideSchema = z.enum(['old', 'new']);
 export type CommentSide = z.infer<typeof CommentSideSchema>;
 
+/** How much a reviewer agent's finding matters: blocking stops a landing, warning and note do not. */
+export const findingSeverities = ['blocking', 'warning', 'note'] as const;
+export const FindingSeveritySchema = z.enum(findingSeverities);
+export type FindingSeverity = z.infer<typeof FindingSeveritySchema>;
+
+/** Who wrote a comment when it was not the dispatcher: a reviewer agent's run (issue 15). */
+export const CommentAuthorSchema = z.object({ kind: z.literal('reviewer'), profileId: z.string(), runId: z.string() });
+export type CommentAuthor = z.infer<typeof CommentAuthorSchema>;
+
 export const ReviewCommentSchema = z.object({
   id: z.string(),
   threadId: z.string(),
@@ -26,6 +35,10 @@ export const ReviewCommentSchema = z.object({
   createdAt: z.string(),
   sentAt: z.string().nullable(),
   resolvedAt: z.string().nullable(),
+  /** Absent: the dispatcher wrote it. */
+  author: CommentAuthorSchema.optional(),
+  /** A reviewer's finding's severity (absent on the dispatcher's own comments). */
+  severity: FindingSeveritySchema.optional(),
 });
 export type ReviewComment = z.infer<typeof ReviewCommentSchema>;
 
@@ -46,6 +59,8 @@ function lineRange(comment: Pick<ReviewComment, 'startLine' | 'endLine'>): strin
 
 /** `src/app.ts:12-14`, with "(before the change)" when the comment points at removed lines. */
 export function commentLocation(comment: Pick<ReviewComment, 'path' | 'side' | 'startLine' | 'endLine'>): string {
+  // A reviewer's note on no line of the diff (output that was not a finding on it) has no path.
+  if (comment.path === '') return 'general';
   return `${comment.path}:${lineRange(comment)}${comment.side === 'old' ? ' (before your change)' : ''}`;
 }
 
@@ -59,11 +74,15 @@ export function commentLocation(comment: Pick<ReviewComment, 'path' | 'side' | '
  *        Rename x.
  */
 export function formatReviewMessage(
-  comments: ReadonlyArray<Pick<ReviewComment, 'path' | 'side' | 'startLine' | 'endLine' | 'quote' | 'body'>>,
+  comments: ReadonlyArray<
+    Pick<ReviewComment, 'path' | 'side' | 'startLine' | 'endLine' | 'quote' | 'body'> &
+      Pick<Partial<ReviewComment>, 'severity'>
+  >,
 ): string {
   const lines = [`Review comments on your branch (${comments.length}):`];
   comments.forEach((comment, index) => {
-    lines.push(`${index + 1}. ${withoutControlCharacters(commentLocation(comment))}`);
+    const severity = comment.severity ? ` [${comment.severity}]` : '';
+    lines.push(`${index + 1}. ${withoutControlCharacters(commentLocation(comment))}${severity}`);
     const quote = comment.quote.slice(0, maxQuoteLines);
     for (const code of quote) {
       const clean = withoutControlCharacters(code);

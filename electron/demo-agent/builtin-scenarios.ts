@@ -121,6 +121,30 @@ export const builtinScenarios = {
       { exit: 0 },
     ],
   },
+  /** Leaves a TODO in a committed file: the thread a reviewer (the `review` scenario) should block. */
+  'with-todo': {
+    name: 'with-todo',
+    steps: [
+      { print: 'Adding a helper for: {prompt}', delayMs: 150 },
+      {
+        write: {
+          path: 'src/{slug}.js',
+          content: 'export function helper(value) {\n  // TODO: handle a missing value\n  return value * 2;\n}\n',
+        },
+      },
+      { commit: 'Add {slug} helper' },
+      { print: 'Done.' },
+      { exit: 0 },
+    ],
+  },
+  /**
+   * A reviewer agent: prints findings for the diff against $SWITCHYARD_REVIEW_BASE as JSON lines
+   * (blocking for a TODO or console.log, a note per changed file) and one malformed line.
+   */
+  review: {
+    name: 'review',
+    steps: [{ print: 'Reviewing the diff…' }, { review: {} }, { exit: 0 }],
+  },
 } satisfies Record<string, Scenario>;
 
 export type BuiltinScenarioName = keyof typeof builtinScenarios;

@@ -39,7 +39,7 @@ function git(cwd: string, args: readonly string[]): Promise<GitRun> {
   });
 }
 
-async function gitOrFail(cwd: string, args: readonly string[]): Promise<string> {
+export async function gitOrFail(cwd: string, args: readonly string[]): Promise<string> {
   const result = await git(cwd, args);
   if (result.exitCode !== 0) {
     const detail = (result.stderr || result.stdout).trim().split('\n')[0] ?? '';

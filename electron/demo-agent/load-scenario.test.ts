@@ -44,6 +44,8 @@ describe('builtin scenarios', () => {
       'trust-first',
       'conflict-a',
       'conflict-b',
+      'with-todo',
+      'review',
     ]);
   });
 

@@ -5,6 +5,10 @@ import { commitAll } from './git-commit';
 import { LineReader } from './line-reader';
 import { defaultEchoUntil, type Scenario, type Step } from './scenario';
 import { runInbox } from './inbox';
+import { findingsForDiff, reviewDiff } from './review-diff';
+
+/** The line the demo reviewer prints that is not a finding: the app must keep it as a note. */
+export const demoMalformedFinding = 'Overall: looks reasonable (this line is not a finding).';
 import { appendWorkspaceFile, editWorkspaceFile, replaceWorkspaceLine, writeWorkspaceFile } from './workspace-files';
 
 export interface RunOptions {
@@ -165,6 +169,10 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
       });
     } else if ('flood' in step) {
       await flood(output, step.flood.bytes);
+    } else if ('review' in step) {
+      const findings = findingsForDiff(await reviewDiff(cwd, step.review.base));
+      for (const finding of findings) await say(JSON.stringify(finding));
+      await say(demoMalformedFinding);
     } else {
       const unknown: never = step;
       throw new StepFailure(`Unknown step: ${JSON.stringify(unknown)}`, exitCodes.badScenario);

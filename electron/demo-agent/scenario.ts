@@ -72,6 +72,13 @@ export const FloodStep = z.strictObject({
   }),
 });
 
+/**
+ * A reviewer: reads the diff of HEAD against `base` (default: $SWITCHYARD_REVIEW_BASE, else HEAD~1)
+ * and prints its findings as JSON lines (see review-diff.ts), then one line that is not a finding,
+ * so the app's handling of malformed output is always exercised.
+ */
+export const ReviewStep = z.strictObject({ review: z.strictObject({ base: z.string().optional() }) });
+
 /** Action key → schema of the whole step; the loader uses it to name what is wrong with a step. */
 export const stepSchemas = {
   print: PrintStep,
@@ -86,6 +93,7 @@ export const stepSchemas = {
   echo: EchoStep,
   inbox: InboxStep,
   flood: FloodStep,
+  review: ReviewStep,
 } as const;
 
 export type StepKind = keyof typeof stepSchemas;
@@ -104,6 +112,7 @@ export const StepSchema = z.union([
   EchoStep,
   InboxStep,
   FloodStep,
+  ReviewStep,
 ]);
 export type Step = z.infer<typeof StepSchema>;
 

@@ -74,6 +74,16 @@ export class MergeQueueService {
     await this.matrices.shutdown();
   }
 
+  /** Where each thread's open blocking findings from reviewer agents are counted (the app wires the review's comments in). */
+  useBlockingFindings(count: (threadId: string) => number): void {
+    this.views.blockingFindings = count;
+  }
+
+  /** A thread's findings changed: the queue's view (counts, suggested order) is sent again. */
+  blockingChanged(projectId: string): void {
+    this.views.send(projectId).catch(() => undefined);
+  }
+
   /** The queue as the view shows it; computes the matrix the first time. */
   view(projectId: string): Promise<QueueView> {
     return this.views.view(projectId);

@@ -60,6 +60,7 @@ export function entryViews(
   matrix: ConflictMatrix | null,
   suggestion: OrderSuggestion | null,
   allThreads: readonly Thread[],
+  blockingFindings: (threadId: string) => number = () => 0,
 ): QueueEntryView[] {
   const names = new Map(ordered.map((t) => [t.branch, t.name]));
   const nameOf = new Map(allThreads.map((t) => [t.id, t.name]));
@@ -82,6 +83,7 @@ export function entryViews(
       suggestedIndex: index >= 0 ? index : null,
       orderReason: suggestion?.reasons[t.id] ?? '',
       dependsOn: (t.brief?.dependsOn ?? []).map((id) => nameOf.get(id) ?? id),
+      blockingFindings: blockingFindings(t.id),
     };
   });
 }

@@ -15,6 +15,8 @@ export class QueueViews {
   /** The last view sent per project, which a progress step is sent on. */
   private readonly sent = new Map<string, QueueView>();
   private closed = false;
+  /** Open blocking findings from reviewer agents per thread (none until the app wires the review in). */
+  blockingFindings: (threadId: string) => number = () => 0;
 
   constructor(
     private readonly context: QueueContext,
@@ -90,6 +92,7 @@ export class QueueViews {
             name: t.name,
             dependsOn: t.brief?.dependsOn ?? [],
             files: matrix.files[t.branch] ?? [],
+            blocking: this.blockingFindings(t.id),
           })),
         )
       : null;
@@ -100,7 +103,7 @@ export class QueueViews {
       target,
       base,
       targetTip: await branchTipIfAny(project.path, target),
-      entries: entryViews(ordered, queue, matrix, suggestion, all),
+      entries: entryViews(ordered, queue, matrix, suggestion, all, this.blockingFindings),
       candidates: all
         .filter((t) => !t.archived && !queued.includes(t) && t.merged?.into !== target)
         .map((t) => ({ threadId: t.id, name: t.name, branch: t.branch, reviewState: t.review.state })),

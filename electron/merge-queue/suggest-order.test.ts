@@ -40,4 +40,16 @@ describe('suggested order', () => {
     const result = suggestOrder([entry('b', ['gone']), entry('a')]);
     expect(result.order).toEqual(['b', 'a']);
   });
+
+  it('puts entries a reviewer blocked last, yet an entry still after what it depends on', () => {
+    const result = suggestOrder([
+      { ...entry('blocked'), blocking: 2 },
+      entry('clean'),
+      { ...entry('base'), blocking: 1 },
+      entry('on-base', ['base']),
+    ]);
+    // base is blocked but foundational: it goes before blocked (and on-base must follow it).
+    expect(result.order).toEqual(['clean', 'base', 'on-base', 'blocked']);
+    expect(result.reasons.blocked).toContain('blocked: 2 blocking findings from a reviewer');
+  });
 });

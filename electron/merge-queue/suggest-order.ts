@@ -5,6 +5,8 @@ export interface OrderCandidate {
   readonly dependsOn: readonly string[];
   /** Files the entry changes. */
   readonly files: readonly string[];
+  /** Open blocking findings from a reviewer: such an entry goes after every unblocked one it can. */
+  readonly blocking?: number;
 }
 
 export type OrderSuggestion =
@@ -14,7 +16,8 @@ export type OrderSuggestion =
 /**
  * The suggested landing order: declared dependencies first (topological; a cycle is reported,
  * never guessed around), then foundational entries (the most queued entries build on them), then
- * those touching the fewest files shared with other entries. Ties keep the given order.
+ * those touching the fewest files shared with other entries; entries a reviewer blocked go last
+ * (as far as their dependents allow). Ties keep the given order.
  */
 export function suggestOrder(candidates: readonly OrderCandidate[]): OrderSuggestion {
   const byId = new Map(candidates.map((c) => [c.id, c]));
@@ -46,6 +49,7 @@ export function suggestOrder(candidates: readonly OrderCandidate[]): OrderSugges
     const ready = candidates.filter((c) => !placed.has(c.id) && (deps.get(c.id) ?? []).every((d) => placed.has(d)));
     ready.sort(
       (x, y) =>
+        Number((x.blocking ?? 0) > 0) - Number((y.blocking ?? 0) > 0) ||
         (dependents.get(y.id) ?? 0) - (dependents.get(x.id) ?? 0) ||
         (shared.get(x.id)?.length ?? 0) - (shared.get(y.id)?.length ?? 0) ||
         (index.get(x.id) ?? 0) - (index.get(y.id) ?? 0),
@@ -58,6 +62,9 @@ export function suggestOrder(candidates: readonly OrderCandidate[]): OrderSugges
   const reasons: Record<string, string> = {};
   for (const c of candidates) {
     const parts: string[] = [];
+    const blocking = c.blocking ?? 0;
+    if (blocking > 0)
+      parts.push(`blocked: ${blocking} blocking finding${blocking === 1 ? '' : 's'} from a reviewer, so last`);
     const own = deps.get(c.id) ?? [];
     if (own.length) parts.push(`after ${own.map((d) => byId.get(d)?.name ?? d).join(', ')} (declared dependency)`);
     const built = dependents.get(c.id) ?? 0;

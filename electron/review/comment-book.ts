@@ -39,6 +39,13 @@ export class CommentBook {
     return comment;
   }
 
+  /** Adds comments written elsewhere (a reviewer agent's findings) as drafts, in one write. */
+  async addMany(threadId: string, comments: readonly ReviewComment[]): Promise<void> {
+    if (comments.length === 0) return;
+    await this.store.putComments([...comments]);
+    this.changed(threadId);
+  }
+
   async edit(threadId: string, commentId: string, body: string): Promise<ReviewComment> {
     const comment = this.store.comment(threadId, commentId);
     if (comment.state !== 'draft') {

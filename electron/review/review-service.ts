@@ -202,6 +202,12 @@ export class ReviewService {
     return this.comments.resolve(threadId, commentId, resolved);
   }
 
+  /** A reviewer agent's findings, added as draft comments the dispatcher keeps, edits, dismisses or sends. */
+  addReviewerComments(threadId: string, comments: readonly ReviewComment[]): Promise<void> {
+    this.options.state.thread(threadId);
+    return this.comments.addMany(threadId, comments);
+  }
+
   sendComments(threadId: string): Promise<{ sent: ReviewComment[]; message: string }> {
     this.options.state.thread(threadId);
     return this.comments.sendDrafts(threadId);
