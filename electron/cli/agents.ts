@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { plural } from '../../shared/plural';
 import { defaultDataDir } from '../app/app-paths';
 import { AgentHostClient, otherVersionHosts, processGone, shutDownAgentHosts } from '../agent-host/agent-host-client';
 import { agentHostPaths, agentHostProtocol } from '../agent-host/protocol';
@@ -76,7 +77,7 @@ async function listAgents(argv: string[]): Promise<number> {
     return 0;
   }
   if (!host && olderHosts.length === 0) {
-    console.log(`No agent host runs for ${dataDir}: no agent is running outside a Switchyard window.`);
+    console.log(`No agent host runs for ${dataDir}, so no agent runs there without a Switchyard window or server.`);
     return 0;
   }
   if (host) {
@@ -261,8 +262,4 @@ function ago(iso: string, now = Date.now()): string {
   if (seconds < 60) return `${seconds}s ago`;
   if (seconds < 3600) return `${Math.floor(seconds / 60)}m ago`;
   return `${Math.floor(seconds / 3600)}h ${Math.floor((seconds % 3600) / 60)}m ago`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
