@@ -16,6 +16,11 @@ export const SettingsSchema = z.object({
    * added last; null or absent: `code`, else `cursor` on PATH, else $VISUAL / $EDITOR.
    */
   editorCommand: z.string().max(1000).nullable().optional(),
+  /**
+   * Minutes a working agent's screen may stay unchanged before the thread reads "stuck?" (with a
+   * notification); 0: never; absent: shared/limits defaultStuckAfterMinutes.
+   */
+  stuckAfterMinutes: z.number().int().min(0).max(1440).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

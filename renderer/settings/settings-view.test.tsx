@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { AgentProfileInfo } from '../../shared/models';
 import { AgentTable, parseMaxRunningAgents, SettingsView, SettingsWindow } from './settings-view';
+import { parseStuckAfterMinutes } from './stuck-timeout-editor';
 
 const base: AgentProfileInfo = {
   id: 'claude',
@@ -57,6 +58,14 @@ describe('settings window', () => {
     expect(html).toContain('Stop them all');
     expect(html).toContain('data-testid="agent-table"');
     expect(html).toContain('data-testid="settings-editor-input"');
+    expect(html).toContain('data-testid="settings-stuck-input"');
+  });
+
+  it('reads the "stuck after" minutes: blank for the default, 0 for never, nothing else outside 0–1440', () => {
+    expect(parseStuckAfterMinutes('')).toEqual({ ok: true, value: 10 });
+    expect(parseStuckAfterMinutes(' 25 ')).toEqual({ ok: true, value: 25 });
+    expect(parseStuckAfterMinutes('0')).toEqual({ ok: true, value: 0 });
+    for (const bad of ['-1', '2.5', 'ten', '1441']) expect(parseStuckAfterMinutes(bad).ok, bad).toBe(false);
   });
 
   it('lists every profile with whether it is installed, its version, install command, modes and approvals', () => {

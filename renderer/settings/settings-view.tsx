@@ -10,6 +10,7 @@ import { getBridge } from '../transport/bridge';
 import { CustomProfileEditor } from './custom-profile-editor';
 import { EditorCommandEditor } from './editor-command-editor';
 import { PriceOverridesEditor } from './price-overrides-editor';
+import { StuckTimeoutEditor } from './stuck-timeout-editor';
 import { fieldErrorProps } from '../ui/field-error';
 import { InlineError } from '../ui/inline-error';
 import { Modal } from '../ui/modal';
@@ -191,6 +192,7 @@ function AppSettingsSection() {
         </div>
       </form>
       <EditorCommandEditor />
+      <StuckTimeoutEditor />
     </section>
   );
 }
