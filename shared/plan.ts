@@ -41,6 +41,12 @@ export const PlanAgentSchema = z
       .describe("One of the profile's approval modes; default: its safe default"),
     scenario: z.string().trim().min(1).max(200).optional().describe('The demo agent’s scenario'),
     command: PlanCommandSchema.optional().describe('The program and its arguments, for the custom profile'),
+    planFirst: z
+      .boolean()
+      .optional()
+      .describe(
+        'In the app: ask the agent for its plan before it changes files, and go on only once the plan is approved',
+      ),
   })
   .strict();
 export type PlanAgent = z.infer<typeof PlanAgentSchema>;
