@@ -8,6 +8,8 @@ import { EventBus } from './event-bus';
 import { createHandlers } from '../api/handlers/index';
 import { MergeQueueService } from '../merge-queue/merge-queue-service';
 import { ReviewService } from '../review/review-service';
+import { PlanService } from '../plans/plan-service';
+import { ReviewerService } from '../reviewer/reviewer-service';
 import { ProjectService } from '../projects/project-service';
 import { StateRepository } from '../store/state-repository';
 import { startHookServer } from '../hooks/hook-server';
@@ -23,6 +25,7 @@ import { pathExists } from '../fs/path-exists';
 import type { AgentLifetime, QuitChoice, QuitReport } from './agent-lifetime';
 import { endAgents, inProcessAgentLifetime } from './agent-lifetime';
 import { buildStartReport } from './start-report';
+import { wireBlockingFindings } from './blocking-findings';
 import { loadPrices, Prices } from '../usage/prices';
 import { ThreadUsageWiring } from '../usage/thread-usage-wiring';
 import { UsageService } from '../usage/usage-service';
@@ -42,6 +45,8 @@ export interface SwitchyardOptions {
    */
   readonly agentHost?: boolean;
   readonly log?: (message: string) => void;
+  /** A reviewer agent is stopped after this long (default: reviewer/reviewer-service.ts). */
+  readonly reviewerTimeoutMs?: number;
   /** Where the agents' own records are looked for (CLAUDE_CONFIG_DIR, CODEX_HOME, HOME): this process's env by default. */
   readonly usageEnv?: NodeJS.ProcessEnv;
 }
@@ -65,6 +70,9 @@ export interface SwitchyardApp {
   readonly usage: ThreadUsageWiring;
   /** Attempt groups: one task by several agents, compared and one kept. */
   readonly attempts: AttemptsService;
+  readonly plans: PlanService;
+  /** Reviewer agents: second opinions on a branch as review comments. */
+  readonly reviewer: ReviewerService;
   /** What becomes of the agents when this process goes (see agent-lifetime.ts). */
   readonly agentLifetime: AgentLifetime;
   /** Keeps (detaches) or stops the running agents before a quit, and says which went which way. */
@@ -157,6 +165,27 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
   const review = await ReviewService.open(domain);
   const mergeQueue = await MergeQueueService.open(domain);
   const attempts = new AttemptsService({ state, threads, review, events, log });
+  const plans = new PlanService({
+    state,
+    threads,
+    agents,
+    events,
+    dataDir: options.dataDir,
+    hazardPatterns: (projectId) => review.settings(projectId).hazardPatterns,
+    typeKeys: (threadId, data) => terminals.input(threadId, data),
+    log,
+  });
+  const reviewer = await ReviewerService.open({
+    dataDir: options.dataDir,
+    state,
+    agents,
+    events,
+    comments: { add: (threadId, comments) => review.addReviewerComments(threadId, comments) },
+    queuedThreads: async (projectId) => (await mergeQueue.view(projectId)).entries.map((entry) => entry.threadId),
+    log,
+    ...(options.reviewerTimeoutMs ? { timeoutMs: options.reviewerTimeoutMs } : {}),
+  });
+  wireBlockingFindings({ events, state, review, mergeQueue });
   const prices = await loadPrices(options.dataDir).catch((error: unknown) => {
     log(`[switchyard] ${(error as Error).message} Using the built-in prices.`);
     return new Prices();
@@ -181,6 +210,8 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     mergeQueue,
     usage,
     attempts,
+    plans,
+    reviewer,
     startReport,
   });
   const dispatch = createRequestRouter(handlers, options.log);
@@ -198,11 +229,15 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     mergeQueue,
     usage,
     attempts,
+    plans,
+    reviewer,
     agentLifetime,
     endAgents: (choice) => endAgents(agentLifetime, state, choice),
     disconnect: (client) => terminals.disconnect(client),
     shutdown: async () => {
+      plans.shutdown();
       attempts.shutdown();
+      await reviewer.shutdown();
       usage.close();
       await mergeQueue.shutdown();
       await review.shutdown();
@@ -212,6 +247,7 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     },
     shutdownKeepingAgents: async () => {
       attempts.shutdown();
+      await reviewer.shutdown();
       usage.close();
       await mergeQueue.shutdown();
       await review.shutdown();

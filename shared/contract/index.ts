@@ -6,9 +6,11 @@ import { briefsContract } from './briefs';
 import { demoContract } from './demo';
 import { mergeContract } from './merge';
 import { mergeQueueContract } from './merge-queue';
+import { plansContract } from './plans';
 import { profilesContract } from './profiles';
 import { projectsContract } from './projects';
 import { reviewContract } from './review';
+import { reviewerContract } from './reviewer';
 import { settingsContract } from './settings';
 import { terminalContract } from './terminal';
 import { threadsContract } from './threads';
@@ -39,6 +41,8 @@ export const contractGroups = {
   workspace: workspaceContract,
   usage: usageContract,
   attempts: attemptsContract,
+  reviewer: reviewerContract,
+  plans: plansContract,
 } as const;
 
 /**
@@ -60,6 +64,8 @@ export const requestContract = {
   ...workspaceContract.requests,
   ...usageContract.requests,
   ...attemptsContract.requests,
+  ...reviewerContract.requests,
+  ...plansContract.requests,
 } as const;
 
 /** Everything main pushes to the windows: event → payload schema. */
@@ -71,6 +77,8 @@ export const eventContract = {
   ...reviewContract.events,
   ...mergeQueueContract.events,
   ...attemptsContract.events,
+  ...reviewerContract.events,
+  ...plansContract.events,
 } as const;
 
 export type RequestChannel = keyof typeof requestContract;

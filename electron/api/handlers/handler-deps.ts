@@ -1,7 +1,9 @@
 import type { AgentRegistry } from '../../agents/agent-registry';
 import type { AttemptsService } from '../../attempts/attempts-service';
 import type { MergeQueueService } from '../../merge-queue/merge-queue-service';
+import type { PlanService } from '../../plans/plan-service';
 import type { ReviewService } from '../../review/review-service';
+import type { ReviewerService } from '../../reviewer/reviewer-service';
 import type { ProjectService } from '../../projects/project-service';
 import type { SettingsService } from '../../settings/settings-service';
 import type { StateRepository } from '../../store/state-repository';
@@ -33,6 +35,10 @@ export interface HandlerDeps {
   readonly usage: ThreadUsageWiring;
   /** Attempt groups: one task by several agents side by side. */
   readonly attempts: AttemptsService;
+  /** Plans run in the app, each task a thread. */
+  readonly plans: PlanService;
+  /** Reviewer agents: second opinions as review comments. */
+  readonly reviewer: ReviewerService;
   /** What the start found, read once after recovery (app.info). */
   readonly startReport: StartReport;
 }

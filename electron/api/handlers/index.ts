@@ -6,9 +6,11 @@ import { demoHandlers } from './demo';
 import type { HandlerDeps } from './handler-deps';
 import { mergeHandlers } from './merge';
 import { mergeQueueHandlers } from './merge-queue';
+import { planHandlers } from './plans';
 import { profileHandlers } from './profiles';
 import { projectHandlers } from './projects';
 import { reviewHandlers } from './review';
+import { reviewerHandlers } from './reviewer';
 import { settingsHandlers } from './settings';
 import { terminalHandlers } from './terminal';
 import { threadHandlers } from './threads';
@@ -32,5 +34,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...workspaceHandlers(deps),
     ...usageHandlers(deps),
     ...attemptHandlers(deps),
+    ...planHandlers(deps),
+    ...reviewerHandlers(deps),
   };
 }
