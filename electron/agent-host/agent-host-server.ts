@@ -19,6 +19,14 @@ import {
   readMessages,
   writeMessage,
 } from './protocol';
+import { sharedStatusClock } from '../status/status-clock';
+
+/** The app's "stuck after" setting, sent with `start` and `limit` (an older app sends none: the default stays). */
+function takeStuckSetting(args: Record<string, unknown>): void {
+  const value = args.stuckAfterMs;
+  if (value === null || (typeof value === 'number' && Number.isFinite(value) && value > 0))
+    sharedStatusClock.stuckAfterMs = value;
+}
 
 const finalStatuses = new Set(['done', 'failed', 'stopped']);
 
@@ -293,6 +301,7 @@ export class AgentHostServer {
       case 'start': {
         const plan = args.plan as LaunchPlan;
         this.maxRunning = Number(args.maxRunning) || this.maxRunning;
+        takeStuckSetting(args);
         this.finished.delete(plan.threadId);
         this.agentInfo.set(plan.threadId, {
           name: plan.threadName ?? null,
@@ -316,6 +325,7 @@ export class AgentHostServer {
       }
       case 'limit':
         this.maxRunning = Number(args.maxRunning) || this.maxRunning;
+        takeStuckSetting(args);
         this.runtime.limitChanged();
         await this.saveAgents();
         return null;

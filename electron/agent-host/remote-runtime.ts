@@ -22,8 +22,12 @@ import {
   spawnAgentHost,
 } from './agent-host-client';
 import { agentHostPaths, type ControlEvent, type DataFrame } from './protocol';
+import { sharedStatusClock } from '../status/status-clock';
 
 const finalStatuses = new Set(['done', 'failed', 'stopped']);
+
+/** Settings' "stuck after", as this process's status clock holds it (SettingsService keeps it in step). */
+const stuckSetting = () => ({ stuckAfterMs: sharedStatusClock.stuckAfterMs });
 
 export interface RemoteRuntimeOptions {
   readonly dataDir: string;
@@ -96,7 +100,7 @@ export class RemoteRuntime implements AgentRuntime {
   start(plan: LaunchPlan): void {
     this.active.set(plan.threadId, 'starting');
     const started = this.connected().then((client) =>
-      client.request('start', { plan, maxRunning: this.options.maxRunning() }),
+      client.request('start', { plan, maxRunning: this.options.maxRunning(), ...stuckSetting() }),
     );
     this.starting.set(plan.threadId, started);
     void started
@@ -142,9 +146,11 @@ export class RemoteRuntime implements AgentRuntime {
   /** Tells the host the new limit (it starts queued threads at once); an older host without `limit` learns it at the next start. */
   limitChanged(): void {
     if (!this.client?.isOpen) return;
-    this.client.request('limit', { maxRunning: this.options.maxRunning() }).catch((error: unknown) => {
-      this.options.log(`[switchyard] the agent host did not take the new agent limit: ${String(error)}`);
-    });
+    this.client
+      .request('limit', { maxRunning: this.options.maxRunning(), ...stuckSetting() })
+      .catch((error: unknown) => {
+        this.options.log(`[switchyard] the agent host did not take the new agent limit: ${String(error)}`);
+      });
   }
 
   write(threadId: string, data: string): boolean {

@@ -3,6 +3,8 @@ import type { DomainEvents } from '../../shared/domain-events';
 import type { Settings, SettingsView } from '../../shared/settings';
 import type { StateRepository } from '../store/state-repository';
 import { editorArgv } from '../os/open-in-editor';
+import { sharedStatusClock } from '../status/status-clock';
+import { stuckAfterMinutesIn } from '../status/stuck-setting';
 
 /**
  * How many agents may run at once when the user has not said: agent CLIs take a few hundred MB
@@ -17,7 +19,9 @@ export class SettingsService {
   constructor(
     private readonly state: StateRepository,
     private readonly events: DomainEvents,
-  ) {}
+  ) {
+    sharedStatusClock.setStuckAfterMinutes(stuckAfterMinutesIn(this.state.get('settings')));
+  }
 
   get(): SettingsView {
     const settings = this.state.get('settings');
@@ -38,6 +42,8 @@ export class SettingsService {
     if (patch.editorCommand?.trim()) editorArgv(patch.editorCommand, `"${patch.editorCommand}"`);
     if (patch.editorCommand !== undefined && !patch.editorCommand?.trim()) patch = { ...patch, editorCommand: null };
     await this.state.set('settings', { ...this.state.get('settings'), ...patch });
+    // Trackers in this process read it from the shared clock; the agent host gets it with each request.
+    sharedStatusClock.setStuckAfterMinutes(stuckAfterMinutesIn(this.state.get('settings')));
     const view = this.get();
     this.events.emit('settings.updated', view);
     return view;
