@@ -63,6 +63,22 @@ describe('renderer notifications', () => {
     expect(shown.map((n) => n.title)).toEqual(['Fix login needs your input', 'Fix login failed']);
   });
 
+  it('notifies a stalled or stuck agent, but not a rate-limited one (it waits on the provider)', () => {
+    const { shown } = notifier();
+    upsert({ id: 't1', name: 'Fix login', status: 'working' });
+    upsert({ id: 't1', name: 'Fix login', status: 'rate-limited', statusReason: 'rate-limited until 15:00' });
+    upsert({ id: 't1', name: 'Fix login', status: 'working' });
+    upsert({
+      id: 't1',
+      name: 'Fix login',
+      status: 'stalled',
+      statusReason: 'stuck? no output or screen change for 10 minutes',
+    });
+    expect(shown.map(({ title, body }) => ({ title, body }))).toEqual([
+      { title: 'Fix login may be stuck', body: 'stuck? no output or screen change for 10 minutes' },
+    ]);
+  });
+
   it('stays quiet for the thread being looked at, for new threads, and when disabled', () => {
     let enabled = true;
     const { shown } = notifier({ lookingAt: 'seen', enabled: () => enabled });

@@ -1,0 +1,15 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { badgeLabel, StatusBadge } from './status-badge';
+
+describe('status badge', () => {
+  it('says rate-limited and stalled, and "stuck?" for a stall guessed from silence alone', () => {
+    expect(badgeLabel('rate-limited', 'rate-limited until 15:00')).toBe('rate-limited');
+    expect(badgeLabel('stalled', 'stalled: ERROR: Reconnecting... waiting for network')).toBe('stalled');
+    expect(badgeLabel('stalled', 'stuck? no output or screen change for 10 minutes')).toBe('stuck?');
+    const html = renderToStaticMarkup(<StatusBadge status="rate-limited" reason="rate-limited until 15:00" />);
+    expect(html).toContain('data-status="rate-limited"');
+    expect(html).toContain('title="rate-limited until 15:00"');
+    expect(html).toContain('status-rate-limited');
+  });
+});
