@@ -10,6 +10,7 @@ import { QueueSettingsForm } from './queue-settings-form';
 import { getMergeQueueActions } from './merge-queue-actions';
 import { useMergeQueue } from './merge-queue-store';
 import { useMergeQueueSync } from './use-merge-queue-sync';
+import { ReviewAllButton } from './review-all-button';
 
 const modeText = { merge: 'merge commits', squash: 'squash', rebase: 'rebase + fast-forward' } as const;
 
@@ -114,6 +115,7 @@ export function MergeQueueView({ projectId }: { projectId: string }) {
         >
           Land all in order ({ready.length})
         </button>
+        <ReviewAllButton projectId={projectId} disabled={view.entries.length === 0} />
         <button
           type="button"
           className="button"

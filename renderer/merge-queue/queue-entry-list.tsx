@@ -112,6 +112,15 @@ export function QueueEntryList(props: QueueEntryListProps) {
               <span className={`mq-risk risk-${entry.risk}`} data-testid="mq-risk" title={entry.riskReasons.join('\n')}>
                 {riskLabel[entry.risk]}
               </span>
+              {entry.blockingFindings > 0 && (
+                <span
+                  className="mq-tag warning"
+                  data-testid="mq-blocking"
+                  title="Blocking findings a reviewer agent left on this branch (open its review to see them)"
+                >
+                  {entry.blockingFindings} blocking
+                </span>
+              )}
               {entry.queuedAnyway && (
                 <span className="mq-tag warning" title="Queued without approval">
                   not approved

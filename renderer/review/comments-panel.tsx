@@ -5,6 +5,7 @@ import { followUpQueuedMessage } from '../../shared/follow-ups';
 import { notify } from '../state/notices-store';
 import { useThreadsStore } from '../state/threads-store';
 import { reviewActions } from './review-api';
+import { ReviewerBadge } from './reviewer-badge';
 import { useReviewPaneStore } from './review-pane-store';
 
 /**
@@ -38,7 +39,11 @@ export function CommentsPanel({
   const outdated = useMemo(() => {
     const listed = new Set(files.map((file) => file.id));
     const marked = new Set(Object.values(outdatedByFile).flat());
-    return new Set(comments.filter((c) => !listed.has(`${c.section}:${c.path}`) || marked.has(c.id)).map((c) => c.id));
+    return new Set(
+      comments
+        .filter((c) => (c.path !== '' && !listed.has(`${c.section}:${c.path}`)) || marked.has(c.id))
+        .map((c) => c.id),
+    );
   }, [comments, files, outdatedByFile]);
   const goTo = (comment: ReviewComment) => {
     const store = useReviewPaneStore.getState();
@@ -68,6 +73,7 @@ export function CommentsPanel({
               {commentLocation(comment)}
             </button>
             <span className={`comment-state state-${comment.state}`}>{comment.state}</span>
+            <ReviewerBadge comment={comment} />
             {outdated.has(comment.id) && (
               <span
                 className="comment-state outdated"

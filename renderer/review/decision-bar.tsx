@@ -4,6 +4,7 @@ import type { ReviewSummary } from '../../shared/review';
 import { plural } from '../../shared/plural';
 import { reviewActions } from './review-api';
 import { ReviewBadge } from './review-badge';
+import { ReviewerRequest } from './reviewer-request';
 
 /** Approve, request changes (sends the drafts), reject (archives, keeps the branch), or reopen. */
 export function DecisionBar({
@@ -82,6 +83,7 @@ export function DecisionBar({
           Reject
         </button>
       )}
+      <ReviewerRequest thread={thread} />
     </div>
   );
 }

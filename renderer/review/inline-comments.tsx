@@ -3,6 +3,7 @@ import { commentLocation, type ReviewComment } from '../../shared/review-comment
 import { CommentComposer } from './comment-composer';
 import { sendDraftsToAgent } from './comments-panel';
 import { reviewActions } from './review-api';
+import { ReviewerBadge } from './reviewer-badge';
 import { type CommentDraft, useReviewPaneStore } from './review-pane-store';
 
 /** What shows under one line of the diff: its comments, then the composer if it was opened there. */
@@ -63,6 +64,7 @@ function InlineComment({ threadId, comment }: { threadId: string; comment: Revie
       <div className="inline-comment-head small">
         <span className="mono muted">{commentLocation(comment)}</span>
         <span className={`comment-state state-${comment.state}`}>{comment.state}</span>
+        <ReviewerBadge comment={comment} />
       </div>
       {editing === null ? (
         <p className="comment-body" data-testid="inline-comment-body">

@@ -1,0 +1,67 @@
+import { writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { git } from './support/git';
+import { createDemoThread } from './support/review-helpers';
+import { useWorkspaceHost } from './support/workspace-host';
+
+const workspace = useWorkspaceHost({ openRepo: true });
+
+test('Ask for a review: the demo reviewer blocks a TODO inline with its badge, keeps its stray line as a note, and Send reaches the agent', async ({
+  page,
+}) => {
+  const { repo } = workspace();
+  await page.goto(workspace().host.url);
+  // The worker: the demo agent echoing what it is sent, so a sent review shows in its terminal.
+  await createDemoThread(page, 'Helper', 'echo');
+  const worktree = path.join(`${repo}.worktrees`, 'switchyard-helper');
+  await mkdir(path.join(worktree, 'src'), { recursive: true });
+  await writeFile(
+    path.join(worktree, 'src', 'helper.js'),
+    'export function helper(value) {\n  // TODO: handle a missing value\n  return value * 2;\n}\n',
+  );
+  await git(worktree, 'add', '-A');
+  await git(worktree, 'commit', '-q', '-m', 'Add helper');
+  const tipBefore = (await git(repo, 'rev-parse', 'switchyard/helper')).trim();
+
+  await page.getByTestId('tab-diff').click();
+  const file = page.locator('[data-testid="review-file"][data-file-id="committed:src/helper.js"]');
+  await expect(file.locator('.d2h-code-line-ctn').first()).toBeVisible();
+
+  await page.getByTestId('reviewer-profile').selectOption('demo');
+  await page.getByTestId('reviewer-ask').click();
+  const status = page.getByTestId('reviewer-status');
+  await expect(status).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  await expect(status).toContainText('Review by Demo agent (scripted) finished: 3 comments, 1 blocking');
+
+  // The blocking finding sits under line 2 of the file, badged.
+  const blocking = file.getByTestId('inline-comment').filter({ has: page.locator('[data-severity="blocking"]') });
+  await expect(blocking).toHaveCount(1);
+  await expect(blocking).toContainText('src/helper.js:2');
+  await expect(blocking).toContainText('Left-over TODO or console.log');
+  await expect(blocking.getByTestId('severity-badge')).toHaveText('blocking · reviewer');
+  // A note per file, and the malformed line kept as a general note (in the list only).
+  const listed = page.getByTestId('review-comment');
+  await expect(listed).toHaveCount(3);
+  const general = listed.filter({ hasText: 'general' });
+  await expect(general).toContainText('this line is not a finding');
+  await expect(general.getByTestId('severity-badge')).toHaveAttribute('data-severity', 'note');
+
+  // Its output is viewable.
+  await page.getByTestId('reviewer-output-toggle').click();
+  await expect(page.getByTestId('reviewer-output')).toContainText('"severity":"blocking"');
+
+  // Dismiss the note on the file, then send the rest to the worker.
+  const fileNote = file.getByTestId('inline-comment').filter({ has: page.locator('[data-severity="note"]') });
+  await fileNote.getByTestId('inline-comment-delete').click();
+  await expect(listed).toHaveCount(2);
+  await blocking.getByTestId('inline-comment-send').click();
+  await expect(page.locator('[data-testid="review-comment"][data-state="sent"]')).toHaveCount(2);
+  await page.getByTestId('tab-terminal').click();
+  await expect(page.getByTestId('terminal-pane')).toContainText('received: Review comments on your branch (2):');
+  await expect(page.getByTestId('terminal-pane')).toContainText('src/helper.js:2 [blocking]');
+
+  // The reviewer's copy is gone and the branch did not move.
+  expect((await git(repo, 'rev-parse', 'switchyard/helper')).trim()).toBe(tipBefore);
+  expect(await git(repo, 'worktree', 'list')).not.toContain('reviewer-worktrees');
+});
