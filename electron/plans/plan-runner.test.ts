@@ -294,6 +294,38 @@ describe('plan run', () => {
     expect(await readFile(path.join(repo, 'README.md'), 'utf8')).toBe('my own edit\n');
   }, 60_000);
 
+  it('asks beforeLanding for each verified task: a reason fails it unlanded and its dependents are skipped', async () => {
+    const plan = await checked({
+      base: 'main',
+      tasks: [
+        shTask('kept', commitFile('kept/x.txt')),
+        shTask('refused', commitFile('refused/x.txt')),
+        shTask('after-refused', commitFile('after-refused/x.txt'), { dependsOn: ['refused'] }),
+      ],
+    });
+    const asked: string[] = [];
+    const outcome = await runPlan({
+      repo,
+      plan,
+      dataDir,
+      runId: '20261204-120000-abcdef',
+      executor: (log) => new CliTaskExecutor({ outputFile: (task) => log.taskOutputFile(task.name) }),
+      beforeLanding: async (task) => {
+        asked.push(task.name);
+        return task.name === 'refused' ? 'its review was rejected' : null;
+      },
+    });
+    expect(outcome.report.runId).toBe('20261204-120000-abcdef');
+    expect(statuses(outcome)).toEqual({ kept: 'landed', refused: 'failed', 'after-refused': 'skipped' });
+    expect(asked.sort()).toEqual(['kept', 'refused']);
+    const events = await readRunLog(outcome.report.log);
+    expect(events.find((e) => e.event === 'failed')).toMatchObject({
+      task: 'refused',
+      detail: { message: 'its review was rejected', while: 'landing' },
+    });
+    expect(await gitOutput(repo, ['ls-tree', '-r', '--name-only', 'main'])).not.toContain('refused/x.txt');
+  }, 30_000);
+
   it('types the prompt into an interactive agent once it is ready, and takes its idle prompt afterwards as done', async () => {
     // A tool that takes its prompt only as typed input, commits what it was told, and waits for more.
     const script = path.join(temp.dir, 'typist.cjs');
