@@ -20,6 +20,7 @@
 // <tool>-<situation>.json (version, argv, exit code, size, and when each chunk arrived, so tests can
 // replay the output with its real timing).
 import { execFile } from 'node:child_process';
+import http from 'node:http';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -97,7 +98,56 @@ const situations = [
   { tool: 'qwen', pkg: '@qwen-code/qwen-code', situation: 'provider-picker', argv: ['qwen'] },
   { tool: 'qwen', pkg: '@qwen-code/qwen-code', situation: 'print-no-auth', argv: ['qwen', 'say hi'] },
   { tool: 'amp', pkg: '@sourcegraph/amp', situation: 'login', argv: ['amp'] },
+  // Limits: Codex pointed at a local server that answers every request with a 429 "usage_limit_reached"
+  // (as ChatGPT's backend does at a plan's limit, resets in 3 h), through a custom provider.
+  ...['exec', 'tui'].map((how) => ({
+    tool: 'codex',
+    pkg: '@openai/codex',
+    situation: how === 'exec' ? 'exec-usage-limit' : 'usage-limit',
+    argv: [
+      'codex',
+      ...(how === 'exec' ? ['exec', '--skip-git-repo-check'] : ['--no-daemon']),
+      '-C',
+      'repo',
+      '-c',
+      'model_provider="limited"',
+      '-c',
+      'model_providers.limited={name="limited",base_url="http://127.0.0.1:PORT/v1",env_key="OPENAI_API_KEY",wire_api="responses"}',
+      'say hi',
+    ],
+    env: { OPENAI_API_KEY: 'sk-recorder-not-a-key' },
+    limitServer: 'usage',
+    // The TUI asks to trust the folder first: Enter trusts it, then the prompt goes.
+    ...(how === 'tui' ? { keys: [{ afterMs: 5000, data: '\r' }] } : {}),
+    seconds: 20,
+  })),
 ];
+
+/**
+ * A local stand-in for a provider at its limit: every request gets a 429 with the body OpenAI's
+ * backend sends for a used-up plan. `PORT` in a situation's argv becomes its port.
+ */
+async function startLimitServer() {
+  const resetsAt = Math.floor(Date.now() / 1000) + 3 * 3600;
+  const server = http.createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(429, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          error: {
+            type: 'usage_limit_reached',
+            message: 'The usage limit has been reached',
+            plan_type: 'plus',
+            resets_at: resetsAt,
+          },
+        }),
+      );
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: server.address().port, close: () => server.close() };
+}
 
 async function versionOf(binary, env) {
   try {
@@ -151,13 +201,17 @@ async function makeEnvironment(home) {
 
 async function record(spec) {
   const temp = await mkdtemp(path.join(tmpdir(), `record-${spec.tool}-`));
+  let limitServer = null;
   try {
     const repo = await makeRepo(temp);
-    const env = await makeEnvironment(path.join(temp, 'home'));
+    const env = { ...(await makeEnvironment(path.join(temp, 'home'))), ...(spec.env ?? {}) };
+    limitServer = spec.limitServer ? await startLimitServer() : null;
     const binary = path.join(clisDir, 'node_modules', '.bin', spec.argv[0]);
     const version = await versionOf(binary, env);
     if (version === null) return { spec, skipped: `${spec.argv[0]} --version failed: not installed in ${clisDir}?` };
-    const args = spec.argv.slice(1).map((arg) => (arg === 'repo' ? repo : arg));
+    const args = spec.argv
+      .slice(1)
+      .map((arg) => (arg === 'repo' ? repo : limitServer ? arg.replace('PORT', String(limitServer.port)) : arg));
     const seconds = spec.seconds ?? defaultSeconds;
 
     const terminal = new Terminal({ cols, rows, allowProposedApi: true });
@@ -191,6 +245,7 @@ async function record(spec) {
       package: spec.pkg,
       version,
       argv: [spec.argv[0], ...spec.argv.slice(1).map((arg) => (arg === 'repo' ? '<repo>' : arg))],
+      ...(spec.limitServer ? { limitServer: 'a local server answering 429 usage_limit_reached (resets in 3 h)' } : {}),
       cols,
       rows,
       recordedForSeconds: seconds,
@@ -206,6 +261,7 @@ async function record(spec) {
     await writeFile(path.join(options.out, `${name}.json`), await formatJson(sidecar));
     return { spec, name, version, exit, bytes: Buffer.byteLength(raw) };
   } finally {
+    limitServer?.close();
     await rm(temp, { recursive: true, force: true, maxRetries: 3 });
   }
 }

@@ -187,7 +187,7 @@ export class ScreenClassifier {
       const key = `${rule.state}\u0000${line}`;
       const firstSeen = timed.seen.get(key) ?? this.firstSeen.get(key) ?? timed.now;
       timed.seen.set(key, firstSeen);
-      const until = resetTimeIn(line.slice(found.index), firstSeen);
+      const until = resetTimeIn(timedText(rule, screen, index, found.index), firstSeen);
       // A retry is overdue a while after its time (the attempt itself takes time); a limit, at once.
       const over = until === null ? null : rule.state === 'rate-limited' ? until : until + retryLineGraceMs;
       if (over !== null && timed.now >= over) continue;
@@ -208,6 +208,22 @@ function linesInReach(rule: ScreenRule, screen: ScreenSnapshot): number[] {
     if (where === 'bottom' && indexes.length === bottomLineCount) break;
   }
   return indexes;
+}
+
+/**
+ * Where a timed line's time may be: from the match on, and for a limit message also the lines that
+ * continue it up to a blank one (Codex wraps its own long lines: "…purchase more credits or try
+ * again at" / "9:03 PM."). A retry line's time is on the line itself.
+ */
+function timedText(rule: ScreenRule, screen: ScreenSnapshot, index: number, from: number): string {
+  const text = [(screen.lines[index] ?? '').slice(from)];
+  if (rule.state !== 'rate-limited') return text[0]!;
+  for (let row = index + 1; row < Math.min(screen.lines.length, index + 3); row++) {
+    const line = screen.lines[row] ?? '';
+    if (line.trim() === '') break;
+    text.push(line);
+  }
+  return text.join(' ');
 }
 
 /** The index of the nearest other line within `near`'s rows of `index` that matches it, or null. */

@@ -7,9 +7,10 @@ afterEach(() => vi.useRealTimers());
 
 /**
  * Each recording (scripts/record-cli-screens.mjs: the real CLI in a pty, no credentials, no
- * network) and what a dispatcher must see at its end. The *-usage-limit screens cannot be recorded
- * offline: they are reconstructed from the CLIs' sources and issues (each sidecar's
- * `reconstructedFrom` says from what). Replays run at a fixed local noon.
+ * network) and what a dispatcher must see at its end. The codex *-usage-limit screens are the real
+ * Codex against a local server answering 429 usage_limit_reached; Claude Code's and Gemini's limit
+ * screens need a real account at its limit, so they are reconstructed from the CLIs' sources and
+ * issues (each sidecar's `reconstructedFrom` says from what). Replays run at a fixed local noon.
  */
 const expectations: Record<string, StatusChange> = {
   'codex-sign-in': { status: 'needs-input', reason: 'sign-in required' },
@@ -28,7 +29,13 @@ const expectations: Record<string, StatusChange> = {
   'qwen-print-no-auth': { status: 'failed', reason: 'exit 1: sign-in required: no auth type selected' },
   'amp-login': { status: 'needs-input', reason: 'sign-in required' },
   'claude-usage-limit': { status: 'rate-limited', reason: 'rate-limited until 15:00' },
-  'codex-usage-limit': { status: 'rate-limited', reason: 'rate-limited until 15:28' },
+  'codex-usage-limit': { status: 'rate-limited', reason: 'rate-limited until 21:03' },
+  // `codex exec` ends at the limit: failed, in its words.
+  'codex-exec-usage-limit': {
+    status: 'failed',
+    reason:
+      'exit 1: ERROR: You’ve hit your usage limit. Upgrade to Pro (https://chatgpt.com/explore/pro), visit https://chatgpt.com/settings/usage to purchase more credits or try…',
+  },
   'gemini-usage-limit': { status: 'rate-limited', reason: 'rate-limited until 15:45' },
 };
 
