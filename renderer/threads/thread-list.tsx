@@ -2,6 +2,7 @@ import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { plural } from '../../shared/plural';
 import { EnableNotificationsControl } from '../notifications/enable-notifications-control';
 import { useAttentionNotifications } from '../notifications/use-attention-notifications';
+import { PlansNavItem } from '../plans/plans-nav-item';
 import { useProjectsStore } from '../state/projects-store';
 import { matchesFilter, threadFilters, threadsOfProject, useThreadsStore } from '../state/threads-store';
 import { useUiStore } from '../state/ui-store';
@@ -90,6 +91,7 @@ export function ThreadList() {
         Merge queue
         <span className="muted">land approved threads in order</span>
       </button>
+      <PlansNavItem />
       {waiting > 0 && (
         <button
           type="button"

@@ -1,0 +1,62 @@
+import { useEffect } from 'react';
+import { create } from 'zustand';
+import type { PlanRunView } from '../../shared/contract/plans';
+import { getBridge, getConnection } from '../transport/bridge';
+
+interface PlansState {
+  open: boolean;
+  /** The plan being edited, as the file's text. */
+  text: string;
+  /** Where it was opened from or saved to, relative to the project. */
+  file: string | null;
+  runs: Record<string, PlanRunView>;
+  /** The run the view shows. */
+  shownRunId: string | null;
+  setOpen(open: boolean): void;
+  setText(text: string, file?: string | null): void;
+  replaceRuns(runs: readonly PlanRunView[]): void;
+  upsertRun(run: PlanRunView): void;
+  showRun(runId: string | null): void;
+}
+
+export const usePlansStore = create<PlansState>()((set) => ({
+  open: false,
+  text: '',
+  file: null,
+  runs: {},
+  shownRunId: null,
+  setOpen: (open) => set({ open }),
+  setText: (text, file) => set((state) => ({ text, file: file === undefined ? state.file : file })),
+  replaceRuns: (runs) => set({ runs: Object.fromEntries(runs.map((r) => [r.runId, r])) }),
+  upsertRun: (run) => set((state) => ({ runs: { ...state.runs, [run.runId]: run } })),
+  showRun: (shownRunId) => set({ shownRunId }),
+}));
+
+export const openPlans = () => usePlansStore.getState().setOpen(true);
+
+/** Loads the app's plan runs, follows `plan.run`, and loads again after a reconnect. */
+export function usePlansSync(): void {
+  useEffect(() => {
+    const bridge = getBridge();
+    const connection = getConnection();
+    let stopped = false;
+    const load = () =>
+      void bridge.invoke('plans.runs', {}).then((result) => {
+        if (!stopped && result.ok) usePlansStore.getState().replaceRuns(result.value);
+      });
+    load();
+    let seenEpoch = connection.getState().epoch;
+    const unsubscribers = [
+      connection.subscribe((state) => {
+        if (state.epoch === seenEpoch) return;
+        seenEpoch = state.epoch;
+        load();
+      }),
+      bridge.on('plan.run', (run) => usePlansStore.getState().upsertRun(run)),
+    ];
+    return () => {
+      stopped = true;
+      unsubscribers.forEach((unsubscribe) => unsubscribe());
+    };
+  }, []);
+}

@@ -1,0 +1,295 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { DryRunReportView, PlanCheckResultView } from '../../shared/contract/plans';
+import type { WireError } from '../../shared/errors';
+import { useProjectsStore } from '../state/projects-store';
+import { InlineError } from '../ui/inline-error';
+import { Modal } from '../ui/modal';
+import { type DraftPlan, emptyPlan, draftText, parseDraft, planIssues } from './plan-draft';
+import { PlanTable } from './plan-table';
+import { plansApi } from './plans-api';
+import { usePlansStore, usePlansSync } from './plans-store';
+import { RunPanel } from './run-panel';
+import { WaveGraph } from './wave-graph';
+import '../styles/plans.css';
+
+/** How long typing pauses before the plan is checked again. */
+const checkDebounceMs = 400;
+
+/** The Plans view while open; mounted once, it follows the app's plan runs. */
+export function PlansView() {
+  usePlansSync();
+  const open = usePlansStore((state) => state.open);
+  const projectId = useProjectsStore((state) => state.selectedId);
+  if (!open) return null;
+  return (
+    <Modal title="Plans" testId="plans-view" wide onClose={() => usePlansStore.getState().setOpen(false)}>
+      {projectId ? <PlansEditor projectId={projectId} /> : <p className="muted">Open a project first.</p>}
+    </Modal>
+  );
+}
+
+type Source = 'none' | 'paste' | 'checklist';
+
+function PlansEditor({ projectId }: { projectId: string }) {
+  const { text, file, setText } = usePlansStore();
+  const runs = usePlansStore((state) => state.runs);
+  const shownRunId = usePlansStore((state) => state.shownRunId);
+  const [source, setSource] = useState<Source>(text ? 'none' : 'paste');
+  const [pasted, setPasted] = useState('');
+  const [files, setFiles] = useState<{ path: string; name: string }[]>([]);
+  const [check, setCheck] = useState<PlanCheckResultView | null>(null);
+  const [report, setReport] = useState<DryRunReportView | null>(null);
+  const [error, setError] = useState<WireError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const parsed = useMemo(() => (text ? parseDraft(text) : null), [text]);
+  const draft = parsed && 'plan' in parsed ? parsed.plan : null;
+
+  useEffect(() => {
+    void plansApi.list(projectId).then((result) => result.ok && setFiles(result.value));
+  }, [projectId]);
+
+  // The check runs on the text as it is, a moment after typing stops.
+  useEffect(() => {
+    if (!text.trim()) return setCheck(null);
+    let current = true;
+    const timer = setTimeout(() => {
+      void plansApi.check(projectId, text).then((result) => {
+        if (current && result.ok) setCheck(result.value);
+      });
+    }, checkDebounceMs);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [projectId, text]);
+
+  const edit = (plan: DraftPlan) => {
+    setText(draftText(plan));
+    setReport(null);
+  };
+  const takeSource = async () => {
+    setError(null);
+    if (source === 'checklist') {
+      const result = await plansApi.fromChecklist(projectId, pasted);
+      if (!result.ok) return setError(result.error);
+      setText(result.value.text, null);
+      setNotice(
+        `${result.value.tasks} task${result.value.tasks === 1 ? '' : 's'} from the checklist: fill in what each owns.`,
+      );
+    } else setText(pasted, null);
+    setSource('none');
+    setPasted('');
+    setReport(null);
+  };
+  const openFile = async (path: string) => {
+    const result = await plansApi.read(projectId, path);
+    if (!result.ok) return setError(result.error);
+    setText(result.value.text, result.value.path);
+    setSource('none');
+    setReport(null);
+  };
+  const save = async () => {
+    const name = window.prompt(
+      'Save the plan as',
+      file?.replace(/^.*[\\/]/, '').replace(/\.(json|ya?ml)$/, '') ?? 'plan',
+    );
+    if (!name) return;
+    const result = await plansApi.save(projectId, name, text, file ?? undefined);
+    if (!result.ok) return setError(result.error);
+    usePlansStore.getState().setText(text, result.value.path);
+    setNotice(`Saved to ${result.value.path}.`);
+    void plansApi.list(projectId).then((r) => r.ok && setFiles(r.value));
+  };
+  const dryRun = async () => {
+    const result = await plansApi.dryRun(projectId, text);
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    setCheck(result.value.check);
+    setReport(result.value.report);
+  };
+  const run = async () => {
+    const result = await plansApi.run(projectId, text);
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    usePlansStore.getState().upsertRun(result.value);
+    usePlansStore.getState().showRun(result.value.runId);
+  };
+
+  const projectRuns = Object.values(runs)
+    .filter((r) => r.projectId === projectId)
+    .sort((a, b) => b.runId.localeCompare(a.runId));
+  const shownRun = (shownRunId && runs[shownRunId]) || projectRuns[0];
+
+  return (
+    <div className="plans-editor">
+      <div className="plans-toolbar">
+        <select
+          aria-label="Plan files in the project"
+          data-testid="plan-files"
+          value=""
+          onChange={(event) => event.target.value && void openFile(event.target.value)}
+        >
+          <option value="">Open a plan file…</option>
+          {files.map((f) => (
+            <option key={f.path} value={f.path}>
+              {f.path}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="button small" data-testid="plan-paste" onClick={() => setSource('paste')}>
+          Paste a plan
+        </button>
+        <button
+          type="button"
+          className="button small"
+          data-testid="plan-from-checklist"
+          onClick={() => setSource('checklist')}
+        >
+          From a checklist
+        </button>
+        <button
+          type="button"
+          className="button small"
+          onClick={() => (setText(draftText(emptyPlan), null), setSource('none'))}
+        >
+          New plan
+        </button>
+        <span className="muted">{file ?? (text ? 'not saved' : '')}</span>
+      </div>
+      {source !== 'none' && (
+        <div className="plans-source">
+          <textarea
+            data-testid="plan-source-text"
+            data-autofocus
+            rows={10}
+            aria-label={source === 'paste' ? 'Plan (JSON or YAML)' : 'Markdown checklist'}
+            placeholder={source === 'paste' ? 'Paste a plan: JSON or YAML' : '- [ ] One task per line'}
+            value={pasted}
+            onChange={(event) => setPasted(event.target.value)}
+          />
+          <button
+            type="button"
+            className="button small primary"
+            data-testid="plan-use-source"
+            disabled={!pasted.trim()}
+            onClick={() => void takeSource()}
+          >
+            {source === 'paste' ? 'Use this plan' : 'Make a plan'}
+          </button>
+        </div>
+      )}
+      <InlineError error={error} testId="plans-error" />
+      {notice && <p className="plan-notice">{notice}</p>}
+      {parsed && 'error' in parsed && <p className="inline-error">{parsed.error}</p>}
+      {draft && (
+        <>
+          <PlanTable plan={draft} check={check} onChange={edit} />
+          <div className="plan-check" data-testid="plan-check" data-ok={check ? String(check.ok) : 'unknown'}>
+            {check === null ? (
+              <span className="muted">Checking…</span>
+            ) : check.ok ? (
+              <span className="tone-good">
+                Ready to run
+                {check.warnings.length > 0
+                  ? ` (${check.warnings.length} warning${check.warnings.length === 1 ? '' : 's'})`
+                  : ''}
+              </span>
+            ) : (
+              <span className="tone-bad">
+                {check.errors.length} error{check.errors.length === 1 ? '' : 's'}
+              </span>
+            )}
+            {planIssues(check).map((issue, i) => (
+              <p key={i} className={`plan-issue ${issue.level}`}>
+                {issue.message}
+              </p>
+            ))}
+          </div>
+          {check && (
+            <WaveGraph
+              waves={check.waves}
+              tasks={draft.tasks.map((t) => ({ name: t.name, dependsOn: t.dependsOn ?? [] }))}
+            />
+          )}
+          <div className="plans-actions">
+            <button type="button" className="button small" onClick={() => void save()}>
+              Save
+            </button>
+            <button
+              type="button"
+              className="button small"
+              data-testid="plan-dry-run"
+              disabled={!check?.ok}
+              onClick={() => void dryRun()}
+            >
+              Dry run
+            </button>
+            <button
+              type="button"
+              className="button small primary"
+              data-testid="plan-run-start"
+              disabled={!check?.ok}
+              onClick={() => void run()}
+            >
+              Run
+            </button>
+          </div>
+        </>
+      )}
+      {report && <DryRun report={report} />}
+      {projectRuns.length > 0 && (
+        <div className="plan-runs">
+          <label>
+            Runs{' '}
+            <select
+              value={shownRun?.runId ?? ''}
+              onChange={(event) => usePlansStore.getState().showRun(event.target.value)}
+            >
+              {projectRuns.map((r) => (
+                <option key={r.runId} value={r.runId}>
+                  {r.runId} ({r.state})
+                </option>
+              ))}
+            </select>
+          </label>
+          {shownRun && <RunPanel run={shownRun} />}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** What a run would create and start, before anything is. */
+function DryRun({ report }: { report: DryRunReportView }) {
+  return (
+    <section className="plan-dry-run" data-testid="plan-dry-run-report">
+      <h3>Dry run → {report.target}</h3>
+      {report.preflight.length > 0 && <p>Preflight: {report.preflight.map((argv) => argv.join(' ')).join('; ')}</p>}
+      <table>
+        <thead>
+          <tr>
+            <th>Wave</th>
+            <th>Task</th>
+            <th>Branch</th>
+            <th>Worktree</th>
+            <th>Command</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.tasks.map((task) => (
+            <tr key={task.name}>
+              <td>{task.wave + 1}</td>
+              <td>{task.name}</td>
+              <td data-testid={`plan-dry-branch-${task.name}`}>{task.branch}</td>
+              <td className="path">{task.worktree}</td>
+              <td className="argv" title={task.argv.join(' ')}>
+                {task.argv.map((arg) => (arg.length > 60 ? `${arg.slice(0, 57)}…` : arg)).join(' ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
