@@ -1,19 +1,33 @@
 import { expect, test } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { git } from './support/git';
 import { useWorkspaceHost } from './support/workspace-host';
 
 const workspace = useWorkspaceHost({ openRepo: true });
 
-/** A custom-command agent that writes one file and commits it (argv: no shell line built from user text). */
-const committing = (file: string) => ({
-  profile: 'custom',
-  command: ['/bin/sh', '-c', `echo ${file} > ${file} && git add -A && git commit -qm ${file}`],
-});
+/**
+ * The demo agent with a scenario of its own per task: it writes one file and commits it, so the
+ * tasks never collide (the built-in scenarios name their file after the prompt, the same brief
+ * template for every task).
+ */
+async function demoWriting(root: string, file: string) {
+  const scenario = path.join(root, `scenario-${file}.json`);
+  const steps = [
+    { print: `Writing ${file}`, delayMs: 100 },
+    { write: { path: file, content: `${file}\n` } },
+    { commit: `Add ${file}` },
+    { print: 'Done.' },
+    { exit: 0 },
+  ];
+  await writeFile(scenario, JSON.stringify({ name: file, steps }));
+  return { profile: 'demo', scenario };
+}
 
-test('a pasted plan: overlap warnings on its rows, a dry run with branches, three tasks run and landed', async ({
+test('a pasted plan: overlap warnings on its rows, a dry run with branches, three demo tasks run and landed', async ({
   page,
 }) => {
-  const { repo } = workspace();
+  const { repo, root } = workspace();
   await page.goto(workspace().host.url);
   await page.getByTestId('plans-open').click();
   const view = page.getByTestId('plans-view');
@@ -44,15 +58,15 @@ test('a pasted plan: overlap warnings on its rows, a dry run with branches, thre
     JSON.stringify({
       base: 'main',
       autoLand: true,
-      agent: { profile: 'custom', command: ['true'] },
+      agent: { profile: 'demo' },
       tasks: [
-        { name: 'one', brief: { task: 'One', ownedPaths: ['one.txt'] }, agent: committing('one.txt') },
-        { name: 'two', brief: { task: 'Two', ownedPaths: ['two.txt'] }, agent: committing('two.txt') },
+        { name: 'one', brief: { task: 'One', ownedPaths: ['one.txt'] }, agent: await demoWriting(root, 'one.txt') },
+        { name: 'two', brief: { task: 'Two', ownedPaths: ['two.txt'] }, agent: await demoWriting(root, 'two.txt') },
         {
           name: 'three',
           brief: { task: 'Three', ownedPaths: ['three.txt'] },
           dependsOn: ['one'],
-          agent: committing('three.txt'),
+          agent: await demoWriting(root, 'three.txt'),
         },
       ],
     }),
@@ -83,4 +97,61 @@ test('a pasted plan: overlap warnings on its rows, a dry run with branches, thre
   for (const name of ['one', 'two', 'three']) {
     await expect(page.locator('[data-thread-id]').filter({ hasText: name }).first()).toBeAttached();
   }
+});
+
+test('a checklist becomes a table of tasks; a "plan first" task waits on its plan until Approve plan, then lands', async ({
+  page,
+}) => {
+  const { repo, root } = workspace();
+  await page.goto(workspace().host.url);
+  await page.getByTestId('plans-open').click();
+  const view = page.getByTestId('plans-view');
+
+  await view.getByTestId('plan-from-checklist').click();
+  await view
+    .getByTestId('plan-source-text')
+    .fill('# Monday\n- [ ] Add the login form\n- [x] Done already\n- [ ] Fix the API');
+  await view.getByTestId('plan-use-source').click();
+  await expect(view.getByTestId('plan-task-0').getByLabel('Name')).toHaveValue('add-the-login-form');
+  await expect(view.getByTestId('plan-task-1').getByLabel('Task')).toHaveValue('Fix the API');
+  await expect(view.getByTestId('plan-task-2')).toHaveCount(0);
+  // Nothing owned yet: the check says so on the rows.
+  await expect(view.getByTestId('plan-task-issues-fix-the-api')).toBeVisible();
+
+  // A demo agent that writes its plan, then waits at its input box until told the plan is approved.
+  const scenario = path.join(root, 'scenario-gate.json');
+  await writeFile(
+    scenario,
+    JSON.stringify({
+      name: 'gate',
+      steps: [
+        { print: 'Planning…', delayMs: 100 },
+        { write: { path: '.switchyard/plan.md', content: '1. write gate.txt\n' } },
+        { print: 'Plan written to .switchyard/plan.md' },
+        { inbox: { until: 'Plan approved: implement it.' } },
+        { write: { path: 'gate.txt', content: 'implemented\n' } },
+        { commit: 'Add gate.txt' },
+        { exit: 0 },
+      ],
+    }),
+  );
+  await view.getByTestId('plan-paste').click();
+  await view.getByTestId('plan-source-text').fill(
+    JSON.stringify({
+      base: 'main',
+      autoLand: true,
+      agent: { profile: 'demo', scenario, planFirst: true },
+      tasks: [{ name: 'gated', brief: { task: 'Gated', ownedPaths: ['gate.txt'] } }],
+    }),
+  );
+  await view.getByTestId('plan-use-source').click();
+  await expect(view.getByTestId('plan-check')).toHaveAttribute('data-ok', 'true');
+  await view.getByTestId('plan-run-start').click();
+  const task = view.getByTestId('plan-run').getByTestId('plan-run-task-gated');
+  await expect(task).toHaveAttribute('data-phase', 'plan-ready', { timeout: 30_000 });
+  await expect(task).toContainText('plan ready for review');
+  expect(await git(repo, 'ls-tree', '--name-only', 'main')).not.toContain('gate.txt');
+  await task.getByTestId('plan-approve-gated').click();
+  await expect(task).toHaveAttribute('data-phase', 'landed', { timeout: 30_000 });
+  expect(await git(repo, 'ls-tree', '--name-only', 'main')).toContain('gate.txt');
 });
