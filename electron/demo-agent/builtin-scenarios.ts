@@ -11,14 +11,14 @@ export const builtinScenarios = {
     steps: [
       { print: 'Thinking about the task: {prompt}', delayMs: 150 },
       { print: 'Reading the repository…', delayMs: 300 },
-      { print: 'Plan: write demo/{slug}.md with notes on the task.', delayMs: 300 },
+      { print: 'Plan: write demo/{task}.md with notes on the task.', delayMs: 300 },
       {
         write: {
-          path: 'demo/{slug}.md',
+          path: 'demo/{task}.md',
           content: '# {prompt}\n\nNotes written by the Switchyard demo agent for the task:\n\n> {prompt}\n',
         },
       },
-      { print: 'Wrote demo/{slug}.md', delayMs: 150 },
+      { print: 'Wrote demo/{task}.md', delayMs: 150 },
       { ask: 'Apply this edit?' },
       { commit: 'Add {slug} notes' },
       { print: 'Done.' },
@@ -30,7 +30,7 @@ export const builtinScenarios = {
     name: 'quick',
     steps: [
       { print: 'Quick change: {prompt}', delayMs: 150 },
-      { write: { path: 'demo/{slug}-quick.md', content: 'Quick note from the Switchyard demo agent: {prompt}\n' } },
+      { write: { path: 'demo/{task}-quick.md', content: 'Quick note from the Switchyard demo agent: {prompt}\n' } },
       { commit: 'Add quick {slug} note' },
       { print: 'Done.' },
       { exit: 0 },

@@ -26,6 +26,7 @@ async function main(): Promise<number> {
     return await runScenario(scenario, {
       cwd,
       prompt: commandLine.prompt,
+      branch: process.env.SWITCHYARD_BRANCH ?? null,
       input: process.stdin,
       output: process.stdout,
     });

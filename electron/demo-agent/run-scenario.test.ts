@@ -325,6 +325,27 @@ describe('builtin scenarios in-process', () => {
     expect(await read('demo/tidy-up-quick.md')).toContain('tidy up');
   });
 
+  it('quick and feature name their file from the branch when one is given, so parallel tasks do not collide', async () => {
+    const quick = await runInProcess(builtinScenarios.quick, {
+      cwd: repo,
+      prompt: 'tidy up',
+      branch: 'switchyard/api/attempt-2',
+      endInput: true,
+    });
+    expect(quick.exitCode).toBe(0);
+    expect(await read('demo/api-attempt-2-quick.md')).toContain('tidy up');
+    expect(existsSync(path.join(repo, 'demo/tidy-up-quick.md'))).toBe(false);
+    const feature = await runInProcess(builtinScenarios.feature, {
+      cwd: repo,
+      prompt: 'tidy up',
+      branch: 'switchyard/docs',
+      input: ['y\n'],
+    });
+    expect(feature.exitCode).toBe(0);
+    expect(feature.output).toContain('Wrote demo/docs.md');
+    expect(await read('demo/docs.md')).toContain('tidy up');
+  });
+
   it('fail: prints the error and exits 1 without touching the repo', async () => {
     const run = await runInProcess(builtinScenarios.fail, { cwd: repo });
     expect(run.exitCode).toBe(1);

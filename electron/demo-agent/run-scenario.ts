@@ -15,6 +15,11 @@ export interface RunOptions {
   /** The working folder (a git worktree) every path and git command is relative to. */
   readonly cwd: string;
   readonly prompt: string;
+  /**
+   * The branch the agent works on ($SWITCHYARD_BRANCH, set for threads and plan tasks): {task}
+   * is made from it, so parallel tasks with the same prompt write different files.
+   */
+  readonly branch?: string | null;
   /** Streams are passed in so the executor runs in-process in tests, and on the pty in the app. */
   readonly input: Readable;
   readonly output: Writable;
@@ -35,10 +40,20 @@ export function slugify(prompt: string): string {
   return slug === '' ? slugWhenNone : slug;
 }
 
-/** Fills {prompt} and {slug} in one pass, so a prompt that contains "{slug}" stays literal. */
-function placeholderFiller(prompt: string): (text: string) => string {
-  const values = { prompt: prompt.trim() === '' ? promptWhenNone : prompt.trim(), slug: slugify(prompt) };
-  return (text) => text.replace(/\{(prompt|slug)\}/g, (_match, key: keyof typeof values) => values[key]);
+/** The task's name from its branch (`switchyard/api/attempt-2` → `api-attempt-2`); the prompt's slug without one. */
+export function taskSlug(branch: string | null | undefined, prompt: string): string {
+  const name = branch?.trim().replace(/^switchyard\//, '') ?? '';
+  return name === '' ? slugify(prompt) : slugify(name);
+}
+
+/** Fills {prompt}, {slug} and {task} in one pass, so a prompt that contains "{slug}" stays literal. */
+function placeholderFiller(prompt: string, branch: string | null | undefined): (text: string) => string {
+  const values = {
+    prompt: prompt.trim() === '' ? promptWhenNone : prompt.trim(),
+    slug: slugify(prompt),
+    task: taskSlug(branch, prompt),
+  };
+  return (text) => text.replace(/\{(prompt|slug|task)\}/g, (_match, key: keyof typeof values) => values[key]);
 }
 
 /** Writes and resolves once the stream has room again, so a fast producer cannot pile up memory. */
@@ -94,7 +109,7 @@ async function flood(output: Writable, bytes: number): Promise<void> {
 /** Runs a scenario's steps in order and resolves with the exit code the program should end with. */
 export async function runScenario(scenario: Scenario, options: RunOptions): Promise<number> {
   const { cwd, output } = options;
-  const fill = placeholderFiller(options.prompt);
+  const fill = placeholderFiller(options.prompt, options.branch);
   const reader = new LineReader(options.input);
   // Without a terminal nobody echoes the typed answer; echo it so the transcript reads right.
   const inputEchoes = (options.input as { isTTY?: boolean }).isTTY === true;

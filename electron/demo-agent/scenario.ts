@@ -5,9 +5,10 @@ import { z } from 'zod';
  * A scenario is plain data (JSON-friendly) so tests and users can write their own without code.
  * Every step is an object with exactly one action key, plus that action's options.
  *
- * Any text in a step may use two placeholders, filled in when the step runs:
+ * Any text in a step may use these placeholders, filled in when the step runs:
  *   {prompt}  the prompt the agent was started with ("make a small change" when none)
  *   {slug}    that prompt as a file-name-safe slug ("change" when none)
+ *   {task}    the branch it works on ($SWITCHYARD_BRANCH without "switchyard/") as a slug; {slug} without one
  */
 
 /**

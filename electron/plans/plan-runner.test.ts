@@ -220,6 +220,24 @@ describe('plan run', () => {
     expect(existsSync(path.join(temp.dir, 'wt', 'switchyard-after-broken'))).toBe(false);
   }, 60_000);
 
+  it('lands three demo quick tasks of one plan without conflicts: each names its file from its branch', async () => {
+    const demo = (name: string) => ({
+      name,
+      brief: { task: 'Write a quick note', ownedPaths: [`demo/${name}-quick.md`] },
+      agent: { profile: 'demo', scenario: 'quick' },
+    });
+    const outcome = await run({ base: 'main', maxParallel: 3, tasks: [demo('one'), demo('two'), demo('three')] });
+    const events = await readRunLog(outcome.report.log);
+    expect(statuses(outcome), JSON.stringify(events.filter((e) => e.event === 'conflict'))).toEqual({
+      one: 'landed',
+      two: 'landed',
+      three: 'landed',
+    });
+    expect(peakRunning(events)).toBe(3);
+    const files = await gitOutput(repo, ['ls-tree', '-r', '--name-only', 'main', 'demo']);
+    expect(files).toBe('demo/one-quick.md\ndemo/three-quick.md\ndemo/two-quick.md\n');
+  }, 60_000);
+
   it('creates nothing in the repository when preflight fails', async () => {
     const before = await repoState();
     const outcome = await run({

@@ -96,14 +96,20 @@ export interface InProcessRun {
  */
 export async function runInProcess(
   steps: Step[] | Scenario,
-  options: { cwd: string; prompt?: string; input?: readonly string[]; endInput?: boolean },
+  options: { cwd: string; prompt?: string; branch?: string; input?: readonly string[]; endInput?: boolean },
 ): Promise<InProcessRun> {
   const scenario = Array.isArray(steps) ? { name: 'test', steps } : steps;
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
   output.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-  const running = runScenario(scenario, { cwd: options.cwd, prompt: options.prompt ?? '', input, output });
+  const running = runScenario(scenario, {
+    cwd: options.cwd,
+    prompt: options.prompt ?? '',
+    branch: options.branch ?? null,
+    input,
+    output,
+  });
   for (const chunk of options.input ?? []) {
     await new Promise((resolve) => setImmediate(resolve));
     input.write(chunk);
