@@ -130,6 +130,8 @@ export class ScreenClassifier {
     const seen = new Map<string, number>();
     try {
       for (const state of liveStateOrder) {
+        // A menu beside the tool's own ready input box is its transcript (a numbered prompt echoed).
+        if (state === 'menu' && this.rules.some((c) => c.rule.state === 'idle' && this.match(c, screen))) continue;
         for (const compiled of this.rules) {
           if (compiled.rule.state !== state) continue;
           const found = this.match(compiled, screen, timedStates.has(state) ? { now, seen } : null);

@@ -147,6 +147,21 @@ describe('stalls', () => {
     off.t.dispose();
   });
 
+  it('never calls a plain shell’s silent program stuck, and reads a menu it draws as needs input', () => {
+    const { t, last } = tracker({
+      profileId: 'shell',
+      stuckAfterMs: 60_000,
+      foreground: () => ({ kind: 'program', name: 'npm' }),
+    });
+    t.output('$ npm test\r\n');
+    vi.advanceTimersByTime(10 * 60_000);
+    expect(last()).toEqual({ status: 'working', reason: 'running npm' });
+    t.output('? Which framework? (Use arrow keys)\r\n❯ React\r\n  Vue\r\n');
+    vi.advanceTimersByTime(1_000);
+    expect(last()).toEqual({ status: 'needs-input', reason: 'asks: Which framework? (Use arrow keys)' });
+    t.dispose();
+  });
+
   it('shares one timer among all trackers, and none once they are gone', () => {
     vi.useFakeTimers();
     const clock = new StatusClock(1_000);

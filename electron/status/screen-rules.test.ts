@@ -121,6 +121,18 @@ describe('screen rules', () => {
       reason: 'asks: Choose a model',
     });
     expect(read('custom', 'Use arrow keys to move, enter to pick\n▮')).toMatchObject({ state: 'menu' });
+    // A numbered prompt echoed in the transcript above the tool's ready box is no menu.
+    expect(
+      read(
+        'codex',
+        '› 1. add the tests\n  2. fix the build\n\n• Done.\n\n▮› Ask Codex to do anything\n  ? for shortcuts',
+      ),
+    ).toEqual({
+      state: 'idle',
+      reason: 'ready for a prompt',
+    });
+    // The agent's own words about logins are no sign-in screen.
+    expect(read('custom', '  Login form now validates the email\n  I added a button to log in users\n▮')).toBeNull();
     // Ready boxes: the mark is on the cursor's line (an input prompt), or a lone tip has no options.
     expect(read('custom', '────────────\n▮❯ Try "fix lint errors"\n────────────\n  ? for shortcuts')).toBeNull();
     expect(read('custom', '▮› Ask Codex to do anything\n  ? for shortcuts')).toBeNull();

@@ -120,8 +120,9 @@ const limitAndRetryRules: readonly ScreenRule[] = [
 const menuRules: readonly ScreenRule[] = [
   {
     state: 'menu',
-    pattern: String.raw`${frame}${choiceMark}?\s*(?:\d+[.)]\s*)?(?:Sign in|Log ?in)\b|How would you like to (?:authenticate|sign in|log in)|Select (?:an? )?Auth(?:entication)? Method|\b(?:Please|to) (?:sign|log) ?in\b(?! to switch)`,
-    flags: 'i',
+    // An option ("● 1. Sign in with Google", "> 1. Sign in with ChatGPT") or a heading; not a line of
+    // the agent's own that happens to start with "Login".
+    pattern: String.raw`${frame}${choiceMark}?\s*(?:\d+[.)]\s*)?(?:Sign|Log) ?in (?:with|using|via|to)\b|How would you like to (?:authenticate|sign in|log in)|Select (?:an? )?Auth(?:entication)? Method|\bPlease (?:sign|log) ?in\b|\b(?:sign|log) ?in to continue\b`,
     notOnCursorLine: true,
     reason: signInRequired,
   },

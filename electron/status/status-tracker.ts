@@ -350,8 +350,8 @@ export class StatusTracker {
     const reading = this.options.foreground?.() ?? null;
     if (!reading) return false;
     if (reading.kind === 'shell') this.set('idle', 'ready for a command');
-    // A program asking something on screen (`rm -i`) is waiting for you, not working.
-    else if (verdict?.state === 'needs-input') this.set('needs-input', verdict.reason);
+    // A program asking something on screen (`rm -i`, a menu) is waiting for you, not working.
+    else if (verdict?.state === 'needs-input' || verdict?.state === 'menu') this.set('needs-input', verdict.reason);
     else this.set('working', `running ${reading.name}`);
     return true;
   }
