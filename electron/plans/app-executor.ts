@@ -41,6 +41,11 @@ const keepPlanningKeys = '\x1b';
 /** Shift+Tab: Claude Code's next permission mode, from plan to its default mode. */
 const leavePlanModeKeys = '\x1b[Z';
 
+/** An interactive agent (not a custom command) ends its turn by sitting idle at its prompt. */
+function endsByIdle(task: ResolvedTask): boolean {
+  return task.launch.mode === 'interactive' && !task.profile.takesCommand;
+}
+
 const working: ReadonlySet<ThreadStatus> = new Set(['starting', 'working']);
 
 interface AppTask {
@@ -198,6 +203,8 @@ export class AppTaskExecutor implements TaskExecutor {
           events.needsInput(thread.statusReason);
           return;
         }
+        // As in the CLI: one-shot runs and custom commands end by exiting; their silence is thinking.
+        if (!endsByIdle(state.task)) return;
         state.reportedIdle = true;
         end();
         events.idle(thread.statusReason);

@@ -131,6 +131,7 @@ describe('plans through the contract', () => {
         },
       ],
     });
+    const before = await gitOutput(repo, ['rev-parse', 'main']);
     const started = await t.call<PlanRunView>('plans.run', { projectId, text });
     expect(started.state).toBe('running');
     const run = await waitFor(
@@ -159,6 +160,14 @@ describe('plans through the contract', () => {
     const events = run.log.map((e) => `${e.task ?? '-'}:${e.event}`);
     expect(events.indexOf('one:landed')).toBeLessThan(events.indexOf('three:started'));
     expect(t.events.some((e) => e.event === 'plan.run')).toBe(true);
+
+    // Rollback puts main back where the run found it and keeps every task branch.
+    const rolled = await t.call<{ target: string; to: string; unchanged: boolean }>('plans.rollback', {
+      runId: run.runId,
+    });
+    expect(rolled).toMatchObject({ target: 'main', to: before.trim(), unchanged: false });
+    expect(await gitOutput(repo, ['rev-parse', 'main'])).toBe(before);
+    expect(await gitOutput(repo, ['branch', '--list', 'switchyard/*'])).toMatch(/one[\s\S]*three[\s\S]*two/);
   }, 90_000);
 
   it('without autoLand a task waits for its review to be approved, then lands', async () => {
@@ -274,4 +283,39 @@ describe('plans through the contract', () => {
     const refused = await t.callError('plans.gate', { runId: started.runId, task: 'gated', decision: 'approve' });
     expect(refused.message).toMatch(/already approved/);
   }, 90_000);
+
+  it('Stop ends a running plan: its agent is stopped, its task not run, the log says interrupted', async () => {
+    const text = planText({
+      autoLand: true,
+      agent: { profile: 'custom' },
+      tasks: [
+        {
+          name: 'slow',
+          brief: { task: 'Slow', ownedPaths: ['slow.txt'] },
+          agent: { profile: 'custom', command: ['sleep', '60'] },
+        },
+      ],
+    });
+    const started = await t.call<PlanRunView>('plans.run', { projectId, text });
+    const running = await waitFor(
+      async () =>
+        (await t.call<PlanRunView[]>('plans.runs', {})).find((r) => r.runId === started.runId && r.tasks[0]!.threadId),
+      'the task to start',
+      20_000,
+    );
+    const threadId = running.tasks[0]!.threadId!;
+    // A quiet custom command is thinking, not done: it is still running a moment later.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await t.call<PlanRunView[]>('plans.runs', {}))[0]!.state).toBe('running');
+    await t.call('plans.stop', { runId: started.runId });
+    const run = await waitFor(
+      async () =>
+        (await t.call<PlanRunView[]>('plans.runs', {})).find((r) => r.runId === started.runId && r.state === 'stopped'),
+      'the run to stop',
+      20_000,
+    );
+    expect(run.tasks[0]!.phase).toBe('not-run');
+    expect(run.log.map((e) => e.event)).toContain('interrupted');
+    await waitFor(() => t.app.state.thread(threadId).status === 'stopped', 'the thread to be stopped');
+  }, 60_000);
 });

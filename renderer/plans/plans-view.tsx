@@ -41,6 +41,7 @@ function PlansEditor({ projectId }: { projectId: string }) {
   const [report, setReport] = useState<DryRunReportView | null>(null);
   const [error, setError] = useState<WireError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [saveName, setSaveName] = useState('');
 
   const parsed = useMemo(() => (text ? parseDraft(text) : null), [text]);
   const draft = parsed && 'plan' in parsed ? parsed.plan : null;
@@ -90,11 +91,7 @@ function PlansEditor({ projectId }: { projectId: string }) {
     setReport(null);
   };
   const save = async () => {
-    const name = window.prompt(
-      'Save the plan as',
-      file?.replace(/^.*[\\/]/, '').replace(/\.(json|ya?ml)$/, '') ?? 'plan',
-    );
-    if (!name) return;
+    const name = saveName.trim() || 'plan';
     const result = await plansApi.save(projectId, name, text, file ?? undefined);
     if (!result.ok) return setError(result.error);
     usePlansStore.getState().setText(text, result.value.path);
@@ -213,8 +210,16 @@ function PlansEditor({ projectId }: { projectId: string }) {
             />
           )}
           <div className="plans-actions">
+            <input
+              aria-label="Save as"
+              data-testid="plan-save-name"
+              placeholder={file ?? 'name (saved in .switchyard/plans/)'}
+              value={saveName}
+              disabled={file !== null}
+              onChange={(event) => setSaveName(event.target.value)}
+            />
             <button type="button" className="button small" onClick={() => void save()}>
-              Save
+              {file ? `Save to ${file}` : 'Save'}
             </button>
             <button
               type="button"
