@@ -2,6 +2,7 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { git } from './support/git';
+import { queueEntry, queueOrder } from './support/merge-queue';
 import { createDemoThread } from './support/review-helpers';
 import { useWorkspaceHost } from './support/workspace-host';
 
@@ -64,4 +65,29 @@ test('Ask for a review: the demo reviewer blocks a TODO inline with its badge, k
   // The reviewer's copy is gone and the branch did not move.
   expect((await git(repo, 'rev-parse', 'switchyard/helper')).trim()).toBe(tipBefore);
   expect(await git(repo, 'worktree', 'list')).not.toContain('reviewer-worktrees');
+});
+
+test('Review all: reviewers on every queued thread; the blocked entry shows its count and goes last in the suggested order', async ({
+  page,
+}) => {
+  await page.goto(workspace().host.url);
+  await createDemoThread(page, 'With todo', 'with-todo');
+  await createDemoThread(page, 'Notes', 'quick');
+  await page.getByTestId('merge-queue-open').click();
+  const view = page.getByTestId('merge-queue-view');
+  for (const name of ['With todo', 'Notes']) {
+    await view.getByTestId('mq-candidate').filter({ hasText: name }).getByTestId('mq-queue-anyway').click();
+    await expect(queueEntry(page, name)).toBeVisible();
+  }
+  expect(await queueOrder(page)).toEqual(['With todo', 'Notes']);
+
+  await view.getByTestId('mq-review-all').click();
+  await expect(queueEntry(page, 'With todo').getByTestId('mq-blocking')).toHaveText('1 blocking', { timeout: 20_000 });
+  await expect(queueEntry(page, 'Notes').getByTestId('mq-blocking')).toHaveCount(0);
+  await expect(queueEntry(page, 'With todo').getByTestId('mq-order-reason')).toContainText(
+    'blocked: 1 blocking finding from a reviewer',
+  );
+  // Queued in no order of the dispatcher's own, the entries follow the suggestion: the blocked one moves last.
+  await expect.poll(() => queueOrder(page)).toEqual(['Notes', 'With todo']);
+  await expect(view.getByTestId('mq-use-suggested')).toHaveText('In suggested order');
 });

@@ -51,6 +51,8 @@ const profiles = [
   ),
   shellReviewer('slow', 'echo started; sleep 30'),
   shellReviewer('half-second', 'sleep 0.5; echo done'),
+  // Prints the prompt it was given (one argument), so the test sees what a reviewer reads.
+  shellReviewer('echo-prompt', 'printf "%s\\n" "$1"'),
 ];
 
 beforeAll(async () => {
@@ -214,6 +216,27 @@ describe('a reviewer agent on a thread', () => {
     });
     t = { ...t, app: again };
     await expectNoReviewWorktrees();
+  }, 40_000);
+});
+
+describe("the reviewer's prompt", () => {
+  it("is the project's review prompt (the default until set), then the brief's task, then the diff, as one argument", async () => {
+    const thread = await todoThread('prompted');
+    const settings = await t.call<{ prompt: string | null; defaultPrompt: string }>('reviewer.settings', { projectId });
+    expect(settings.prompt).toBeNull();
+    expect(settings.defaultPrompt).toContain('{"severity":"blocking|warning|note"');
+    await t.call('reviewer.run', { threadId: thread.id, profileId: 'echo-prompt', wait: true });
+    let note = (await comments(thread.id)).find((c) => c.path === '');
+    expect(note?.body).toContain('Print each finding on its own line as one JSON object');
+    expect(note?.body).toContain('Task: prompted');
+    expect(note?.body).toContain('+  // TODO: handle a missing value');
+
+    await t.call('reviewer.setSettings', { projectId, settings: { prompt: 'Only look for typos.', maxParallel: 1 } });
+    await t.call('reviewer.run', { threadId: thread.id, profileId: 'echo-prompt', wait: true });
+    note = (await comments(thread.id))
+      .filter((c) => c.path === '')
+      .find((c) => c.body.includes('Only look for typos.'));
+    expect(note?.body).not.toContain('Print each finding on its own line');
   }, 40_000);
 });
 

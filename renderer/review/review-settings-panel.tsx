@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { defaultHazardPatterns } from '../../shared/review-settings';
 import { reviewActions } from './review-api';
+import { ReviewerSettingsForm } from './reviewer-settings-form';
 
 /** Per project: the hazard list and how verification commands run (argv, or a shell chosen here). */
 export function ReviewSettingsPanel({ projectId }: { projectId: string }) {
@@ -50,6 +51,7 @@ export function ReviewSettingsPanel({ projectId }: { projectId: string }) {
         </button>
         {message && <span className="small muted">{message}</span>}
       </div>
+      <ReviewerSettingsForm projectId={projectId} />
     </div>
   );
 }
