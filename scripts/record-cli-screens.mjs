@@ -21,7 +21,7 @@
 // replay the output with its real timing).
 import { execFile } from 'node:child_process';
 import http from 'node:http';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -121,28 +121,61 @@ const situations = [
     ...(how === 'tui' ? { keys: [{ afterMs: 5000, data: '\r' }] } : {}),
     seconds: 20,
   })),
+  // Gemini CLI with an API key, pointed at a local server answering 429 RESOURCE_EXHAUSTED with a
+  // per-day QuotaFailure (as Google's API does at a free tier's daily limit).
+  ...['print', 'tui'].map((how) => ({
+    tool: 'gemini',
+    pkg: '@google/gemini-cli',
+    situation: how === 'print' ? 'print-quota' : 'quota',
+    argv: ['gemini', how === 'print' ? '-p' : '-i', 'say hi'],
+    env: {
+      GEMINI_API_KEY: 'not-a-key',
+      GOOGLE_GEMINI_BASE_URL: 'http://127.0.0.1:PORT',
+      GEMINI_CLI_TRUST_WORKSPACE: 'true',
+    },
+    settings: { '.gemini/settings.json': { security: { auth: { selectedType: 'gemini-api-key' } } } },
+    limitServer: 'google-daily-quota',
+    seconds: 20,
+  })),
 ];
 
 /**
  * A local stand-in for a provider at its limit: every request gets a 429 with the body OpenAI's
- * backend sends for a used-up plan. `PORT` in a situation's argv becomes its port.
+ * backend sends for a used-up plan, or Google's for a used-up daily quota. `PORT` in a situation's
+ * argv or env becomes its port.
  */
-async function startLimitServer() {
+async function startLimitServer(kind) {
   const resetsAt = Math.floor(Date.now() / 1000) + 3 * 3600;
-  const server = http.createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      response.writeHead(429, { 'content-type': 'application/json' });
-      response.end(
-        JSON.stringify({
+  const metric = 'generativelanguage.googleapis.com/generate_content_free_tier_requests';
+  const body =
+    kind === 'google-daily-quota'
+      ? {
+          error: {
+            code: 429,
+            message: `Quota exceeded for metric: ${metric}, limit: 250`,
+            status: 'RESOURCE_EXHAUSTED',
+            details: [
+              {
+                '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
+                violations: [{ quotaMetric: metric, quotaId: 'GenerateRequestsPerDayPerProjectPerModel-FreeTier' }],
+              },
+              { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '3600s' },
+            ],
+          },
+        }
+      : {
           error: {
             type: 'usage_limit_reached',
             message: 'The usage limit has been reached',
             plan_type: 'plus',
             resets_at: resetsAt,
           },
-        }),
-      );
+        };
+  const server = http.createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(429, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -205,7 +238,14 @@ async function record(spec) {
   try {
     const repo = await makeRepo(temp);
     const env = { ...(await makeEnvironment(path.join(temp, 'home'))), ...(spec.env ?? {}) };
-    limitServer = spec.limitServer ? await startLimitServer() : null;
+    limitServer = spec.limitServer ? await startLimitServer(spec.limitServer) : null;
+    const port = limitServer ? String(limitServer.port) : null;
+    for (const [name, value] of Object.entries(spec.env ?? {})) if (port) env[name] = value.replace('PORT', port);
+    for (const [file, content] of Object.entries(spec.settings ?? {})) {
+      const where = path.join(temp, 'home', file);
+      const existing = JSON.parse(await readFile(where, 'utf8').catch(() => '{}'));
+      await writeFile(where, JSON.stringify({ ...existing, ...content }));
+    }
     const binary = path.join(clisDir, 'node_modules', '.bin', spec.argv[0]);
     const version = await versionOf(binary, env);
     if (version === null) return { spec, skipped: `${spec.argv[0]} --version failed: not installed in ${clisDir}?` };

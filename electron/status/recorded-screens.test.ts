@@ -7,9 +7,10 @@ afterEach(() => vi.useRealTimers());
 
 /**
  * Each recording (scripts/record-cli-screens.mjs: the real CLI in a pty, no credentials, no
- * network) and what a dispatcher must see at its end. The codex *-usage-limit screens are the real
- * Codex against a local server answering 429 usage_limit_reached; Claude Code's and Gemini's limit
- * screens need a real account at its limit, so they are reconstructed from the CLIs' sources and
+ * network) and what a dispatcher must see at its end. The codex *-usage-limit and gemini *-quota screens
+ * are the real CLIs against a local server answering 429 (usage_limit_reached, RESOURCE_EXHAUSTED);
+ * Claude Code's limit screen, and Gemini's with a reset time, need a real account at its limit, so
+ * they are reconstructed from the CLIs' sources and
  * issues (each sidecar's `reconstructedFrom` says from what). Replays run at a fixed local noon.
  */
 const expectations: Record<string, StatusChange> = {
@@ -34,9 +35,13 @@ const expectations: Record<string, StatusChange> = {
   'codex-exec-usage-limit': {
     status: 'failed',
     reason:
-      'exit 1: ERROR: You’ve hit your usage limit. Upgrade to Pro (https://chatgpt.com/explore/pro), visit https://chatgpt.com/settings/usage to purchase more credits or try…',
+      'exit 1: You’ve hit your usage limit. Upgrade to Pro (https://chatgpt.com/explore/pro), visit https://chatgpt.com/settings/usage to purchase more credits or try again a…',
   },
   'gemini-usage-limit': { status: 'rate-limited', reason: 'rate-limited until 15:45' },
+  // The real Gemini CLI at a daily quota (a local server answering 429 RESOURCE_EXHAUSTED): its dialog
+  // names no reset time, and offers another model or Stop.
+  'gemini-quota': { status: 'rate-limited', reason: 'rate-limited: Usage limit reached for gemini-3.5-flash-lite.' },
+  'gemini-print-quota': { status: 'failed', reason: 'exit 1: You have exhausted your daily quota on this model.' },
 };
 
 describe('real CLI screens, replayed with their recorded timing', () => {

@@ -187,6 +187,13 @@ export const genericRules: readonly ScreenRule[] = [
   { state: 'working', pattern: String.raw`\besc (?:to )?(?:interrupt|cancel)\b`, flags: 'i', reason: null },
   ...limitAndRetryRules,
   ...menuRules,
+  // A program that exits at a usage limit (`codex exec`, `gemini -p`): the limit is the reason, not a stack trace.
+  {
+    state: 'failed',
+    pattern: String.raw`((?:You have exhausted your (?:daily )?quota|You(?:'|’)ve hit your (?:[\w-]+ )?limit|\busage limit reached)\b.*)`,
+    flags: 'i',
+    reason: '{1}',
+  },
   { state: 'failed', pattern: String.raw`^(?:error|fatal)\b.*`, flags: 'i', where: 'bottom', reason: '{line}' },
   {
     state: 'failed',
