@@ -181,7 +181,8 @@ export class AppTaskExecutor implements TaskExecutor {
         return;
       case 'starting':
       case 'working':
-        state.worked = true;
+        // Only work counts: a typed-prompt tool is ready (idle) before it has taken its prompt.
+        if (thread.status === 'working') state.worked = true;
         if (state.gate !== 'plan-ready') this.setHeld(state, false);
         events.activity();
         return;
