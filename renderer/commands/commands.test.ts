@@ -56,6 +56,13 @@ describe('buildCommands', () => {
     expect(byId('thread.resume').enabled).toBe(true);
   });
 
+  it('offers Ask for a review (a reviewer agent) for the selected thread only', () => {
+    expect(byId('review.ask-reviewer').enabled).toBe(false);
+    useThreadsStore.getState().select('b');
+    expect(byId('review.ask-reviewer').enabled).toBe(true);
+    expect(byId('review.ask-reviewer').title).toBe('Ask for a review (reviewer agent) — Bravo');
+  });
+
   it('needs a project for a new thread and the merge queue', () => {
     expect(byId('thread.new').enabled).toBe(true);
     useProjectsStore.setState({ selectedId: null });

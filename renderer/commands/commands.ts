@@ -2,6 +2,8 @@ import type { Thread } from '../../shared/models';
 import { inboxCount } from '../inbox/inbox-selection';
 import { openInbox } from '../inbox/inbox-store';
 import { reviewActions } from '../review/review-api';
+import { reviewerActions } from '../review/reviewer-store';
+import { openPlans } from '../plans/plans-store';
 import { openSettings } from '../settings/settings-store';
 import { getActions } from '../state/actions';
 import { useAppInfoStore } from '../state/app-info-store';
@@ -107,6 +109,14 @@ export function buildCommands(): Command[] {
       run: openUsageView,
     },
     {
+      id: 'plans.open',
+      title: 'Plans — check, dry-run and run a batch of briefs',
+      keywords: 'plan batch dispatch waves checklist dry run',
+      group: 'action',
+      enabled: hasProject,
+      run: openPlans,
+    },
+    {
       id: 'merge-queue.open',
       title: ui.mainView === 'merge-queue' ? 'Close the merge queue' : 'Open the merge queue',
       group: 'action',
@@ -141,6 +151,13 @@ export function buildCommands(): Command[] {
       group: 'action',
       enabled: thread !== undefined && thread.review.state !== 'approved',
       run: () => thread && void reviewActions.decide(thread.id, 'approved'),
+    },
+    {
+      id: 'review.ask-reviewer',
+      title: `Ask for a review (reviewer agent)${name}`,
+      group: 'action',
+      enabled: thread !== undefined,
+      run: () => thread && void reviewerActions.ask(thread.id),
     },
     {
       id: 'thread.stop',
