@@ -123,6 +123,7 @@ const situations = [
   })),
   // Gemini CLI with an API key, pointed at a local server answering 429 RESOURCE_EXHAUSTED with a
   // per-day QuotaFailure (as Google's API does at a free tier's daily limit).
+  // (Gemini's retries of a per-minute 429 show only its "Thinking…" spinner: nothing to record.)
   ...['print', 'tui'].map((how) => ({
     tool: 'gemini',
     pkg: '@google/gemini-cli',
@@ -147,30 +148,37 @@ const situations = [
 async function startLimitServer(kind) {
   const resetsAt = Math.floor(Date.now() / 1000) + 3 * 3600;
   const metric = 'generativelanguage.googleapis.com/generate_content_free_tier_requests';
-  const body =
-    kind === 'google-daily-quota'
-      ? {
-          error: {
-            code: 429,
-            message: `Quota exceeded for metric: ${metric}, limit: 250`,
-            status: 'RESOURCE_EXHAUSTED',
-            details: [
-              {
-                '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
-                violations: [{ quotaMetric: metric, quotaId: 'GenerateRequestsPerDayPerProjectPerModel-FreeTier' }],
-              },
-              { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '3600s' },
-            ],
-          },
-        }
-      : {
-          error: {
-            type: 'usage_limit_reached',
-            message: 'The usage limit has been reached',
-            plan_type: 'plus',
-            resets_at: resetsAt,
-          },
-        };
+  const body = kind.startsWith('google-')
+    ? {
+        error: {
+          code: 429,
+          message: `Quota exceeded for metric: ${metric}, limit: 250`,
+          status: 'RESOURCE_EXHAUSTED',
+          details: [
+            {
+              '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
+              violations: [
+                {
+                  quotaMetric: metric,
+                  quotaId: `GenerateRequestsPer${kind === 'google-per-minute' ? 'Minute' : 'Day'}PerProjectPerModel-FreeTier`,
+                },
+              ],
+            },
+            {
+              '@type': 'type.googleapis.com/google.rpc.RetryInfo',
+              retryDelay: kind === 'google-per-minute' ? '5s' : '3600s',
+            },
+          ],
+        },
+      }
+    : {
+        error: {
+          type: 'usage_limit_reached',
+          message: 'The usage limit has been reached',
+          plan_type: 'plus',
+          resets_at: resetsAt,
+        },
+      };
   const server = http.createServer((request, response) => {
     request.resume();
     request.on('end', () => {
