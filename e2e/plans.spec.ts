@@ -151,7 +151,14 @@ test('a checklist becomes a table of tasks; a "plan first" task waits on its pla
   await expect(task).toHaveAttribute('data-phase', 'plan-ready', { timeout: 30_000 });
   await expect(task).toContainText('plan ready for review');
   expect(await git(repo, 'ls-tree', '--name-only', 'main')).not.toContain('gate.txt');
-  await task.getByTestId('plan-approve-gated').click();
+  // The task's thread reads it too: open it from the run and approve the plan there.
+  await task.getByRole('button', { name: /gated/ }).click();
+  await expect(view).toHaveCount(0);
+  const bar = page.getByTestId('thread-view').getByTestId('plan-gate-bar');
+  await expect(bar).toContainText('Plan ready for review');
+  await bar.getByTestId('plan-approve-gated').click();
+  await expect(bar).toHaveCount(0, { timeout: 30_000 });
+  await page.getByTestId('plans-open').click();
   await expect(task).toHaveAttribute('data-phase', 'landed', { timeout: 30_000 });
   expect(await git(repo, 'ls-tree', '--name-only', 'main')).toContain('gate.txt');
 });

@@ -171,8 +171,8 @@ export function RunPanel({ run }: { run: PlanRunView }) {
   );
 }
 
-/** Approve / Request changes on a "plan first" task's plan. */
-function GateButtons({
+/** Approve / Request changes on a "plan first" task's plan (the run's row and the thread's bar). */
+export function GateButtons({
   runId,
   task,
   onError,

@@ -2,6 +2,7 @@ import type { Thread } from '../../shared/models';
 import { useUiStore } from '../state/ui-store';
 import { ReviewPane } from '../review/review-pane';
 import { FollowUpQueue } from './follow-up-queue';
+import { PlanGateBar } from '../plans/plan-gate-bar';
 import { QueuedNotice } from './queued-notice';
 import { ThreadErrorBar } from './thread-error-bar';
 import { ThreadHeader } from './thread-header';
@@ -14,6 +15,7 @@ export function ThreadView({ thread }: { thread: Thread }) {
       <ThreadHeader thread={thread} />
       <ThreadErrorBar threadId={thread.id} />
       <QueuedNotice thread={thread} />
+      <PlanGateBar threadId={thread.id} />
       <div className="thread-body">
         {/* The terminals stay mounted behind the review tab so their live streams are never interrupted. */}
         <ThreadTerminals thread={thread} />

@@ -1,0 +1,46 @@
+import { useMemo, useState } from 'react';
+import type { WireError } from '../../shared/errors';
+import { InlineError } from '../ui/inline-error';
+import { usePlansStore } from './plans-store';
+import { GateButtons } from './run-panel';
+
+/**
+ * Over a plan task's thread: "plan ready for review" with Approve / Request changes while its
+ * plan-first gate holds, and that it lands once its review is approved while it waits for that.
+ */
+export function PlanGateBar({ threadId }: { threadId: string }) {
+  const [error, setError] = useState<WireError | null>(null);
+  const runs = usePlansStore((state) => state.runs);
+  // Selected whole and searched here: a selector making a new object each time would re-render for ever.
+  const found = useMemo(() => {
+    for (const run of Object.values(runs)) {
+      const task = run.tasks.find((t) => t.threadId === threadId);
+      if (task) return { runId: run.runId, task };
+    }
+    return null;
+  }, [runs, threadId]);
+  if (!found) return null;
+  const { runId, task } = found;
+  if (task.phase === 'plan-ready') {
+    return (
+      <div className="plan-gate-bar" data-testid="plan-gate-bar" role="status">
+        <strong>Plan ready for review</strong>
+        <span className="muted">
+          {' '}
+          — task {task.name} of plan run {runId}: read its plan in the terminal (or .switchyard/plan.md), then
+        </span>
+        <GateButtons runId={runId} task={task.name} onError={setError} />
+        <InlineError error={error} testId="plan-gate-error" />
+      </div>
+    );
+  }
+  if (task.phase === 'awaiting-approval') {
+    return (
+      <div className="plan-gate-bar" data-testid="plan-gate-bar" role="status">
+        Task {task.name} of plan run {runId} is verified: it lands in the plan&apos;s target once you approve its
+        review.
+      </div>
+    );
+  }
+  return null;
+}
