@@ -51,6 +51,7 @@ const profiles = [
   ),
   shellReviewer('slow', 'echo started; sleep 30'),
   shellReviewer('half-second', 'sleep 0.5; echo done'),
+  { ...shellReviewer('missing', 'true'), binary: '/nonexistent/reviewer-agent' },
   // Prints the prompt it was given (one argument), so the test sees what a reviewer reads.
   shellReviewer('echo-prompt', 'printf "%s\\n" "$1"'),
 ];
@@ -169,6 +170,14 @@ describe('a reviewer agent on a thread', () => {
     expect(all[0]?.body).toContain('just words');
     await expectNoReviewWorktrees();
     expect(await refs()).toBe(before);
+  }, 40_000);
+
+  it('fails clearly when the reviewer cannot start, and still removes its worktree', async () => {
+    const thread = await todoThread('missing reviewer');
+    const run = await t.call<ReviewerRun>('reviewer.run', { threadId: thread.id, profileId: 'missing', wait: true });
+    expect(run.state).toBe('failed');
+    expect(run.error).toContain('/nonexistent/reviewer-agent');
+    await expectNoReviewWorktrees();
   }, 40_000);
 
   it('stops a reviewer at its timeout and removes its worktree', async () => {

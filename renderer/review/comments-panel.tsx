@@ -46,6 +46,8 @@ export function CommentsPanel({
     );
   }, [comments, files, outdatedByFile]);
   const goTo = (comment: ReviewComment) => {
+    // A reviewer's general note points at no file.
+    if (comment.path === '') return;
     const store = useReviewPaneStore.getState();
     if (!outdated.has(comment.id)) store.focusComment(comment.id);
     store.focusFile(`${comment.section}:${comment.path}`);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ReviewerRunState } from '../../shared/contract/reviewer';
 import type { Thread } from '../../shared/models';
 import { useProfilesStore } from '../state/profiles-store';
-import { latestRun, listenToReviewers, reviewerActions, useReviewerStore } from './reviewer-store';
+import { latestRun, reviewerActions, useReviewerStore } from './reviewer-store';
 import '../styles/reviewer.css';
 
 const stateWords: Record<ReviewerRunState, string> = {
@@ -24,7 +24,7 @@ export function ReviewerRequest({ thread }: { thread: Thread }) {
   const [profileId, setProfileId] = useState('');
   const [showOutput, setShowOutput] = useState(false);
   const [asking, setAsking] = useState(false);
-  useEffect(() => listenToReviewers(), []);
+  useEffect(() => void reviewerActions.load(thread.projectId), [thread.projectId]);
   // A reviewer needs a headless (print) mode, or the demo agent's review scenario.
   const choices = profiles.filter((p) => p.installed && (p.modes.includes('headless') || p.id === 'demo'));
   const running = run?.state === 'running';

@@ -33,6 +33,12 @@ export function listenToReviewers(): void {
 }
 
 export const reviewerActions = {
+  /** The project's runs of this session (a window opened later sees the running and the finished ones). */
+  async load(projectId: string): Promise<void> {
+    listenToReviewers();
+    const result = await getBridge().invoke('reviewer.list', { projectId });
+    if (result.ok) for (const run of result.value) useReviewerStore.getState().apply(run);
+  },
   async ask(threadId: string, profileId?: string): Promise<void> {
     listenToReviewers();
     const result = await getBridge().invoke('reviewer.run', { threadId, ...(profileId ? { profileId } : {}) });
