@@ -168,6 +168,16 @@ describe('plans through the contract', () => {
     expect(rolled).toMatchObject({ target: 'main', to: before.trim(), unchanged: false });
     expect(await gitOutput(repo, ['rev-parse', 'main'])).toBe(before);
     expect(await gitOutput(repo, ['branch', '--list', 'switchyard/*'])).toMatch(/one[\s\S]*three[\s\S]*two/);
+
+    // After a restart the run is read back from the data folder: its tasks' ends, log and threads.
+    await t.app.shutdown();
+    t = await startReviewApp(path.join(temp.dir, `data-${counter}`), dist);
+    const [past] = await t.call<PlanRunView[]>('plans.runs', {});
+    expect(past).toMatchObject({ runId: run.runId, projectId, state: 'done', target: 'main' });
+    expect(past!.tasks.map((task) => [task.name, task.phase, task.threadId])).toEqual(
+      run.tasks.map((task) => [task.name, 'landed', task.threadId]),
+    );
+    expect(past!.log.map((e) => e.event)).toContain('landed');
   }, 90_000);
 
   it('without autoLand a task waits for its review to be approved, then lands', async () => {

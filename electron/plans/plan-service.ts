@@ -20,6 +20,7 @@ import { type CheckPlanOptions, checkPlan } from './check-plan';
 import { planFromChecklist } from './checklist-import';
 import { dryRunReport } from './dry-run';
 import { parsePlanText } from './load-plan';
+import { pastRuns } from './past-runs';
 import { runPlan } from './plan-runner';
 import type { ResolvedPlan, ResolvedTask } from './resolve-plan';
 import { rollbackRun } from './rollback';
@@ -139,8 +140,16 @@ export class PlanService {
         onEvent: (task, event, detail) => this.onEvent(run, task, event, detail),
         ...(plan.autoLand ? {} : { beforeLanding: (task: ResolvedTask) => this.approval(run, task, signal) }),
       });
+      // The run's own report has the last word on how each task ended.
+      const ended = new Map(outcome.report.tasks.map((t) => [t.name, t.status]));
       run.view = {
         ...run.view,
+        tasks: run.view.tasks.map((t) => {
+          const status = ended.get(t.name);
+          return status && status !== t.phase
+            ? { ...t, phase: status, endedAt: t.endedAt ?? new Date().toISOString() }
+            : t;
+        }),
         state: outcome.interrupted ? 'stopped' : outcome.ok ? 'done' : 'failed',
         endedAt: new Date().toISOString(),
         backupRef: outcome.report.backupRef,
@@ -207,8 +216,11 @@ export class PlanService {
     return run.view;
   }
 
-  listRuns(): PlanRunView[] {
-    return [...this.runs.values()].map((r) => r.view).sort((a, b) => b.runId.localeCompare(a.runId));
+  /** This session's runs, and those recorded in the data folder by an earlier one (read back from their run.json). */
+  async listRuns(): Promise<PlanRunView[]> {
+    const past = await pastRuns(this.options.dataDir, this.options.state.projects(), this.options.state.threads());
+    const live = [...this.runs.values()].map((r) => r.view);
+    return [...live, ...past.filter((p) => !this.runs.has(p.runId))].sort((a, b) => b.runId.localeCompare(a.runId));
   }
 
   /** Plan files kept in the project's .switchyard/plans/. */
@@ -314,6 +326,7 @@ export class PlanService {
           case 'failed':
           case 'conflict':
           case 'timeout':
+          case 'over-budget':
           case 'skipped':
             return { ...t, phase: event, endedAt: now, note: noteOf(detail) };
           case 'interrupted':

@@ -20,13 +20,14 @@ const phaseWords: Record<PlanRunTask['phase'], string> = {
   'verify-failed': 'verification failed',
   conflict: 'conflict',
   timeout: 'timed out',
+  'over-budget': 'over its budget',
   skipped: 'skipped',
   'not-run': 'not run',
 };
 
 function toneOf(phase: PlanRunTask['phase']): GraphTask['tone'] {
   if (phase === 'landed') return 'good';
-  if (['failed', 'verify-failed', 'conflict', 'timeout', 'skipped'].includes(phase)) return 'bad';
+  if (['failed', 'verify-failed', 'conflict', 'timeout', 'over-budget', 'skipped'].includes(phase)) return 'bad';
   if (phase === 'waiting' || phase === 'not-run') return 'normal';
   return 'busy';
 }

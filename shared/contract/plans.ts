@@ -59,6 +59,7 @@ export const planTaskPhases = [
   'verify-failed',
   'conflict',
   'timeout',
+  'over-budget',
   'skipped',
   'not-run',
 ] as const;
