@@ -1,11 +1,12 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { gitOutput } from '../git/core';
 import { bundleNodeScript } from '../test-support/bundle-script';
+import { fakeClaudePrompt, writeFakeClaude } from '../test-support/fake-claude';
 import { makeRepo, makeTempDir, tip } from '../test-support/temp-repo';
 
 const run = promisify(execFile);
@@ -198,6 +199,174 @@ describe('switchyard plan run', () => {
     expect(await gitOutput(repo, ['for-each-ref'])).toBe(refs);
     expect(existsSync(path.join(temp.dir, 'wt'))).toBe(false);
   }, 30_000);
+
+  it('runs a task three times, lands only the smallest verified change, and sets the others aside under refs', async () => {
+    const lines = (file: string, n: number) =>
+      `for i in $(seq ${n}); do echo "line $i" >> ${file}; done && git add ${file} && git commit -qm ${file}`;
+    const file = await writePlan(
+      plan(
+        [
+          {
+            name: 'fix',
+            brief: { task: 'Fix it', ownedPaths: ['fix/**'], verificationCommands: ['test ! -f fix/bad.txt'] },
+            attempts: [
+              // Small, but its verification fails.
+              { profile: 'custom', command: ['sh', '-c', `mkdir -p fix && ${lines('fix/bad.txt', 1)}`] },
+              // Passes, with a big change.
+              { profile: 'custom', command: ['sh', '-c', `mkdir -p fix && ${lines('fix/big.txt', 10)}`] },
+              // Passes, with a small one, and leaves a file uncommitted.
+              {
+                profile: 'custom',
+                command: ['sh', '-c', `mkdir -p fix && ${lines('fix/small.txt', 2)} && echo wip > fix/wip.txt`],
+              },
+            ],
+            pick: 'auto',
+          },
+        ],
+        { maxParallel: 2 },
+      ),
+    );
+    const result = await switchyard('plan', 'run', file, '--repo', repo, '--json');
+    expect(result.code, result.stdout).toBe(0);
+    const out = JSON.parse(result.stdout) as { runId: string; tasks: unknown[]; landed: string[]; log: string };
+    const { runId } = out;
+    // Scores: correctness 30, simplicity 25, maintainability 15 (performance and cost unknown), out of 70.
+    expect(out.tasks).toEqual([
+      {
+        name: 'fix',
+        branch: 'switchyard/fix/attempt-3',
+        status: 'landed',
+        exitCode: 0,
+        attempts: [
+          {
+            branch: 'switchyard/fix/attempt-1',
+            status: 'finished',
+            verified: false,
+            linesChanged: 1,
+            score: 57,
+            picked: false,
+          },
+          {
+            branch: 'switchyard/fix/attempt-2',
+            status: 'finished',
+            verified: true,
+            linesChanged: 10,
+            score: 68,
+            picked: false,
+          },
+          {
+            branch: 'switchyard/fix/attempt-3',
+            status: 'finished',
+            verified: true,
+            linesChanged: 2,
+            score: 82,
+            picked: true,
+          },
+        ],
+      },
+    ]);
+    for (const attempt of (out.tasks[0] as { attempts: object[] }).attempts) {
+      expect(Object.keys(attempt)).toEqual(['branch', 'status', 'verified', 'linesChanged', 'score', 'picked']);
+    }
+    expect(out.landed).toEqual(['fix']);
+    expect(await gitOutput(repo, ['ls-tree', '-r', '--name-only', 'integration/q1'])).toBe(
+      'README.md\nfix/small.txt\n',
+    );
+    // The losers: branches and worktrees gone, their work reachable under refs (the uncommitted file too for a loser).
+    const wt = path.join(temp.dir, 'wt');
+    for (const k of [1, 2]) {
+      expect(existsSync(path.join(wt, `switchyard-fix-attempt-${k}`))).toBe(false);
+      expect(await gitOutput(repo, ['branch', '--list', `switchyard/fix/attempt-${k}`])).toBe('');
+    }
+    const ref = (k: number) => `refs/switchyard/attempts/${runId}-fix/${k}`;
+    expect(await gitOutput(repo, ['show', `${ref(1)}:fix/bad.txt`])).toBe('line 1\n');
+    expect(await gitOutput(repo, ['show', `${ref(2)}:fix/big.txt`])).toContain('line 10\n');
+    expect(await gitOutput(repo, ['for-each-ref', '--format=%(refname)', 'refs/switchyard/attempts/'])).toBe(
+      `${ref(1)}\n${ref(2)}\n`,
+    );
+    // The winner's worktree stays, as a landed task's does.
+    expect(existsSync(path.join(wt, 'switchyard-fix-attempt-3', 'fix', 'wip.txt'))).toBe(true);
+    // Each attempt took an agent slot: never more than maxParallel at once.
+    const events = (await readFile(out.log, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; detail: { attempt?: number } });
+    let running = 0;
+    let peak = 0;
+    for (const e of events) {
+      if (e.event === 'started') peak = Math.max(peak, ++running);
+      if (e.event === 'finished') running--;
+    }
+    expect(peak).toBe(2);
+    expect(events.filter((e) => e.event === 'started').map((e) => e.detail.attempt)).toHaveLength(3);
+    expect(events.find((e) => e.event === 'picked')?.detail).toMatchObject({ attempt: 3 });
+  }, 60_000);
+
+  it('stops a task over its budget (from its agent’s own session log) and books the spend under the plan run', async () => {
+    const bin = path.join(temp.dir, 'bin');
+    const real = path.join(temp.dir, 'fake-claude');
+    await writeFakeClaude(real);
+    const claudeDir = path.join(temp.dir, 'claude-config');
+    // As an installed Claude Code has it, so its folder is watched from the start.
+    await mkdir(path.join(claudeDir, 'projects'), { recursive: true });
+    // The plan's prompt is the brief; the stand-in takes its script from the environment instead.
+    await mkdir(bin);
+    await writeFile(path.join(bin, 'claude'), `#!/bin/sh\nexec "${path.join(real, 'claude')}" "$FAKE_CLAUDE_SCRIPT"\n`);
+    await chmod(path.join(bin, 'claude'), 0o755);
+    env = {
+      ...env,
+      PATH: `${bin}${path.delimiter}${env.PATH ?? ''}`,
+      CLAUDE_CONFIG_DIR: claudeDir,
+      FAKE_CLAUDE_SCRIPT: fakeClaudePrompt({
+        configDir: claudeDir,
+        turns: 100,
+        everyMs: 400,
+        output: 1000,
+        stayMs: 100,
+      }),
+    };
+    const file = await writePlan(
+      plan([
+        {
+          name: 'spender',
+          brief: { task: 'Spend', ownedPaths: ['spender/**'] },
+          agent: { profile: 'claude', mode: 'headless' },
+          budget: { unit: 'tokens', limit: 2500 },
+        },
+        task('cheap', commit('cheap.txt')),
+      ]),
+    );
+    const result = await switchyard('plan', 'run', file, '--repo', repo, '--json');
+    expect(result.code).toBe(1);
+    const out = JSON.parse(result.stdout) as { runId: string; tasks: unknown[]; log: string };
+    const events = (await readFile(out.log, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { task: string | null; event: string; detail: Record<string, unknown> });
+    expect(out.tasks, JSON.stringify(events.filter((e) => e.task === 'spender'))).toEqual([
+      { name: 'spender', branch: 'switchyard/spender', status: 'over-budget', exitCode: null },
+      { name: 'cheap', branch: 'switchyard/cheap', status: 'landed', exitCode: 0 },
+    ]);
+    expect(events.find((e) => e.task === 'spender' && e.event === 'budget-warning')).toBeDefined();
+    expect(events.find((e) => e.task === 'spender' && e.event === 'over-budget')?.detail).toMatchObject({
+      budget: { unit: 'tokens', limit: 2500 },
+      message: expect.stringContaining('over its budget'),
+    });
+    // Stopped well before its 100 turns: its session log ends soon after the limit.
+    const sessions = path.join(claudeDir, 'projects');
+    const [folder = ''] = await readdir(sessions);
+    const [session = ''] = await readdir(path.join(sessions, folder));
+    const turns = (await readFile(path.join(sessions, folder, session), 'utf8')).trim().split('\n').length / 2;
+    expect(turns).toBeLessThan(20);
+    // Every booked line carries the plan run.
+    const usage = (await readFile(path.join(temp.dir, 'data', 'usage.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { planRunId: string; threadId: string });
+    expect(usage.length).toBeGreaterThan(0);
+    for (const line of usage)
+      expect(line).toMatchObject({ planRunId: out.runId, threadId: `plan:${out.runId}:spender` });
+  }, 60_000);
 
   it('rollback of an unknown run exits 1 with a clear message; a bad run id too', async () => {
     const unknown = await switchyard('plan', 'rollback', '20260101-000000-abcdef');

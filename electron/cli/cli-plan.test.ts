@@ -109,6 +109,40 @@ describe('switchyard plan check', () => {
     for (const error of out.errors) expect(Object.keys(error)).toEqual(['path', 'message']);
   });
 
+  it("checks each attempt's agent at tasks[i].attempts[k], and refuses pick: manual in the CLI", async () => {
+    const file = await writePlan('plan.json', {
+      ...goodPlan,
+      tasks: [
+        {
+          name: 'api',
+          brief: { task: 'API', ownedPaths: ['src/api/**'] },
+          attempts: [{ profile: 'claude' }, { profile: 'nope' }, { profile: 'codex' }],
+          pick: 'manual',
+        },
+      ],
+    });
+    const result = await switchyard('plan', 'check', file, '--repo', repo, '--json');
+    expect(result.code).toBe(1);
+    const out = JSON.parse(result.stdout) as { errors: Array<{ path: string; message: string }> };
+    expect(out.errors).toEqual([
+      { path: 'tasks[0].attempts[1].profile', message: expect.stringContaining('There is no agent profile "nope"') },
+      { path: 'tasks[0].attempts[2].profile', message: expect.stringContaining('"codex", which is not installed') },
+      { path: 'tasks[0].pick', message: expect.stringContaining('pick: manual needs the app') },
+    ]);
+    // An attempt's branch that exists already is named too.
+    await runGit(repo, ['branch', 'switchyard/api/attempt-2']);
+    const taken = await writePlan('taken.json', {
+      ...goodPlan,
+      tasks: [{ name: 'api', brief: { task: 'API' }, attempts: 2 }],
+    });
+    const second = JSON.parse((await switchyard('plan', 'check', taken, '--repo', repo, '--json')).stdout) as {
+      errors: Array<{ path: string; message: string }>;
+    };
+    expect(second.errors).toEqual([
+      { path: 'tasks[0].name', message: expect.stringContaining('The branch switchyard/api/attempt-2 already exists') },
+    ]);
+  });
+
   it('reports a schema error and an unreadable file in the same shape', async () => {
     const bad = await writePlan('bad.json', { base: 'main', agent: { profile: 'claude' }, tasks: [] });
     const result = await switchyard('plan', 'check', bad, '--repo', repo, '--json');
@@ -213,6 +247,43 @@ describe('switchyard plan run', () => {
     expect(argv.slice(0, 3)).toEqual(['claude', '-p', '--']);
     expect(argv[3]).toContain('on the branch switchyard/ui, created from main');
     expect(argv[3]).toContain('- src/**');
+  });
+
+  it('--dry-run --json lists each attempt of a task with its branch, worktree and argv', async () => {
+    const file = await writePlan('plan.json', {
+      ...goodPlan,
+      tasks: [
+        {
+          name: 'api',
+          brief: { task: 'API', ownedPaths: ['src/api/**'] },
+          attempts: [
+            { profile: 'claude', mode: 'headless' },
+            { profile: 'custom', command: ['sh', '-c', 'true'] },
+          ],
+        },
+      ],
+    });
+    const result = await switchyard('plan', 'run', file, '--repo', repo, '--dry-run', '--json');
+    expect(result.code).toBe(0);
+    const wt = path.join(temp.dir, 'wt');
+    const out = JSON.parse(result.stdout) as { tasks: Array<Record<string, unknown>> };
+    expect(out.tasks[0]?.attempts).toEqual([
+      {
+        attempt: 1,
+        branch: 'switchyard/api/attempt-1',
+        worktree: path.join(wt, 'switchyard-api-attempt-1'),
+        argv: ['claude', '-p', '--', expect.stringContaining('on the branch switchyard/api/attempt-1')],
+      },
+      {
+        attempt: 2,
+        branch: 'switchyard/api/attempt-2',
+        worktree: path.join(wt, 'switchyard-api-attempt-2'),
+        argv: ['sh', '-c', 'true'],
+      },
+    ]);
+    const words = await switchyard('plan', 'run', file, '--repo', repo, '--dry-run');
+    expect(words.stdout).toContain('api: 2 attempts, the one picked lands');
+    expect(words.stdout).toContain(`switchyard/api/attempt-2 in ${path.join(wt, 'switchyard-api-attempt-2')}`);
   });
 
   it('--dry-run changes nothing: the repository, its .git, the data folder and the places around them stay byte for byte', async () => {

@@ -9,11 +9,13 @@ import { resolveRepoRoot } from '../git/repo';
 import { readPlanAppSettings } from '../plans/app-settings';
 import { type CheckPlanOptions, type PlanCheck, checkPlanFile } from '../plans/check-plan';
 import { CliTaskExecutor } from '../plans/cli-executor';
+import { cliSpendWatcher } from '../plans/cli-spend';
 import { type DryRunReport, dryRunReport } from '../plans/dry-run';
 import { type PlanRunOutcome, runPlan as runPlanEngine } from '../plans/plan-runner';
 import type { ResolvedPlan } from '../plans/resolve-plan';
 import { rollbackRun } from '../plans/rollback';
 import type { RunEventKind } from '../plans/run-log';
+import { UsageService } from '../usage/usage-service';
 import { UsageError, withUsageErrors } from './args';
 
 export const planHelp = `Usage: switchyard plan check FILE [--repo PATH] [--json]
@@ -112,7 +114,8 @@ async function checkInRepo(file: string, repoOption: string | undefined, dataDir
       resolved: null,
     };
   }
-  return checkPlanFile(file, await planCheckOptions(repo, dataDir));
+  // The CLI's run is unattended: nobody is there to pick an attempt by hand.
+  return checkPlanFile(file, { ...(await planCheckOptions(repo, dataDir)), refuseManualPick: true });
 }
 
 /** What a plan is checked and resolved with from the command line: the built-in profiles and what the app's state adds. */
@@ -138,6 +141,9 @@ export async function planCheckOptions(repo: string, dataDir: string): Promise<C
  */
 async function runUnattended(plan: ResolvedPlan, repo: string, dataDir: string, json: boolean): Promise<number> {
   const controller = new AbortController();
+  // Spend is read from the agents' own records and booked in the data folder's usage.jsonl.
+  const usage = new UsageService({ dataDir });
+  const projectId = (await readPlanAppSettings(dataDir, repo)).projectId ?? repo;
   const interrupt = () => {
     if (!json) console.error('switchyard plan: stopping the agents (branches and worktrees are kept)…');
     controller.abort();
@@ -149,13 +155,15 @@ async function runUnattended(plan: ResolvedPlan, repo: string, dataDir: string, 
       repo,
       plan,
       dataDir,
-      executor: (log) => new CliTaskExecutor({ outputFile: (task) => log.taskOutputFile(task.name) }),
+      executor: (log) => new CliTaskExecutor({ outputFile: (task) => log.taskOutputFile(task.name, task.attempt) }),
+      watchSpend: cliSpendWatcher(usage, projectId),
       signal: controller.signal,
       onEvent: json ? undefined : (task, event, detail) => console.error(describeEvent(task, event, detail)),
     });
     console.log(json ? JSON.stringify(outcome.report) : describeRun(outcome));
     return outcome.ok ? 0 : 1;
   } finally {
+    usage.close();
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
   }
@@ -255,7 +263,14 @@ function describeDryRun(report: DryRunReport, check: PlanCheckResult): string {
       const task = report.tasks.find((t) => t.name === name);
       if (!task) continue;
       const after = task.dependsOn.length ? ` (after ${task.dependsOn.join(', ')})` : '';
-      lines.push(`  ${task.name}: ${task.branch} in ${task.worktree}${after}`, `    $ ${showArgv(task.argv)}`);
+      if (!task.attempts) {
+        lines.push(`  ${task.name}: ${task.branch} in ${task.worktree}${after}`, `    $ ${showArgv(task.argv)}`);
+        continue;
+      }
+      lines.push(`  ${task.name}: ${task.attempts.length} attempts, the one picked lands${after}`);
+      for (const attempt of task.attempts) {
+        lines.push(`    ${attempt.branch} in ${attempt.worktree}`, `      $ ${showArgv(attempt.argv)}`);
+      }
     }
   });
   lines.push('(--json shows every argument in full)');

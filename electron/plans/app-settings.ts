@@ -15,9 +15,17 @@ export interface PlanAppSettings {
   readonly worktreeRoot: string | null;
   /** When the repository is an open project: its hazard list (review settings); null: the defaults. */
   readonly hazardPatterns: readonly string[] | null;
+  /** When the repository is an open project: its id, which a run's usage is booked under. */
+  readonly projectId: string | null;
 }
 
-const nothing: PlanAppSettings = { customProfiles: [], promptTemplate: null, worktreeRoot: null, hazardPatterns: null };
+const nothing: PlanAppSettings = {
+  customProfiles: [],
+  promptTemplate: null,
+  worktreeRoot: null,
+  hazardPatterns: null,
+  projectId: null,
+};
 
 /** The part of review.json (electron/review/review-file.ts) a plan reads: per-project review settings. */
 const ReviewSettingsPartSchema = z.object({ settings: z.record(z.string(), ReviewSettingsSchema) });
@@ -38,6 +46,7 @@ export async function readPlanAppSettings(dataDir: string, repo: string): Promis
     promptTemplate: project.promptTemplate,
     worktreeRoot: project.worktreeRoot,
     hazardPatterns: review.success ? (review.data.settings[project.id]?.hazardPatterns ?? null) : null,
+    projectId: project.id,
   };
 }
 

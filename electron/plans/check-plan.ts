@@ -19,6 +19,11 @@ export interface CheckPlanOptions extends PlanContext {
   readonly hazardPatterns?: readonly string[];
   /** Where agent programs are looked up; process.env.PATH when absent. */
   readonly envPath?: string;
+  /**
+   * `"pick": "manual"` is an error: the CLI's unattended run has nobody to pick an attempt (the
+   * app shows the attempts side by side instead).
+   */
+  readonly refuseManualPick?: boolean;
 }
 
 export interface PlanCheck {
@@ -49,8 +54,26 @@ export async function checkPlan(plan: Plan, options: CheckPlanOptions): Promise<
   const baseExists = await checkBranches(plan, repo, errors, warnings);
   // Errors in the order the plan wrote its tasks.
   const inPlanOrder = [...resolution.tasks].sort((a, b) => a.index - b.index);
-  errors.push(...(await checkPlaces(plan, inPlanOrder, options)));
-  errors.push(...(await checkPrograms(inPlanOrder, options.envPath)));
+  // A task with attempts runs only its attempts: their agents must be installed, and their branches and folders free.
+  errors.push(
+    ...(await checkPlaces(
+      plan,
+      inPlanOrder.flatMap((task) => [task, ...task.attempts]),
+      options,
+    )),
+  );
+  const agents = inPlanOrder.flatMap((task) => (task.attempts.length > 0 ? task.attempts : [task]));
+  errors.push(...(await checkPrograms(agents, options.envPath)));
+  if (options.refuseManualPick) {
+    plan.tasks.forEach((task, index) => {
+      if (task.pick !== 'manual') return;
+      errors.push({
+        path: `tasks[${index}].pick`,
+        message:
+          'pick: manual needs the app, where the attempts are compared side by side; an unattended `switchyard plan run` picks only "auto" (verified first, then the smallest change, then the fastest). Use "pick": "auto", or run the plan from the app’s Plans view.',
+      });
+    });
+  }
 
   const owning = plan.tasks.map((task) => ({
     name: task.name,

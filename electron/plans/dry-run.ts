@@ -12,8 +12,17 @@ export interface DryRunReport {
     readonly worktree: string;
     readonly dependsOn: readonly string[];
     readonly argv: readonly string[];
+    /** Only for a task with attempts: what each attempt would create and start (the task's own branch is not made). */
+    readonly attempts?: readonly DryRunAttempt[];
   }[];
   readonly preflight: readonly (readonly string[])[];
+}
+
+export interface DryRunAttempt {
+  readonly attempt: number;
+  readonly branch: string;
+  readonly worktree: string;
+  readonly argv: readonly string[];
 }
 
 /**
@@ -26,13 +35,23 @@ export function dryRunReport(plan: ResolvedPlan): DryRunReport {
     dryRun: true,
     target: plan.target,
     waves: plan.waves,
-    tasks: plan.tasks.map(({ name, wave, branch, worktree, dependsOn, argv }) => ({
+    tasks: plan.tasks.map(({ name, wave, branch, worktree, dependsOn, argv, attempts }) => ({
       name,
       wave,
       branch,
       worktree,
       dependsOn,
       argv,
+      ...(attempts.length > 0
+        ? {
+            attempts: attempts.map((a) => ({
+              attempt: a.attempt ?? 0,
+              branch: a.branch,
+              worktree: a.worktree,
+              argv: a.argv,
+            })),
+          }
+        : {}),
     })),
     preflight: plan.preflight,
   };

@@ -1,9 +1,15 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { branchExists, branchTip, createBranch } from '../git/branch';
+import { defaultScoreWeights } from '../../shared/attempts';
+import { type PickedAttempt, pickAttempt } from '../attempts/pick-attempt';
+import { scoreAttempts } from '../attempts/score-attempts';
+import { pathExists } from '../fs/path-exists';
+import { branchExists, branchTip, branchTipIfAny, createBranch, deleteBranch } from '../git/branch';
 import { gitOutput } from '../git/core';
+import { numstatChanges } from '../git/diff-files';
 import { updateRef } from '../git/refs';
-import { addWorktreeForBranch } from '../git/worktree';
+import { snapshotUncommitted } from '../git/snapshot';
+import { addWorktreeForBranch, removeWorktree } from '../git/worktree';
 import { landBranches } from '../merge-queue/land-branches';
 import { landingHead } from '../merge-queue/publish-target';
 import type { ResolvedPlan, ResolvedTask } from './resolve-plan';
@@ -14,6 +20,7 @@ import {
   RunLog,
   type RunSummary,
   type TaskRunStatus,
+  attemptRefOf,
   backupRefOf,
   newRunId,
   runFolder,
@@ -42,6 +49,21 @@ export interface PlanRunOptions {
    * approval there): null to land it, or why not (the task then ends `failed` with that reason).
    */
   readonly beforeLanding?: (task: ResolvedTask) => Promise<string | null>;
+  /**
+   * Follows what a task's (or one attempt's) agent spends while it runs (issue 16). `over`: it is
+   * over the task's budget — the agent is stopped and the task ends `over-budget`. Resolves to
+   * what stops following it (after a last read of the agent's records).
+   */
+  readonly watchSpend?: (run: ResolvedTask, spend: SpendWatch) => Promise<() => Promise<void>>;
+}
+
+/** What the runner tells watchSpend, and what it is told back. */
+export interface SpendWatch {
+  readonly runId: string;
+  /** When the agent was started: records from before are not its. */
+  readonly since: Date;
+  warning(detail: Record<string, unknown>): void;
+  over(detail: Record<string, unknown>): void;
 }
 
 export interface PlanRunOutcome {
@@ -58,13 +80,32 @@ type AgentEnd =
   | { readonly kind: 'idle'; readonly reason: string | null }
   | { readonly kind: 'timeout'; readonly silentMs: number; readonly runMs: number }
   | { readonly kind: 'interrupted' }
+  | { readonly kind: 'over-budget'; readonly detail: Record<string, unknown> }
   | { readonly kind: 'start-failed'; readonly message: string };
 
 interface TaskState {
   readonly task: ResolvedTask;
+  /** What lands: the task's branch, or its picked attempt's. */
+  branch: string;
   started: boolean;
   status: TaskRunStatus | null;
   exitCode: number | null;
+  /** For a task with attempts, once they have ended: each as picked. */
+  attempts: PickedAttempt[] | null;
+}
+
+/** How one attempt of a task ended, for the pick. */
+interface AttemptResult {
+  readonly run: ResolvedTask;
+  status: 'finished' | 'failed' | 'timeout' | 'over-budget' | 'not-run';
+  /** Its branch and worktree were made (so its work exists and is set aside if not picked). */
+  made: boolean;
+  exitCode: number | null;
+  verified: boolean | null;
+  checksPassed: number;
+  linesChanged: number;
+  files: number | null;
+  durationMs: number | null;
 }
 
 /**
@@ -86,7 +127,14 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
     options.onEvent?.(task, event, detail);
     return log.add(task, event, detail);
   };
-  const states = plan.tasks.map((task): TaskState => ({ task, started: false, status: null, exitCode: null }));
+  const states = plan.tasks.map((task): TaskState => ({
+    task,
+    branch: task.branch,
+    started: false,
+    status: null,
+    exitCode: null,
+    attempts: null,
+  }));
   const byName = new Map(states.map((s) => [s.task.name, s]));
   const startedAt = new Date().toISOString();
   const commandEnv = { ...process.env, SWITCHYARD_PLAN_RUN: runId };
@@ -103,9 +151,10 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
     backupRef,
     tasks: states.map((s) => ({
       name: s.task.name,
-      branch: s.task.branch,
+      branch: s.branch,
       status: s.status ?? 'not-run',
       exitCode: s.exitCode,
+      ...(s.attempts ? { attempts: s.attempts } : {}),
     })),
     landed: landedOrder,
     log: log.file,
@@ -152,6 +201,15 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
 
   const executor = options.executor(log);
   let agentsRunning = 0;
+  /** Attempts of tasks already started, waiting for an agent slot: served before new tasks. */
+  const slotWaiters: (() => void)[] = [];
+  const takeSlot = () =>
+    new Promise<void>((resolve) => {
+      if (agentsRunning < plan.maxParallel) {
+        agentsRunning++;
+        resolve();
+      } else slotWaiters.push(resolve);
+    });
   let landings: Promise<void> = Promise.resolve();
   let setups: Promise<void> = Promise.resolve();
   const active = new Set<Promise<void>>();
@@ -204,8 +262,29 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
   };
 
   const agentEnded = () => {
+    const waiting = slotWaiters.shift();
+    // The slot goes straight to an attempt waiting for one.
+    if (waiting) return waiting();
     agentsRunning--;
     void pump();
+  };
+
+  /** Makes a run's branch and worktree at `at` (default: the target's tip now), one at a time: git takes locks (refs, the worktree list) that runs starting together would contend for. */
+  const setUp = (run: ResolvedTask, at: string | null): Promise<string> => {
+    const made = setups.then(async () => {
+      const head = at ?? (await landingHead(repo, plan.target)).head;
+      // The app's executor makes them with the task's thread, from this same commit.
+      if (executor.makesWorktrees) return head;
+      await createBranch(repo, run.branch, head);
+      await mkdir(path.dirname(run.worktree), { recursive: true });
+      await addWorktreeForBranch(repo, run.worktree, run.branch);
+      return head;
+    });
+    setups = made.then(
+      () => undefined,
+      () => undefined,
+    );
+    return made;
   };
 
   /** Whatever goes wrong unforeseen (git failing under it), the task ends `failed` with why, and the run goes on. */
@@ -216,23 +295,10 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
 
   const carryTask = async (state: TaskState): Promise<void> => {
     const { task } = state;
+    if (task.attempts.length > 0) return carryAttempts(state);
     let from: string;
     try {
-      // One at a time: git takes locks (refs, the worktree list) that tasks starting together would contend for.
-      const made = setups.then(async () => {
-        const head = (await landingHead(repo, plan.target)).head;
-        // The app's executor makes them with the task's thread, from this same commit.
-        if (executor.makesWorktrees) return head;
-        await createBranch(repo, task.branch, head);
-        await mkdir(path.dirname(task.worktree), { recursive: true });
-        await addWorktreeForBranch(repo, task.worktree, task.branch);
-        return head;
-      });
-      setups = made.then(
-        () => undefined,
-        () => undefined,
-      );
-      from = await made;
+      from = await setUp(task, null);
     } catch (error) {
       agentEnded();
       await finish(state, 'failed', 'failed', { message: messageOf(error) });
@@ -253,6 +319,8 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
           silentMs: end.silentMs,
           runMs: end.runMs,
         });
+      case 'over-budget':
+        return finish(state, 'over-budget', 'over-budget', end.detail);
       case 'idle':
         await emit(task.name, 'finished', { exitCode: null, idle: end.reason ?? 'idle at its prompt' });
         break;
@@ -286,6 +354,220 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
     await landing;
   };
 
+  /**
+   * A task with attempts (issue 15): every attempt from the same commit on its own branch and
+   * worktree, each taking an agent slot; each verified with the brief's commands; then one picked
+   * (pickAttempt: verified, then the smallest change, then the fastest) and landed as the task.
+   * The others' work is kept under refs/switchyard/attempts/<runId>-<task>/<k> before their
+   * worktrees and branches go. With none to pick, every attempt is kept as it is.
+   */
+  const carryAttempts = async (state: TaskState): Promise<void> => {
+    const { task } = state;
+    let from: string;
+    try {
+      from = (await landingHead(repo, plan.target)).head;
+    } catch (error) {
+      agentEnded();
+      await finish(state, 'failed', 'failed', { message: messageOf(error) });
+      return;
+    }
+    // The task's own slot is the first attempt's.
+    const results = await Promise.all(
+      task.attempts.map((run, i) => runAttempt(task, run, from, i === 0 ? Promise.resolve() : takeSlot())),
+    );
+    if (signal?.aborted) return finish(state, 'not-run', 'interrupted', null);
+
+    const scores = scoreAttempts(
+      results.map((r) => ({
+        checksPassed: r.verified === null ? null : r.checksPassed,
+        checksRun: r.verified === null ? null : task.verification.length,
+        linesChanged: r.made ? r.linesChanged : null,
+        benchmark: null,
+        files: r.files,
+        outsideOwned: 0,
+        forbidden: 0,
+        hazards: 0,
+        cost: null,
+      })),
+      defaultScoreWeights,
+    );
+    const outcome = pickAttempt(
+      results.map((r, i) => ({
+        branch: r.run.branch,
+        // Only a finished agent's work may be picked.
+        status: r.status === 'finished' ? 'finished' : 'failed',
+        verified: r.verified,
+        linesChanged: r.linesChanged,
+        durationMs: r.durationMs,
+        score: scores[i]?.total == null ? null : Math.round(scores[i].total),
+      })),
+    );
+    state.attempts = outcome.attempts.map((a, i) => ({ ...a, status: results[i]?.status ?? a.status }));
+    if (outcome.picked === null) {
+      const statuses = results.map((r) => r.status);
+      const status: TaskRunStatus = results.some((r) => r.verified === false)
+        ? 'verify-failed'
+        : statuses.every((st) => st === 'timeout')
+          ? 'timeout'
+          : statuses.every((st) => st === 'over-budget')
+            ? 'over-budget'
+            : 'failed';
+      return finish(state, status, status, {
+        message: `no attempt of ${task.name} can be picked (none finished with a verified change); every attempt's branch and worktree are kept`,
+        attempts: state.attempts,
+      });
+    }
+    const picked = results[outcome.picked]!;
+    state.branch = picked.run.branch;
+    state.exitCode = picked.exitCode;
+    await emit(task.name, 'picked', {
+      attempt: picked.run.attempt,
+      branch: picked.run.branch,
+      attempts: state.attempts,
+    });
+    if (!executor.makesWorktrees) {
+      for (const result of results) {
+        if (result !== picked && result.made) await setAside(task, result.run);
+      }
+    }
+    const refused = options.beforeLanding ? await options.beforeLanding(picked.run) : null;
+    if (signal?.aborted) return finish(state, 'not-run', 'interrupted', { before: 'landing' });
+    if (refused !== null) return finish(state, 'failed', 'failed', { message: refused, while: 'landing' });
+    const landing = landings.then(() => land(state));
+    landings = landing.catch(() => undefined);
+    await landing;
+  };
+
+  /** One attempt: its slot, its branch and worktree at `from`, its agent, its verification. */
+  const runAttempt = async (
+    task: ResolvedTask,
+    run: ResolvedTask,
+    from: string,
+    slot: Promise<void>,
+  ): Promise<AttemptResult> => {
+    const k = run.attempt;
+    const result: AttemptResult = {
+      run,
+      status: 'not-run',
+      made: false,
+      exitCode: null,
+      verified: null,
+      checksPassed: 0,
+      linesChanged: 0,
+      files: null,
+      durationMs: null,
+    };
+    await slot;
+    if (signal?.aborted) {
+      agentEnded();
+      return result;
+    }
+    try {
+      await setUp(run, from);
+      result.made = true;
+    } catch (error) {
+      agentEnded();
+      result.status = 'failed';
+      await emit(task.name, 'attempt-failed', { attempt: k, message: messageOf(error) });
+      return result;
+    }
+    await emit(task.name, 'started', {
+      attempt: k,
+      branch: run.branch,
+      worktree: run.worktree,
+      from,
+      argv: run.argv,
+    });
+    const t0 = Date.now();
+    const end = await runAgent(run, from);
+    result.durationMs = Date.now() - t0;
+    agentEnded();
+    switch (end.kind) {
+      case 'start-failed':
+        result.status = 'failed';
+        await emit(task.name, 'attempt-failed', { attempt: k, message: end.message });
+        break;
+      case 'interrupted':
+        await emit(task.name, 'interrupted', { attempt: k });
+        break;
+      case 'timeout':
+        result.status = 'timeout';
+        await emit(task.name, 'attempt-failed', {
+          attempt: k,
+          status: 'timeout',
+          timeoutMinutes: plan.timeoutMinutes,
+          silentMs: end.silentMs,
+          runMs: end.runMs,
+        });
+        break;
+      case 'over-budget':
+        result.status = 'over-budget';
+        await emit(task.name, 'over-budget', { attempt: k, ...end.detail });
+        break;
+      case 'idle':
+        result.status = 'finished';
+        await emit(task.name, 'finished', { attempt: k, exitCode: null, idle: end.reason ?? 'idle at its prompt' });
+        break;
+      case 'exit':
+        result.exitCode = end.exitCode;
+        result.status = end.exitCode === 0 ? 'finished' : 'failed';
+        await emit(task.name, 'finished', { attempt: k, exitCode: end.exitCode });
+    }
+    const tip = await branchTipIfAny(repo, run.branch);
+    if (tip && tip !== from) {
+      const changes = await numstatChanges(repo, [from, tip], { renames: false });
+      result.linesChanged = changes.reduce((sum, c) => sum + c.added + c.removed, 0);
+      result.files = changes.length;
+    } else if (result.status === 'finished') {
+      result.status = 'failed';
+      await emit(task.name, 'attempt-failed', { attempt: k, message: `the agent made no commit on ${run.branch}` });
+    }
+    if (result.status !== 'finished' || signal?.aborted) return result;
+    for (const argv of run.verification) {
+      const checked = await runPlanCommand(argv, run.worktree, commandOptions);
+      if (signal?.aborted) return result;
+      if (!checked.ok) {
+        result.verified = false;
+        await emit(task.name, 'attempt-failed', {
+          attempt: k,
+          status: 'verify-failed',
+          ...commandDetail(argv, checked),
+        });
+        return result;
+      }
+      result.checksPassed++;
+    }
+    if (run.verification.length > 0) result.verified = true;
+    await emit(task.name, 'attempt-verified', {
+      attempt: k,
+      commands: run.verification.length,
+      linesChanged: result.linesChanged,
+    });
+    return result;
+  };
+
+  /** An attempt not picked: its work (uncommitted files too) under its ref first, then its worktree and branch removed. */
+  const setAside = async (task: ResolvedTask, run: ResolvedTask): Promise<void> => {
+    const ref = attemptRefOf(runId, task.name, run.attempt ?? 0);
+    try {
+      let commit: string | null = null;
+      if (await pathExists(run.worktree)) {
+        commit = await snapshotUncommitted(
+          run.worktree,
+          `Switchyard: uncommitted work of ${run.branch}, kept when another attempt was picked`,
+        );
+      }
+      commit ??= await branchTip(repo, run.branch);
+      await updateRef(repo, ref, commit, null, `switchyard plan ${runId}: ${run.branch} set aside`);
+      if (await pathExists(run.worktree)) await removeWorktree(repo, run.worktree, true);
+      await deleteBranch(repo, run.branch, true);
+      await emit(task.name, 'attempt-set-aside', { attempt: run.attempt, branch: run.branch, ref, commit });
+    } catch (error) {
+      // Its branch or worktree may be left; nothing is removed before the ref holds the work.
+      await emit(task.name, 'attempt-set-aside', { attempt: run.attempt, branch: run.branch, error: messageOf(error) });
+    }
+  };
+
   const runAgent = (task: ResolvedTask, from: string): Promise<AgentEnd> =>
     new Promise<AgentEnd>((resolve) => {
       const timeoutMs = plan.timeoutMinutes * 60_000;
@@ -296,13 +578,20 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
       let handle: TaskAgentHandle | null = null;
       let settled = false;
       let timer: NodeJS.Timeout | null = null;
+      let spendWatch: Promise<(() => Promise<void>) | null> = Promise.resolve(null);
+      const since = new Date();
       const settle = (end: AgentEnd, stop: boolean) => {
         if (settled) return;
         settled = true;
         if (timer) clearInterval(timer);
         signal?.removeEventListener('abort', onAbort);
-        if (stop && handle) void handle.stop().then(() => resolve(end));
-        else resolve(end);
+        const stopped = stop && handle ? handle.stop() : Promise.resolve();
+        // The agent's last records are read (and booked) before the run goes on.
+        void stopped
+          .then(() => spendWatch)
+          .then((unwatch) => unwatch?.())
+          .catch(() => undefined)
+          .then(() => resolve(end));
       };
       const onAbort = () => settle({ kind: 'interrupted' }, true);
       executor
@@ -339,6 +628,19 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
             }
             signal?.addEventListener('abort', onAbort, { once: true });
             if (signal?.aborted) onAbort();
+            const attempt = task.attempt === null ? {} : { attempt: task.attempt };
+            if (options.watchSpend) {
+              spendWatch = options
+                .watchSpend(task, {
+                  runId,
+                  since,
+                  warning: (detail) => {
+                    if (!settled) void emit(task.name, 'budget-warning', { ...attempt, ...detail });
+                  },
+                  over: (detail) => settle({ kind: 'over-budget', detail }, true),
+                })
+                .catch(() => null);
+            }
             timer = setInterval(
               () => {
                 const now = Date.now();
@@ -361,7 +663,7 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
       const outcome = await landBranches({
         repo,
         target: plan.target,
-        entries: [{ branch: task.branch, label: task.name }],
+        entries: [{ branch: state.branch, label: task.name }],
         mode: 'merge',
         verify: plan.verify,
         worktreeRoot: plan.worktreeRoot,
@@ -379,7 +681,7 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
       }
       landedOrder.push(task.name);
       await finish(state, 'landed', 'landed', {
-        commit: outcome.commits[task.branch] ?? outcome.after,
+        commit: outcome.commits[state.branch] ?? outcome.after,
         ...(outcome.checkoutNotice ? { notice: outcome.checkoutNotice } : {}),
       });
     } catch (error) {

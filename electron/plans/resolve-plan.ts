@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Brief } from '../../shared/brief';
+import type { Budget } from '../../shared/budget';
 import { suggestBranchName, worktreeFolderName } from '../../shared/branch-name';
 import { AppError } from '../../shared/errors';
 import { type Plan, type PlanAgent, type PlanCommand, type PlanError, taskAgent } from '../../shared/plan';
@@ -51,6 +52,18 @@ export interface ResolvedTask {
   readonly argv: readonly string[];
   /** The brief's verification commands as argv, run in the worktree once the agent is done. */
   readonly verification: readonly (readonly string[])[];
+  /** Which attempt this is (1, 2, …) when it is one of a task's attempts; null for a task itself. */
+  readonly attempt: number | null;
+  /**
+   * Issue 15: the task's attempts, each run like a task of its own — its branch
+   * switchyard/<name>/attempt-<k>, its worktree, its agent — of which one is picked and lands.
+   * Empty when the task runs once.
+   */
+  readonly attempts: readonly ResolvedTask[];
+  /** How the attempt that lands is chosen; the CLI picks only "auto". */
+  readonly pick: 'auto' | 'manual';
+  /** The task's spending cap (issue 16); null: none. */
+  readonly budget: Budget | null;
 }
 
 export interface ResolvedPlan {
@@ -126,9 +139,15 @@ export function resolvePlan(plan: Plan, context: PlanContext): PlanResolution {
   const waveOf = new Map(order.waves.flatMap((wave, n) => wave.map((name) => [name, n] as const)));
   const branchOf = (name: string) => suggestBranchName(name);
   const tasks: ResolvedTask[] = [];
-  plan.tasks.forEach((task, index) => {
-    const agent = taskAgent(plan, task);
-    const agentPath = task.agent ? `tasks[${index}].agent` : 'agent';
+  /** One run of a task's brief on `branch` by `agent`: the task itself, or one of its attempts. */
+  const resolveRun = (
+    task: Plan['tasks'][number],
+    index: number,
+    agent: PlanAgent,
+    agentPath: string,
+    branch: string,
+    attempt: number | null,
+  ): ResolvedTask | null => {
     const profile = context.profiles.find((p) => p.id === agent.profile);
     if (!profile) {
       const known = context.profiles.map((p) => p.id).join(', ');
@@ -136,16 +155,15 @@ export function resolvePlan(plan: Plan, context: PlanContext): PlanResolution {
         path: `${agentPath}.profile`,
         message: `There is no agent profile "${agent.profile}"; choose one of: ${known}.`,
       });
-      return;
+      return null;
     }
-    const branch = branchOf(task.name);
     const worktree = path.join(worktreeRoot, worktreeFolderName(branch));
     const changelogPath = changelogPathFor(task.brief, task.name);
     const verification = task.brief.verificationCommands.map((c, i) =>
       command(c, `tasks[${index}].brief.verificationCommands[${i}]`),
     );
     const agentCommand = agent.command === undefined ? undefined : command(agent.command, `${agentPath}.command`);
-    if (agent.command !== undefined && agentCommand === null) return;
+    if (agent.command !== undefined && agentCommand === null) return null;
     let prompt: string;
     let launch: PlannedLaunch;
     try {
@@ -167,13 +185,13 @@ export function resolvePlan(plan: Plan, context: PlanContext): PlanResolution {
       });
     } catch (error) {
       addError({ path: agentPath, message: messageOf(error) });
-      return;
+      return null;
     }
     const argv = [
       launch.binary,
       ...fillArgv(launch.template, { prompt: launch.prompt, cwd: worktree, scenario: agent.scenario ?? 'feature' }),
     ];
-    tasks.push({
+    return {
       name: task.name,
       index,
       wave: waveOf.get(task.name) ?? -1,
@@ -189,7 +207,38 @@ export function resolvePlan(plan: Plan, context: PlanContext): PlanResolution {
       prompt,
       argv,
       verification: verification.filter((c): c is string[] => c !== null),
-    });
+      attempt,
+      attempts: [],
+      pick: task.pick ?? 'auto',
+      budget: task.budget ?? null,
+    };
+  };
+
+  plan.tasks.forEach((task, index) => {
+    const agent = taskAgent(plan, task);
+    // With a list of attempts, the first one's agent stands for the task (the plan's is not run).
+    const listed = Array.isArray(task.attempts) ? task.attempts[0] : undefined;
+    const resolved = resolveRun(
+      task,
+      index,
+      listed ?? agent,
+      listed ? `tasks[${index}].attempts[0]` : task.agent ? `tasks[${index}].agent` : 'agent',
+      branchOf(task.name),
+      null,
+    );
+    if (!resolved) return;
+    // `"attempts": 3` runs the task's agent three times; a list names each attempt's agent.
+    const attemptAgents =
+      task.attempts === undefined
+        ? []
+        : typeof task.attempts === 'number'
+          ? Array.from({ length: task.attempts }, () => ({ agent, at: resolved.agentPath }))
+          : task.attempts.map((a, k) => ({ agent: a, at: `tasks[${index}].attempts[${k}]` }));
+    const attempts = attemptAgents.map(({ agent: a, at }, k) =>
+      resolveRun(task, index, a, at, attemptBranch(resolved.branch, k + 1), k + 1),
+    );
+    // An attempt that did not resolve is an error already; the others are still checked (installed, free).
+    tasks.push({ ...resolved, attempts: attempts.filter((a): a is ResolvedTask => a !== null) });
   });
 
   const byWave = [...tasks].sort((a, b) => a.wave - b.wave || a.index - b.index);
@@ -211,6 +260,11 @@ export function resolvePlan(plan: Plan, context: PlanContext): PlanResolution {
     tasks: byWave,
     errors: [],
   };
+}
+
+/** Attempt k's branch (from 1): switchyard/<name>/attempt-<k>, as a thread's attempts are named. */
+export function attemptBranch(taskBranch: string, k: number): string {
+  return `${taskBranch}/attempt-${k}`;
 }
 
 /** Where the tasks' worktrees go: the plan's folder (relative to the repository), else the project's, else <repo>.worktrees. */

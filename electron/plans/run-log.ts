@@ -3,6 +3,7 @@ import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import type { PickedAttempt } from '../attempts/pick-attempt';
 
 /** What happened in a plan run, one JSON object a line in run.jsonl. */
 export type RunEventKind =
@@ -21,6 +22,12 @@ export type RunEventKind =
   | 'conflict'
   | 'skipped'
   | 'interrupted'
+  | 'over-budget'
+  | 'budget-warning'
+  | 'attempt-failed'
+  | 'attempt-verified'
+  | 'picked'
+  | 'attempt-set-aside'
   | 'postflight'
   | 'postflight-failed'
   | 'done';
@@ -32,7 +39,16 @@ export interface RunEvent {
   readonly detail: unknown;
 }
 
-export const taskStatuses = ['landed', 'failed', 'verify-failed', 'conflict', 'timeout', 'skipped', 'not-run'] as const;
+export const taskStatuses = [
+  'landed',
+  'failed',
+  'verify-failed',
+  'conflict',
+  'timeout',
+  'over-budget',
+  'skipped',
+  'not-run',
+] as const;
 export type TaskRunStatus = (typeof taskStatuses)[number];
 
 /** What `switchyard plan run --json` prints, and the heart of run.json. */
@@ -46,6 +62,8 @@ export interface PlanRunReport {
     readonly branch: string;
     readonly status: TaskRunStatus;
     readonly exitCode: number | null;
+    /** Only for a task with attempts: each attempt as picked (pickAttempt's entries); `branch` is then the picked one's. */
+    readonly attempts?: PickedAttempt[];
   }[];
   readonly landed: readonly string[];
   readonly log: string;
@@ -72,6 +90,18 @@ export const RunSummarySchema = z.object({
       branch: z.string(),
       status: z.enum(taskStatuses),
       exitCode: z.number().int().nullable(),
+      attempts: z
+        .array(
+          z.object({
+            branch: z.string(),
+            status: z.string(),
+            verified: z.boolean().nullable(),
+            linesChanged: z.number(),
+            score: z.number().nullable(),
+            picked: z.boolean(),
+          }),
+        )
+        .optional(),
     }),
   ),
   landed: z.array(z.string()),
@@ -98,6 +128,11 @@ export function runFolder(dataDir: string, runId: string): string {
   return path.join(dataDir, 'plans', runId);
 }
 
+/** Where a set-aside attempt's work stays reachable once its branch and worktree are removed. */
+export function attemptRefOf(runId: string, task: string, k: number): string {
+  return `refs/switchyard/attempts/${runId}-${task}/${k}`;
+}
+
 /** The backup of the target a run records before its first task: rollback resets the target to it. */
 export function backupRefOf(runId: string): string {
   return `refs/switchyard/plans/${runId}/before`;
@@ -121,9 +156,9 @@ export class RunLog {
     return new RunLog(folder);
   }
 
-  /** Where a task's agent output goes. */
-  taskOutputFile(task: string): string {
-    return path.join(this.folder, 'tasks', `${task}.log`);
+  /** Where a task's agent output goes (an attempt's: `<task>.attempt-<k>.log`). */
+  taskOutputFile(task: string, attempt: number | null = null): string {
+    return path.join(this.folder, 'tasks', attempt === null ? `${task}.log` : `${task}.attempt-${attempt}.log`);
   }
 
   add(task: string | null, event: RunEventKind, detail: unknown = null): Promise<void> {
