@@ -123,6 +123,26 @@ const situations = [
   })),
   // Gemini CLI with an API key, pointed at a local server answering 429 RESOURCE_EXHAUSTED with a
   // per-day QuotaFailure (as Google's API does at a free tier's daily limit).
+  // Claude Code with an API key (onboarding, key and folder trust already done), pointed at a local
+  // server answering 429: a plain rate limit, and a subscription's session limit (the unified
+  // rate-limit headers, rejected, resetting in 3 h). It retries both on screen.
+  ...['rate-limit-retry', 'session-limit-retry'].map((situation) => ({
+    tool: 'claude',
+    pkg: '@anthropic-ai/claude-code',
+    situation,
+    argv: ['claude', 'say hi'],
+    env: { ANTHROPIC_API_KEY: 'sk-ant-not-a-key', ANTHROPIC_BASE_URL: 'http://127.0.0.1:PORT' },
+    settings: {
+      '.claude.json': (repo) => ({
+        hasCompletedOnboarding: true,
+        theme: 'dark',
+        customApiKeyResponses: { approved: ['sk-ant-not-a-key'], rejected: [] },
+        projects: { [repo]: { hasTrustDialogAccepted: true, hasCompletedProjectOnboarding: true } },
+      }),
+    },
+    limitServer: situation === 'rate-limit-retry' ? 'anthropic-rate-limit' : 'anthropic-session-limit',
+    seconds: 25,
+  })),
   // (Gemini's retries of a per-minute 429 show only its "Thinking…" spinner: nothing to record.)
   ...['print', 'tui'].map((how) => ({
     tool: 'gemini',
@@ -148,41 +168,61 @@ const situations = [
 async function startLimitServer(kind) {
   const resetsAt = Math.floor(Date.now() / 1000) + 3 * 3600;
   const metric = 'generativelanguage.googleapis.com/generate_content_free_tier_requests';
-  const body = kind.startsWith('google-')
-    ? {
-        error: {
-          code: 429,
-          message: `Quota exceeded for metric: ${metric}, limit: 250`,
-          status: 'RESOURCE_EXHAUSTED',
-          details: [
-            {
-              '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
-              violations: [
-                {
-                  quotaMetric: metric,
-                  quotaId: `GenerateRequestsPer${kind === 'google-per-minute' ? 'Minute' : 'Day'}PerProjectPerModel-FreeTier`,
-                },
-              ],
-            },
-            {
-              '@type': 'type.googleapis.com/google.rpc.RetryInfo',
-              retryDelay: kind === 'google-per-minute' ? '5s' : '3600s',
-            },
-          ],
-        },
-      }
-    : {
-        error: {
-          type: 'usage_limit_reached',
-          message: 'The usage limit has been reached',
-          plan_type: 'plus',
-          resets_at: resetsAt,
-        },
-      };
+  const anthropicHeaders =
+    kind === 'anthropic-session-limit'
+      ? {
+          'anthropic-ratelimit-unified-status': 'rejected',
+          'anthropic-ratelimit-unified-reset': String(resetsAt),
+          'anthropic-ratelimit-unified-representative-claim': 'five_hour',
+        }
+      : { 'retry-after': '20' };
+  const anthropicBody = {
+    type: 'error',
+    error: {
+      type: 'rate_limit_error',
+      message: "This request would exceed your account's rate limit. Please try again later.",
+    },
+  };
+  const body = kind.startsWith('anthropic-')
+    ? anthropicBody
+    : kind.startsWith('google-')
+      ? {
+          error: {
+            code: 429,
+            message: `Quota exceeded for metric: ${metric}, limit: 250`,
+            status: 'RESOURCE_EXHAUSTED',
+            details: [
+              {
+                '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
+                violations: [
+                  {
+                    quotaMetric: metric,
+                    quotaId: `GenerateRequestsPer${kind === 'google-per-minute' ? 'Minute' : 'Day'}PerProjectPerModel-FreeTier`,
+                  },
+                ],
+              },
+              {
+                '@type': 'type.googleapis.com/google.rpc.RetryInfo',
+                retryDelay: kind === 'google-per-minute' ? '5s' : '3600s',
+              },
+            ],
+          },
+        }
+      : {
+          error: {
+            type: 'usage_limit_reached',
+            message: 'The usage limit has been reached',
+            plan_type: 'plus',
+            resets_at: resetsAt,
+          },
+        };
   const server = http.createServer((request, response) => {
     request.resume();
     request.on('end', () => {
-      response.writeHead(429, { 'content-type': 'application/json' });
+      response.writeHead(429, {
+        'content-type': 'application/json',
+        ...(kind.startsWith('anthropic-') ? anthropicHeaders : {}),
+      });
       response.end(JSON.stringify(body));
     });
   });
@@ -252,7 +292,9 @@ async function record(spec) {
     for (const [file, content] of Object.entries(spec.settings ?? {})) {
       const where = path.join(temp, 'home', file);
       const existing = JSON.parse(await readFile(where, 'utf8').catch(() => '{}'));
-      await writeFile(where, JSON.stringify({ ...existing, ...content }));
+      const value = typeof content === 'function' ? content(repo) : content;
+      await mkdir(path.dirname(where), { recursive: true });
+      await writeFile(where, JSON.stringify({ ...existing, ...value }));
     }
     const binary = path.join(clisDir, 'node_modules', '.bin', spec.argv[0]);
     const version = await versionOf(binary, env);

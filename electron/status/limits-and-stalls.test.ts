@@ -113,6 +113,21 @@ describe('stalls', () => {
     t.dispose();
   });
 
+  it('reads Claude Code retrying a 429 (recorded against a local server) as retrying, then stalled', async () => {
+    const { loadRecordedScreen, replay } = await import('./replay-fixture');
+    const clock = new StatusClock(1_000);
+    const { changes, tracker: t } = replay(loadRecordedScreen('claude-rate-limit-retry'), 'claude', {
+      clock,
+      extraMs: 60_000,
+    });
+    expect(changes.map((c) => c.status)).toContain('working');
+    expect(changes.at(-1)).toEqual({
+      status: 'stalled',
+      reason: 'stalled: API error · Retrying in 17s · attempt 2/10',
+    });
+    t.dispose();
+  });
+
   it('calls a working screen unchanged for the "stuck after" time stuck?, until the screen changes', () => {
     const { t, last } = tracker({ profileId: 'claude', stuckAfterMs: 10 * 60_000 });
     t.output('✻ Thinking… (esc to interrupt)');

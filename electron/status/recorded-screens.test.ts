@@ -7,10 +7,10 @@ afterEach(() => vi.useRealTimers());
 
 /**
  * Each recording (scripts/record-cli-screens.mjs: the real CLI in a pty, no credentials, no
- * network) and what a dispatcher must see at its end. The codex *-usage-limit and gemini *-quota screens
- * are the real CLIs against a local server answering 429 (usage_limit_reached, RESOURCE_EXHAUSTED);
- * Claude Code's limit screen, and Gemini's with a reset time, need a real account at its limit, so
- * they are reconstructed from the CLIs' sources and
+ * network) and what a dispatcher must see at its end. The codex *-usage-limit, gemini *-quota and claude
+ * *-retry screens are the real CLIs against a local server answering 429 (usage_limit_reached,
+ * RESOURCE_EXHAUSTED, rate_limit_error); claude-usage-limit (the message once retries end) and
+ * gemini-usage-limit (a reset time) need a real account at its limit, so they are reconstructed from the CLIs' sources and
  * issues (each sidecar's `reconstructedFrom` says from what). Replays run at a fixed local noon.
  */
 const expectations: Record<string, StatusChange> = {
@@ -30,6 +30,10 @@ const expectations: Record<string, StatusChange> = {
   'qwen-print-no-auth': { status: 'failed', reason: 'exit 1: sign-in required: no auth type selected' },
   'amp-login': { status: 'needs-input', reason: 'sign-in required' },
   'claude-usage-limit': { status: 'rate-limited', reason: 'rate-limited until 15:00' },
+  // The real Claude Code against a local server answering 429: a subscription's session limit names
+  // its reset; a plain 429 is retried as an "API error", the same words as a failing connection.
+  'claude-session-limit-retry': { status: 'rate-limited', reason: 'rate-limited until 21:14' },
+  'claude-rate-limit-retry': { status: 'working', reason: 'retrying: API error · Retrying in 17s · attempt 2/10' },
   'codex-usage-limit': { status: 'rate-limited', reason: 'rate-limited until 21:03' },
   // `codex exec` ends at the limit: failed, in its words.
   'codex-exec-usage-limit': {

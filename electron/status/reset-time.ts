@@ -1,7 +1,7 @@
 /**
  * When a limit the agent's screen names ends: "resets 3pm (Europe/Berlin)", "try again at Aug 8th,
  * 2026 12:30 PM", "Retrying in 30 seconds", "in 3 days 6 hours 57 minutes", or an epoch after a bar
- * ("usage limit reached|1749924000"). Clock times without a date are the next such time after the
+ * ("usage limit reached|1749924000"). A clock time wins over a relative one on the same line. Clock times without a date are the next such time after the
  * message was first seen; a time zone in brackets is honoured, other zone abbreviations (Gemini's
  * "PST") are read as the local zone, the one the agent runs in.
  */
@@ -23,10 +23,12 @@ const zonePattern = /\(([A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+|UTC|GMT)\)/;
 export function resetTimeIn(text: string, seenAt: number): number | null {
   const epoch = epochPattern.exec(text);
   if (epoch) return Number(epoch[1]) * 1000;
-  const relative = relativePattern.exec(text);
-  if (relative) return seenAt + relativeMs(relative[1] ?? '');
   const clock = clockPattern.exec(text);
-  if (!clock) return null;
+  // A clock time names the reset itself ("Retrying in 18s (9:13pm)": the retry comes sooner, the reset then).
+  if (!clock) {
+    const relative = relativePattern.exec(text);
+    return relative ? seenAt + relativeMs(relative[1] ?? '') : null;
+  }
   let hour = Number(clock[1] ?? clock[4]);
   const minute = Number(clock[2] ?? clock[5] ?? 0);
   const meridiem = clock[3]?.toLowerCase();

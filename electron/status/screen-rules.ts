@@ -66,12 +66,15 @@ const choiceMark = String.raw`(?:[●›❯>▶➤◉]|\(•\)|\(\*\))`;
  * line whose time has passed no longer counts (it stays in the transcript after the limit is over).
  */
 const limitAndRetryRules: readonly ScreenRule[] = [
-  // Claude Code, retrying a 429: "API Error (429 {…rate_limit_error…}) · Retrying in 5 seconds… (attempt 2/10)"
-  // (anthropics/claude-code issues #2087, #6596); OpenCode's "Too Many Requests [retrying in 4s attempt #2]"
+  // Claude Code at a subscription's limit, retrying: "Session limit reached · Retrying in 18s (9:13pm) ·
+  // attempt 6/10" (recorded: fixtures/claude-session-limit-retry); older ones, retrying a 429: "API Error
+  // (429 {…rate_limit_error…}) · Retrying in 5 seconds… (attempt 2/10)" (anthropics/claude-code issues
+  // #2087, #6596); OpenCode's "Too Many Requests [retrying in 4s attempt #2]"
   // (packages/opencode/src/session/retry.ts); the "Rate limited, retrying in 30s" of other CLIs.
+  // (Claude Code 2.1 retries a plain 429 as "API error · Retrying in 15s · attempt 1/10": a retry below.)
   {
     state: 'rate-limit-retry',
-    pattern: String.raw`(?:\b429\b|rate_limit_error|\bRate[ -]limit(?:ed)?\b|Too Many Requests|rate limit exceeded).*?\bretrying in\b`,
+    pattern: String.raw`(?:\b429\b|rate_limit_error|\bRate[ -]limit(?:ed)?\b|Too Many Requests|rate limit exceeded|\blimit reached\b).*?\bretrying in\b`,
     flags: 'i',
     reason: '{line}',
   },
@@ -100,6 +103,7 @@ const limitAndRetryRules: readonly ScreenRule[] = [
     reason: '{line}',
   },
   // Claude Code: "API Error (Connection error.) · Retrying in 1 seconds… (attempt 1/10)" (#6596, #583),
+  // "API error · Retrying in 15s · attempt 1/10" (2.1, recorded: fixtures/claude-rate-limit-retry),
   // "Retrying in 0 seconds… (attempt 10/10)" under "Unable to connect to API (UND_ERR_SOCKET)" (#32397).
   { state: 'retrying', pattern: String.raw`API Error\b.*·\s*Retrying in\b`, flags: 'i', reason: '{line}' },
   { state: 'retrying', pattern: String.raw`^\W*Retrying in \d+\s*\w*…?\s*[·(]\s*attempt \d+\/\d+`, reason: '{line}' },

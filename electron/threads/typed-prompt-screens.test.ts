@@ -70,7 +70,13 @@ describe('the typed prompt on recorded CLI screens', () => {
     expect(typedOn('codex-sign-in', 'codex', 60_000)).toEqual([]);
   });
 
-  for (const name of ['claude-usage-limit', 'codex-usage-limit', 'gemini-usage-limit', 'gemini-quota']) {
+  for (const name of [
+    'claude-usage-limit',
+    'claude-session-limit-retry',
+    'codex-usage-limit',
+    'gemini-usage-limit',
+    'gemini-quota',
+  ]) {
     it(`is not typed into ${name}'s input box while the limit lasts (it would only hit the limit again)`, () => {
       expect(typedOn(name, loadRecordedScreen(name).tool, 60_000)).toEqual([]);
     });
