@@ -30,6 +30,8 @@ describe('reset times named on an agent’s screen', () => {
     expect(resetTimeIn('try again at Aug 8th, 2027 12:30 PM.', noon)).toBe(local(12, 30, 8, 7, 2027));
     expect(resetTimeIn('try again at Dec 6th, 2026 9:05 AM.', noon)).toBe(local(9, 5, 6));
     expect(resetTimeIn('Retrying in 30 seconds… (attempt 2/10)', noon)).toBe(noon + 30_000);
+    // The reset a clock names wins over the next retry: Claude Code's "Retrying in 18s (9:13pm)".
+    expect(resetTimeIn('Session limit reached · Retrying in 18s (9:13pm) · attempt 6/10', noon)).toBe(local(21, 13));
     expect(resetTimeIn('[retrying in 4s attempt #2]', noon)).toBe(noon + 4_000);
     expect(resetTimeIn('try again in 3 days 6 hours 57 minutes.', noon)).toBe(noon + ((3 * 24 + 6) * 60 + 57) * 60_000);
     expect(resetTimeIn('Claude AI usage limit reached|1749924000', noon)).toBe(1749924000_000);
