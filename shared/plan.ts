@@ -71,17 +71,25 @@ export const PlanTaskSchema = z
       .default([])
       .describe('Names of tasks to land first'),
     agent: PlanAgentOverrideSchema.optional(),
-    /** Issue 15: run the task more than once and keep one result. Accepted and validated here. */
+    /** Issue 15: run the task more than once, each attempt on switchyard/<name>/attempt-<k>, and land one. */
     attempts: z
       .union([z.number().int().min(2).max(6), z.array(PlanAgentSchema).min(2).max(6)], {
         error: 'must be a number from 2 to 6, or a list of 2 to 6 agents',
       })
-      .optional(),
-    pick: z.enum(['auto', 'manual']).optional(),
+      .optional()
+      .describe(
+        "Run the task's agent this many times, or each listed agent once, each on switchyard/<name>/attempt-<k>; one attempt lands",
+      ),
+    pick: z
+      .enum(['auto', 'manual'])
+      .optional()
+      .describe(
+        'Which attempt lands. auto (default): verified first, then the smallest change, then the fastest. manual: chosen in the app (the command line refuses it)',
+      ),
     budget: BudgetSchema.strict()
       .optional()
       .describe(
-        'Spending cap of the task\'s thread: {"unit": "usd" or "tokens", "limit": n, "stopAtLimit": true to stop the agent there}; warned at 80 %',
+        'Spending cap of the task\'s thread (of each attempt): {"unit": "usd" or "tokens", "limit": n, "stopAtLimit": true to stop the agent there}; warned at 80 %. switchyard plan run always stops it there (status over-budget)',
       ),
   })
   .strict();

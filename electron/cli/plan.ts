@@ -37,6 +37,7 @@ dependencies.
              exact argv, and the preflight commands — and changes nothing at all.
              --json prints {"dryRun": true, "target", "waves",
              "tasks": [{"name", "wave", "branch", "worktree", "dependsOn", "argv"}], "preflight"};
+             a task with attempts also has "attempts": [{"attempt", "branch", "worktree", "argv"}];
              a plan with errors prints the check's object instead and exits 1.
   run        runs the plan unattended: preflight (a failure stops it before anything is created
              in the repository); a backup of the target (refs/switchyard/plans/RUNID/before; a
@@ -46,9 +47,15 @@ dependencies.
              landing into the target with "verify" after it (stopping at a conflict); postflight.
              A task silent or running for timeoutMinutes is stopped. Ctrl+C stops the agents and
              keeps every branch and worktree. The log is <data dir>/plans/RUNID/run.jsonl.
+             A task with "attempts" runs each on switchyard/TASK/attempt-K and lands the one
+             picked (verified, then the smallest change, then the fastest); the others are kept
+             under refs/switchyard/attempts/RUNID-TASK/K and their worktrees removed. A task
+             over its "budget" (read from the agent's own session records) is stopped.
              --json prints {"runId", "target", "backupRef", "tasks": [{"name", "branch",
              "status", "exitCode"}], "landed": [task…], "log"}; status is landed, failed,
-             verify-failed, conflict, timeout, skipped (a dependency did not land) or not-run.
+             verify-failed, conflict, timeout, over-budget, skipped (a dependency did not
+             land) or not-run; a task with attempts also has "attempts": [{"branch", "status",
+             "verified", "linesChanged", "score", "picked"}] and the picked one's branch.
              Exits 0 only if every task landed (and postflight passed), else 1.
   rollback   resets the run's target to its backup, keeping every task branch. Refused when the
              target moved since the run ended (--force rolls back anyway) or when its checkout
@@ -202,7 +209,7 @@ async function runRollback(argv: string[]): Promise<number> {
 
 function describeEvent(task: string | null, event: RunEventKind, detail: unknown): string {
   const d = (detail ?? {}) as Record<string, unknown>;
-  const who = task ? `${task}: ` : '';
+  const who = task ? `${task}${typeof d.attempt === 'number' ? ` attempt ${d.attempt}` : ''}: ` : '';
   const command = Array.isArray(d.command) ? ` ${(d.command as string[]).join(' ')}` : '';
   const extra =
     event === 'finished' || event === 'failed'
@@ -215,11 +222,13 @@ function describeEvent(task: string | null, event: RunEventKind, detail: unknown
           .join(', ')
       : event === 'skipped'
         ? `${String(d.dependency)} did not land`
-        : event === 'conflict' || event === 'verify-failed'
-          ? Array.isArray(d.files)
-            ? (d.files as string[]).join(', ')
-            : `exit ${String(d.exitCode)}`
-          : '';
+        : event === 'over-budget' || event === 'budget-warning' || event === 'attempt-failed'
+          ? String(d.message ?? d.status ?? '')
+          : event === 'conflict' || event === 'verify-failed'
+            ? Array.isArray(d.files)
+              ? (d.files as string[]).join(', ')
+              : `exit ${String(d.exitCode)}`
+            : '';
   return `switchyard plan: ${who}${event}${command}${extra ? ` — ${extra}` : ''}`;
 }
 
@@ -230,7 +239,15 @@ function describeRun(outcome: PlanRunOutcome): string {
       ? `Preflight failed (${outcome.preflightFailed.join(' ')}): nothing was created in the repository.`
       : `Run ${report.runId}: ${report.landed.length} of ${report.tasks.length} task(s) landed in ${report.target}${outcome.interrupted ? ' (interrupted)' : ''}.`,
   ];
-  for (const task of report.tasks) lines.push(`  ${task.status.padEnd(13)} ${task.name} (${task.branch})`);
+  for (const task of report.tasks) {
+    lines.push(`  ${task.status.padEnd(13)} ${task.name} (${task.branch})`);
+    for (const a of task.attempts ?? []) {
+      const verified = a.verified === null ? 'not verified' : a.verified ? 'verified' : 'verification failed';
+      lines.push(
+        `    ${a.picked ? '→' : ' '} ${a.branch}: ${a.status}, ${verified}, ${a.linesChanged} line(s) changed${a.score === null ? '' : `, score ${a.score}`}`,
+      );
+    }
+  }
   if (report.backupRef) lines.push(`Backup: ${report.backupRef} — undo with: switchyard plan rollback ${report.runId}`);
   lines.push(`Log: ${report.log}`);
   return lines.join('\n');
