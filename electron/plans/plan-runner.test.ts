@@ -76,7 +76,7 @@ async function run(
     dataDir,
     executor: (log) =>
       new CliTaskExecutor({
-        outputFile: (task) => log.taskOutputFile(task.name),
+        outputFile: (task) => log.taskOutputFile(task.name, task.attempt),
         ...(options.idleMs ? { idleMs: options.idleMs } : {}),
       }),
     ...(options.signal ? { signal: options.signal } : {}),
@@ -236,6 +236,61 @@ describe('plan run', () => {
     expect(peakRunning(events)).toBe(3);
     const files = await gitOutput(repo, ['ls-tree', '-r', '--name-only', 'main', 'demo']);
     expect(files).toBe('demo/one-quick.md\ndemo/three-quick.md\ndemo/two-quick.md\n');
+  }, 60_000);
+
+  it('runs demo attempts side by side with another task, each in its slot, and lands the one that finished', async () => {
+    const outcome = await run({
+      base: 'main',
+      maxParallel: 2,
+      tasks: [
+        {
+          name: 'notes',
+          brief: { task: 'Write a note', ownedPaths: ['demo/**'] },
+          attempts: [
+            { profile: 'demo', scenario: 'fail' },
+            { profile: 'demo', scenario: 'quick' },
+            { profile: 'demo', scenario: 'quick' },
+          ],
+        },
+        shTask('other', `sleep 0.3 && ${commitFile('other/x.txt')}`),
+      ],
+    });
+    const events = await readRunLog(outcome.report.log);
+    expect(statuses(outcome), JSON.stringify(events)).toEqual({ notes: 'landed', other: 'landed' });
+    expect(peakRunning(events)).toBe(2);
+    // Both quick attempts wrote the same note (the rendered brief); the tie goes to the faster, else the first.
+    const notes = outcome.report.tasks.find((t) => t.name === 'notes');
+    const added = (
+      await gitOutput(repo, ['diff', '--numstat', outcome.report.backupRef ?? '', 'main', '--', 'demo'])
+    ).split('\t')[0];
+    const lines = Number(added);
+    expect(lines).toBeGreaterThan(1);
+    expect(notes?.attempts?.map(({ status, verified, linesChanged }) => ({ status, verified, linesChanged }))).toEqual([
+      { status: 'failed', verified: null, linesChanged: 0 },
+      { status: 'finished', verified: null, linesChanged: lines },
+      { status: 'finished', verified: null, linesChanged: lines },
+    ]);
+    const picked = notes?.attempts?.find((a) => a.picked);
+    expect(notes?.branch).toBe(picked?.branch);
+    const k = Number(picked?.branch.slice(-1));
+    expect(await gitOutput(repo, ['ls-tree', '-r', '--name-only', 'main', 'demo'])).toBe(
+      `demo/notes-attempt-${k}-quick.md\n`,
+    );
+    // The others are kept under their refs (the failed one at where it started), their worktrees gone.
+    const refs = await gitOutput(repo, ['for-each-ref', '--format=%(refname)', 'refs/switchyard/attempts/']);
+    const kept = [1, 5 - k].sort().map((j) => `refs/switchyard/attempts/${outcome.report.runId}-notes/${j}\n`);
+    expect(refs).toBe(kept.join(''));
+    expect(await gitOutput(repo, ['show', '--name-only', '--format=', kept[1]!.trim()])).toBe(
+      `demo/notes-attempt-${5 - k}-quick.md\n`,
+    );
+    for (const j of [1, 5 - k])
+      expect(existsSync(path.join(temp.dir, 'wt', `switchyard-notes-attempt-${j}`))).toBe(false);
+    expect(await readdir(path.join(path.dirname(outcome.report.log), 'tasks'))).toEqual([
+      'notes.attempt-1.log',
+      'notes.attempt-2.log',
+      'notes.attempt-3.log',
+      'other.log',
+    ]);
   }, 60_000);
 
   it('creates nothing in the repository when preflight fails', async () => {
