@@ -465,6 +465,38 @@ process.stdin.on('data', (data) => {
   }, 30_000);
 });
 
+describe('plan run: attempts interrupted', () => {
+  it('stops every attempt, picks none, and keeps each attempt’s branch and worktree', async () => {
+    const controller = new AbortController();
+    const running = run(
+      {
+        base: 'main',
+        tasks: [{ ...shTask('slow', 'echo started; sleep 60'), attempts: 2 }],
+      },
+      { signal: controller.signal },
+    );
+    const logFile = await waitForLog();
+    await waitUntil(async () => (await readRunLog(logFile)).filter((e) => e.event === 'started').length === 2);
+    controller.abort();
+    const outcome = await running;
+    expect(outcome.report.tasks).toEqual([
+      { name: 'slow', branch: 'switchyard/slow', status: 'not-run', exitCode: null },
+    ]);
+    const events = await readRunLog(outcome.report.log);
+    expect(events.filter((e) => e.event === 'interrupted').map((e) => [e.task, e.detail])).toEqual([
+      ['slow', { attempt: 1 }],
+      ['slow', { attempt: 2 }],
+      ['slow', null],
+      [null, expect.anything()],
+    ]);
+    for (const k of [1, 2]) {
+      expect(existsSync(path.join(temp.dir, 'wt', `switchyard-slow-attempt-${k}`))).toBe(true);
+      await runGit(repo, ['rev-parse', '--verify', `refs/heads/switchyard/slow/attempt-${k}`]);
+    }
+    expect(await gitOutput(repo, ['for-each-ref', 'refs/switchyard/attempts/'])).toBe('');
+  }, 30_000);
+});
+
 async function repoState() {
   return {
     refs: await gitOutput(repo, ['for-each-ref', '--format=%(refname) %(objectname)']),
