@@ -113,6 +113,19 @@ describe('stalls', () => {
     t.dispose();
   });
 
+  it('reports a retry once, not again at every tick of its countdown', () => {
+    const { t, changes } = tracker({ profileId: 'claude' });
+    for (const left of [5, 4, 3, 2]) {
+      t.output(`\r\u001b[2K⎿ API Error (Connection error.) · Retrying in ${left} seconds… (attempt 4/10)`);
+      vi.advanceTimersByTime(1_000);
+    }
+    expect(changes).toEqual([
+      { status: 'working', reason: null },
+      { status: 'working', reason: 'retrying: API Error (Connection error.) (attempt 4/10)' },
+    ]);
+    t.dispose();
+  });
+
   it('reads Claude Code retrying a 429 (recorded against a local server) as retrying, then stalled', async () => {
     const { loadRecordedScreen, replay } = await import('./replay-fixture');
     const clock = new StatusClock(1_000);
@@ -123,7 +136,7 @@ describe('stalls', () => {
     expect(changes.map((c) => c.status)).toContain('working');
     expect(changes.at(-1)).toEqual({
       status: 'stalled',
-      reason: 'stalled: API error · Retrying in 17s · attempt 2/10',
+      reason: 'stalled: API error · attempt 2/10',
     });
     t.dispose();
   });

@@ -33,7 +33,7 @@ const expectations: Record<string, StatusChange> = {
   // The real Claude Code against a local server answering 429: a subscription's session limit names
   // its reset; a plain 429 is retried as an "API error", the same words as a failing connection.
   'claude-session-limit-retry': { status: 'rate-limited', reason: 'rate-limited until 21:14' },
-  'claude-rate-limit-retry': { status: 'working', reason: 'retrying: API error · Retrying in 17s · attempt 2/10' },
+  'claude-rate-limit-retry': { status: 'working', reason: 'retrying: API error · attempt 2/10' },
   'codex-usage-limit': { status: 'rate-limited', reason: 'rate-limited until 21:03' },
   // `codex exec` ends at the limit: failed, in its words.
   'codex-exec-usage-limit': {

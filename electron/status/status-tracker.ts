@@ -68,6 +68,9 @@ function withNotice(reason: string | null, notice: string | null): string | null
   return reason ? `${reason} (${notice})` : notice;
 }
 
+/** A retry line's countdown, "· Retrying in 17s" / "· Retrying in 5 seconds…". */
+const countdown = /\s*·?\s*Retrying in \d+\s*[a-z]*…?/i;
+
 function minutes(ms: number): string {
   const whole = Math.max(1, Math.round(ms / 60_000));
   return whole === 1 ? '1 minute' : `${whole} minutes`;
@@ -286,10 +289,12 @@ export class StatusTracker {
       // An attempt between two retry lines (the screen briefly without one) is the same retrying.
       if (this.retryingSince === null || now - this.retrySeenAt > retryLineGraceMs) this.retryingSince = now;
       this.retrySeenAt = now;
-      this.retryWords = verdict.reason;
+      // Without its countdown: the reason (and the thread record) need not change every second.
+      const words = verdict.reason?.replace(countdown, '') ?? null;
+      this.retryWords = words;
       return now - this.retryingSince >= this.stalledAfterMs
-        ? { status: 'stalled', reason: `stalled: ${verdict.reason ?? 'retrying'}` }
-        : { status: 'working', reason: verdict.reason ? `retrying: ${verdict.reason}` : 'retrying' };
+        ? { status: 'stalled', reason: `stalled: ${words ?? 'retrying'}` }
+        : { status: 'working', reason: words ? `retrying: ${words}` : 'retrying' };
     }
     if (verdict.state === 'rate-limit-retry' || verdict.state === 'rate-limited') {
       this.limitUntil = verdict.until ?? null;
