@@ -69,8 +69,9 @@ const limitAndRetryRules: readonly ScreenRule[] = [
   // Claude Code at a subscription's limit, retrying: "Session limit reached · Retrying in 18s (9:13pm) ·
   // attempt 6/10" (recorded: fixtures/claude-session-limit-retry); older ones, retrying a 429: "API Error
   // (429 {…rate_limit_error…}) · Retrying in 5 seconds… (attempt 2/10)" (anthropics/claude-code issues
-  // #2087, #6596); OpenCode's "Too Many Requests [retrying in 4s attempt #2]"
-  // (packages/opencode/src/session/retry.ts); the "Rate limited, retrying in 30s" of other CLIs.
+  // #2087, #6596); OpenCode's "Too Many Requests [retrying in 4s attempt #2]" (its retry messages are
+  // the provider's own or "Too Many Requests" / "Provider is overloaded": packages/opencode/src/session/retry.ts,
+  // read in the Kilo-Org/kilocode fork); the "Rate limited, retrying in 30s" of other CLIs.
   // (Claude Code 2.1 retries a plain 429 as "API error · Retrying in 15s · attempt 1/10": a retry below.)
   {
     state: 'rate-limit-retry',
