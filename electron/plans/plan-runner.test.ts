@@ -270,6 +270,8 @@ describe('plan run', () => {
       { status: 'finished', verified: null, linesChanged: lines },
       { status: 'finished', verified: null, linesChanged: lines },
     ]);
+    // Only attempts that finished with a change are scored: a failed one's empty change is not the "simplest".
+    expect(notes?.attempts?.map((a) => a.score)).toEqual([null, 100, 100]);
     const picked = notes?.attempts?.find((a) => a.picked);
     expect(notes?.branch).toBe(picked?.branch);
     const k = Number(picked?.branch.slice(-1));

@@ -377,11 +377,13 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
     );
     if (signal?.aborted) return finish(state, 'not-run', 'interrupted', null);
 
-    const scores = scoreAttempts(
-      results.map((r) => ({
+    // Scored against each other: the attempts that finished with a change (a failed one's empty change is not "smallest").
+    const scored = results.filter((r) => r.status === 'finished' && r.linesChanged > 0);
+    const totals = scoreAttempts(
+      scored.map((r) => ({
         checksPassed: r.verified === null ? null : r.checksPassed,
         checksRun: r.verified === null ? null : task.verification.length,
-        linesChanged: r.made ? r.linesChanged : null,
+        linesChanged: r.linesChanged,
         benchmark: null,
         files: r.files,
         outsideOwned: 0,
@@ -391,15 +393,19 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
       })),
       defaultScoreWeights,
     );
+    const scoreOf = (r: AttemptResult): number | null => {
+      const total = totals[scored.indexOf(r)]?.total;
+      return total === undefined || total === null ? null : Math.round(total);
+    };
     const outcome = pickAttempt(
-      results.map((r, i) => ({
+      results.map((r) => ({
         branch: r.run.branch,
         // Only a finished agent's work may be picked.
         status: r.status === 'finished' ? 'finished' : 'failed',
         verified: r.verified,
         linesChanged: r.linesChanged,
         durationMs: r.durationMs,
-        score: scores[i]?.total == null ? null : Math.round(scores[i].total),
+        score: scoreOf(r),
       })),
     );
     state.attempts = outcome.attempts.map((a, i) => ({ ...a, status: results[i]?.status ?? a.status }));
