@@ -37,3 +37,28 @@ test('an agent at a usage limit reads rate-limited until its reset, under its ow
   await page.getByTestId('thread-filter-rate-limited').click();
   await expect(row).toBeVisible();
 });
+
+test('an agent retrying a dead connection for over a minute reads stalled, in its own words', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto(workspace().host.url);
+  await page.getByTestId('new-thread').click();
+  await page.getByTestId('thread-name-input').fill('Offline');
+  await page.getByTestId('thread-profile-select').selectOption('custom');
+  // Codex's words with no network (fixtures/codex-exec-offline), then nothing more.
+  const script =
+    'echo "ERROR: Reconnecting... 1/5"; sleep 1; echo "ERROR: Reconnecting... waiting for network"; read x';
+  await page.getByTestId('thread-command-input').fill(`/bin/sh\n-c\n${script}`);
+  await page.getByTestId('thread-create-button').click();
+
+  const row = threadItem(page, 'Offline');
+  await expect(row).toHaveAttribute('data-status', 'working', { timeout: 30_000 });
+  await expect(row.getByTestId('thread-status-reason')).toHaveText(
+    'retrying: ERROR: Reconnecting... waiting for network',
+  );
+  // A minute of retrying, then the shared status clock's next tick (every 5 s).
+  await expect(row).toHaveAttribute('data-status', 'stalled', { timeout: 90_000 });
+  await expect(row.getByTestId('thread-status-reason')).toHaveText(
+    'stalled: ERROR: Reconnecting... waiting for network',
+  );
+  await expect(page.getByTestId('thread-filter-stalled')).toContainText('1');
+});
