@@ -7,7 +7,9 @@ import type { EventChannel, EventOf } from './contract';
  * is not among them: it goes only to the windows attached to that terminal
  * (electron/terminals/terminal-viewer.ts).
  */
-export type DomainEventName = Exclude<EventChannel, 'terminal.data'>;
+export type DomainEventName = Exclude<EventChannel, 'terminal.data' | WindowOnlyEvent>;
+/** Said by the desktop shell to its own window, never by a service: not on the event bus. */
+type WindowOnlyEvent = 'app.openThread';
 export type DomainEventOf<E extends DomainEventName> = EventOf<E>;
 
 /**

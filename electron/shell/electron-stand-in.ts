@@ -9,7 +9,8 @@ export class ElectronStandIn {
   readonly handlers = new Map<string, Handler>();
   readonly windows: StandInWindow[] = [];
   readonly appEvents = new EventEmitter();
-  readonly notifications: Array<{ title: string; body: string }> = [];
+  /** Every notification shown; `click()` plays the user clicking it. */
+  readonly notifications: Array<{ title: string; body: string; click: () => void }> = [];
   badgeCount = 0;
   exitCode: number | null = null;
   quitCalled = false;
@@ -83,10 +84,14 @@ export class ElectronStandIn {
         },
       },
       Notification: class {
+        private clickListener: () => void = () => undefined;
         constructor(private readonly options: { title: string; body: string }) {}
-        show = () => notifications.push(this.options);
+        show = () => notifications.push({ ...this.options, click: () => this.clickListener() });
         close = () => undefined;
-        on = () => this;
+        on = (_event: 'click', listener: () => void) => {
+          this.clickListener = listener;
+          return this;
+        };
       },
     };
   }

@@ -1,6 +1,6 @@
 import type * as Electron from 'electron';
 import { ipcEventChannel, ipcRequestPrefix } from '../../shared/channel-names';
-import { requestChannels, type Result } from '../../shared/contract';
+import { type EventChannel, type EventOf, requestChannels, type Result } from '../../shared/contract';
 import type { ClientLink } from '../api/client-link';
 import type { Dispatch } from '../api/request-router';
 import { type DomainEventFeed, forwardToWindow } from '../api/window-events';
@@ -65,4 +65,13 @@ export function forwardEvents(
       if (!contents.isDestroyed()) contents.send(ipcEventChannel, event, payload);
     },
   });
+}
+
+/** One event to one window only (e.g. `app.openThread` after its notification was clicked). */
+export function sendToWindow<E extends EventChannel>(
+  contents: Pick<Electron.WebContents, 'send' | 'isDestroyed'>,
+  event: E,
+  payload: EventOf<E>,
+): void {
+  if (!contents.isDestroyed()) contents.send(ipcEventChannel, event, payload);
 }

@@ -114,6 +114,33 @@ describe('Electron shell (against a stand-in of the Electron API)', () => {
     expect(electron.badgeCount).toBe(1);
   });
 
+  it('a clicked notification brings the window forward and tells the page to open that thread', async () => {
+    const repo = await makeRepo(temp.dir, 'clicked');
+    const invoke = (channel: string, payload: unknown) =>
+      electron.handlers.get(`${ipcRequestPrefix}${channel}`)!(
+        { senderFrame: { url: appUrl }, sender: windowContents },
+        payload,
+      );
+    const project = (await invoke('projects.open', { path: repo })) as { value: { id: string } };
+    const thread = (await invoke('threads.create', {
+      projectId: project.value.id,
+      name: 'Clicked',
+      profileId: 'custom',
+      command: ['/bin/sh', '-c', 'printf "Apply this edit? (y/n) "; read answer'],
+    })) as { value: { id: string } };
+    await waitFor(() => electron.notifications.length > 0, 'the notification', 15_000);
+    const window = electron.windows[0]!;
+    window.minimized = true;
+    const opened = () =>
+      window.sent.filter(([channel, event]) => channel === ipcEventChannel && event === 'app.openThread');
+    expect(opened()).toEqual([]);
+
+    electron.notifications[0]!.click();
+
+    expect(window).toMatchObject({ minimized: false, shown: 1, focused: 1 });
+    expect(opened()).toEqual([[ipcEventChannel, 'app.openThread', { threadId: thread.value.id }]]);
+  });
+
   it("opens a thread's worktree with Electron's shell.openPath (Open folder)", async () => {
     const repo = await makeRepo(temp.dir, 'folder');
     const invoke = (channel: string, payload: unknown) =>

@@ -7,7 +7,7 @@ import { acquireInstanceLock, type InstanceLock, InstanceLockedError } from '../
 import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
 import { version } from '../app/version';
 import type { ElectronApi } from './electron-api';
-import { clientLinkCache, forwardEvents, wireIpc } from './ipc';
+import { clientLinkCache, forwardEvents, sendToWindow, wireIpc } from './ipc';
 import { notifyThreadAttention } from './notifications';
 import { askQuitChoice } from './quit-dialog';
 import { createMainWindow } from './window';
@@ -117,9 +117,13 @@ export function startElectronShell(electron: ElectronApi, paths: ShellPaths, arg
       setBadgeCount: (count) => electron.app.setBadgeCount(count),
       isEnabled: () => settings.get().notifications,
       isWindowFocused: () => !mainWindow.isDestroyed() && mainWindow.isFocused(),
-      onClick: () => {
+      onClick: (threadId) => {
+        if (mainWindow.isDestroyed()) return;
+        if (mainWindow.isMinimized()) mainWindow.restore();
         mainWindow.show();
         mainWindow.focus();
+        // The page opens the thread itself, as the browser host's notification does.
+        sendToWindow(mainWindow.webContents, 'app.openThread', { threadId });
       },
     });
     if (options.demo) await app.dispatch('demo.start', {});

@@ -7,6 +7,8 @@ import { chooseProject, useProjectsStore } from './projects-store';
 import { loadEverything, subscribeToEvents } from './sync';
 import { useThreadsStore } from './threads-store';
 import { useProfilesStore } from './profiles-store';
+import { useUiStore } from './ui-store';
+import { revealThread } from '../inbox/reveal-thread';
 
 beforeEach(() => {
   useThreadsStore.setState({ byId: {}, selectedId: null, lastErrorById: {}, lastSelectedByProject: {} });
@@ -115,6 +117,25 @@ describe('actions', () => {
     useProjectsStore.getState().replaceAll([makeProject()]);
     bridge.emit('project.updated', makeProject({ currentBranch: 'develop' }));
     expect(useProjectsStore.getState().projects.map((p) => p.currentBranch)).toEqual(['develop']);
+    unsubscribe();
+  });
+
+  it('app.openThread (a clicked desktop notification) opens that thread in its project', () => {
+    const bridge = new FakeBridge();
+    const unsubscribe = subscribeToEvents(bridge, { openThread: revealThread });
+    useProjectsStore.getState().replaceAll([makeProject({ id: 'p1' }), makeProject({ id: 'p2', name: 'api' })]);
+    useProjectsStore.getState().select('p1');
+    useThreadsStore
+      .getState()
+      .replaceAll([makeThread({ id: 'mine', projectId: 'p1' }), makeThread({ id: 'asks', projectId: 'p2' })]);
+    useThreadsStore.getState().select('mine');
+    useUiStore.getState().setMainView('merge-queue');
+
+    bridge.emit('app.openThread', { threadId: 'asks' });
+
+    expect(useProjectsStore.getState().selectedId).toBe('p2');
+    expect(useThreadsStore.getState().selectedId).toBe('asks');
+    expect(useUiStore.getState().mainView).toBe('thread');
     unsubscribe();
   });
 });

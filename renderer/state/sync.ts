@@ -32,9 +32,16 @@ export async function loadEverything(bridge: SwitchyardBridge): Promise<WireErro
   return null;
 }
 
+/** What the host may ask the window to do, given by the caller (the inbox's revealThread). */
+export interface HostRequests {
+  /** `app.openThread`: a desktop notification was clicked in the Electron app. */
+  readonly openThread?: (threadId: string) => unknown;
+}
+
 /** Applies the host's pushed changes to the stores. Returns the unsubscribe. */
-export function subscribeToEvents(bridge: SwitchyardBridge): () => void {
+export function subscribeToEvents(bridge: SwitchyardBridge, requests: HostRequests = {}): () => void {
   const unsubscribers = [
+    bridge.on('app.openThread', ({ threadId }) => requests.openThread?.(threadId)),
     bridge.on('thread.updated', (thread) => {
       const store = useThreadsStore.getState();
       store.upsert(thread);
@@ -53,8 +60,12 @@ export function subscribeToEvents(bridge: SwitchyardBridge): () => void {
  * Keeps the stores in step with the host: events as they come, a full load at start, and a full
  * reload after every reconnect (events sent while the link was down are gone).
  */
-export function startSync(bridge: SwitchyardBridge, connection: ConnectionMonitor): () => void {
-  const unsubscribeEvents = subscribeToEvents(bridge);
+export function startSync(
+  bridge: SwitchyardBridge,
+  connection: ConnectionMonitor,
+  requests: HostRequests = {},
+): () => void {
+  const unsubscribeEvents = subscribeToEvents(bridge, requests);
   let seenEpoch = connection.getState().epoch;
   let lastLoadFailed = false;
 

@@ -22,5 +22,11 @@ export const appContract = {
       }),
     },
   },
-  events: {},
-} as const satisfies ContractGroup<'app'>;
+  events: {
+    /**
+     * Sent to one window, not announced on the event bus: open this thread (a desktop notification
+     * was clicked in the Electron app).
+     */
+    'app.openThread': z.object({ threadId: z.string().min(1) }),
+  },
+} as const satisfies ContractGroup<'app', 'app'>;

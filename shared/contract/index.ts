@@ -70,6 +70,7 @@ export const requestContract = {
 
 /** Everything main pushes to the windows: event → payload schema. */
 export const eventContract = {
+  ...appContract.events,
   ...projectsContract.events,
   ...threadsContract.events,
   ...terminalContract.events,
