@@ -1,29 +1,18 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/models';
-import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
+import { type SwitchyardApp } from '../app/switchyard-app';
 import { drawnLines } from '../terminals/screen-mirror';
+import { bundledAgentHostDir, dispatchOrThrow, startAgentHostApp } from '../test-support/agent-host-app';
 import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
 import { recordingClient, terminalText } from '../test-support/test-app';
 import type { LiveAgent } from '../threads/thread-runtime';
 import { AgentHostClient } from './agent-host-client';
 import { agentHostPaths } from './protocol';
-import { bundleNodeScript } from '../test-support/bundle-script';
 
-// The real agent host, bundled as the build does (node-pty outside the bundle, resolved from the repo).
-const distDir = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', `agent-host-test-${process.pid}`);
-
-beforeAll(async () => {
-  await mkdir(distDir, { recursive: true });
-  await bundleNodeScript(path.join(__dirname, 'agent-host-main.ts'), path.join(distDir, 'agent-host.cjs'));
-}, 60_000);
-
-afterAll(async () => {
-  const { rm } = await import('node:fs/promises');
-  await rm(distDir, { recursive: true, force: true });
-});
+const distDir = bundledAgentHostDir('agent-host-test');
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let repo: string;
@@ -33,25 +22,14 @@ const apps: SwitchyardApp[] = [];
 const logged: string[] = [];
 const window = recordingClient();
 
-function openApp(): Promise<SwitchyardApp> {
-  return createSwitchyardApp({
-    dataDir,
-    distDir,
-    host: { kind: 'browser' },
-    version: '0.0.0-test',
-    log: (message) => logged.push(message),
-    agentHost: true,
-  }).then((app) => {
-    apps.push(app);
-    return app;
-  });
+async function openApp(): Promise<SwitchyardApp> {
+  const app = await startAgentHostApp(dataDir, distDir, { log: (message) => logged.push(message) });
+  apps.push(app);
+  return app;
 }
 
-async function call<T>(app: SwitchyardApp, channel: string, payload: unknown): Promise<T> {
-  const result = await app.dispatch(channel, payload, window);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T>(app: SwitchyardApp, channel: string, payload: unknown) =>
+  dispatchOrThrow<T>(app, window, channel, payload);
 
 /** A second client of the host, as a test's window onto it: which agents it runs, and their screens. */
 function hostView(): Promise<AgentHostClient> {

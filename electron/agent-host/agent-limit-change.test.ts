@@ -1,20 +1,13 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/models';
-import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
-import { bundleNodeScript } from '../test-support/bundle-script';
+import { type SwitchyardApp } from '../app/switchyard-app';
+import { bundledAgentHostDir, dispatchOrThrow, startAgentHostApp } from '../test-support/agent-host-app';
 import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
 import { recordingClient } from '../test-support/test-app';
 
-// The real agent host, bundled as the build does (node-pty outside the bundle, resolved from the repo).
-const distDir = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', `agent-limit-test-${process.pid}`);
-
-beforeAll(async () => {
-  await mkdir(distDir, { recursive: true });
-  await bundleNodeScript(path.join(__dirname, 'agent-host-main.ts'), path.join(distDir, 'agent-host.cjs'));
-}, 60_000);
-afterAll(() => rm(distDir, { recursive: true, force: true }));
+const distDir = bundledAgentHostDir('agent-limit-test');
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let repo: string;
@@ -32,11 +25,7 @@ afterEach(async () => {
   await rm(temp.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
-async function call<T>(channel: string, payload: unknown): Promise<T> {
-  const result = await app!.dispatch(channel, payload, window);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T>(channel: string, payload: unknown) => dispatchOrThrow<T>(app!, window, channel, payload);
 
 /** An agent that runs until a line is typed into it. */
 const waitingAgent = (name: string) => ['/bin/sh', '-c', `echo ${name} up; read x`];
@@ -46,14 +35,7 @@ describe.skipIf(process.platform === 'win32').each([
   ['in this process', false],
 ])('raising the agent limit (%s)', (_where, agentHost) => {
   it('starts the queued threads at once and rewords the reasons of those still queued', async () => {
-    app = await createSwitchyardApp({
-      dataDir: path.join(temp.dir, 'data'),
-      distDir,
-      host: { kind: 'browser' },
-      version: '0.0.0-test',
-      log: () => undefined,
-      agentHost,
-    });
+    app = await startAgentHostApp(path.join(temp.dir, 'data'), distDir, { agentHost });
     await call('settings.set', { maxRunningAgents: 1 });
     const project = await call<{ id: string }>('projects.open', { path: repo });
     const ids: string[] = [];

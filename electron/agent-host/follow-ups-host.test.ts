@@ -2,28 +2,17 @@
  * The follow-up queue lives in the agent host with the agent: it survives the app going away and
  * coming back, and is delivered in order while no window is open.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FollowUp } from '../../shared/follow-ups';
 import type { Thread } from '../../shared/models';
-import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
-import { bundleDemoAgent } from '../test-support/demo-agent';
-import { bundleNodeScript } from '../test-support/bundle-script';
+import { type SwitchyardApp } from '../app/switchyard-app';
+import { bundledAgentHostDir, dispatchOrThrow, startAgentHostApp } from '../test-support/agent-host-app';
 import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
 import { recordingClient } from '../test-support/test-app';
 
-const distDir = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', `follow-ups-host-test-${process.pid}`);
-
-beforeAll(async () => {
-  await mkdir(distDir, { recursive: true });
-  await bundleNodeScript(path.join(__dirname, 'agent-host-main.ts'), path.join(distDir, 'agent-host.cjs'));
-  await bundleDemoAgent(path.join(distDir, 'demo-agent.cjs'));
-}, 60_000);
-
-afterAll(async () => {
-  await rm(distDir, { recursive: true, force: true });
-});
+const distDir = bundledAgentHostDir('follow-ups-host-test', { demoAgent: true });
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let repo: string;
@@ -31,25 +20,14 @@ let dataDir: string;
 const apps: SwitchyardApp[] = [];
 const window = recordingClient();
 
-function openApp(): Promise<SwitchyardApp> {
-  return createSwitchyardApp({
-    dataDir,
-    distDir,
-    host: { kind: 'browser' },
-    version: '0.0.0-test',
-    log: () => undefined,
-    agentHost: true,
-  }).then((app) => {
-    apps.push(app);
-    return app;
-  });
+async function openApp(): Promise<SwitchyardApp> {
+  const app = await startAgentHostApp(dataDir, distDir);
+  apps.push(app);
+  return app;
 }
 
-async function call<T>(app: SwitchyardApp, channel: string, payload: unknown): Promise<T> {
-  const result = await app.dispatch(channel, payload, window);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T>(app: SwitchyardApp, channel: string, payload: unknown) =>
+  dispatchOrThrow<T>(app, window, channel, payload);
 
 beforeEach(async () => {
   temp = await makeTempDir();

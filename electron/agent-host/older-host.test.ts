@@ -1,28 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/models';
 import type { StartReport } from '../../shared/start-report';
-import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
-import { bundleNodeScript } from '../test-support/bundle-script';
+import { type SwitchyardApp } from '../app/switchyard-app';
+import { bundledAgentHostDir, dispatchOrThrow, startAgentHostApp } from '../test-support/agent-host-app';
 import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
 import { recordingClient } from '../test-support/test-app';
 import type { LaunchPlan } from '../threads/thread-runtime';
 import { AgentHostClient, shutDownAgentHosts, spawnAgentHost } from './agent-host-client';
 import { agentHostPaths } from './protocol';
 
-// The real agent host, bundled as the build does (node-pty outside the bundle, resolved from the repo).
-const distDir = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', `older-host-test-${process.pid}`);
+const distDir = bundledAgentHostDir('older-host-test');
 const entry = path.join(distDir, 'agent-host.cjs');
 /** The protocol an "older Switchyard" speaks here (SWITCHYARD_AGENT_HOST_PROTOCOL, inherited by its host). */
 const older = 0;
-
-beforeAll(async () => {
-  await mkdir(distDir, { recursive: true });
-  await bundleNodeScript(path.join(__dirname, 'agent-host-main.ts'), entry);
-}, 60_000);
-afterAll(() => rm(distDir, { recursive: true, force: true }));
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let repo: string;
@@ -52,23 +44,13 @@ afterEach(async () => {
 });
 
 async function openApp(): Promise<SwitchyardApp> {
-  const app = await createSwitchyardApp({
-    dataDir,
-    distDir,
-    host: { kind: 'browser' },
-    version: '0.0.0-test',
-    log: () => undefined,
-    agentHost: true,
-  });
+  const app = await startAgentHostApp(dataDir, distDir);
   apps.push(app);
   return app;
 }
 
-async function call<T>(app: SwitchyardApp, channel: string, payload: unknown): Promise<T> {
-  const result = await app.dispatch(channel, payload, window);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T>(app: SwitchyardApp, channel: string, payload: unknown) =>
+  dispatchOrThrow<T>(app, window, channel, payload);
 
 /** The thread's agent as an older Switchyard left it: running in that version's agent host. */
 async function runInOlderHost(thread: Thread): Promise<AgentHostClient> {

@@ -1,22 +1,15 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/models';
-import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
-import { bundleNodeScript } from '../test-support/bundle-script';
+import { type SwitchyardApp } from '../app/switchyard-app';
+import { bundledAgentHostDir, dispatchOrThrow, startAgentHostApp } from '../test-support/agent-host-app';
 import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
 import { recordingClient } from '../test-support/test-app';
 import { AgentHostClient, shutDownAgentHosts } from './agent-host-client';
 import { agentHostPaths } from './protocol';
 
-// The real agent host, bundled as the build does (node-pty outside the bundle, resolved from the repo).
-const distDir = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', `stop-starting-test-${process.pid}`);
-
-beforeAll(async () => {
-  await mkdir(distDir, { recursive: true });
-  await bundleNodeScript(path.join(__dirname, 'agent-host-main.ts'), path.join(distDir, 'agent-host.cjs'));
-}, 60_000);
-afterAll(() => rm(distDir, { recursive: true, force: true }));
+const distDir = bundledAgentHostDir('stop-starting-test');
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let dataDir: string;
@@ -35,20 +28,9 @@ afterEach(async () => {
 describe.skipIf(process.platform === 'win32')('Stop while the agent host is still starting', () => {
   it('stops the agent once the host answers instead of doing nothing', async () => {
     const repo = await makeRepo(temp.dir);
-    app = await createSwitchyardApp({
-      dataDir,
-      distDir,
-      host: { kind: 'browser' },
-      version: '0.0.0-test',
-      log: () => undefined,
-      agentHost: true,
-    });
+    app = await startAgentHostApp(dataDir, distDir);
     const window = recordingClient();
-    const call = async <T>(channel: string, payload: unknown): Promise<T> => {
-      const result = await app!.dispatch(channel, payload, window);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-      return result.value as T;
-    };
+    const call = <T>(channel: string, payload: unknown) => dispatchOrThrow<T>(app!, window, channel, payload);
     const project = await call<{ id: string }>('projects.open', { path: repo });
     // The first thread of a data folder starts its agent host; Stop comes before that host answers.
     const thread = await call<Thread>('threads.create', {

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -8,34 +7,24 @@ import type { Thread } from '../../shared/models';
 import { AgentHostClient, shutDownAgentHosts, spawnAgentHost } from '../agent-host/agent-host-client';
 import { agentHostPaths } from '../agent-host/protocol';
 import type { LaunchPlan } from '../threads/thread-runtime';
-import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
-import { bundleNodeScript } from '../test-support/bundle-script';
+import { type SwitchyardApp } from '../app/switchyard-app';
+import { bundledAgentHostDir, dispatchOrThrow, startAgentHostApp } from '../test-support/agent-host-app';
 import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
 import { recordingClient } from '../test-support/test-app';
 import type { AgentRow } from './agents';
 
 const run = promisify(execFile);
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let distDir: string;
-let cli: string;
+// The CLI as users run it beside the real agent host.
+const distDir = bundledAgentHostDir('cli-agents-test', {
+  also: { 'cli.cjs': path.resolve(__dirname, 'switchyard.ts') },
+});
+const cli = path.join(distDir, 'cli.cjs');
 
-// The CLI as users run it and the real agent host, both bundled as the build does (inside the
-// repository: node-pty stays outside the bundle and is found from there).
 beforeAll(async () => {
   temp = await makeTempDir();
-  distDir = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', `cli-agents-test-${process.pid}`);
-  cli = path.join(distDir, 'cli.cjs');
-  await mkdir(distDir, { recursive: true });
-  await bundleNodeScript(path.resolve(__dirname, 'switchyard.ts'), cli);
-  await bundleNodeScript(
-    path.resolve(__dirname, '..', 'agent-host', 'agent-host-main.ts'),
-    path.join(distDir, 'agent-host.cjs'),
-  );
-}, 60_000);
-afterAll(async () => {
-  await rm(distDir, { recursive: true, force: true });
-  await temp.cleanup();
 });
+afterAll(() => temp.cleanup());
 
 let n = 0;
 let dataDir: string;
@@ -65,22 +54,8 @@ async function switchyard(...args: string[]): Promise<{ code: number; stdout: st
   }
 }
 
-function openApp(): Promise<SwitchyardApp> {
-  return createSwitchyardApp({
-    dataDir,
-    distDir,
-    host: { kind: 'browser' },
-    version: '0.0.0-test',
-    log: () => undefined,
-    agentHost: true,
-  });
-}
-
-async function call<T>(channel: string, payload: unknown): Promise<T> {
-  const result = await app!.dispatch(channel, payload, window);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as T;
-}
+const openApp = () => startAgentHostApp(dataDir, distDir);
+const call = <T>(channel: string, payload: unknown) => dispatchOrThrow<T>(app!, window, channel, payload);
 
 const idle = { onEvent: () => undefined, onData: () => undefined, onClose: () => undefined };
 

@@ -1,24 +1,13 @@
-import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/models';
-import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
-import { bundleNodeScript } from '../test-support/bundle-script';
+import { type SwitchyardApp } from '../app/switchyard-app';
+import { bundledAgentHostDir, startAgentHostApp } from '../test-support/agent-host-app';
 import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
 import { recordingClient } from '../test-support/test-app';
 
 // The agent host as the build bundles it, for the runs where agents live there.
-const distDir = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', `start-anyway-test-${process.pid}`);
-
-beforeAll(async () => {
-  await mkdir(distDir, { recursive: true });
-  await bundleNodeScript(
-    path.join(__dirname, '..', 'agent-host', 'agent-host-main.ts'),
-    path.join(distDir, 'agent-host.cjs'),
-  );
-}, 60_000);
-
-afterAll(() => rm(distDir, { recursive: true, force: true }));
+const distDir = bundledAgentHostDir('start-anyway-test');
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let app: SwitchyardApp;
@@ -44,14 +33,7 @@ describe.skipIf(process.platform === 'win32').each([
   beforeEach(async () => {
     temp = await makeTempDir();
     const repo = await makeRepo(temp.dir);
-    app = await createSwitchyardApp({
-      dataDir: path.join(temp.dir, 'data'),
-      distDir,
-      host: { kind: 'browser' },
-      version: '0.0.0-test',
-      log: () => undefined,
-      agentHost,
-    });
+    app = await startAgentHostApp(path.join(temp.dir, 'data'), distDir, { agentHost });
     projectId = (await call<{ id: string }>('projects.open', { path: repo })).id;
   });
 
