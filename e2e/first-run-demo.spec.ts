@@ -22,12 +22,15 @@ test('"Try the demo" makes a sample repository with scripted threads a newcomer 
   await page.goto(host.url);
   await page.getByTestId('try-demo').click();
   const items = page.getByTestId('thread-item');
-  await expect(items).toHaveCount(3);
+  await expect(items).toHaveCount(4);
   await expect(items.filter({ hasText: 'Add greeting notes' })).toHaveAttribute('data-status', 'needs-input', {
     timeout: 30_000,
   });
   await expect(items.filter({ hasText: 'Polish README' })).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
   await expect(items.filter({ hasText: 'Rewrite README title' })).toHaveAttribute('data-status', 'done', {
+    timeout: 30_000,
+  });
+  await expect(items.filter({ hasText: 'Add a discount helper' })).toHaveAttribute('data-status', 'done', {
     timeout: 30_000,
   });
   await items.filter({ hasText: 'Add greeting notes' }).click();
@@ -42,10 +45,34 @@ test('"Try the demo" makes a sample repository with scripted threads a newcomer 
   const branches = await git(path.join(demoRoot, repoName!), 'branch', '--format=%(refname:short)');
   expect(branches.split('\n').sort()).toEqual([
     'main',
+    'switchyard/add-a-discount-helper',
     'switchyard/add-greeting-notes',
     'switchyard/polish-readme',
     'switchyard/rewrite-readme-title',
   ]);
+});
+
+test('in the demo, "Ask for a review" on the thread that left a TODO puts a blocking comment under that line', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await page.getByTestId('try-demo').click();
+  const helper = page.getByTestId('thread-item').filter({ hasText: 'Add a discount helper' });
+  await expect(helper).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  await helper.click();
+  await page.getByTestId('tab-diff').click();
+  const file = page.locator('[data-testid="review-file"][data-file-id^="committed:src/"]');
+  await expect(file.locator('.d2h-code-line-ctn').first()).toBeVisible();
+
+  await page.getByTestId('reviewer-profile').selectOption('demo');
+  await page.getByTestId('reviewer-ask').click();
+  const status = page.getByTestId('reviewer-status');
+  await expect(status).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  await expect(status).toContainText('1 blocking');
+  const blocking = file.getByTestId('inline-comment').filter({ has: page.locator('[data-severity="blocking"]') });
+  await expect(blocking).toHaveCount(1);
+  await expect(blocking).toContainText(':2');
+  await expect(blocking).toContainText('Left-over TODO or console.log');
 });
 
 test('the page may open its own WebSocket and no other (CSP connect-src)', async ({ page }) => {

@@ -17,14 +17,14 @@ test.afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-test('three demo threads driven from the keyboard: palette, Ctrl+n / Alt+n, next-needs-me, sidebar arrows, ?, Ctrl+N / Alt+N', async ({
+test('the demo threads driven from the keyboard: palette, Ctrl+n / Alt+n, next-needs-me, sidebar arrows, ?, Ctrl+N / Alt+N', async ({
   page,
 }) => {
   await page.goto(host.url);
   await page.getByTestId('try-demo').focus();
   await page.keyboard.press('Enter');
   const items = page.getByTestId('thread-item');
-  await expect(items).toHaveCount(3);
+  await expect(items).toHaveCount(4);
   const item = (name: string) => items.filter({ hasText: name });
   await expect(item('Add greeting notes')).toHaveAttribute('data-status', 'needs-input', { timeout: 30_000 });
   await expect(item('Polish README')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });

@@ -4,11 +4,15 @@ import type { ProjectService } from '../projects/project-service';
 import type { ThreadService } from '../threads/thread-service';
 import { createSampleRepo } from './sample-repo';
 
-/** The demo threads: one asks for approval, two edit the same line so merging both conflicts. */
+/**
+ * The demo threads: one asks for approval, two edit the same line so merging both conflicts, and
+ * one commits a TODO so "Ask for a review" (the demo reviewer) has a blocking finding to show.
+ */
 const demoThreads = [
   { name: 'Add greeting notes', scenario: 'feature', prompt: 'Write notes about the greeting module' },
   { name: 'Polish README', scenario: 'conflict-a', prompt: 'Make the README title friendlier' },
   { name: 'Rewrite README title', scenario: 'conflict-b', prompt: 'Give the README a new title' },
+  { name: 'Add a discount helper', scenario: 'with-todo', prompt: 'Add a discount helper to the cart' },
 ] as const;
 
 /**
