@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/models';
 import { AgentHostClient, shutDownAgentHosts, spawnAgentHost } from '../agent-host/agent-host-client';
@@ -9,11 +7,11 @@ import { agentHostPaths } from '../agent-host/protocol';
 import type { LaunchPlan } from '../threads/thread-runtime';
 import { type SwitchyardApp } from '../app/switchyard-app';
 import { bundledAgentHostDir, dispatchOrThrow, startAgentHostApp } from '../test-support/agent-host-app';
+import { runBuiltCli } from '../test-support/built-cli';
 import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
 import { recordingClient } from '../test-support/test-app';
 import type { AgentRow } from './agents';
 
-const run = promisify(execFile);
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 // The CLI as users run it beside the real agent host.
 const distDir = bundledAgentHostDir('cli-agents-test', {
@@ -43,16 +41,7 @@ afterEach(async () => {
   await shutDownAgentHosts(dataDir);
 });
 
-async function switchyard(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const env = { ...process.env, NODE_PATH: path.resolve(__dirname, '..', '..', 'node_modules') };
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args, '--data-dir', dataDir], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const switchyard = (...args: string[]) => runBuiltCli(cli, [...args, '--data-dir', dataDir]);
 
 const openApp = () => startAgentHostApp(dataDir, distDir);
 const call = <T>(channel: string, payload: unknown) => dispatchOrThrow<T>(app!, window, channel, payload);

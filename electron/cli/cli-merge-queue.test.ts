@@ -1,54 +1,26 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { build } from 'esbuild';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gitOutput } from '../git/core';
 import { pendingOperations } from '../git/operation-state';
 import { type BranchSpec, aWithLine, makeQueueRepo, parentsOf, rev } from '../test-support/merge-queue';
+import { bundledCli, runBuiltCli } from '../test-support/built-cli';
 import { makeTempDir, waitFor } from '../test-support/temp-repo';
 
-const run = promisify(execFile);
 const repoRoot = path.resolve(__dirname, '..', '..');
 /** node-pty stays outside the bundle, as in dist/: found in the checkout's node_modules. */
 const env = { ...process.env, NODE_PATH: path.join(repoRoot, 'node_modules') };
-let bundle: { dir: string; cleanup: () => Promise<void> };
-let cli: string;
+// The CLI as users run it: bundled as the build does, started as a process of its own.
+const cli = bundledCli('cli-merge-queue-test');
 let temp: { dir: string; cleanup: () => Promise<void> };
 
-// The CLI as users run it: bundled like scripts/build.mjs does, started as a process of its own.
-beforeAll(async () => {
-  bundle = await makeTempDir('switchyard-cli-');
-  cli = path.join(bundle.dir, 'cli.cjs');
-  await build({
-    absWorkingDir: repoRoot,
-    entryPoints: { cli: 'electron/cli/switchyard.ts' },
-    outdir: bundle.dir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['electron', 'node-pty'],
-    logLevel: 'warning',
-  });
-}, 60_000);
-afterAll(() => bundle.cleanup());
 beforeEach(async () => {
   temp = await makeTempDir();
 });
 afterEach(() => temp.cleanup());
 
-async function switchyard(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: temp.dir, env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const switchyard = (...args: string[]) => runBuiltCli(cli, args, { cwd: temp.dir, env });
 
 const branches: BranchSpec[] = [
   { name: 'switchyard/top', files: { 'src/a.txt': aWithLine(1, 'ONE') } },

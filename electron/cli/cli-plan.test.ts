@@ -1,28 +1,17 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmod, lstat, mkdir, readFile, readdir, readlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runGit } from '../git/core';
-import { bundleNodeScript } from '../test-support/bundle-script';
+import { bundledCli, runBuiltCli } from '../test-support/built-cli';
 import { makeRepo, makeTempDir } from '../test-support/temp-repo';
 
-const run = promisify(execFile);
 const repoRoot = path.resolve(__dirname, '..', '..');
-let bundle: Awaited<ReturnType<typeof makeTempDir>>;
-let cli: string;
+// The CLI as users run it: bundled as the build does, started as a process of its own.
+const cli = bundledCli('cli-plan-test');
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let repo: string;
 let env: NodeJS.ProcessEnv;
-
-// The CLI as users run it: bundled as the build does, started as a process of its own.
-beforeAll(async () => {
-  bundle = await makeTempDir('switchyard-cli-');
-  cli = path.join(bundle.dir, 'cli.cjs');
-  await bundleNodeScript(path.join(repoRoot, 'electron', 'cli', 'switchyard.ts'), cli);
-}, 60_000);
-afterAll(() => bundle.cleanup());
 
 beforeEach(async () => {
   temp = await makeTempDir();
@@ -45,15 +34,7 @@ beforeEach(async () => {
 });
 afterEach(() => temp.cleanup());
 
-async function switchyard(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: temp.dir, env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const switchyard = (...args: string[]) => runBuiltCli(cli, args, { cwd: temp.dir, env });
 
 const goodPlan = {
   base: 'main',

@@ -1,39 +1,23 @@
-import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { UsageLogEntry } from '../../shared/usage';
-import { bundleNodeScript } from '../test-support/bundle-script';
+import { bundledCli, runBuiltCli } from '../test-support/built-cli';
 import { makeTempDir } from '../test-support/temp-repo';
 import { UsageLog } from '../usage/usage-log';
 
-const run = promisify(execFile);
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let cli: string;
+// The CLI as users run it: bundled as the build does, started as a process of its own.
+const cli = bundledCli('cli-usage-test');
 let dataDir: string;
 let repo: string;
 
-// The CLI as users run it: bundled as the build does, started as a process of its own.
 beforeAll(async () => {
   temp = await makeTempDir();
-  cli = path.join(temp.dir, 'dist', 'cli.cjs');
-  await mkdir(path.dirname(cli), { recursive: true });
-  await bundleNodeScript(path.resolve(__dirname, 'switchyard.ts'), cli);
-}, 60_000);
+});
 afterAll(() => temp.cleanup());
 
-async function switchyard(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    // node-pty stays outside the bundle, as in the build: found through the repository's node_modules.
-    const env = { ...process.env, NODE_PATH: path.resolve(__dirname, '..', '..', 'node_modules') };
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: temp.dir, env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const switchyard = (...args: string[]) => runBuiltCli(cli, args, { cwd: temp.dir });
 
 function entry(
   at: string,

@@ -4,20 +4,17 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instanceLockName } from '../app/instance-lock';
+import { bundledCli } from '../test-support/built-cli';
 import { makeTempDir } from '../test-support/temp-repo';
 import { serveAddressName } from './serve-address';
-import { bundleNodeScript } from '../test-support/bundle-script';
 
 /** The real CLI, bundled as the build does, run as separate processes on one data folder. */
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let cli: string;
+const cli = bundledCli('serve-instance-test');
 const children = new Set<ChildProcess>();
 
 beforeAll(async () => {
   temp = await makeTempDir();
-  cli = path.join(temp.dir, 'dist', 'cli.cjs');
-  await mkdir(path.dirname(cli), { recursive: true });
-  await bundleNodeScript(path.resolve(__dirname, 'switchyard.ts'), cli);
 });
 
 afterAll(async () => {
