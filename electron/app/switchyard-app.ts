@@ -174,6 +174,8 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     hazardPatterns: (projectId) => review.settings(projectId).hazardPatterns,
     typeKeys: (threadId, data) => terminals.input(threadId, data),
     log,
+    attempts,
+    setThreadBudget: (threadId, budget) => usage.setThreadBudget(threadId, budget),
   });
   const reviewer = await ReviewerService.open({
     dataDir: options.dataDir,
@@ -197,6 +199,7 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
     events,
     threads,
     log,
+    planRunOf: (thread) => plans.planRunOf(thread),
   });
   const handlers = createHandlers({
     options,

@@ -1,4 +1,4 @@
-import type { Attempt, AttemptComparison, AttemptGroup, ScoreWeights } from '../../shared/attempts';
+import type { Attempt, AttemptAgent, AttemptComparison, AttemptGroup, ScoreWeights } from '../../shared/attempts';
 import { attemptRefName } from '../../shared/attempts';
 import type { ParsedRequestOf } from '../../shared/contract';
 import type { AttemptDiff } from '../../shared/contract/attempts';
@@ -18,6 +18,9 @@ import { diffAttempts } from './diff-attempts';
 import { keepAttemptWork } from './keep-attempt-work';
 import { runBenchmark } from './run-benchmark';
 import { type VerificationRunner, verifyAttempt } from './verify-attempt';
+
+/** What a plan run says of a task's attempt group: the rest is made from its threads. */
+export type PlanAttemptGroup = Pick<AttemptGroup, 'id' | 'projectId' | 'name' | 'prompt' | 'brief'>;
 
 const finishedStatuses = new Set<Thread['status']>(['done', 'failed', 'stopped']);
 
@@ -43,6 +46,8 @@ export class AttemptsService {
   private readonly busy = new Set<string>();
   /** When each thread's agent first finished, this run. */
   private readonly finishedAt = new Map<string, string>();
+  /** Plan attempts being recorded, per group: one after another. */
+  private readonly planRecords = new Map<string, Promise<void>>();
 
   constructor(private readonly options: AttemptsServiceOptions) {
     this.groups = new AttemptGroups(options.state, options.events);
@@ -80,6 +85,52 @@ export class AttemptsService {
       ...group,
       attempts: group.attempts.map((a) => ({ ...a, finishedAt: this.finishedAt.get(a.threadId ?? '') ?? null })),
     });
+  }
+
+  /**
+   * A plan task's attempt whose thread the plan run made (electron/plans/app-executor.ts): recorded
+   * in the task's group, which is made with the first one. The group is then compared, verified,
+   * picked and restored like one made by the form. One change at a time, as attempts start together.
+   */
+  recordPlanAttempt(group: PlanAttemptGroup, k: number, thread: Thread, agent: AttemptAgent): Promise<AttemptGroup> {
+    const record = (this.planRecords.get(group.id) ?? Promise.resolve()).then(() => {
+      const attempt: Attempt = {
+        k,
+        threadId: thread.id,
+        branch: thread.branch,
+        agent,
+        state: 'running',
+        ref: null,
+        startedAt: thread.createdAt,
+        finishedAt: this.finishedAt.get(thread.id) ?? null,
+        benchmark: null,
+      };
+      const existing = this.groups.list().find((g) => g.id === group.id);
+      const base: AttemptGroup = existing ?? {
+        ...group,
+        baseBranch: thread.baseBranch,
+        benchmarkCommand: null,
+        createdAt: new Date().toISOString(),
+        status: 'open',
+        picked: null,
+        attempts: [],
+      };
+      const attempts = [...base.attempts.filter((a) => a.k !== k), attempt].sort((a, b) => a.k - b.k);
+      return this.groups.put({ ...base, attempts });
+    });
+    this.planRecords.set(
+      group.id,
+      record.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return record;
+  }
+
+  /** The group, or null when there is none with that id. */
+  find(groupId: string): AttemptGroup | null {
+    return this.groups.list().find((g) => g.id === groupId) ?? null;
   }
 
   async compare(groupId: string): Promise<AttemptComparison> {

@@ -1,5 +1,6 @@
 import type { DomainEvents } from '../../shared/domain-events';
 import type { Thread, ThreadStatus } from '../../shared/models';
+import { attemptThreadName } from '../attempts/create-attempts';
 import type { ThreadService } from '../threads/thread-service';
 import {
   type GateState,
@@ -30,6 +31,8 @@ export interface AppExecutorOptions {
   /** Types keys into a thread's agent terminal (a plan-mode tool's question is answered by keys, not a message). */
   readonly typeKeys: (threadId: string, data: string) => boolean;
   readonly onChange: (task: string, change: AppTaskChange) => void;
+  /** A task's (or one attempt's) thread was made: the plan service records it (attempt group, budget, plan run). */
+  readonly onThread?: (task: ResolvedTask, thread: Thread) => Promise<void> | void;
   /** How often a working thread counts as activity for the run's no-output timeout. */
   readonly activityEveryMs?: number;
 }
@@ -47,6 +50,15 @@ function endsByIdle(task: ResolvedTask): boolean {
 }
 
 const working: ReadonlySet<ThreadStatus> = new Set(['starting', 'working']);
+
+function isAttempt(task: Pick<ResolvedTask, 'attempt'>): task is { attempt: number } {
+  return typeof task.attempt === 'number';
+}
+
+/** A task's key among the executor's threads: its name, and its attempt's number when it is one. */
+function keyOf(task: Pick<ResolvedTask, 'name' | 'attempt'>): string {
+  return isAttempt(task) ? `${task.name}#${task.attempt}` : task.name;
+}
 
 interface AppTask {
   readonly task: ResolvedTask;
@@ -81,7 +93,7 @@ export class AppTaskExecutor implements TaskExecutor {
     const thread = await this.options.threads.create(
       {
         projectId: this.options.projectId,
-        name: task.name,
+        name: isAttempt(task) ? attemptThreadName(task.name, task.attempt) : task.name,
         baseBranch: this.options.target,
         branch: task.branch,
         profileId: task.profile.id,
@@ -109,8 +121,9 @@ export class AppTaskExecutor implements TaskExecutor {
       held: false,
       events,
     };
-    this.tasks.set(task.name, state);
-    this.options.onChange(task.name, { threadId: thread.id, gate: state.gate });
+    this.tasks.set(keyOf(task), state);
+    // An attempt's thread is shown through its attempt group, not as the task's own.
+    if (!isAttempt(task)) this.options.onChange(task.name, { threadId: thread.id, gate: state.gate });
     let ended = false;
     const timer = setInterval(() => {
       if (working.has(state.status)) events.activity();
@@ -124,6 +137,7 @@ export class AppTaskExecutor implements TaskExecutor {
       if (t.id === thread.id && !ended) this.follow(state, t, end);
     });
     this.follow(state, thread, end);
+    await this.options.onThread?.(task, thread);
     return {
       stop: async () => {
         end();
@@ -134,9 +148,9 @@ export class AppTaskExecutor implements TaskExecutor {
     };
   }
 
-  /** The task's thread, once started. */
-  threadOf(task: string): string | null {
-    return this.tasks.get(task)?.threadId ?? null;
+  /** The thread of a task (or of one of its attempts), once started. */
+  threadOf(task: Pick<ResolvedTask, 'name' | 'attempt'>): string | null {
+    return this.tasks.get(keyOf(task))?.threadId ?? null;
   }
 
   /**

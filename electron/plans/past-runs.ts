@@ -50,13 +50,16 @@ function viewOf(
     startedAt: summary.startedAt,
     endedAt: summary.endedAt,
     backupRef: summary.backupRef,
-    // The waves are not recorded: the tasks in the order written, one column.
-    waves: [summary.tasks.map((t) => t.name)],
+    // An older run.json has no waves: its tasks in the order written, one column.
+    waves: summary.waves.length > 0 ? summary.waves : [summary.tasks.map((t) => t.name)],
     tasks: summary.tasks.map((t) => ({
       name: t.name,
-      wave: 0,
+      wave: Math.max(
+        0,
+        summary.waves.findIndex((wave) => wave.includes(t.name)),
+      ),
       branch: t.branch,
-      dependsOn: [],
+      dependsOn: t.dependsOn ?? [],
       phase: t.status,
       threadId: threadOf(t.branch),
       startedAt: eventAt(t.name, 'started'),
@@ -64,6 +67,7 @@ function viewOf(
       verified: eventAt(t.name, 'verified') ? true : eventAt(t.name, 'verify-failed') ? false : null,
       planFirst: false,
       note: summary.endedAt === null && t.status === 'not-run' ? 'the app stopped during the run' : null,
+      attemptGroupId: null,
     })),
     log,
     logFile: summary.log,

@@ -55,6 +55,18 @@ export interface PlanRunOptions {
    * what stops following it (after a last read of the agent's records).
    */
   readonly watchSpend?: (run: ResolvedTask, spend: SpendWatch) => Promise<() => Promise<void>>;
+  /**
+   * For an executor that makes its own worktrees (the app's threads): decides which attempt of a
+   * task lands and sets the others aside itself, so the runner never removes them. Called with the
+   * auto pick (pickAttempt's, or null) once every attempt has ended — with `"pick":"auto"` only when
+   * there is one, with `"manual"` whenever an attempt was made — and resolves to the index of the
+   * attempt picked, or null when none is (the task then fails, every attempt kept).
+   */
+  readonly settleAttempts?: (
+    task: ResolvedTask,
+    runs: readonly ResolvedTask[],
+    auto: number | null,
+  ) => Promise<number | null>;
 }
 
 /** What the runner tells watchSpend, and what it is told back. */
@@ -186,7 +198,8 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
   const summary = (after: string | null, interrupted: boolean): RunSummary => ({
     ...report(backupRef),
     backupRef,
-    tasks: [...report(backupRef).tasks],
+    waves: plan.waves.map((wave) => [...wave]),
+    tasks: report(backupRef).tasks.map((t) => ({ ...t, dependsOn: [...(byName.get(t.name)?.task.dependsOn ?? [])] })),
     landed: [...landedOrder],
     repo,
     before,
@@ -408,8 +421,27 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
         score: scoreOf(r),
       })),
     );
-    state.attempts = outcome.attempts.map((a, i) => ({ ...a, status: results[i]?.status ?? a.status }));
-    if (outcome.picked === null) {
+    let chosen = outcome.picked;
+    const settles =
+      options.settleAttempts !== undefined &&
+      (task.pick === 'manual' ? results.some((r) => r.made) : outcome.picked !== null);
+    if (settles) {
+      chosen = await options.settleAttempts!(
+        task,
+        results.map((r) => r.run),
+        outcome.picked,
+      ).catch(async (error: unknown) => {
+        await emit(task.name, 'failed', { message: messageOf(error), while: 'picking an attempt' });
+        return null;
+      });
+      if (signal?.aborted) return finish(state, 'not-run', 'interrupted', { before: 'picking an attempt' });
+    }
+    state.attempts = outcome.attempts.map((a, i) => ({
+      ...a,
+      status: results[i]?.status ?? a.status,
+      picked: i === chosen,
+    }));
+    if (chosen === null) {
       const statuses = results.map((r) => r.status);
       const status: TaskRunStatus = results.some((r) => r.verified === false)
         ? 'verify-failed'
@@ -423,7 +455,7 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
         attempts: state.attempts,
       });
     }
-    const picked = results[outcome.picked]!;
+    const picked = results[chosen]!;
     state.branch = picked.run.branch;
     state.exitCode = picked.exitCode;
     await emit(task.name, 'picked', {
@@ -431,6 +463,7 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
       branch: picked.run.branch,
       attempts: state.attempts,
     });
+    // An executor that makes its own worktrees sets its attempts aside itself (settleAttempts).
     if (!executor.makesWorktrees) {
       for (const result of results) {
         if (result !== picked && result.made) await setAside(task, result.run);

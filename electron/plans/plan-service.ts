@@ -12,7 +12,9 @@ import type {
 import type { DomainEvents } from '../../shared/domain-events';
 import type { Project, Thread } from '../../shared/models';
 import type { Plan } from '../../shared/plan';
+import type { Budget } from '../../shared/budget';
 import type { AgentRegistry } from '../agents/agent-registry';
+import type { AttemptsService } from '../attempts/attempts-service';
 import type { StateRepository } from '../store/state-repository';
 import type { ThreadService } from '../threads/thread-service';
 import { AppTaskExecutor } from './app-executor';
@@ -37,6 +39,10 @@ export interface PlanServiceOptions {
   /** Types keys into a thread's agent terminal. */
   readonly typeKeys: (threadId: string, data: string) => boolean;
   readonly log: (message: string) => void;
+  /** A task with attempts becomes an attempt group: compared, picked and set aside through the attempts service. */
+  readonly attempts?: Pick<AttemptsService, 'recordPlanAttempt' | 'pick' | 'find'>;
+  /** A task's `budget` becomes its thread's (the usage wiring weighs it and stops the agent when asked to). */
+  readonly setThreadBudget?: (threadId: string, budget: Budget) => Promise<unknown>;
 }
 
 /** Where the app keeps a project's plans unless they were opened from elsewhere in it. */
@@ -57,6 +63,8 @@ interface AppRun {
  */
 export class PlanService {
   private readonly runs = new Map<string, AppRun>();
+  /** The plan run each branch of this session's runs belongs to (project id and branch): its thread's usage is booked to it. */
+  private readonly branchRuns = new Map<string, string>();
 
   constructor(private readonly options: PlanServiceOptions) {}
 
@@ -101,7 +109,10 @@ export class PlanService {
         endedAt: null,
         backupRef: null,
         waves: resolved.waves.map((w) => [...w]),
-        tasks: resolved.tasks.map((task) => taskView(task)),
+        tasks: resolved.tasks.map((task) => ({
+          ...taskView(task),
+          attemptGroupId: task.attempts.length > 0 && this.options.attempts ? attemptGroupIdOf(runId, task.name) : null,
+        })),
         log: [],
         logFile: path.join(runFolder(this.options.dataDir, runId), 'run.jsonl'),
         problem: null,
@@ -119,9 +130,15 @@ export class PlanService {
             ...(change.gate === 'plan-ready' ? { phase: 'plan-ready' as const } : {}),
             ...(change.gate === 'planning' || change.gate === 'approved' ? { phase: 'running' as const } : {}),
           })),
+        onThread: (task, thread) => this.threadMade(runId, projectId, task, thread),
       }),
     };
     this.runs.set(runId, run);
+    for (const task of resolved.tasks) {
+      for (const branch of [task.branch, ...task.attempts.map((a) => a.branch)]) {
+        this.branchRuns.set(`${projectId}\0${branch}`, runId);
+      }
+    }
     this.publish(run);
     void this.carry(run, project, resolved);
     return run.view;
@@ -139,6 +156,12 @@ export class PlanService {
         executor: () => run.executor,
         onEvent: (task, event, detail) => this.onEvent(run, task, event, detail),
         ...(plan.autoLand ? {} : { beforeLanding: (task: ResolvedTask) => this.approval(run, task, signal) }),
+        ...(this.options.attempts
+          ? {
+              settleAttempts: (task: ResolvedTask, runs: readonly ResolvedTask[], auto: number | null) =>
+                this.settleAttempts(run, task, runs, auto, signal),
+            }
+          : {}),
       });
       // The run's own report has the last word on how each task ended.
       const ended = new Map(outcome.report.tasks.map((t) => [t.name, t.status]));
@@ -167,9 +190,102 @@ export class PlanService {
     this.publish(run);
   }
 
+  /** The plan run a thread was made for (by branch, this session's runs): its usage is booked to it. */
+  planRunOf(thread: Pick<Thread, 'projectId' | 'branch'>): string | null {
+    return this.branchRuns.get(`${thread.projectId}\0${thread.branch}`) ?? null;
+  }
+
+  /** A task's or attempt's thread was made: an attempt joins its task's group; a task's budget becomes the thread's. */
+  private async threadMade(runId: string, projectId: string, task: ResolvedTask, thread: Thread): Promise<void> {
+    try {
+      if (task.attempt !== null && this.options.attempts) {
+        await this.options.attempts.recordPlanAttempt(
+          {
+            id: attemptGroupIdOf(runId, task.name),
+            projectId,
+            name: task.name,
+            prompt: thread.prompt,
+            brief: task.brief,
+          },
+          task.attempt,
+          thread,
+          {
+            profileId: task.profile.id,
+            ...(task.agent.mode ? { mode: task.agent.mode } : {}),
+            ...(task.agent.approval ? { approvalMode: task.agent.approval } : {}),
+            ...(task.agent.scenario ? { scenario: task.agent.scenario } : {}),
+            ...(task.profile.takesCommand ? { command: [...task.argv] } : {}),
+          },
+        );
+      }
+      if (task.budget && this.options.setThreadBudget) await this.options.setThreadBudget(thread.id, task.budget);
+    } catch (error) {
+      this.options.log(`[switchyard] plan run ${runId}: could not record ${thread.name}: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * Which attempt of a task lands (the runner's settleAttempts): with `"pick":"auto"` the runner's
+   * pick, set through the attempts service (the others stopped, kept under refs, their threads
+   * removed); with `"manual"` the run waits, the task reading "pick an attempt", until the
+   * dispatcher picks in the group's Compare view. A group already picked keeps its pick.
+   */
+  private async settleAttempts(
+    run: AppRun,
+    task: ResolvedTask,
+    runs: readonly ResolvedTask[],
+    auto: number | null,
+    signal: AbortSignal,
+  ): Promise<number | null> {
+    const attempts = this.options.attempts!;
+    const groupId = attemptGroupIdOf(run.view.runId, task.name);
+    const group = attempts.find(groupId);
+    if (!group) return task.pick === 'auto' ? auto : null;
+    const indexOf = (k: number | null) => {
+      const index = runs.findIndex((r) => r.attempt === k);
+      return index === -1 ? null : index;
+    };
+    let picked: number | null;
+    if (group.status === 'resolved') picked = group.picked;
+    else if (task.pick === 'auto' && auto !== null) {
+      picked = runs[auto]!.attempt;
+      await attempts.pick(groupId, picked!);
+    } else {
+      this.changeTask(run, task.name, (t) => ({ ...t, phase: 'pick-attempt', note: 'pick an attempt' }));
+      picked = await this.pickedBy(groupId, signal);
+    }
+    const index = indexOf(picked);
+    const winner = index === null ? null : run.executor.threadOf(runs[index]!);
+    this.changeTask(run, task.name, (t) => ({
+      ...t,
+      threadId: winner ?? t.threadId,
+      phase: t.phase === 'pick-attempt' ? 'verifying' : t.phase,
+      note: index === null ? t.note : `attempt ${picked} picked`,
+    }));
+    return index;
+  }
+
+  /** Resolves to the attempt the dispatcher picks in the group (attempts.pick), or null when the run stops first. */
+  private pickedBy(groupId: string, signal: AbortSignal): Promise<number | null> {
+    return new Promise((resolve) => {
+      const done = (k: number | null) => {
+        unsubscribe();
+        signal.removeEventListener('abort', onAbort);
+        resolve(k);
+      };
+      const onAbort = () => done(null);
+      const unsubscribe = this.options.events.on('attempt.updated', (group) => {
+        if (group.id === groupId && group.status === 'resolved') done(group.picked);
+      });
+      signal.addEventListener('abort', onAbort, { once: true });
+      const now = this.options.attempts!.find(groupId);
+      if (now?.status === 'resolved') done(now.picked);
+    });
+  }
+
   /** In the app a task lands once its thread's review is approved; rejected, it does not land. */
   private approval(run: AppRun, task: ResolvedTask, signal: AbortSignal): Promise<string | null> {
-    const threadId = run.executor.threadOf(task.name);
+    const threadId = run.executor.threadOf(task);
     if (!threadId) return Promise.resolve(null);
     this.changeTask(run, task.name, (t) => ({ ...t, phase: 'awaiting-approval' }));
     return new Promise<string | null>((resolve) => {
@@ -348,6 +464,11 @@ export class PlanService {
   }
 }
 
+/** The attempt group of a task's attempts in a run (its refs: refs/switchyard/attempts/<group>/<k>). */
+export function attemptGroupIdOf(runId: string, task: string): string {
+  return `plan-${runId}-${task}`;
+}
+
 function taskView(task: ResolvedTask): PlanRunTask {
   return {
     name: task.name,
@@ -361,6 +482,7 @@ function taskView(task: ResolvedTask): PlanRunTask {
     verified: null,
     planFirst: task.agent.planFirst === true,
     note: null,
+    attemptGroupId: null,
   };
 }
 

@@ -84,10 +84,14 @@ export const RunSummarySchema = z.object({
   startedAt: z.string(),
   endedAt: z.string().nullable(),
   interrupted: z.boolean(),
+  /** Task names by wave, as the plan's dependencies grouped them (an older run.json has none: one column then). */
+  waves: z.array(z.array(z.string())).default([]),
   tasks: z.array(
     z.object({
       name: z.string(),
       branch: z.string(),
+      /** The tasks it waited for (absent in an older run.json). */
+      dependsOn: z.array(z.string()).optional(),
       status: z.enum(taskStatuses),
       exitCode: z.number().int().nullable(),
       attempts: z

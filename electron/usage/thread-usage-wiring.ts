@@ -27,6 +27,8 @@ export interface ThreadUsageWiringOptions {
   readonly events: DomainEvents;
   readonly threads: AgentStopper;
   readonly log: (message: string) => void;
+  /** The plan run a thread was started by, if any: its spend is booked to it (the Usage view's "Per plan run"). */
+  readonly planRunOf?: (thread: Thread) => string | null;
 }
 
 /** Project budgets: `budgets.json` in the data folder (a project record has no place of its own for them). */
@@ -148,7 +150,7 @@ export class ThreadUsageWiring {
         .track({
           threadId: thread.id,
           projectId: thread.projectId,
-          planRunId: null,
+          planRunId: this.options.planRunOf?.(thread) ?? null,
           cwd: thread.worktreePath,
           profileId: thread.profileId,
           since: new Date(thread.createdAt),

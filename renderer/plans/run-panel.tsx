@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { PlanRunTask, PlanRunView } from '../../shared/contract/plans';
 import type { WireError } from '../../shared/errors';
 import { revealThread } from '../inbox/reveal-thread';
+import { useAttemptsStore } from '../attempts/attempts-store';
 import { useThreadsStore } from '../state/threads-store';
 import { InlineError } from '../ui/inline-error';
 import { plansApi } from './plans-api';
@@ -13,6 +14,7 @@ const phaseWords: Record<PlanRunTask['phase'], string> = {
   running: 'running',
   'plan-ready': 'plan ready for review',
   'awaiting-approval': 'waits for review approval',
+  'pick-attempt': 'pick an attempt',
   verifying: 'verifying',
   landing: 'landing',
   landed: 'landed',
@@ -152,6 +154,21 @@ export function RunPanel({ run }: { run: PlanRunView }) {
                 </td>
                 <td>
                   {task.phase === 'plan-ready' && <GateButtons runId={run.runId} task={task.name} onError={setError} />}
+                  {task.attemptGroupId && (
+                    <button
+                      type="button"
+                      className={`button small${task.phase === 'pick-attempt' ? ' primary' : ''}`}
+                      data-testid={`plan-compare-${task.name}`}
+                      title="Its attempts side by side; pick the one that goes on"
+                      onClick={() => {
+                        // The Compare view opens over the threads (the sidebar's), where a picked attempt is reviewed.
+                        usePlansStore.getState().setOpen(false);
+                        useAttemptsStore.getState().openCompare(task.attemptGroupId!);
+                      }}
+                    >
+                      Compare attempts
+                    </button>
+                  )}
                 </td>
               </tr>
             );

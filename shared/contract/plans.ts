@@ -45,13 +45,15 @@ export type DryRunReportView = z.infer<typeof DryRunReportSchema>;
 /**
  * Where a task of an app run is: the runner's final statuses, or on the way there. `plan-ready`:
  * a "plan first" agent has written its plan and waits for Approve / Request changes;
- * `awaiting-approval`: done and verified, it lands once its review is approved.
+ * `awaiting-approval`: done and verified, it lands once its review is approved; `pick-attempt`: its
+ * attempts ended and the dispatcher picks one in their Compare view (`"pick": "manual"`).
  */
 export const planTaskPhases = [
   'waiting',
   'running',
   'plan-ready',
   'awaiting-approval',
+  'pick-attempt',
   'verifying',
   'landing',
   'landed',
@@ -80,6 +82,8 @@ export const PlanRunTaskSchema = z.object({
   planFirst: z.boolean(),
   /** Why it ended as it did (the run log's detail, in words). */
   note: z.string().nullable(),
+  /** A task with attempts: its attempt group (electron/attempts), compared and picked in its Compare view. */
+  attemptGroupId: z.string().nullable().default(null),
 });
 export type PlanRunTask = z.infer<typeof PlanRunTaskSchema>;
 

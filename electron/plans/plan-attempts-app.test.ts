@@ -1,0 +1,245 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AttemptGroup } from '../../shared/attempts';
+import type { PlanRunView } from '../../shared/contract/plans';
+import type { UsageSummaryView } from '../../shared/contract/usage';
+import { pathExists } from '../fs/path-exists';
+import { gitOutput } from '../git/core';
+import { tryRevParse } from '../git/refs';
+import { fakeClaudePrompt, writeFakeClaude } from '../test-support/fake-claude';
+import { prepareDist, type ReviewTestApp, startReviewApp } from '../test-support/review';
+import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
+import { makeTestApp } from '../test-support/test-app';
+import { readRunSummary } from './run-log';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let dist: string;
+let repo: string;
+let t: ReviewTestApp;
+let projectId: string;
+let counter = 0;
+
+beforeAll(async () => {
+  temp = await makeTempDir('plan-attempts-app-');
+  dist = path.join(temp.dir, 'dist');
+  await prepareDist(dist);
+}, 60_000);
+
+afterAll(async () => {
+  await temp.cleanup();
+});
+
+describe('a plan task with attempts in the app', () => {
+  beforeEach(async () => {
+    counter++;
+    repo = await makeRepo(temp.dir, `repo-${counter}`, { 'README.md': '# Test\n' });
+    t = await startReviewApp(path.join(temp.dir, `data-${counter}`), dist);
+    projectId = (await t.call<{ id: string }>('projects.open', { path: repo })).id;
+  });
+
+  afterEach(async () => {
+    await t.app.shutdown();
+  });
+
+  /** A demo scenario writing `lines` lines to `file` and committing them. */
+  async function scenario(name: string, file: string, lines: number): Promise<string> {
+    const at = path.join(temp.dir, `scenario-${counter}-${name}.json`);
+    const content = Array.from({ length: lines }, (_, i) => `${name} ${i}`).join('\n') + '\n';
+    await writeFile(
+      at,
+      JSON.stringify({
+        name,
+        steps: [
+          { print: `Working on ${name}`, delayMs: 100 },
+          { write: { path: file, content } },
+          { commit: `Add ${file}` },
+          { exit: 0 },
+        ],
+      }),
+    );
+    return at;
+  }
+
+  async function twoAttemptPlan(pick: 'auto' | 'manual', extra: unknown[] = []): Promise<string> {
+    return JSON.stringify({
+      base: 'main',
+      autoLand: true,
+      agent: { profile: 'demo' },
+      tasks: [
+        {
+          name: 'pick',
+          brief: { task: 'Pick', ownedPaths: ['pick.txt'] },
+          attempts: [
+            { profile: 'demo', scenario: await scenario('big', 'pick.txt', 30) },
+            { profile: 'demo', scenario: await scenario('small', 'pick.txt', 1) },
+          ],
+          pick,
+        },
+        ...extra,
+      ],
+    });
+  }
+
+  const runOf = async (runId: string) =>
+    (await t.call<PlanRunView[]>('plans.runs', {})).find((r) => r.runId === runId)!;
+  const ended = (runId: string) =>
+    waitFor(
+      async () => {
+        const run = await runOf(runId);
+        return run.state !== 'running' ? run : null;
+      },
+      'the run to end',
+      60_000,
+    );
+  const groupOf = async (groupId: string) =>
+    (await t.call<AttemptGroup[]>('attempts.list', {})).find((g) => g.id === groupId)!;
+
+  it('"pick":"auto": the smaller attempt lands, the other is set aside once, under refs, in its attempt group', async () => {
+    const text = await twoAttemptPlan('auto', [
+      {
+        name: 'later',
+        brief: { task: 'Later', ownedPaths: ['later.txt'] },
+        dependsOn: ['pick'],
+        agent: { scenario: await scenario('later', 'later.txt', 1) },
+      },
+    ]);
+    const started = await t.call<PlanRunView>('plans.run', { projectId, text });
+    const groupId = started.tasks[0]!.attemptGroupId!;
+    expect(groupId).toBe(`plan-${started.runId}-pick`);
+    const run = await ended(started.runId);
+    expect(run.tasks.map((task) => [task.name, task.phase])).toEqual([
+      ['pick', 'landed'],
+      ['later', 'landed'],
+    ]);
+    expect(await gitOutput(repo, ['show', 'main:pick.txt'])).toBe('small 0\n');
+
+    const group = await groupOf(groupId);
+    expect(group).toMatchObject({ status: 'resolved', picked: 2, name: 'pick', projectId });
+    const [loser, winner] = group.attempts;
+    expect(loser).toMatchObject({
+      k: 1,
+      state: 'set-aside',
+      threadId: null,
+      ref: `refs/switchyard/attempts/${groupId}/1`,
+    });
+    expect(winner).toMatchObject({ k: 2, state: 'picked', branch: 'switchyard/pick/attempt-2' });
+    // The loser's work is kept under its ref; its branch and worktree are gone.
+    const kept = await tryRevParse(repo, loser!.ref!);
+    expect(await gitOutput(repo, ['show', `${kept}:pick.txt`])).toMatch(/^big 0\nbig 1\n/);
+    expect(await tryRevParse(repo, 'refs/heads/switchyard/pick/attempt-1')).toBeNull();
+    const worktree = path.join(t.app.state.project(projectId).worktreeRoot, 'switchyard-pick-attempt-1');
+    expect(await pathExists(worktree)).toBe(false);
+    // Set aside exactly once: by the attempts service, not by the runner as well.
+    expect(run.log.filter((e) => e.event === 'attempt-set-aside')).toEqual([]);
+    expect(await gitOutput(repo, ['for-each-ref', '--format=%(refname)', 'refs/switchyard/attempts/'])).toBe(
+      `refs/switchyard/attempts/${groupId}/1\n`,
+    );
+    // The task's thread is the picked attempt's.
+    expect(run.tasks[0]!.threadId).toBe(winner!.threadId);
+
+    // run.json records the waves, and a past run shows them after a restart.
+    const summary = await readRunSummary(path.join(temp.dir, `data-${counter}`), run.runId);
+    expect(summary.waves).toEqual([['pick'], ['later']]);
+    await t.app.shutdown();
+    t = await startReviewApp(path.join(temp.dir, `data-${counter}`), dist);
+    const [past] = await t.call<PlanRunView[]>('plans.runs', {});
+    expect(past!.waves).toEqual([['pick'], ['later']]);
+    expect(past!.tasks.map((task) => [task.name, task.wave, task.dependsOn])).toEqual([
+      ['pick', 0, []],
+      ['later', 1, ['pick']],
+    ]);
+  }, 120_000);
+
+  it('"pick":"manual": the run waits at "pick an attempt" until one is picked in its group, which then lands', async () => {
+    const started = await t.call<PlanRunView>('plans.run', { projectId, text: await twoAttemptPlan('manual') });
+    const groupId = started.tasks[0]!.attemptGroupId!;
+    const waiting = await waitFor(
+      async () => {
+        const run = await runOf(started.runId);
+        return run.tasks[0]!.phase === 'pick-attempt' ? run : null;
+      },
+      'the task to wait for a pick',
+      60_000,
+    );
+    expect(waiting.tasks[0]!.note).toBe('pick an attempt');
+    const before = await gitOutput(repo, ['rev-parse', 'main']);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await gitOutput(repo, ['rev-parse', 'main'])).toBe(before);
+    expect((await groupOf(groupId)).attempts.map((a) => a.state)).toEqual(['running', 'running']);
+
+    // The dispatcher keeps the bigger one (the auto pick would not have).
+    await t.call('attempts.pick', { groupId, k: 1 });
+    const run = await ended(started.runId);
+    expect(run.tasks[0]!.phase).toBe('landed');
+    expect(await gitOutput(repo, ['show', 'main:pick.txt'])).toMatch(/^big 0\n/);
+    const group = await groupOf(groupId);
+    expect(group.attempts.map((a) => a.state)).toEqual(['picked', 'set-aside']);
+    expect(await tryRevParse(repo, `refs/switchyard/attempts/${groupId}/2`)).not.toBeNull();
+    expect(await tryRevParse(repo, 'refs/heads/switchyard/pick/attempt-2')).toBeNull();
+  }, 120_000);
+});
+
+describe("a plan thread's usage", () => {
+  const savedPath = process.env.PATH;
+  afterEach(() => {
+    process.env.PATH = savedPath;
+  });
+
+  it('is booked to its plan run, and the task budget becomes the thread budget', async () => {
+    counter++;
+    const root = path.join(temp.dir, `usage-${counter}`);
+    repo = await makeRepo(root, 'repo', { 'README.md': '# Test\n' });
+    const configDir = path.join(root, 'claude-config');
+    await mkdir(path.join(configDir, 'projects'), { recursive: true });
+    // The brief becomes the prompt, so the stand-in gets its script from this wrapper instead.
+    const real = path.join(root, 'real-bin');
+    await writeFakeClaude(real);
+    const bin = path.join(root, 'bin');
+    await mkdir(bin, { recursive: true });
+    const script = fakeClaudePrompt({ configDir, turns: 2, everyMs: 200, input: 10, output: 1000 });
+    await writeFile(
+      path.join(bin, 'claude'),
+      `#!/bin/sh\n[ "$1" = --version ] && exec "${real}/claude" --version\nexec "${real}/claude" '${script}'\n`,
+      { mode: 0o755 },
+    );
+    process.env.PATH = [bin, savedPath].join(path.delimiter);
+    const { app } = await makeTestApp(path.join(root, 'data'), { usageEnv: { CLAUDE_CONFIG_DIR: configDir } });
+    try {
+      const call = async <T>(channel: string, payload: unknown): Promise<T> => {
+        const result = await app.dispatch(channel, payload);
+        if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+        return result.value as T;
+      };
+      const project = await call<{ id: string }>('projects.open', { path: repo });
+      const budget = { unit: 'tokens', limit: 1_000_000, stopAtLimit: true };
+      const started = await call<PlanRunView>('plans.run', {
+        projectId: project.id,
+        text: JSON.stringify({
+          base: 'main',
+          autoLand: true,
+          agent: { profile: 'claude', mode: 'headless' },
+          tasks: [{ name: 'spend', brief: { task: 'Spend', ownedPaths: ['spend.txt'] }, budget }],
+        }),
+      });
+      const threadId = await waitFor(
+        async () =>
+          (await call<PlanRunView[]>('plans.runs', {})).find((r) => r.runId === started.runId)?.tasks[0]?.threadId,
+        'the task thread',
+        30_000,
+      );
+      expect(app.state.thread(threadId).budget).toEqual(budget);
+      const summary = await waitFor(
+        async () => {
+          const s = await call<UsageSummaryView>('usage.summary', { projectId: project.id });
+          return s.total.outputTokens === 2000 ? s : null;
+        },
+        'both turns in the cost log',
+        30_000,
+      );
+      expect(summary.planRuns).toEqual([expect.objectContaining({ planRunId: started.runId, outputTokens: 2000 })]);
+    } finally {
+      await app.shutdown();
+    }
+  }, 90_000);
+});
