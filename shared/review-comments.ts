@@ -39,6 +39,8 @@ export const ReviewCommentSchema = z.object({
   author: CommentAuthorSchema.optional(),
   /** A reviewer's finding's severity (absent on the dispatcher's own comments). */
   severity: FindingSeveritySchema.optional(),
+  /** When the dispatcher last edited it: a later reviewer run keeps an edited finding. */
+  editedAt: z.string().nullable().optional(),
 });
 export type ReviewComment = z.infer<typeof ReviewCommentSchema>;
 

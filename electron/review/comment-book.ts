@@ -39,11 +39,26 @@ export class CommentBook {
     return comment;
   }
 
-  /** Adds comments written elsewhere (a reviewer agent's findings) as drafts, in one write. */
-  async addMany(threadId: string, comments: readonly ReviewComment[]): Promise<void> {
-    if (comments.length === 0) return;
-    await this.store.putComments([...comments]);
+  /**
+   * A reviewer run's findings, added as drafts in one write. They replace what earlier reviewer
+   * runs left that the dispatcher has not touched (still a draft, never edited): a fresh opinion
+   * supersedes a stale one, while what the dispatcher edited or sent stays theirs.
+   */
+  async addReviewerRun(
+    threadId: string,
+    runId: string,
+    comments: readonly ReviewComment[],
+  ): Promise<{ replaced: number }> {
+    const stale = new Set(
+      this.store
+        .comments(threadId)
+        .filter((c) => c.author?.kind === 'reviewer' && c.author.runId !== runId && c.state === 'draft' && !c.editedAt)
+        .map((c) => c.id),
+    );
+    if (stale.size === 0 && comments.length === 0) return { replaced: 0 };
+    await this.store.replaceComments(threadId, stale, comments);
     this.changed(threadId);
+    return { replaced: stale.size };
   }
 
   async edit(threadId: string, commentId: string, body: string): Promise<ReviewComment> {
@@ -51,7 +66,7 @@ export class CommentBook {
     if (comment.state !== 'draft') {
       throw new AppError('invalid-request', 'This comment was already sent to the agent; write a new one instead.');
     }
-    const next = { ...comment, body };
+    const next = { ...comment, body, editedAt: new Date().toISOString() };
     await this.store.putComments([next]);
     this.changed(threadId);
     return next;

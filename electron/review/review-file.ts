@@ -72,6 +72,17 @@ export class ReviewFile {
     await this.save();
   }
 
+  /** Takes some of a thread's comments out and puts others in, in one write. */
+  async replaceComments(
+    threadId: string,
+    removedIds: ReadonlySet<string>,
+    added: readonly ReviewComment[],
+  ): Promise<void> {
+    const kept = this.data.comments.filter((c) => !(c.threadId === threadId && removedIds.has(c.id)));
+    this.data = { ...this.data, comments: [...kept, ...added] };
+    await this.save();
+  }
+
   async deleteComment(threadId: string, commentId: string): Promise<boolean> {
     const before = this.data.comments.length;
     this.data = {

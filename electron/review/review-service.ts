@@ -203,9 +203,11 @@ export class ReviewService {
   }
 
   /** A reviewer agent's findings, added as draft comments the dispatcher keeps, edits, dismisses or sends. */
-  addReviewerComments(threadId: string, comments: readonly ReviewComment[]): Promise<void> {
+  /** A reviewer run's comments; they replace earlier runs' untouched drafts (CommentBook.addReviewerRun). */
+  addReviewerComments(threadId: string, comments: readonly ReviewComment[]): Promise<{ replaced: number }> {
     this.options.state.thread(threadId);
-    return this.comments.addMany(threadId, comments);
+    const runId = comments.find((c) => c.author)?.author?.runId ?? '';
+    return this.comments.addReviewerRun(threadId, runId, comments);
   }
 
   sendComments(threadId: string): Promise<{ sent: ReviewComment[]; message: string }> {

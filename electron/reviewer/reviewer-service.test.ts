@@ -156,6 +156,36 @@ describe('a reviewer agent on a thread', () => {
     expect(await refs()).toBe(before);
   }, 40_000);
 
+  it("a second run replaces the first run's untouched drafts, keeps the edited one and the dispatcher's own, and counts them", async () => {
+    const thread = await todoThread('review twice');
+    const first = await t.call<ReviewerRun>('reviewer.run', { threadId: thread.id, profileId: 'demo', wait: true });
+    expect(first).toMatchObject({ state: 'done', comments: 3, replaced: 0 });
+    const fromFirst = await comments(thread.id);
+    const note = fromFirst.find((c) => c.severity === 'note' && c.path !== '')!;
+    await t.call('review.comments.edit', { threadId: thread.id, commentId: note.id, body: 'Checked: fine as it is.' });
+    const own = await t.call<ReviewComment>('review.comments.add', {
+      threadId: thread.id,
+      path: 'src/review-twice.js',
+      section: 'committed',
+      side: 'new',
+      startLine: 3,
+      endLine: 3,
+      quote: ['  return value * 2;'],
+      body: 'Why twice?',
+    });
+
+    const second = await t.call<ReviewerRun>('reviewer.run', { threadId: thread.id, profileId: 'demo', wait: true });
+    expect(second).toMatchObject({ state: 'done', comments: 3, blocking: 1, replaced: 2 });
+    const after = await comments(thread.id);
+    // The first run's blocking finding and general note are gone; its edited note stays, edited.
+    expect(after.filter((c) => c.author?.runId === first.runId).map((c) => [c.id, c.body])).toEqual([
+      [note.id, 'Checked: fine as it is.'],
+    ]);
+    expect(after.filter((c) => c.author?.runId === second.runId)).toHaveLength(3);
+    expect(after.find((c) => c.id === own.id)?.body).toBe('Why twice?');
+    expect(after).toHaveLength(5);
+  }, 60_000);
+
   it("keeps a failing reviewer's output (a finding off the diff, plain words) as a note and removes its worktree", async () => {
     const thread = await todoThread('fail review');
     const before = await refs();

@@ -31,9 +31,12 @@ export interface ReviewerServiceOptions {
   readonly state: StateRepository;
   readonly agents: AgentRegistry;
   readonly events: DomainEvents;
-  /** Where findings go: the thread's review comments. */
+  /**
+   * Where findings go: the thread's review comments. One run's comments at a time; they replace
+   * the earlier runs' drafts the dispatcher left untouched, and say how many.
+   */
   readonly comments: {
-    add(threadId: string, comments: readonly ReviewComment[]): Promise<void>;
+    add(threadId: string, comments: readonly ReviewComment[]): Promise<{ replaced: number }>;
   };
   /** The threads in a project's merge queue, in its order. */
   readonly queuedThreads: (projectId: string) => Promise<string[]>;
@@ -180,6 +183,7 @@ export class ReviewerService {
       comments: 0,
       blocking: 0,
       unparsed: 0,
+      replaced: 0,
       exitCode: null,
       error: null,
     };
@@ -232,7 +236,6 @@ export class ReviewerService {
         runId: record.runId,
         commit: record.commit,
       });
-      await this.options.comments.add(record.threadId, comments);
       const state = active.cancelled
         ? 'cancelled'
         : outcome.timedOut
@@ -240,6 +243,11 @@ export class ReviewerService {
           : outcome.exitCode === 0
             ? 'done'
             : 'failed';
+      // A run that did not finish and said nothing leaves the earlier run's findings as they are.
+      const { replaced } =
+        state === 'done' || comments.length > 0
+          ? await this.options.comments.add(record.threadId, comments)
+          : { replaced: 0 };
       active.record = {
         ...active.record,
         state,
@@ -248,6 +256,7 @@ export class ReviewerService {
         comments: comments.length,
         blocking: comments.filter((c) => c.severity === 'blocking').length,
         unparsed: parsed.leftovers.length,
+        replaced,
         exitCode: outcome.exitCode,
         error:
           outcome.error ??

@@ -1,17 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { ReviewerRunState } from '../../shared/contract/reviewer';
 import type { Thread } from '../../shared/models';
 import { useProfilesStore } from '../state/profiles-store';
 import { latestRun, reviewerActions, useReviewerStore } from './reviewer-store';
+import { reviewerStatusText } from './reviewer-status-text';
 import '../styles/reviewer.css';
-
-const stateWords: Record<ReviewerRunState, string> = {
-  running: 'running…',
-  done: 'finished',
-  failed: 'failed',
-  cancelled: 'was cancelled',
-  'timed-out': 'timed out',
-};
 
 /**
  * Ask for a review: a reviewer agent (by default another agent than the thread's) reads the
@@ -63,9 +55,7 @@ export function ReviewerRequest({ thread }: { thread: Thread }) {
       </button>
       {run && (
         <span className="reviewer-status muted" data-testid="reviewer-status" data-state={run.state}>
-          {running
-            ? `Review by ${run.profileLabel} running…`
-            : `Review by ${run.profileLabel} ${stateWords[run.state]}: ${run.comments} comment${run.comments === 1 ? '' : 's'}, ${run.blocking} blocking${run.error ? ` (${run.error})` : ''}`}
+          {reviewerStatusText(run)}
         </span>
       )}
       {running && run && (

@@ -25,6 +25,8 @@ export const ReviewerRunSchema = z.object({
   blocking: z.number().int(),
   /** Output lines that were not a finding on the diff, kept as one general note. */
   unparsed: z.number().int(),
+  /** Earlier reviewer runs' draft comments this run replaced (never edited or sent ones). */
+  replaced: z.number().int(),
   exitCode: z.number().int().nullable(),
   error: z.string().nullable(),
 });
