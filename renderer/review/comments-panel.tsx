@@ -5,6 +5,7 @@ import { followUpQueuedMessage } from '../../shared/follow-ups';
 import { notify } from '../state/notices-store';
 import { useThreadsStore } from '../state/threads-store';
 import { reviewActions } from './review-api';
+import { ResolveToggle } from './resolve-toggle';
 import { ReviewerBadge } from './reviewer-badge';
 import { useReviewPaneStore } from './review-pane-store';
 
@@ -96,25 +97,7 @@ export function CommentsPanel({
                   Delete
                 </button>
               )}
-              {comment.state === 'sent' && (
-                <button
-                  type="button"
-                  className="link-button small"
-                  data-testid="comment-resolve"
-                  onClick={() => void reviewActions.resolveComment(threadId, comment.id, true)}
-                >
-                  Resolve
-                </button>
-              )}
-              {comment.state === 'resolved' && (
-                <button
-                  type="button"
-                  className="link-button small"
-                  onClick={() => void reviewActions.resolveComment(threadId, comment.id, false)}
-                >
-                  Reopen
-                </button>
-              )}
+              <ResolveToggle threadId={threadId} comment={comment} testIdPrefix="comment" />
             </div>
           </li>
         ))}

@@ -3,6 +3,7 @@ import { commentLocation, type ReviewComment } from '../../shared/review-comment
 import { CommentComposer } from './comment-composer';
 import { sendDraftsToAgent } from './comments-panel';
 import { reviewActions } from './review-api';
+import { ResolveToggle } from './resolve-toggle';
 import { ReviewerBadge } from './reviewer-badge';
 import { type CommentDraft, useReviewPaneStore } from './review-pane-store';
 
@@ -131,26 +132,7 @@ function InlineComment({ threadId, comment }: { threadId: string; comment: Revie
             </button>
           </>
         )}
-        {comment.state === 'sent' && (
-          <button
-            type="button"
-            className="link-button small"
-            data-testid="inline-comment-resolve"
-            onClick={() => void reviewActions.resolveComment(threadId, comment.id, true)}
-          >
-            Resolve
-          </button>
-        )}
-        {comment.state === 'resolved' && (
-          <button
-            type="button"
-            className="link-button small"
-            data-testid="inline-comment-reopen"
-            onClick={() => void reviewActions.resolveComment(threadId, comment.id, false)}
-          >
-            Reopen
-          </button>
-        )}
+        <ResolveToggle threadId={threadId} comment={comment} testIdPrefix="inline-comment" />
       </div>
     </div>
   );
