@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanCheckResultView } from '../../shared/contract/plans';
-import { listFrom, parseDraft, planIssues, rowIssues } from './plan-draft';
+import {
+  agentSettingOf,
+  agentSettingText,
+  listFrom,
+  parseDraft,
+  planIssues,
+  rowIssues,
+  taskProfile,
+  withAgentSetting,
+} from './plan-draft';
 
 const check: PlanCheckResultView = {
   ok: false,
@@ -46,5 +55,27 @@ describe('the plan table rows and the check', () => {
     expect(parseDraft('{ "base": ')).toMatchObject({ error: expect.stringMatching(/Not JSON or YAML/) });
     expect(parseDraft('base: main')).toEqual({ error: 'The plan has no "tasks" list.' });
     expect(listFrom(' a, b ,, c ')).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe("a row's agent setting", () => {
+  const plan = { base: 'main', agent: { profile: 'demo' }, tasks: [] };
+  it('offers the scenario for the demo agent, the command for a profile that takes one, else nothing', () => {
+    expect(agentSettingOf(taskProfile(plan, { name: 'a', brief: { task: '' } }), false)).toBe('scenario');
+    expect(
+      agentSettingOf(taskProfile(plan, { name: 'a', brief: { task: '' }, agent: { profile: 'custom' } }), true),
+    ).toBe('command');
+    expect(agentSettingOf('claude', false)).toBeNull();
+  });
+
+  it('sets and clears it on the task agent, keeping the rest of it', () => {
+    const task = { name: 'a', brief: { task: '' }, agent: { profile: 'custom' } };
+    const set = withAgentSetting(task, 'command', 'sh -c "make it"');
+    expect(set.agent).toEqual({ profile: 'custom', command: 'sh -c "make it"' });
+    expect(agentSettingText({ ...task, agent: { command: ['npm', 'test'] } }, 'command')).toBe('npm test');
+    expect(withAgentSetting(set, 'command', ' ').agent).toEqual({ profile: 'custom' });
+    const bare = withAgentSetting({ name: 'b', brief: { task: '' } }, 'scenario', 'quick');
+    expect(bare.agent).toEqual({ scenario: 'quick' });
+    expect('agent' in withAgentSetting(bare, 'scenario', '')).toBe(false);
   });
 });

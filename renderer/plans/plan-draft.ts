@@ -94,3 +94,33 @@ export function planIssues(check: PlanCheckResultView | null): RowIssue[] {
       .map((w) => ({ level: 'warning' as const, message: w.message })),
   ];
 }
+
+/** The agent a task runs: its own profile, else the plan's. */
+export function taskProfile(plan: DraftPlan, task: DraftTask): string {
+  return task.agent?.profile || plan.agent.profile;
+}
+
+/**
+ * The one agent setting a row offers beside its agent: the demo agent's scenario, or the command
+ * of a profile that takes one (custom); null for the others.
+ */
+export function agentSettingOf(profile: string, takesCommand: boolean): 'scenario' | 'command' | null {
+  if (profile === 'demo') return 'scenario';
+  return takesCommand ? 'command' : null;
+}
+
+/** The setting as the row's field shows it (an argv command joined by spaces). */
+export function agentSettingText(task: DraftTask, key: 'scenario' | 'command'): string {
+  const value = task.agent?.[key];
+  if (Array.isArray(value)) return value.join(' ');
+  return typeof value === 'string' ? value : '';
+}
+
+/** The task with its agent's scenario or command set (a string, split like the plan's commands), or removed when empty. */
+export function withAgentSetting(task: DraftTask, key: 'scenario' | 'command', text: string): DraftTask {
+  const { [key]: _old, ...agent } = task.agent ?? {};
+  const next = text.trim() ? { ...agent, [key]: text } : agent;
+  if (Object.keys(next).length > 0) return { ...task, agent: next };
+  const { agent: _gone, ...rest } = task;
+  return rest as DraftTask;
+}

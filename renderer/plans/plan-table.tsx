@@ -1,7 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { PlanCheckResultView } from '../../shared/contract/plans';
 import { useProfilesStore } from '../state/profiles-store';
-import { type DraftPlan, type DraftTask, listFrom, rowIssues } from './plan-draft';
+import {
+  agentSettingOf,
+  agentSettingText,
+  type DraftPlan,
+  type DraftTask,
+  listFrom,
+  rowIssues,
+  taskProfile,
+  withAgentSetting,
+} from './plan-draft';
 
 /** A comma-separated list, kept as typed until the field is left (so a trailing comma survives typing). */
 function ListInput({
@@ -30,6 +39,29 @@ function ListInput({
   );
 }
 
+/** Under a row's agent: the demo agent's scenario or a custom profile's command, kept as typed. */
+function AgentSetting({
+  task,
+  setting,
+  onChange,
+}: {
+  task: DraftTask;
+  setting: 'scenario' | 'command' | null;
+  onChange: (task: DraftTask) => void;
+}) {
+  if (!setting) return null;
+  return (
+    <input
+      className="plan-agent-setting"
+      aria-label={setting === 'scenario' ? `Scenario of ${task.name}` : `Command of ${task.name}`}
+      data-testid={`plan-task-${setting}-${task.name}`}
+      placeholder={setting === 'scenario' ? 'scenario (name or file)' : 'command, e.g. ./fix.sh --all'}
+      value={agentSettingText(task, setting)}
+      onChange={(event) => onChange(withAgentSetting(task, setting, event.target.value))}
+    />
+  );
+}
+
 /** The plan as a table of briefs: its own fields above, one row per task with what the check says of it. */
 export function PlanTable({
   plan,
@@ -44,6 +76,10 @@ export function PlanTable({
   const setTask = (index: number, change: (task: DraftTask) => DraftTask) =>
     onChange({ ...plan, tasks: plan.tasks.map((t, i) => (i === index ? change(t) : t)) });
   const profileIds = profiles.map((p) => p.id);
+  const settingOf = (task: DraftTask) => {
+    const profile = taskProfile(plan, task);
+    return agentSettingOf(profile, profiles.find((p) => p.id === profile)?.takesCommand === true);
+  };
 
   return (
     <div className="plan-table">
@@ -184,6 +220,7 @@ export function PlanTable({
                       </option>
                     ))}
                   </select>
+                  <AgentSetting task={task} onChange={(next) => setTask(index, () => next)} setting={settingOf(task)} />
                 </td>
                 <td>
                   <input
