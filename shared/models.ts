@@ -26,6 +26,17 @@ export const threadStatuses = [
 export const ThreadStatusSchema = z.enum(threadStatuses);
 export type ThreadStatus = z.infer<typeof ThreadStatusSchema>;
 
+/** Not ended: waiting to start, starting, or with a live agent (every status but done, failed, stopped). */
+export const activeThreadStatuses: ReadonlySet<ThreadStatus> = new Set([
+  'queued',
+  'starting',
+  'working',
+  'needs-input',
+  'idle',
+  'rate-limited',
+  'stalled',
+]);
+
 /**
  * Why a thread's agent ended when nobody watched it finish: `user` (threads.stop), `quit`
  * (Switchyard stopped it on the way out), `host-lost` (Switchyard went away without quitting, e.g. a

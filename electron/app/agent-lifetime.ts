@@ -1,4 +1,4 @@
-import type { Thread } from '../../shared/models';
+import { activeThreadStatuses } from '../../shared/models';
 import type { StateRepository } from '../store/state-repository';
 import type { ThreadService } from '../threads/thread-service';
 
@@ -32,23 +32,13 @@ export interface QuitReport {
   readonly stopped: readonly string[];
 }
 
-const running = new Set<Thread['status']>([
-  'queued',
-  'starting',
-  'working',
-  'needs-input',
-  'idle',
-  'rate-limited',
-  'stalled',
-]);
-
 /** Carries out the choice and reports, from the threads' own records, which agents kept running. */
 export async function endAgents(
   lifetime: AgentLifetime,
   state: StateRepository,
   choice: QuitChoice,
 ): Promise<QuitReport> {
-  const before = state.threads().filter((t) => running.has(t.status));
+  const before = state.threads().filter((t) => activeThreadStatuses.has(t.status));
   await (choice === 'keep' ? lifetime.detachAll() : lifetime.stopAll());
   const ended = new Set(
     state

@@ -1,16 +1,6 @@
-import type { Thread } from '../../shared/models';
+import { activeThreadStatuses, type Thread } from '../../shared/models';
 import type { StartReport } from '../../shared/start-report';
 import { endedWithSwitchyard, stopReasonText } from '../../shared/stop-reasons';
-
-const running = new Set<Thread['status']>([
-  'queued',
-  'starting',
-  'working',
-  'needs-input',
-  'idle',
-  'rate-limited',
-  'stalled',
-]);
 
 /**
  * Read off the threads once recovery has run: one still active was reattached (only the agent host
@@ -27,10 +17,10 @@ export function buildStartReport(
   const named = (t: Thread) => ({ threadId: t.id, name: t.name });
   return {
     startedAt: now.toISOString(),
-    reattached: shown.filter((t) => running.has(t.status) && !inOlderHost.has(t.id)).map(named),
+    reattached: shown.filter((t) => activeThreadStatuses.has(t.status) && !inOlderHost.has(t.id)).map(named),
     inOlderHost: shown.filter((t) => inOlderHost.has(t.id)).map(named),
     stopped: shown
-      .filter((t) => !running.has(t.status) && endedWithSwitchyard(t))
+      .filter((t) => !activeThreadStatuses.has(t.status) && endedWithSwitchyard(t))
       .map((t) => ({
         threadId: t.id,
         name: t.name,

@@ -6,7 +6,15 @@ import { unreviewed } from '../../shared/review-decision';
 import { AppError } from '../../shared/errors';
 import type { DomainEvents } from '../../shared/domain-events';
 import type { FollowUp, FollowUpChange } from '../../shared/follow-ups';
-import type { MergeOutcome, MergeRecord, Project, RemoveOutcome, StopCause, Thread } from '../../shared/models';
+import {
+  activeThreadStatuses,
+  type MergeOutcome,
+  type MergeRecord,
+  type Project,
+  type RemoveOutcome,
+  type StopCause,
+  type Thread,
+} from '../../shared/models';
 import type { ReviewDecision } from '../../shared/review-decision';
 import { commandLineStopReason, endedThread } from '../../shared/stop-reasons';
 import type { AgentRegistry } from '../agents/agent-registry';
@@ -34,15 +42,6 @@ import { ThreadRuntime, type RuntimeOptions } from './thread-runtime';
 import { copyIntoWorktree } from './worktree-files';
 
 const defaultSize = { cols: 120, rows: 32 };
-const activeStatuses = new Set<Thread['status']>([
-  'queued',
-  'starting',
-  'working',
-  'needs-input',
-  'idle',
-  'rate-limited',
-  'stalled',
-]);
 const finalStatuses = new Set<Thread['status']>(['done', 'failed', 'stopped']);
 
 /** `switchyard agents stop` stopped it (the agent host says so): its own words, not "stopped by you". */
@@ -158,7 +157,7 @@ export class ThreadService {
     for (const thread of this.state.threads()) {
       const worktreeMissing = !(await pathExists(thread.worktreePath));
       if (await this.adopted(thread, adoption, worktreeMissing)) continue;
-      const wasActive = activeStatuses.has(thread.status);
+      const wasActive = activeThreadStatuses.has(thread.status);
       if (wasActive || worktreeMissing !== thread.worktreeMissing) {
         // Still active on disk: the last run ended without a clean quit (crash, kill -9).
         await this.state.putThread({ ...(wasActive ? endedThread(thread, 'host-lost') : thread), worktreeMissing });
@@ -189,11 +188,11 @@ export class ThreadService {
     if (live) next = { ...thread, status: live.status, statusReason: live.reason, stopCause: null };
     // Running in an older host now: whatever this host recorded of an earlier run is past.
     else if (elsewhere) next = { ...thread, statusReason: elsewhere };
-    else if (finished && activeStatuses.has(thread.status)) {
+    else if (finished && activeThreadStatuses.has(thread.status)) {
       next = stoppedFromCommandLine(finished.reason)
         ? endedThread(thread, 'user', finished.exitCode, commandLineStopReason)
         : endedThread(thread, 'exited-while-closed', finished.exitCode);
-    } else if (adoption.hostLost && activeStatuses.has(thread.status)) {
+    } else if (adoption.hostLost && activeThreadStatuses.has(thread.status)) {
       next = endedThread(thread, 'host-lost');
     }
     if (!next) return false;

@@ -1,19 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { RequestOf } from '../../shared/contract';
 import type { FollowUp } from '../../shared/follow-ups';
-import type { Thread } from '../../shared/models';
+import { activeThreadStatuses, type Thread } from '../../shared/models';
 import { notify } from '../state/notices-store';
 import { getBridge } from '../transport/bridge';
-
-const runningStatuses = new Set<Thread['status']>([
-  'queued',
-  'starting',
-  'working',
-  'needs-input',
-  'idle',
-  'rate-limited',
-  'stalled',
-]);
 
 type FollowUpChannel =
   'threads.followUps.add' | 'threads.followUps.edit' | 'threads.followUps.remove' | 'threads.followUps.sendNow';
@@ -46,7 +36,7 @@ export function FollowUpQueue({ thread }: { thread: Thread }) {
     };
   }, [threadId]);
 
-  const running = runningStatuses.has(thread.status);
+  const running = activeThreadStatuses.has(thread.status);
   if (!running && items.length === 0) return null;
 
   const change = async <C extends FollowUpChannel>(

@@ -1,4 +1,4 @@
-import type { Thread } from '../../shared/models';
+import { activeThreadStatuses, type Thread } from '../../shared/models';
 import type { ReviewDecision } from '../../shared/review-decision';
 
 /**
@@ -9,17 +9,6 @@ import type { ReviewDecision } from '../../shared/review-decision';
 export function mergeIsPrimary(review: ReviewDecision, approvalStale: boolean | null): boolean {
   return review.state === 'approved' && approvalStale !== true;
 }
-
-/** Agent states in which it may still commit (or is about to start). */
-const activeStatuses: ReadonlySet<Thread['status']> = new Set([
-  'queued',
-  'starting',
-  'working',
-  'needs-input',
-  'idle',
-  'rate-limited',
-  'stalled',
-]);
 
 export interface MergeFacts {
   review: ReviewDecision;
@@ -44,7 +33,7 @@ export function mergeWarnings(facts: MergeFacts): MergeWarning[] {
   const warnings: MergeWarning[] = [];
   const review = reviewWarning(facts.review, facts.approvalStale);
   if (review) warnings.push({ id: 'review', text: review });
-  if (activeStatuses.has(facts.status)) {
+  if (activeThreadStatuses.has(facts.status)) {
     warnings.push({
       id: 'agent',
       text: 'The agent is still working or waiting for input; only what it has committed so far is merged.',
