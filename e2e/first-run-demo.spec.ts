@@ -73,6 +73,12 @@ test('in the demo, "Ask for a review" on the thread that left a TODO puts a bloc
   await expect(blocking).toHaveCount(1);
   await expect(blocking).toContainText(':2');
   await expect(blocking).toContainText('Left-over TODO or console.log');
+
+  // Asking again replaces the first review's untouched drafts instead of piling up duplicates.
+  await page.getByTestId('reviewer-ask').click();
+  await expect(status).toContainText('replaced 3 drafts from the earlier review', { timeout: 20_000 });
+  await expect(blocking).toHaveCount(1);
+  await expect(page.getByTestId('review-comment')).toHaveCount(3);
 });
 
 test('the page may open its own WebSocket and no other (CSP connect-src)', async ({ page }) => {
