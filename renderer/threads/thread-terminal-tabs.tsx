@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { create } from 'zustand';
 import type { TerminalKind } from '../../shared/contract/terminal';
 import type { Thread } from '../../shared/models';
@@ -36,39 +37,49 @@ export function ThreadTabs({ thread }: { thread: Thread }) {
   const shellActive = tab === 'terminal' && shown === 'shell';
   return (
     <div className="tabs" role="tablist">
-      <button
-        type="button"
-        role="tab"
-        className={`tab${agentActive ? ' active' : ''}`}
-        aria-selected={agentActive}
-        data-testid="tab-terminal"
-        title="The agent's terminal"
-        onClick={() => open('agent')}
-      >
+      <Tab active={agentActive} testId="tab-terminal" title="The agent's terminal" onSelect={() => open('agent')}>
         Agent
-      </button>
-      <button
-        type="button"
-        role="tab"
-        className={`tab${shellActive ? ' active' : ''}`}
-        aria-selected={shellActive}
-        data-testid="tab-shell"
+      </Tab>
+      <Tab
+        active={shellActive}
+        testId="tab-shell"
         title="A shell of your own in the thread's worktree (not an agent: it never takes an agent slot)"
-        onClick={() => open('shell')}
+        onSelect={() => open('shell')}
       >
         Terminal
-      </button>
-      <button
-        type="button"
-        role="tab"
-        className={`tab${tab === 'diff' ? ' active' : ''}`}
-        aria-selected={tab === 'diff'}
-        data-testid="tab-diff"
-        onClick={() => setTab('diff')}
-      >
+      </Tab>
+      <Tab active={tab === 'diff'} testId="tab-diff" onSelect={() => setTab('diff')}>
         Review
-      </button>
+      </Tab>
     </div>
+  );
+}
+
+function Tab({
+  active,
+  testId,
+  title,
+  onSelect,
+  children,
+}: {
+  active: boolean;
+  testId: string;
+  title?: string;
+  onSelect: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      role="tab"
+      className={`tab${active ? ' active' : ''}`}
+      aria-selected={active}
+      data-testid={testId}
+      title={title}
+      onClick={onSelect}
+    >
+      {children}
+    </button>
   );
 }
 
