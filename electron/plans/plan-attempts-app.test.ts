@@ -145,6 +145,7 @@ describe('a plan task with attempts in the app', () => {
     t = await startReviewApp(path.join(temp.dir, `data-${counter}`), dist);
     const [past] = await t.call<PlanRunView[]>('plans.runs', {});
     expect(past!.waves).toEqual([['pick'], ['later']]);
+    expect(past!.tasks[0]!.attemptGroupId).toBe(groupId);
     expect(past!.tasks.map((task) => [task.name, task.wave, task.dependsOn])).toEqual([
       ['pick', 0, []],
       ['later', 1, ['pick']],

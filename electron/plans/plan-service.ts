@@ -336,7 +336,17 @@ export class PlanService {
   async listRuns(): Promise<PlanRunView[]> {
     const past = await pastRuns(this.options.dataDir, this.options.state.projects(), this.options.state.threads());
     const live = [...this.runs.values()].map((r) => r.view);
-    return [...live, ...past.filter((p) => !this.runs.has(p.runId))].sort((a, b) => b.runId.localeCompare(a.runId));
+    // A past run's task with attempts keeps its attempt group (and Compare) when the app made one.
+    const withGroups = past.map((view) => ({
+      ...view,
+      tasks: view.tasks.map((task) => {
+        const groupId = attemptGroupIdOf(view.runId, task.name);
+        return this.options.attempts?.find(groupId) ? { ...task, attemptGroupId: groupId } : task;
+      }),
+    }));
+    return [...live, ...withGroups.filter((p) => !this.runs.has(p.runId))].sort((a, b) =>
+      b.runId.localeCompare(a.runId),
+    );
   }
 
   /** Plan files kept in the project's .switchyard/plans/. */

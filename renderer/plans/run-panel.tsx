@@ -112,7 +112,13 @@ export function RunPanel({ run }: { run: PlanRunView }) {
           note: phaseWords[t.phase],
           tone: toneOf(t.phase),
         }))}
-        onPick={(name) => openThread(run.tasks.find((t) => t.name === name)?.threadId ?? null)}
+        onPick={(name) => {
+          const task = run.tasks.find((t) => t.name === name);
+          if (task?.threadId || !task?.attemptGroupId) return openThread(task?.threadId ?? null);
+          // Attempts not picked yet: their Compare view.
+          usePlansStore.getState().setOpen(false);
+          useAttemptsStore.getState().openCompare(task.attemptGroupId);
+        }}
       />
       <table className="plan-run-tasks">
         <thead>
