@@ -26,16 +26,11 @@ export const threadStatuses = [
 export const ThreadStatusSchema = z.enum(threadStatuses);
 export type ThreadStatus = z.infer<typeof ThreadStatusSchema>;
 
+const finalThreadStatuses: readonly ThreadStatus[] = ['done', 'failed', 'stopped'];
 /** Not ended: waiting to start, starting, or with a live agent (every status but done, failed, stopped). */
-export const activeThreadStatuses: ReadonlySet<ThreadStatus> = new Set([
-  'queued',
-  'starting',
-  'working',
-  'needs-input',
-  'idle',
-  'rate-limited',
-  'stalled',
-]);
+export const activeThreadStatuses: ReadonlySet<ThreadStatus> = new Set(
+  threadStatuses.filter((status) => !finalThreadStatuses.includes(status)),
+);
 
 /**
  * Why a thread's agent ended when nobody watched it finish: `user` (threads.stop), `quit`
