@@ -81,6 +81,8 @@ test('Review all: reviewers on every queued thread; the blocked entry shows its 
   }
   expect(await queueOrder(page)).toEqual(['With todo', 'Notes']);
 
+  // The demo reviewer by name: the default would be any other installed agent (offline here).
+  await view.getByTestId('mq-review-all-profile').selectOption('demo');
   await view.getByTestId('mq-review-all').click();
   await expect(queueEntry(page, 'With todo').getByTestId('mq-blocking')).toHaveText('1 blocking', { timeout: 20_000 });
   await expect(queueEntry(page, 'Notes').getByTestId('mq-blocking')).toHaveCount(0);

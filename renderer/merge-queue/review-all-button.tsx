@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { listenToReviewers, reviewerActions, useReviewerStore } from '../review/reviewer-store';
+import { ReviewerPicker } from '../review/reviewer-picker';
 
 /**
  * Review all: a reviewer agent on every queued thread, a few at a time (the project's reviewer
@@ -7,23 +8,27 @@ import { listenToReviewers, reviewerActions, useReviewerStore } from '../review/
  */
 export function ReviewAllButton({ projectId, disabled }: { projectId: string; disabled: boolean }) {
   const [asking, setAsking] = useState(false);
+  const [profileId, setProfileId] = useState('');
   const running = useReviewerStore(
     (state) => Object.values(state.runs).filter((run) => run.projectId === projectId && run.state === 'running').length,
   );
   useEffect(() => listenToReviewers(), []);
   return (
-    <button
-      type="button"
-      className="button"
-      data-testid="mq-review-all"
-      disabled={disabled || asking}
-      title="A reviewer agent reads every queued branch and leaves its findings as comments"
-      onClick={() => {
-        setAsking(true);
-        void reviewerActions.reviewAll(projectId).finally(() => setAsking(false));
-      }}
-    >
-      {running > 0 ? `Reviewing (${running} running)…` : 'Review all'}
-    </button>
+    <span className="review-all">
+      <ReviewerPicker value={profileId} onChange={setProfileId} testId="mq-review-all-profile" />
+      <button
+        type="button"
+        className="button"
+        data-testid="mq-review-all"
+        disabled={disabled || asking}
+        title="A reviewer agent reads every queued branch and leaves its findings as comments"
+        onClick={() => {
+          setAsking(true);
+          void reviewerActions.reviewAll(projectId, profileId || undefined).finally(() => setAsking(false));
+        }}
+      >
+        {running > 0 ? `Reviewing (${running} running)…` : 'Review all'}
+      </button>
+    </span>
   );
 }

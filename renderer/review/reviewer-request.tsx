@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Thread } from '../../shared/models';
-import { useProfilesStore } from '../state/profiles-store';
 import { latestRun, reviewerActions, useReviewerStore } from './reviewer-store';
 import { reviewerStatusText } from './reviewer-status-text';
+import { ReviewerPicker } from './reviewer-picker';
 import '../styles/reviewer.css';
 
 /**
@@ -11,14 +11,11 @@ import '../styles/reviewer.css';
  * cancellable, its output) and what it found.
  */
 export function ReviewerRequest({ thread }: { thread: Thread }) {
-  const profiles = useProfilesStore((state) => state.profiles);
   const run = useReviewerStore((state) => latestRun(state.runs, thread.id));
   const [profileId, setProfileId] = useState('');
   const [showOutput, setShowOutput] = useState(false);
   const [asking, setAsking] = useState(false);
   useEffect(() => void reviewerActions.load(thread.projectId), [thread.projectId]);
-  // A reviewer needs a headless (print) mode, or the demo agent's review scenario.
-  const choices = profiles.filter((p) => p.installed && (p.modes.includes('headless') || p.id === 'demo'));
   const running = run?.state === 'running';
 
   const ask = async () => {
@@ -29,20 +26,7 @@ export function ReviewerRequest({ thread }: { thread: Thread }) {
 
   return (
     <div className="reviewer-request" data-testid="reviewer-request">
-      <select
-        className="input small"
-        aria-label="Reviewer agent"
-        data-testid="reviewer-profile"
-        value={profileId}
-        onChange={(event) => setProfileId(event.target.value)}
-      >
-        <option value="">Default reviewer</option>
-        {choices.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.label}
-          </option>
-        ))}
-      </select>
+      <ReviewerPicker value={profileId} onChange={setProfileId} testId="reviewer-profile" />
       <button
         type="button"
         className="button small"

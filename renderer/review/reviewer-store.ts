@@ -49,9 +49,9 @@ export const reviewerActions = {
     const result = await getBridge().invoke('reviewer.cancel', { runId });
     if (!result.ok) notify({ tone: 'error', title: 'Could not cancel the review', message: result.error.message });
   },
-  async reviewAll(projectId: string): Promise<void> {
+  async reviewAll(projectId: string, profileId?: string): Promise<void> {
     listenToReviewers();
-    const result = await getBridge().invoke('reviewer.runAll', { projectId });
+    const result = await getBridge().invoke('reviewer.runAll', { projectId, profileId });
     if (!result.ok) notify({ tone: 'error', title: 'Could not review the queue', message: result.error.message });
   },
 };
