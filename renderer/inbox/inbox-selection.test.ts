@@ -15,7 +15,9 @@ describe('the "Needs you" inbox', () => {
     makeThread({ id: 'a-failed', projectId: 'pa', status: 'failed', statusReason: 'exit 1' }),
     makeThread({ id: 'a-asks-late', projectId: 'pa', status: 'needs-input' }),
     makeThread({ id: 'a-asks-early', projectId: 'pa', status: 'needs-input' }),
+    makeThread({ id: 'a-stalled', projectId: 'pa', status: 'stalled', statusReason: 'stalled: Reconnecting... 5/5' }),
     makeThread({ id: 'a-working', projectId: 'pa', status: 'working' }),
+    makeThread({ id: 'a-limited', projectId: 'pa', status: 'rate-limited' }),
     makeThread({ id: 'a-done', projectId: 'pa', status: 'done' }),
     makeThread({ id: 'a-archived', projectId: 'pa', status: 'failed', archived: true }),
     makeThread({ id: 'closed-project', projectId: 'gone', status: 'needs-input' }),
@@ -25,20 +27,24 @@ describe('the "Needs you" inbox', () => {
     'a-failed': { status: 'failed', at: 500, observed: true },
     'a-asks-late': { status: 'needs-input', at: 3_000, observed: true },
     'a-asks-early': { status: 'needs-input', at: 2_000, observed: false },
+    'a-stalled': { status: 'stalled', at: 100, observed: true },
   } as const;
 
-  it('lists the waiting and failed threads of every open project, grouped by project, waiting first, longest first', () => {
+  it('lists the waiting, stalled and failed threads of every open project, grouped by project, waiting first, longest first', () => {
     const groups = inboxGroups(byIdOf(threads), [alpha, beta], statusSince, 10_000);
     expect(groups.map((g) => [g.project.id, g.rows.map((r) => r.thread.id)])).toEqual([
-      ['pa', ['a-asks-early', 'a-asks-late', 'a-failed']],
+      ['pa', ['a-asks-early', 'a-asks-late', 'a-stalled', 'a-failed']],
       ['pb', ['b-asks']],
     ]);
     expect(groups[0]!.rows[0]).toMatchObject({ since: 2_000, observed: false });
-    expect(inboxCount(byIdOf(threads), [alpha, beta])).toBe(4);
+    // A rate-limited agent waits on its provider, not on the dispatcher: not in the inbox.
+    expect(inboxCount(byIdOf(threads), [alpha, beta])).toBe(5);
   });
 
   it('is empty when nothing waits, and leaves out projects with nothing waiting', () => {
-    const quiet = threads.filter((t) => t.projectId !== 'pb' && !['needs-input', 'failed'].includes(t.status));
+    const quiet = threads.filter(
+      (t) => t.projectId !== 'pb' && !['needs-input', 'stalled', 'failed'].includes(t.status),
+    );
     expect(inboxGroups(byIdOf(quiet), [alpha, beta], {})).toEqual([]);
     expect(inboxCount(byIdOf(quiet), [alpha, beta])).toBe(0);
     expect(inboxGroups(byIdOf(threads), [beta], statusSince).map((g) => g.project.id)).toEqual(['pb']);
@@ -62,5 +68,6 @@ describe('the "Needs you" inbox', () => {
     expect(describeWait('needs-input', 120_000, true)).toBe('waiting 2 minutes');
     expect(describeWait('needs-input', 60_000, false)).toBe('waiting at least 1 minute');
     expect(describeWait('failed', 60_000, true)).toBe('failed 1 minute ago');
+    expect(describeWait('stalled', 120_000, true)).toBe('stalled for 2 minutes');
   });
 });

@@ -1,8 +1,12 @@
 import type { Project, Thread, ThreadStatus } from '../../shared/models';
 import type { StatusSince } from '../state/threads-store';
 
-/** What the inbox lists: agents blocked on the dispatcher, and agents that failed. */
-export const inboxStatuses: ReadonlySet<ThreadStatus> = new Set(['needs-input', 'failed']);
+/**
+ * What the inbox lists: agents blocked on the dispatcher, agents stalled (retrying a dead
+ * connection, or silent for too long: someone should look), and agents that failed. A
+ * rate-limited agent waits on its provider, not on the dispatcher, so it is not here.
+ */
+export const inboxStatuses: ReadonlySet<ThreadStatus> = new Set(['needs-input', 'stalled', 'failed']);
 
 export interface InboxRow {
   thread: Thread;
@@ -17,10 +21,11 @@ export interface InboxGroup {
   rows: InboxRow[];
 }
 
-const statusRank = (thread: Thread) => (thread.status === 'needs-input' ? 0 : 1);
+const inboxOrder: readonly ThreadStatus[] = ['needs-input', 'stalled', 'failed'];
+const statusRank = (thread: Thread) => inboxOrder.indexOf(thread.status);
 
 /**
- * The "Needs you" inbox: the waiting and failed threads of every open project, grouped by project
+ * The "Needs you" inbox: the waiting, stalled and failed threads of every open project, grouped by project
  * (in the projects' order), those waiting for input first, then the longest waiting first.
  * Archived threads are put away and never count; threads of a project not open are left out.
  */

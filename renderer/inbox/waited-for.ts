@@ -11,9 +11,14 @@ export function formatWaited(ms: number): string {
 }
 
 /** The inbox's words for a wait: "waiting 5 minutes", or "waiting at least 5 minutes" when it began before the window loaded. */
-export function describeWait(status: 'needs-input' | 'failed' | string, ms: number, observed: boolean): string {
-  const verb = status === 'failed' ? 'failed' : 'waiting';
+export function describeWait(
+  status: 'needs-input' | 'stalled' | 'failed' | string,
+  ms: number,
+  observed: boolean,
+): string {
   const span = formatWaited(ms);
-  if (status === 'failed') return observed ? `${verb} ${span} ago` : `${verb} at least ${span} ago`;
-  return observed ? `${verb} ${span}` : `${verb} at least ${span}`;
+  const atLeast = observed ? '' : 'at least ';
+  if (status === 'failed') return `failed ${atLeast}${span} ago`;
+  if (status === 'stalled') return `stalled for ${atLeast}${span}`;
+  return `waiting ${atLeast}${span}`;
 }
