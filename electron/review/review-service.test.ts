@@ -8,9 +8,15 @@ import type { ReviewComment } from '../../shared/review-comments';
 import { keptOutputChars } from '../../shared/limits';
 import type { VerificationRun } from '../../shared/review-verification';
 import type { ClientLink } from '../api/client-link';
-import { commitAll, makeRepo, makeTempDir, tip, waitFor } from '../test-support/temp-repo';
+import { commitAll, makeTempDir, tip, waitFor } from '../test-support/temp-repo';
 import { recordingClient, terminalText } from '../test-support/test-app';
-import { createShellThread, prepareDist, type ReviewTestApp, startReviewApp } from '../test-support/review';
+import {
+  createShellThread,
+  prepareDist,
+  repoWithReviewApp,
+  type ReviewTestApp,
+  startReviewApp,
+} from '../test-support/review';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let dist: string;
@@ -29,17 +35,12 @@ afterAll(async () => {
   await temp.cleanup();
 });
 
-let counter = 0;
 beforeEach(async () => {
-  counter++;
-  repo = await makeRepo(temp.dir, `repo-${counter}`, {
+  ({ repo, dataDir, t, projectId } = await repoWithReviewApp(temp.dir, dist, {
     'README.md': '# Test\n',
     'src/app.ts': 'export const one = 1;\nexport const two = 2;\nexport const three = 3;\n',
     'package.json': '{ "name": "x" }\n',
-  });
-  dataDir = path.join(temp.dir, `data-${counter}`);
-  t = await startReviewApp(dataDir, dist);
-  projectId = (await t.call<{ id: string }>('projects.open', { path: repo })).id;
+  }));
 });
 
 afterEach(async () => {

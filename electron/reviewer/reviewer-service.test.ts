@@ -6,12 +6,11 @@ import type { QueueView } from '../../shared/merge-queue';
 import type { Thread } from '../../shared/models';
 import type { ReviewComment } from '../../shared/review-comments';
 import { type AgentProfile, toolDefaultApprovalModes } from '../agents/profile';
-import { createSwitchyardApp } from '../app/switchyard-app';
 import { gitOutput } from '../git/core';
 import { listWorktrees } from '../git/worktree';
 import { demoMalformedFinding } from '../demo-agent/run-scenario';
-import { prepareDist, type ReviewTestApp } from '../test-support/review';
-import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
+import { prepareDist, repoWithReviewApp, type ReviewTestApp, startReviewApp } from '../test-support/review';
+import { makeTempDir, waitFor } from '../test-support/temp-repo';
 import { reviewerRoot } from './review-worktree';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -66,29 +65,13 @@ afterAll(async () => {
   await temp.cleanup();
 });
 
-let counter = 0;
 beforeEach(async () => {
-  counter++;
-  repo = await makeRepo(temp.dir, `repo-${counter}`, { 'README.md': '# Test\n' });
-  dataDir = path.join(temp.dir, `data-${counter}`);
-  const app = await createSwitchyardApp({
-    dataDir,
-    distDir: dist,
-    host: { kind: 'browser' },
-    version: '0.0.0-test',
-    log: () => undefined,
-    extraProfiles: profiles,
-    reviewerTimeoutMs: 1_500,
-  });
-  const call = async <T>(channel: string, payload: unknown): Promise<T> => {
-    const result = await app.dispatch(channel, payload);
-    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
-    return result.value as T;
-  };
-  const events: ReviewTestApp['events'] = [];
-  app.events.subscribe((event, payload) => events.push({ event, payload }));
-  t = { app, events, call, callError: () => Promise.reject(new Error('unused')) };
-  projectId = (await t.call<{ id: string }>('projects.open', { path: repo })).id;
+  ({ repo, dataDir, t, projectId } = await repoWithReviewApp(
+    temp.dir,
+    dist,
+    { 'README.md': '# Test\n' },
+    { extraProfiles: profiles, reviewerTimeoutMs: 1_500 },
+  ));
 });
 
 afterEach(async () => {
@@ -246,14 +229,7 @@ describe('a reviewer agent on a thread', () => {
     const stale = path.join(reviewerRoot(dataDir), 'left-over', 'tree');
     await gitOutput(repo, ['worktree', 'add', '--detach', '--', stale, thread.branch]);
     await t.app.shutdown();
-    const again = await createSwitchyardApp({
-      dataDir,
-      distDir: dist,
-      host: { kind: 'browser' },
-      version: '0.0.0-test',
-      log: () => undefined,
-    });
-    t = { ...t, app: again };
+    t = await startReviewApp(dataDir, dist);
     await expectNoReviewWorktrees();
   }, 40_000);
 });

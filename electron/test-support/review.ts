@@ -2,9 +2,10 @@
 import path from 'node:path';
 import type { Thread } from '../../shared/models';
 import type { ClientLink } from '../api/client-link';
-import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
+import { createSwitchyardApp, type SwitchyardApp, type SwitchyardOptions } from '../app/switchyard-app';
 import { bundleDemoAgent } from './demo-agent';
 import { bundleNodeScript } from './bundle-script';
+import { makeRepo } from './temp-repo';
 import type { RecordedEvent } from './test-app';
 
 export interface ReviewTestApp {
@@ -24,13 +25,19 @@ export async function prepareDist(distDir: string): Promise<void> {
   await bundleNodeScript(path.resolve(__dirname, '..', 'git', 'git-worker.ts'), path.join(distDir, 'git-worker.cjs'));
 }
 
-export async function startReviewApp(dataDir: string, distDir: string): Promise<ReviewTestApp> {
+/** `options` adds to or overrides the test defaults (e.g. extra agent profiles, a reviewer timeout). */
+export async function startReviewApp(
+  dataDir: string,
+  distDir: string,
+  options: Partial<SwitchyardOptions> = {},
+): Promise<ReviewTestApp> {
   const app = await createSwitchyardApp({
     dataDir,
     distDir,
     host: { kind: 'browser' },
     version: '0.0.0-test',
     log: () => undefined,
+    ...options,
   });
   const events: RecordedEvent[] = [];
   app.events.subscribe((event, payload) => events.push({ event, payload }));
@@ -45,6 +52,32 @@ export async function startReviewApp(dataDir: string, distDir: string): Promise<
     return result.error;
   };
   return { app, events, call, callError };
+}
+
+export interface RepoWithReviewApp {
+  readonly repo: string;
+  readonly dataDir: string;
+  readonly t: ReviewTestApp;
+  readonly projectId: string;
+}
+
+let opened = 0;
+/**
+ * A fresh repository (`files` committed) and data folder under `parentDir`, named apart from earlier
+ * ones, with an app over `distDir` that has the repository open as a project.
+ */
+export async function repoWithReviewApp(
+  parentDir: string,
+  distDir: string,
+  files: Record<string, string>,
+  options: Partial<SwitchyardOptions> = {},
+): Promise<RepoWithReviewApp> {
+  opened++;
+  const repo = await makeRepo(parentDir, `repo-${opened}`, files);
+  const dataDir = path.join(parentDir, `data-${opened}`);
+  const t = await startReviewApp(dataDir, distDir, options);
+  const projectId = (await t.call<{ id: string }>('projects.open', { path: repo })).id;
+  return { repo, dataDir, t, projectId };
 }
 
 /** A thread whose "agent" is a shell line (argv, no user text in it); it exits when the line ends. */
