@@ -110,3 +110,57 @@ describe('AppTaskExecutor follows its thread', () => {
     expect(told).toEqual(['activity', 'finished:0']);
   });
 });
+
+describe('AppTaskExecutor with a task of several attempts', () => {
+  it('keeps each attempt on its own thread, and Approve on the task approves every attempt whose plan is ready', async () => {
+    const events = memoryEvents();
+    const messages: string[] = [];
+    const made: string[] = [];
+    const executor = new AppTaskExecutor({
+      threads: {
+        create: async (request: { name: string }) => {
+          made.push(request.name);
+          return {
+            id: `t_${made.length}`,
+            status: 'starting',
+            statusReason: null,
+            exitCode: null,
+          } as unknown as Thread;
+        },
+        stop: async () => undefined as unknown as Thread,
+        sendMessage: (id: string, text: string) => void messages.push(`${id}:${text}`),
+      },
+      events,
+      projectId: 'p',
+      target: 'main',
+      typeKeys: () => true,
+      onChange: () => undefined,
+      activityEveryMs: 60_000,
+    });
+    const quiet: TaskAgentEvents = {
+      activity: () => undefined,
+      idle: () => undefined,
+      needsInput: () => undefined,
+      finished: () => undefined,
+      hold: () => undefined,
+    };
+    const attempt = (k: number) =>
+      ({ ...task(false, true), attempt: k, branch: `switchyard/a/attempt-${k}` }) as ResolvedTask;
+    await executor.start(attempt(1), '/unused', quiet, 'abc');
+    await executor.start(attempt(2), '/unused', quiet, 'abc');
+    expect(made).toEqual(['a · attempt 1', 'a · attempt 2']);
+    expect([executor.threadOf(attempt(1)), executor.threadOf(attempt(2))]).toEqual(['t_1', 't_2']);
+    const move = (id: string, status: ThreadStatus) =>
+      events.emit('thread.updated', { id, status, statusReason: null, exitCode: null } as unknown as Thread);
+    move('t_1', 'working');
+    move('t_1', 'idle');
+    // Only attempt 1's plan is ready: Approve reaches it alone.
+    expect(executor.decide('a', 'approve', undefined)).toBeNull();
+    expect(messages).toEqual(['t_1:Plan approved: implement it.']);
+    move('t_2', 'working');
+    move('t_2', 'idle');
+    expect(executor.decide('a', 'approve', undefined)).toBeNull();
+    expect(messages).toEqual(['t_1:Plan approved: implement it.', 't_2:Plan approved: implement it.']);
+    expect(executor.decide('a', 'approve', undefined)).toMatch(/already approved/);
+  });
+});

@@ -162,8 +162,20 @@ export class AppTaskExecutor implements TaskExecutor {
    * next plan. Returns why it was refused, or null.
    */
   decide(taskName: string, decision: 'approve' | 'request-changes', text: string | undefined): string | null {
-    const state = this.tasks.get(taskName);
-    if (!state) return `"${taskName}" has not started yet.`;
+    // A task with attempts: the decision goes to each attempt whose plan waits for one.
+    const states = [...this.tasks.values()].filter((state) => state.task.name === taskName);
+    if (states.length === 0) return `"${taskName}" has not started yet.`;
+    let refused: string | null = null;
+    let taken = false;
+    for (const state of states) {
+      const why = this.decideOne(state, decision, text);
+      if (why === null) taken = true;
+      else refused ??= why;
+    }
+    return taken ? null : refused;
+  }
+
+  private decideOne(state: AppTask, decision: 'approve' | 'request-changes', text: string | undefined): string | null {
     const next = gateAfterDecision(state.gate, decision);
     if ('refused' in next) return next.refused;
     const asking = state.status === 'needs-input';
@@ -182,7 +194,7 @@ export class AppTaskExecutor implements TaskExecutor {
     state.gate = next.state;
     state.worked = false;
     this.setHeld(state, false);
-    this.options.onChange(taskName, { gate: state.gate });
+    this.options.onChange(state.task.name, { gate: state.gate });
     return null;
   }
 
