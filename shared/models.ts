@@ -111,6 +111,8 @@ export const ThreadSchema = z.object({
   budget: BudgetSchema.nullable().default(null),
   /** Near (80 %) or over (100 %) its own or its project's budget. */
   budgetAlert: BudgetAlertSchema.nullable().default(null),
+  /** The plan run that started it, if one did: its spend is booked to that run (kept across restarts). */
+  planRunId: z.string().optional(),
 });
 export type Thread = z.infer<typeof ThreadSchema>;
 

@@ -229,7 +229,10 @@ describe("a plan thread's usage", () => {
         'the task thread',
         30_000,
       );
+      // Recorded once its thread is made (just after the run shows it).
+      await waitFor(() => app.state.thread(threadId).budget !== null, 'the task budget on its thread');
       expect(app.state.thread(threadId).budget).toEqual(budget);
+      expect(app.state.thread(threadId).planRunId).toBe(started.runId);
       const summary = await waitFor(
         async () => {
           const s = await call<UsageSummaryView>('usage.summary', { projectId: project.id });

@@ -198,6 +198,9 @@ export class PlanService {
   /** A task's or attempt's thread was made: an attempt joins its task's group; a task's budget becomes the thread's. */
   private async threadMade(runId: string, projectId: string, task: ResolvedTask, thread: Thread): Promise<void> {
     try {
+      // Recorded on the thread too, so its spend is still booked to the run after a restart.
+      const saved = await this.options.state.putThread({ ...this.options.state.thread(thread.id), planRunId: runId });
+      this.options.events.emit('thread.updated', saved);
       if (task.attempt !== null && this.options.attempts) {
         await this.options.attempts.recordPlanAttempt(
           {

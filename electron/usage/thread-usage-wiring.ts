@@ -150,7 +150,7 @@ export class ThreadUsageWiring {
         .track({
           threadId: thread.id,
           projectId: thread.projectId,
-          planRunId: this.options.planRunOf?.(thread) ?? null,
+          planRunId: thread.planRunId ?? this.options.planRunOf?.(thread) ?? null,
           cwd: thread.worktreePath,
           profileId: thread.profileId,
           since: new Date(thread.createdAt),
