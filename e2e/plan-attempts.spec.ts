@@ -77,3 +77,34 @@ test('a plan task with two attempts and "pick":"manual" waits for a pick in Comp
     /refs\/switchyard\/attempts\/plan-.*-pick\/2/,
   );
 });
+
+test("a row's agent field: the demo agent's scenario, or a custom command, reaches the plan and its dry run", async ({
+  page,
+}) => {
+  await page.goto(workspace().host.url);
+  await page.getByTestId('plans-open').click();
+  const view = page.getByTestId('plans-view');
+  await view.getByTestId('plan-paste').click();
+  await view.getByTestId('plan-source-text').fill(
+    JSON.stringify({
+      base: 'main',
+      agent: { profile: 'demo' },
+      tasks: [{ name: 'docs', brief: { task: 'Docs', ownedPaths: ['docs/**'] } }],
+    }),
+  );
+  await view.getByTestId('plan-use-source').click();
+  const row = view.getByTestId('plan-task-0');
+  await expect(row.getByTestId('plan-task-command-docs')).toHaveCount(0);
+  await row.getByTestId('plan-task-scenario-docs').fill('quick');
+  await expect(view.getByTestId('plan-check')).toHaveAttribute('data-ok', 'true');
+  await view.getByTestId('plan-dry-run').click();
+  await expect(view.getByTestId('plan-dry-run-report')).toContainText('quick');
+
+  // A custom command instead: the command field replaces the scenario, and the dry run runs it.
+  await row.getByLabel('Agent').selectOption('custom');
+  await expect(row.getByTestId('plan-task-scenario-docs')).toHaveCount(0);
+  await row.getByTestId('plan-task-command-docs').fill('echo writing-docs');
+  await expect(view.getByTestId('plan-check')).toHaveAttribute('data-ok', 'true');
+  await view.getByTestId('plan-dry-run').click();
+  await expect(view.getByTestId('plan-dry-run-report')).toContainText('echo writing-docs');
+});
