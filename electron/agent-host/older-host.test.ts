@@ -5,11 +5,11 @@ import type { Thread } from '../../shared/models';
 import type { StartReport } from '../../shared/start-report';
 import { type SwitchyardApp } from '../app/switchyard-app';
 import { bundledAgentHostDir, dispatchOrThrow, startAgentHostApp } from '../test-support/agent-host-app';
+import { oneStepPlan, startOlderAgentHost } from '../test-support/launch-plan';
 import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
 import { recordingClient } from '../test-support/test-app';
-import type { LaunchPlan } from '../threads/thread-runtime';
-import { AgentHostClient, shutDownAgentHosts, spawnAgentHost } from './agent-host-client';
-import { agentHostPaths } from './protocol';
+import type { AgentHostClient } from './agent-host-client';
+import { shutDownAgentHosts } from './agent-host-client';
 
 const distDir = bundledAgentHostDir('older-host-test');
 const entry = path.join(distDir, 'agent-host.cjs');
@@ -29,8 +29,6 @@ function alive(pid: number): boolean {
     return false;
   }
 }
-
-const idle = { onEvent: () => undefined, onData: () => undefined, onClose: () => undefined };
 
 beforeEach(async () => {
   temp = await makeTempDir();
@@ -54,32 +52,14 @@ const call = <T>(app: SwitchyardApp, channel: string, payload: unknown) =>
 
 /** The thread's agent as an older Switchyard left it: running in that version's agent host. */
 async function runInOlderHost(thread: Thread): Promise<AgentHostClient> {
-  const paths = agentHostPaths(dataDir, older);
-  await spawnAgentHost(
-    dataDir,
-    { execPath: process.execPath, entry, env: { SWITCHYARD_AGENT_HOST_PROTOCOL: String(older) } },
-    paths,
-  );
-  const client = await waitFor(() => AgentHostClient.connect(paths, idle, older), 'the older host to answer');
-  const plan: LaunchPlan = {
+  const client = await startOlderAgentHost(dataDir, entry, older);
+  const plan = oneStepPlan({
     threadId: thread.id,
     threadName: thread.name,
     cwd: thread.worktreePath,
-    cols: 80,
-    rows: 24,
-    steps: [
-      {
-        kind: 'agent',
-        banner: null,
-        file: '/bin/sh',
-        args: ['-c', 'echo old agent up; read x; exit 3'],
-        env: process.env as Record<string, string>,
-        typedPrompt: null,
-        needsInputPatterns: [],
-        profileId: 'custom',
-      },
-    ],
-  };
+    file: '/bin/sh',
+    args: ['-c', 'echo old agent up; read x; exit 3'],
+  });
   await client.request('start', { plan, maxRunning: 4 });
   return client;
 }

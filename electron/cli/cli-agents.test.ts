@@ -2,12 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/models';
-import { AgentHostClient, shutDownAgentHosts, spawnAgentHost } from '../agent-host/agent-host-client';
-import { agentHostPaths } from '../agent-host/protocol';
-import type { LaunchPlan } from '../threads/thread-runtime';
+import { shutDownAgentHosts } from '../agent-host/agent-host-client';
 import { type SwitchyardApp } from '../app/switchyard-app';
 import { bundledAgentHostDir, dispatchOrThrow, startAgentHostApp } from '../test-support/agent-host-app';
 import { runBuiltCli } from '../test-support/built-cli';
+import { oneStepPlan, startOlderAgentHost } from '../test-support/launch-plan';
 import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
 import { recordingClient } from '../test-support/test-app';
 import type { AgentRow } from './agents';
@@ -45,8 +44,6 @@ const switchyard = (...args: string[]) => runBuiltCli(cli, [...args, '--data-dir
 
 const openApp = () => startAgentHostApp(dataDir, distDir);
 const call = <T>(channel: string, payload: unknown) => dispatchOrThrow<T>(app!, window, channel, payload);
-
-const idle = { onEvent: () => undefined, onData: () => undefined, onClose: () => undefined };
 
 function alive(pid: number): boolean {
   return existsSync(`/proc/${pid}`) && !/State:\s+Z/.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -138,35 +135,8 @@ describe.skipIf(process.platform === 'win32')('switchyard agents', () => {
 
   it('lists and stops an agent left in an older Switchyard’s agent host, through that host', async () => {
     const older = 0;
-    const paths = agentHostPaths(dataDir, older);
-    await spawnAgentHost(
-      dataDir,
-      {
-        execPath: process.execPath,
-        entry: path.join(distDir, 'agent-host.cjs'),
-        env: { SWITCHYARD_AGENT_HOST_PROTOCOL: '0' },
-      },
-      paths,
-    );
-    const host = await waitFor(() => AgentHostClient.connect(paths, idle, older), 'the older host');
-    const plan: LaunchPlan = {
-      threadId: 't_left',
-      cwd: repo,
-      cols: 80,
-      rows: 24,
-      steps: [
-        {
-          kind: 'agent',
-          banner: null,
-          file: '/bin/sh',
-          args: ['-c', 'echo left up; read x'],
-          env: process.env as Record<string, string>,
-          typedPrompt: null,
-          needsInputPatterns: [],
-          profileId: 'custom',
-        },
-      ],
-    };
+    const host = await startOlderAgentHost(dataDir, path.join(distDir, 'agent-host.cjs'), older);
+    const plan = oneStepPlan({ threadId: 't_left', cwd: repo, file: '/bin/sh', args: ['-c', 'echo left up; read x'] });
     const { pid } = await host.request<{ pid: number }>('start', { plan, maxRunning: 4 });
     host.close();
     const list = await switchyard('agents', 'list');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StatusChange } from '../status/status-tracker';
+import { oneStepPlan, quietShellEnv } from '../test-support/launch-plan';
 import { makeTempDir, waitFor } from '../test-support/temp-repo';
 import { type LaunchPlan, ThreadRuntime } from './thread-runtime';
 
@@ -25,25 +26,15 @@ afterEach(async () => {
 });
 
 function plan(threadId: string, profileId: string, file: string, args: string[]): LaunchPlan {
-  return {
+  return oneStepPlan({
     threadId,
     threadName: `Thread ${threadId}`,
     cwd: temp.dir,
-    cols: 80,
-    rows: 24,
-    steps: [
-      {
-        kind: 'agent',
-        banner: null,
-        file,
-        args,
-        env: { ...(process.env as Record<string, string>), PS1: '$ ', HISTFILE: '/dev/null' },
-        typedPrompt: null,
-        needsInputPatterns: [],
-        profileId,
-      },
-    ],
-  };
+    file,
+    args,
+    profileId,
+    env: quietShellEnv(),
+  });
 }
 
 /** An agent that runs until a line is typed into it. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StatusChange } from '../status/status-tracker';
+import { oneStepPlan, quietShellEnv } from '../test-support/launch-plan';
 import { makeTempDir, waitFor } from '../test-support/temp-repo';
 import { type LaunchPlan, ThreadRuntime } from './thread-runtime';
 
@@ -24,24 +25,14 @@ afterEach(async () => {
 
 /** A plain shell thread, as the shell profile starts one, with a prompt the screen rules know. */
 function shellPlan(threadId: string): LaunchPlan {
-  return {
+  return oneStepPlan({
     threadId,
     cwd: temp.dir,
-    cols: 80,
-    rows: 24,
-    steps: [
-      {
-        kind: 'agent',
-        banner: null,
-        file: '/bin/bash',
-        args: ['--norc', '--noprofile', '-i'],
-        env: { ...(process.env as Record<string, string>), PS1: '$ ', HISTFILE: '/dev/null' },
-        typedPrompt: null,
-        needsInputPatterns: [],
-        profileId: 'shell',
-      },
-    ],
-  };
+    file: '/bin/bash',
+    args: ['--norc', '--noprofile', '-i'],
+    profileId: 'shell',
+    env: quietShellEnv(),
+  });
 }
 
 describe.skipIf(process.platform === 'win32')('a plain shell thread', () => {

@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FollowUp } from '../../shared/follow-ups';
 import type { StatusChange } from '../status/status-tracker';
 import { bundleDemoAgent } from '../test-support/demo-agent';
+import { oneStepPlan } from '../test-support/launch-plan';
 import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
-import { type LaunchPlan, ThreadRuntime } from './thread-runtime';
+import { ThreadRuntime } from './thread-runtime';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let bundle: string;
@@ -46,25 +47,17 @@ async function startAgent(name: string, scenario: string, typedPrompt: string | 
   runtimes.push(runtime);
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-  const plan: LaunchPlan = {
+  // A custom profile (the default): the generic screen rules only, as for any tool Switchyard has no rules for.
+  const plan = oneStepPlan({
     threadId,
     cwd: repo,
     cols: 100,
     rows: 60,
-    steps: [
-      {
-        kind: 'agent',
-        banner: null,
-        file: process.execPath,
-        args: [bundle, '--scenario', scenario],
-        env: { ...env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' },
-        typedPrompt,
-        needsInputPatterns: [],
-        // A custom profile: the generic screen rules only, as for any tool Switchyard has no rules for.
-        profileId: 'custom',
-      },
-    ],
-  };
+    file: process.execPath,
+    args: [bundle, '--scenario', scenario],
+    env: { ...env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' },
+    typedPrompt,
+  });
   runtime.start(plan);
   const received = async (): Promise<string[]> => {
     try {
