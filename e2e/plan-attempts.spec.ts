@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { git } from './support/git';
-import { useWorkspaceHost } from './support/workspace-host';
+import { threadItem, useWorkspaceHost } from './support/workspace-host';
 
 const workspace = useWorkspaceHost({ openRepo: true });
 
@@ -57,10 +57,18 @@ test('a plan task with two attempts and "pick":"manual" waits for a pick in Comp
   await expect(task).toContainText('pick an attempt');
   expect(await git(repo, 'ls-tree', '--name-only', 'main')).not.toContain('pick.txt');
 
-  // Compare opens over the threads: both attempts side by side; keep the bigger one.
+  // Compare opens over the threads: both attempts side by side.
   await task.getByTestId('plan-compare-pick').click();
   await expect(view).toHaveCount(0);
   const compare = page.getByTestId('compare-table');
+  await expect(compare.getByTestId('compare-column')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  await expect(compare).toHaveCount(0);
+  // An attempt's own thread says so too, with Compare there; keep the bigger one.
+  await threadItem(page, 'pick · attempt 2').click();
+  const bar = page.getByTestId('thread-view').getByTestId('plan-gate-bar');
+  await expect(bar).toContainText('Pick an attempt');
+  await bar.getByTestId('plan-gate-compare').click();
   await expect(compare.getByTestId('compare-column')).toHaveCount(2);
   await compare.getByTestId('compare-column').and(page.locator('[data-k="1"]')).getByTestId('compare-pick').click();
   await expect(compare.getByTestId('compare-column').and(page.locator('[data-k="2"]'))).toHaveAttribute(

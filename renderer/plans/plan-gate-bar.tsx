@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { WireError } from '../../shared/errors';
+import { useAttemptsStore } from '../attempts/attempts-store';
 import { InlineError } from '../ui/inline-error';
 import { usePlansStore } from './plans-store';
 import { GateButtons } from './run-panel';
@@ -12,13 +13,19 @@ export function PlanGateBar({ threadId }: { threadId: string }) {
   const [error, setError] = useState<WireError | null>(null);
   const runs = usePlansStore((state) => state.runs);
   // Selected whole and searched here: a selector making a new object each time would re-render for ever.
+  const groups = useAttemptsStore((state) => state.groups);
   const found = useMemo(() => {
+    // An attempt's thread belongs to its task through the task's attempt group.
+    const inGroup = (groupId: string | null) =>
+      groupId !== null && groups[groupId]?.attempts.some((a) => a.threadId === threadId) === true;
     for (const run of Object.values(runs)) {
-      const task = run.tasks.find((t) => t.threadId === threadId);
+      const task = run.tasks.find(
+        (t) => t.threadId === threadId || (t.phase === 'pick-attempt' && inGroup(t.attemptGroupId)),
+      );
       if (task) return { runId: run.runId, task };
     }
     return null;
-  }, [runs, threadId]);
+  }, [runs, groups, threadId]);
   if (!found) return null;
   const { runId, task } = found;
   if (task.phase === 'plan-ready') {
@@ -31,6 +38,26 @@ export function PlanGateBar({ threadId }: { threadId: string }) {
         </span>
         <GateButtons runId={runId} task={task.name} onError={setError} />
         <InlineError error={error} testId="plan-gate-error" />
+      </div>
+    );
+  }
+  if (task.phase === 'pick-attempt' && task.attemptGroupId) {
+    const groupId = task.attemptGroupId;
+    return (
+      <div className="plan-gate-bar" data-testid="plan-gate-bar" role="status">
+        <strong>Pick an attempt</strong>
+        <span className="muted">
+          {' '}
+          — task {task.name} of plan run {runId} waits for one of its attempts to be picked.{' '}
+        </span>
+        <button
+          type="button"
+          className="button small primary"
+          data-testid="plan-gate-compare"
+          onClick={() => useAttemptsStore.getState().openCompare(groupId)}
+        >
+          Compare attempts
+        </button>
       </div>
     );
   }
