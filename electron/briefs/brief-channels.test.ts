@@ -6,25 +6,20 @@ import type { WireError } from '../../shared/errors';
 import type { Project, Thread } from '../../shared/models';
 import type { SwitchyardApp } from '../app/switchyard-app';
 import { gitOutput } from '../git/core';
-import { makeRepo, makeTempDir } from '../test-support/temp-repo';
-import { makeTestApp } from '../test-support/test-app';
+import { closeRepoWithApp, repoWithApp, type RepoWithApp } from '../test-support/test-app';
 import { defaultPromptTemplate } from './default-prompt-template';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let temp: RepoWithApp['temp'];
 let app: SwitchyardApp;
 let project: Project;
 
 beforeEach(async () => {
-  temp = await makeTempDir();
-  const repo = await makeRepo(temp.dir);
-  ({ app } = await makeTestApp(path.join(temp.dir, 'data')));
+  let repo: string;
+  ({ temp, repo, app } = await repoWithApp());
   project = await call<Project>('projects.open', { path: repo });
 });
 
-afterEach(async () => {
-  await app.shutdown();
-  await temp.cleanup();
-});
+afterEach(() => closeRepoWithApp(app, temp));
 
 async function call<T>(channel: string, payload: unknown): Promise<T> {
   const result = await app.dispatch(channel, payload);

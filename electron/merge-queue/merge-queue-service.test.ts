@@ -16,9 +16,15 @@ import type { SwitchyardApp } from '../app/switchyard-app';
 import { gitOutput, runGit } from '../git/core';
 import { bundleNodeScript } from '../test-support/bundle-script';
 import { makeTempDir, waitFor } from '../test-support/temp-repo';
-import { makeTestApp, type RecordedEvent, recordingClient, terminalText } from '../test-support/test-app';
+import {
+  makeTestApp,
+  type RecordedEvent,
+  recordingClient,
+  terminalText,
+  closeRepoWithApp,
+  repoWithApp,
+} from '../test-support/test-app';
 import { baseFiles, rev } from '../test-support/merge-queue';
-import { makeRepo } from '../test-support/temp-repo';
 import type * as ConflictMatrixModule from './conflict-matrix';
 import { QueueViews } from './queue-views';
 
@@ -72,16 +78,11 @@ let projectId: string;
 const window = recordingClient();
 
 beforeEach(async () => {
-  temp = await makeTempDir();
-  repo = await makeRepo(temp.dir, 'repo', baseFiles);
-  ({ app, events } = await makeTestApp(path.join(temp.dir, 'data')));
+  ({ temp, repo, app, events } = await repoWithApp(baseFiles));
   projectId = (await call<{ id: string }>('projects.open', { path: repo })).id;
 });
 
-afterEach(async () => {
-  await app.shutdown();
-  await temp.cleanup();
-});
+afterEach(() => closeRepoWithApp(app, temp));
 
 async function call<T = unknown>(channel: string, payload: unknown): Promise<T> {
   const result = await app.dispatch(channel, payload, window);

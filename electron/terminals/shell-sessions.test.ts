@@ -3,23 +3,25 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/models';
 import type { SwitchyardApp } from '../app/switchyard-app';
-import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
-import { makeTestApp, recordingClient, type RecordedEvent } from '../test-support/test-app';
+import { waitFor } from '../test-support/temp-repo';
+import {
+  makeTestApp,
+  recordingClient,
+  type RecordedEvent,
+  closeRepoWithApp,
+  repoWithApp,
+  type RepoWithApp,
+} from '../test-support/test-app';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let temp: RepoWithApp['temp'];
 let app: SwitchyardApp;
 let repo: string;
 
 beforeEach(async () => {
-  temp = await makeTempDir();
-  repo = await makeRepo(temp.dir);
-  ({ app } = await makeTestApp(path.join(temp.dir, 'data')));
+  ({ temp, repo, app } = await repoWithApp());
 });
 
-afterEach(async () => {
-  await app.shutdown();
-  await temp.cleanup();
-});
+afterEach(() => closeRepoWithApp(app, temp));
 
 type Window = ReturnType<typeof recordingClient>;
 

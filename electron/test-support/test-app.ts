@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { EventChannel, EventOf } from '../../shared/contract';
 import type { ClientLink } from '../api/client-link';
 import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
+import { makeRepo, makeTempDir } from './temp-repo';
 
 export interface RecordedEvent {
   readonly event: EventChannel;
@@ -41,4 +42,25 @@ export async function makeTestApp(
   const events: RecordedEvent[] = [];
   app.events.subscribe((event, payload) => events.push({ event, payload }));
   return { app, events };
+}
+
+export interface RepoWithApp {
+  readonly temp: Awaited<ReturnType<typeof makeTempDir>>;
+  readonly repo: string;
+  readonly app: SwitchyardApp;
+  readonly events: RecordedEvent[];
+}
+
+/** A temp folder holding a git repo (`files` committed, else a README) and a real app over its `data` folder. */
+export async function repoWithApp(files?: Record<string, string>): Promise<RepoWithApp> {
+  const temp = await makeTempDir();
+  const repo = await makeRepo(temp.dir, 'repo', files);
+  const { app, events } = await makeTestApp(path.join(temp.dir, 'data'));
+  return { temp, repo, app, events };
+}
+
+/** Shuts the app down, then removes its temp folder. */
+export async function closeRepoWithApp(app: SwitchyardApp, temp: { cleanup(): Promise<void> }): Promise<void> {
+  await app.shutdown();
+  await temp.cleanup();
 }

@@ -6,8 +6,15 @@ import type { Thread } from '../../shared/models';
 import type { SwitchyardApp } from '../app/switchyard-app';
 import { gitOutput } from '../git/core';
 import { drawnLines, resetSequence } from '../terminals/screen-mirror';
-import { commitAll, makeRepo, makeTempDir, tip, waitFor, writeFiles } from '../test-support/temp-repo';
-import { makeTestApp, type RecordedEvent, recordingClient, terminalText } from '../test-support/test-app';
+import { commitAll, tip, waitFor, writeFiles } from '../test-support/temp-repo';
+import {
+  type RecordedEvent,
+  recordingClient,
+  terminalText,
+  closeRepoWithApp,
+  repoWithApp,
+  type RepoWithApp,
+} from '../test-support/test-app';
 
 /** A tiny real agent: asks, waits for the answer typed into its pty, edits, commits. */
 const askingAgent = [
@@ -16,21 +23,16 @@ const askingAgent = [
   'echo "working on it"; printf "Apply this edit? (y/n) "; read answer; echo "answer=$answer"; echo hello > feature.txt; git add -A; git commit -qm "Add feature"; echo finished',
 ];
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let temp: RepoWithApp['temp'];
 let app: SwitchyardApp;
 let events: RecordedEvent[];
 let repo: string;
 
 beforeEach(async () => {
-  temp = await makeTempDir();
-  repo = await makeRepo(temp.dir);
-  ({ app, events } = await makeTestApp(path.join(temp.dir, 'data')));
+  ({ temp, repo, app, events } = await repoWithApp());
 });
 
-afterEach(async () => {
-  await app.shutdown();
-  await temp.cleanup();
-});
+afterEach(() => closeRepoWithApp(app, temp));
 
 const window = recordingClient();
 

@@ -5,24 +5,19 @@ import type { WireError } from '../../shared/errors';
 import type { RemoveOutcome, Thread } from '../../shared/models';
 import type { SwitchyardApp } from '../app/switchyard-app';
 import { gitOutput, runGit } from '../git/core';
-import { commitAll, makeRepo, makeTempDir, tip, waitFor, writeFiles } from '../test-support/temp-repo';
-import { makeTestApp } from '../test-support/test-app';
+import { commitAll, tip, waitFor, writeFiles } from '../test-support/temp-repo';
+import { closeRepoWithApp, repoWithApp, type RepoWithApp } from '../test-support/test-app';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let temp: RepoWithApp['temp'];
 let app: SwitchyardApp;
 let repo: string;
 let projectId: string;
 
 beforeEach(async () => {
-  temp = await makeTempDir();
-  repo = await makeRepo(temp.dir);
-  ({ app } = await makeTestApp(path.join(temp.dir, 'data')));
+  ({ temp, repo, app } = await repoWithApp());
 });
 
-afterEach(async () => {
-  await app.shutdown();
-  await temp.cleanup();
-});
+afterEach(() => closeRepoWithApp(app, temp));
 
 async function call<T = unknown>(channel: string, payload: unknown): Promise<T> {
   const result = await app.dispatch(channel, payload);
