@@ -74,7 +74,8 @@ test('form errors sit under their field, marked invalid, and clear on edit', asy
   await page.keyboard.press('Escape');
   await expect(form).toHaveCount(0);
 
-  // Open repository: a folder that is not a repository.
+  // Open repository (the top bar's "+" popover): a folder that is not a repository.
+  await page.getByTestId('project-open-toggle').click();
   await page.getByTestId('project-path-input').fill(root);
   await page.getByTestId('project-open-button').click();
   await expectFieldError(page, 'project-path-input', 'not inside a git repository');
@@ -82,6 +83,8 @@ test('form errors sit under their field, marked invalid, and clear on edit', asy
   await page.keyboard.type('/');
   await expectFieldClear(page, 'project-path-input');
   await expect(page.getByTestId('project-error')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('open-repository-popover')).toHaveCount(0);
 
   // Settings: a refused number of agents.
   await page.getByTestId('settings-button').click();
@@ -155,14 +158,60 @@ test('an error toast goes away once the same action succeeds', async ({ page }) 
   await expect(toast).toHaveCount(0);
 });
 
+/**
+ * Nothing in the top bar is cut off: every control and label sits inside the window, and none
+ * hides part of its own text, except the paths, which elide on purpose and carry the whole path
+ * in their tooltip.
+ */
+async function expectTopBarUnclipped(page: Page) {
+  await expect(page.getByTestId('project-path')).toBeVisible();
+  const clipped = await page.getByTestId('top-bar').evaluate((bar) => {
+    const found: string[] = [];
+    const barBox = bar.getBoundingClientRect();
+    for (const element of Array.from(
+      bar.querySelectorAll<HTMLElement>(
+        'button, select, .brand, .project-picker-name, .fact-label, .mono, .app-version',
+      ),
+    )) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0) continue;
+      const name = `${element.tagName} "${element.textContent?.trim() ?? ''}"`;
+      if (box.left < barBox.left || box.right > Math.min(barBox.right, window.innerWidth) + 0.5)
+        found.push(`${name} outside the bar`);
+      const elided = element.closest('.elided-path');
+      if (elided) {
+        if (!elided.getAttribute('title')) found.push(`${name} elided without a tooltip`);
+        continue;
+      }
+      if (element.tagName !== 'SELECT' && element.scrollWidth > element.clientWidth + 0.5) found.push(`${name} cut`);
+      const holder = element.closest('.project-facts');
+      if (holder) {
+        const holderBox = holder.getBoundingClientRect();
+        if (box.right > holderBox.right + 0.5) found.push(`${name} hidden past the project facts`);
+      }
+    }
+    return found;
+  });
+  expect(clipped).toEqual([]);
+}
+
 test('the top bar shows the whole project name at 1280 px; a refused token names npm start', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
+  // Nothing the page asks for is missing (the favicon was a 404 in the console).
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
   await page.goto(host.url);
   const name = page.getByTestId('project-name');
   await expect(name).toHaveText('switchyard-demo-project');
   const size = await name.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
   expect(size.scroll).toBeLessThanOrEqual(size.client);
   if (process.env.SWITCHYARD_SCREENSHOT) await page.screenshot({ path: process.env.SWITCHYARD_SCREENSHOT });
+  await expectTopBarUnclipped(page);
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await expectTopBarUnclipped(page);
+  expect(consoleErrors).toEqual([]);
 
   const wrongToken = host.url.replace(/token=[^&]+/, 'token=not-the-token-0000000000000000000000000000');
   await page.goto(wrongToken);

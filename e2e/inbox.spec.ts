@@ -32,6 +32,8 @@ test.afterEach(async () => {
 });
 
 async function openRepo(page: Page, repo: string) {
+  // With a project open, the path field is in the top bar's "+" popover; before, on the welcome panel.
+  if (await page.getByTestId('project-open-toggle').isVisible()) await page.getByTestId('project-open-toggle').click();
   await page.getByTestId('project-path-input').fill(repo);
   await page.getByTestId('project-open-button').click();
   await expect(page.getByTestId('project-name')).toHaveText(path.basename(repo));

@@ -10,6 +10,7 @@ import { useAppInfoStore } from '../state/app-info-store';
 import { useProjectsStore } from '../state/projects-store';
 import { useThreadsStore } from '../state/threads-store';
 import { useUiStore } from '../state/ui-store';
+import { useOpenRepositoryPopover } from '../workspace/open-repository-popover-store';
 import { openUsageView } from '../usage/usage-store';
 import { type Command, nextThreadNeedingMe, sidebarThreads } from './command-registry';
 
@@ -49,8 +50,10 @@ function openRepository(): void {
     void getActions().pickAndOpenProject();
     return;
   }
-  // The browser host cannot browse folders: the path field in the top bar (or welcome panel) it is.
-  document.querySelector<HTMLInputElement>('[data-testid="project-path-input"]')?.focus();
+  // The browser host cannot browse folders: the welcome panel's path field, or the top bar's popover.
+  const field = document.querySelector<HTMLInputElement>('[data-testid="project-path-input"]');
+  if (field) field.focus();
+  else useOpenRepositoryPopover.getState().setOpen(true);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { WireError } from '../../shared/errors';
 import type { Project } from '../../shared/models';
 import { getActions } from '../state/actions';
 import { fieldErrorProps } from '../ui/field-error';
+import { ElidedPath } from '../ui/elided-path';
 import { InlineError } from '../ui/inline-error';
 
 /** Shows where the project's thread worktrees go, with a small in-place editor. */
@@ -36,9 +37,7 @@ export function WorktreeRootEditor({ project }: { project: Project }) {
     return (
       <span className="project-fact" data-testid="worktree-root">
         <span className="fact-label">worktrees</span>
-        <span className="mono truncate" title={project.worktreeRoot}>
-          {project.worktreeRoot}
-        </span>
+        <ElidedPath path={project.worktreeRoot} />
         <button
           type="button"
           className="icon-button"

@@ -8,13 +8,17 @@ import { InlineError } from '../ui/inline-error';
 interface OpenRepositoryControlProps {
   /** `large` on the welcome panel, `compact` in the top bar. */
   size: 'compact' | 'large';
+  /** Takes the keyboard when shown (in the top bar's popover). */
+  autoFocus?: boolean;
+  /** Called once a repository opened (the popover closes). */
+  onOpened?: () => void;
 }
 
 /**
  * Opens a git repository as a project. Electron can show the native folder picker; the browser
  * host cannot read local folders, so there the dispatcher types the path the host should open.
  */
-export function OpenRepositoryControl({ size }: OpenRepositoryControlProps) {
+export function OpenRepositoryControl({ size, autoFocus = false, onOpened }: OpenRepositoryControlProps) {
   const canPickFolder = useAppInfoStore((state) => state.info?.canPickFolder ?? false);
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
@@ -26,7 +30,8 @@ export function OpenRepositoryControl({ size }: OpenRepositoryControlProps) {
     setError(null);
     const result = await getActions().pickAndOpenProject();
     setBusy(false);
-    if (!result.ok) setError(result.error);
+    if (result.ok) onOpened?.();
+    else setError(result.error);
   };
 
   const open = async (event: FormEvent) => {
@@ -40,8 +45,10 @@ export function OpenRepositoryControl({ size }: OpenRepositoryControlProps) {
     setError(null);
     const result = await getActions().openProject(trimmed);
     setBusy(false);
-    if (result.ok) setPath('');
-    else setError(result.error);
+    if (result.ok) {
+      setPath('');
+      onOpened?.();
+    } else setError(result.error);
   };
 
   if (canPickFolder) {
@@ -52,6 +59,7 @@ export function OpenRepositoryControl({ size }: OpenRepositoryControlProps) {
           className={size === 'large' ? 'button primary large' : 'button'}
           data-testid="project-pick-button"
           disabled={busy}
+          autoFocus={autoFocus}
           onClick={() => void pick()}
         >
           {busy ? 'Opening…' : 'Open repository…'}
@@ -72,6 +80,7 @@ export function OpenRepositoryControl({ size }: OpenRepositoryControlProps) {
           placeholder="/path/to/repository"
           spellCheck={false}
           autoComplete="off"
+          autoFocus={autoFocus}
           value={path}
           {...fieldErrorProps(errorId, error)}
           onChange={(event) => {

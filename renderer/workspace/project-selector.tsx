@@ -1,5 +1,9 @@
 import { getActions } from '../state/actions';
 import { useProjectsStore } from '../state/projects-store';
+import { useOpenRepositoryPopover } from './open-repository-popover-store';
+
+/** The picker's last entry: not a project, it opens the "Open another repository" popover. */
+const openAnother = '__open-another__';
 
 /**
  * The project picker. A native <select> clips its text at whatever width it is given, so the name
@@ -21,7 +25,10 @@ export function ProjectSelector() {
         data-testid="project-select"
         aria-label="Project"
         value={selectedId ?? ''}
-        onChange={(event) => getActions().selectProject(event.target.value || null)}
+        onChange={(event) => {
+          if (event.target.value === openAnother) useOpenRepositoryPopover.getState().setOpen(true);
+          else getActions().selectProject(event.target.value || null);
+        }}
       >
         {selectedId === null && <option value="">Choose a project…</option>}
         {projects.map((project) => (
@@ -29,6 +36,8 @@ export function ProjectSelector() {
             {project.name}
           </option>
         ))}
+        <option disabled>──────────</option>
+        <option value={openAnother}>Open another repository…</option>
       </select>
     </span>
   );

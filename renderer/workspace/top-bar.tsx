@@ -4,11 +4,16 @@ import { openSettings } from '../settings/settings-store';
 import { useUiStore } from '../state/ui-store';
 import { InboxButton } from '../inbox/inbox-button';
 import { UsageButton } from '../usage/usage-button';
-import { OpenRepositoryControl } from './open-repository-control';
 import { PromptTemplateButton } from '../settings/prompt-template-editor';
+import { ElidedPath } from '../ui/elided-path';
+import { OpenRepositoryPopover } from './open-repository-popover';
 import { ProjectSelector } from './project-selector';
 import { WorktreeRootEditor } from '../settings/worktree-root-editor';
 
+/**
+ * The project (picker, "+" to open another), its facts (paths elided in the middle, the branch),
+ * then the actions. The facts give way first; below ~1100 px the actions wrap to a second row.
+ */
 export function TopBar() {
   const project = useProjectsStore(selectedProject);
   const hasProjects = useProjectsStore((state) => state.projects.length > 0);
@@ -16,15 +21,17 @@ export function TopBar() {
   const openDialog = useUiStore((state) => state.openDialog);
 
   return (
-    <header className="top-bar">
+    <header className="top-bar" data-testid="top-bar">
       <span className="brand">Switchyard</span>
-      <ProjectSelector />
-      {project && (
+      <span className="project-group">
+        <ProjectSelector />
+        {/* With no project yet, the welcome panel carries the open control instead. */}
+        {hasProjects && <OpenRepositoryPopover />}
+      </span>
+      {project ? (
         <div className="project-facts">
           <span className="project-fact" data-testid="project-path">
-            <span className="mono truncate" title={project.path}>
-              {project.path}
-            </span>
+            <ElidedPath path={project.path} />
           </span>
           <span
             className="project-fact whole"
@@ -35,31 +42,37 @@ export function TopBar() {
             <span className="mono">{project.currentBranch ?? '(detached HEAD)'}</span>
           </span>
           <WorktreeRootEditor key={project.id} project={project} />
-          <button
-            type="button"
-            className="button small"
-            data-testid="project-setup-open"
-            title="Command run in each new worktree before its agent, and ignored files copied into it"
-            onClick={() => openDialog({ kind: 'project-setup', projectId: project.id })}
-          >
-            Setup{project.setupCommand || project.copyFiles.length ? ' ✓' : '…'}
-          </button>
-          <PromptTemplateButton project={project} />
         </div>
+      ) : (
+        <span className="spacer" />
       )}
-      <span className="spacer" />
-      {/* With no project yet, the welcome panel carries the open control instead. */}
-      {hasProjects && <InboxButton />}
-      {hasProjects && <UsageButton />}
-      {hasProjects && <OpenRepositoryControl size="compact" />}
-      <button type="button" className="button small" data-testid="settings-button" onClick={openSettings}>
-        Settings
-      </button>
-      {info && (
-        <span className="app-version muted" title={`Data: ${info.dataDir}`} data-testid="app-version">
-          v{info.version}
-        </span>
-      )}
+      <span className="top-bar-actions">
+        {project && (
+          <>
+            <button
+              type="button"
+              className="button small"
+              data-testid="project-setup-open"
+              title="Command run in each new worktree before its agent, and ignored files copied into it"
+              onClick={() => openDialog({ kind: 'project-setup', projectId: project.id })}
+            >
+              Setup{project.setupCommand || project.copyFiles.length ? ' ✓' : '…'}
+            </button>
+            <PromptTemplateButton project={project} />
+            <span className="top-bar-divider" aria-hidden="true" />
+          </>
+        )}
+        {hasProjects && <InboxButton />}
+        {hasProjects && <UsageButton />}
+        <button type="button" className="button small" data-testid="settings-button" onClick={openSettings}>
+          Settings
+        </button>
+        {info && (
+          <span className="app-version muted" title={`Data: ${info.dataDir}`} data-testid="app-version">
+            v{info.version}
+          </span>
+        )}
+      </span>
     </header>
   );
 }
