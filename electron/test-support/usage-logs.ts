@@ -46,6 +46,24 @@ export interface ClaudeTurn {
   readonly block?: 'thinking' | 'text' | 'tool_use';
 }
 
+/**
+ * Turn `n` of session `s1`: its message, request and line ids and its minute (10:0n) follow from `n`;
+ * the folder and token counts are the test's.
+ */
+export function numberedClaudeTurn(
+  n: number,
+  turn: Omit<ClaudeTurn, 'sessionId' | 'messageId' | 'requestId' | 'uuid' | 'at'>,
+): unknown {
+  return claudeAssistant({
+    sessionId: 's1',
+    messageId: `msg_${n}`,
+    requestId: `req_${n}`,
+    uuid: `u${n}`,
+    at: `2026-12-04T10:0${n}:00.000Z`,
+    ...turn,
+  });
+}
+
 export function claudeAssistant(turn: ClaudeTurn): unknown {
   const block =
     turn.block === 'thinking'

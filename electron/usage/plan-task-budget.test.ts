@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BudgetAlert } from '../../shared/budget';
 import { makeTempDir, waitFor } from '../test-support/temp-repo';
-import { appendLines, claudeAssistant } from '../test-support/usage-logs';
+import { appendLines, numberedClaudeTurn } from '../test-support/usage-logs';
 import { watchPlanTaskBudget } from './plan-task-budget';
 import { UsageService } from './usage-service';
 
@@ -12,19 +12,7 @@ let service: UsageService;
 let config: string;
 const cwd = '/work/wt/plan-api-auth';
 const file = () => path.join(config, 'projects', cwd.replace(/[^a-zA-Z0-9]/g, '-'), 's1.jsonl');
-const turn = (n: number) =>
-  claudeAssistant({
-    cwd,
-    sessionId: 's1',
-    messageId: `msg_${n}`,
-    requestId: `req_${n}`,
-    uuid: `u${n}`,
-    at: `2026-12-04T10:0${n}:00.000Z`,
-    input: 0,
-    output: 450,
-    cacheRead: 0,
-    cacheWrite: 0,
-  });
+const turn = (n: number) => numberedClaudeTurn(n, { cwd, input: 0, output: 450, cacheRead: 0, cacheWrite: 0 });
 
 beforeEach(async () => {
   temp = await makeTempDir();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ThreadUsage } from '../../shared/usage';
 import { makeTempDir, waitFor } from '../test-support/temp-repo';
-import { type ClaudeTurn, appendLines, claudeAssistant } from '../test-support/usage-logs';
+import { type ClaudeTurn, appendLines, numberedClaudeTurn } from '../test-support/usage-logs';
 import { UsageService, type UsageServiceOptions } from './usage-service';
 import { UsageLog } from './usage-log';
 
@@ -37,19 +37,7 @@ function start(options: Partial<UsageServiceOptions> = {}): UsageService {
 }
 
 function turn(n: number, overrides: Partial<ClaudeTurn> = {}): unknown {
-  return claudeAssistant({
-    cwd: alpha,
-    sessionId: 's1',
-    messageId: `msg_${n}`,
-    requestId: `req_${n}`,
-    uuid: `u${n}`,
-    at: `2026-12-04T10:0${n}:00.000Z`,
-    input: 10,
-    output: 100,
-    cacheRead: 1_000,
-    cacheWrite: 0,
-    ...overrides,
-  });
+  return numberedClaudeTurn(n, { cwd: alpha, input: 10, output: 100, cacheRead: 1_000, cacheWrite: 0, ...overrides });
 }
 
 const thread = { threadId: 't1', projectId: 'p1', planRunId: 'run-7', cwd: alpha, profileId: 'claude' };
@@ -61,40 +49,28 @@ describe('UsageService', () => {
     await service.track(thread);
     await appendLines(file(), [turn(2), turn(3, { model: 'qwen3-coder-plus' })]);
     await service.refresh();
+    const sonnetTurn = {
+      at: '2026-12-04T12:00:00.000Z',
+      threadId: 't1',
+      projectId: 'p1',
+      planRunId: 'run-7',
+      model: 'claude-sonnet-4-5-20250929',
+      deltas: {
+        inputTokens: 10,
+        outputTokens: 100,
+        cacheReadTokens: 1_000,
+        cacheWriteTokens: 0,
+        costUsd: (10 * 3 + 100 * 15 + 1_000 * 0.3) / 1e6,
+      },
+    };
     expect(
       (await readFile(path.join(dataDir, 'usage.jsonl'), 'utf8'))
         .trim()
         .split('\n')
         .map((l) => JSON.parse(l)),
     ).toEqual([
-      {
-        at: '2026-12-04T12:00:00.000Z',
-        threadId: 't1',
-        projectId: 'p1',
-        planRunId: 'run-7',
-        model: 'claude-sonnet-4-5-20250929',
-        deltas: {
-          inputTokens: 10,
-          outputTokens: 100,
-          cacheReadTokens: 1_000,
-          cacheWriteTokens: 0,
-          costUsd: (10 * 3 + 100 * 15 + 1_000 * 0.3) / 1e6,
-        },
-      },
-      {
-        at: '2026-12-04T12:00:00.000Z',
-        threadId: 't1',
-        projectId: 'p1',
-        planRunId: 'run-7',
-        model: 'claude-sonnet-4-5-20250929',
-        deltas: {
-          inputTokens: 10,
-          outputTokens: 100,
-          cacheReadTokens: 1_000,
-          cacheWriteTokens: 0,
-          costUsd: (10 * 3 + 100 * 15 + 1_000 * 0.3) / 1e6,
-        },
-      },
+      sonnetTurn,
+      sonnetTurn,
       {
         at: '2026-12-04T12:00:00.000Z',
         threadId: 't1',
