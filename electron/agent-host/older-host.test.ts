@@ -64,20 +64,25 @@ async function runInOlderHost(thread: Thread): Promise<AgentHostClient> {
   return client;
 }
 
+/** A thread that ran once in this Switchyard (then stopped), its agent now running in an older one's host. */
+async function threadRunningInOlderHost() {
+  const first = await openApp();
+  const project = await call<{ id: string }>(first, 'projects.open', { path: repo });
+  const thread = await call<Thread>(first, 'threads.create', {
+    projectId: project.id,
+    name: 'old',
+    profileId: 'custom',
+    command: ['/bin/sh', '-c', 'echo new agent up; read x'],
+  });
+  await waitFor(() => ['working', 'idle'].includes(first.state.thread(thread.id).status), 'its first run');
+  await call(first, 'threads.stop', { threadId: thread.id });
+  await waitFor(() => first.state.thread(thread.id).status === 'stopped', 'its first run to stop');
+  return { first, thread, olderHost: await runInOlderHost(thread) };
+}
+
 describe.skipIf(process.platform === 'win32')('an agent left in an older Switchyard’s agent host', () => {
   it('is not called reattached, says what it means, and its exit is recorded when it ends', async () => {
-    const first = await openApp();
-    const project = await call<{ id: string }>(first, 'projects.open', { path: repo });
-    const thread = await call<Thread>(first, 'threads.create', {
-      projectId: project.id,
-      name: 'old',
-      profileId: 'custom',
-      command: ['/bin/sh', '-c', 'echo new agent up; read x'],
-    });
-    await waitFor(() => ['working', 'idle'].includes(first.state.thread(thread.id).status), 'its first run');
-    await call(first, 'threads.stop', { threadId: thread.id });
-    await waitFor(() => first.state.thread(thread.id).status === 'stopped', 'its first run to stop');
-    const olderHost = await runInOlderHost(thread);
+    const { first, thread, olderHost } = await threadRunningInOlderHost();
     // As the older Switchyard recorded it when it quit, keeping its agents.
     await first.state.putThread({
       ...first.state.thread(thread.id),
@@ -111,18 +116,7 @@ describe.skipIf(process.platform === 'win32')('an agent left in an older Switchy
   }, 60_000);
 
   it('Stop ends it through the older host, then Resume restarts it in this Switchyard’s host', async () => {
-    const first = await openApp();
-    const project = await call<{ id: string }>(first, 'projects.open', { path: repo });
-    const thread = await call<Thread>(first, 'threads.create', {
-      projectId: project.id,
-      name: 'old',
-      profileId: 'custom',
-      command: ['/bin/sh', '-c', 'echo new agent up; read x'],
-    });
-    await waitFor(() => ['working', 'idle'].includes(first.state.thread(thread.id).status), 'its first run');
-    await call(first, 'threads.stop', { threadId: thread.id });
-    await waitFor(() => first.state.thread(thread.id).status === 'stopped', 'its first run to stop');
-    const olderHost = await runInOlderHost(thread);
+    const { first, thread, olderHost } = await threadRunningInOlderHost();
     const { live } = await olderHost.request<{ live: { pid: number | null }[] }>('adopt');
     const oldPid = live[0]!.pid!;
     await first.state.putThread({
