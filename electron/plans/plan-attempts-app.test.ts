@@ -198,7 +198,7 @@ describe("a plan thread's usage", () => {
     await writeFakeClaude(real);
     const bin = path.join(root, 'bin');
     await mkdir(bin, { recursive: true });
-    const script = fakeClaudePrompt({ configDir, turns: 2, everyMs: 200, input: 10, output: 1000 });
+    const script = fakeClaudePrompt({ configDir, turns: 2, everyMs: 200, input: 10, output: 1000, stayMs: 200 });
     await writeFile(
       path.join(bin, 'claude'),
       `#!/bin/sh\n[ "$1" = --version ] && exec "${real}/claude" --version\nexec "${real}/claude" '${script}'\n`,
@@ -242,6 +242,13 @@ describe("a plan thread's usage", () => {
         30_000,
       );
       expect(summary.planRuns).toEqual([expect.objectContaining({ planRunId: started.runId, outputTokens: 2000 })]);
+      // The run ends (the stand-in commits nothing) before the app goes, so its folder is complete.
+      await waitFor(
+        async () =>
+          (await call<PlanRunView[]>('plans.runs', {})).find((r) => r.runId === started.runId && r.state !== 'running'),
+        'the run to end',
+        30_000,
+      );
     } finally {
       await app.shutdown();
     }
