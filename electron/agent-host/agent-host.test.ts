@@ -1,12 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/models';
 import { type SwitchyardApp } from '../app/switchyard-app';
 import { drawnLines } from '../terminals/screen-mirror';
-import { bundledAgentHostDir, dispatchOrThrow, startAgentHostApp } from '../test-support/agent-host-app';
-import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
+import { agentHostAppsPerTest, bundledAgentHostDir, dispatchOrThrow } from '../test-support/agent-host-app';
+import { waitFor } from '../test-support/temp-repo';
 import { recordingClient, terminalText } from '../test-support/test-app';
 import type { LiveAgent } from '../threads/thread-runtime';
 import { AgentHostClient } from './agent-host-client';
@@ -14,19 +13,12 @@ import { agentHostPaths } from './protocol';
 
 const distDir = bundledAgentHostDir('agent-host-test');
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let repo: string;
-let dataDir: string;
-const apps: SwitchyardApp[] = [];
 /** What the apps logged, shown when a wait times out. */
 const logged: string[] = [];
 const window = recordingClient();
 
-async function openApp(): Promise<SwitchyardApp> {
-  const app = await startAgentHostApp(dataDir, distDir, { log: (message) => logged.push(message) });
-  apps.push(app);
-  return app;
-}
+const each = agentHostAppsPerTest(distDir, { log: (message) => logged.push(message) });
+const { openApp } = each;
 
 const call = <T>(app: SwitchyardApp, channel: string, payload: unknown) =>
   dispatchOrThrow<T>(app, window, channel, payload);
@@ -35,12 +27,12 @@ const call = <T>(app: SwitchyardApp, channel: string, payload: unknown) =>
 function hostView(): Promise<AgentHostClient> {
   return waitFor(
     () =>
-      AgentHostClient.connect(agentHostPaths(dataDir), {
+      AgentHostClient.connect(agentHostPaths(each.dataDir), {
         onEvent: () => undefined,
         onData: () => undefined,
         onClose: () => undefined,
       }),
-    `the agent host to answer (${agentHostPaths(dataDir).log}: ${safeRead(agentHostPaths(dataDir).log)})`,
+    `the agent host to answer (${agentHostPaths(each.dataDir).log}: ${safeRead(agentHostPaths(each.dataDir).log)})`,
   );
 }
 
@@ -63,21 +55,10 @@ const echoAgent = (name: string) => [
   `echo "${name} ready"; for i in 1 2 3 4 5; do echo "${name} line $i"; done; while read line; do echo "${name} got $line"; done`,
 ];
 
-beforeEach(async () => {
-  temp = await makeTempDir();
-  repo = await makeRepo(temp.dir);
-  dataDir = path.join(temp.dir, 'data');
-});
-
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.shutdown().catch(() => undefined);
-  await temp.cleanup();
-});
-
 describe('the agent host', () => {
   it('keeps agents running past the app; a new app adopts them with their screens, input and Stop', async () => {
     let app = await openApp();
-    const project = await call<{ id: string }>(app, 'projects.open', { path: repo });
+    const project = await call<{ id: string }>(app, 'projects.open', { path: each.repo });
     const threads: Thread[] = [];
     for (const name of ['one', 'two', 'three']) {
       threads.push(
@@ -96,7 +77,7 @@ describe('the agent host', () => {
     }, 'three agents in the host');
     const pids = new Map(live.map((agent) => [agent.threadId, agent.pid!]));
     // The host's folder and files are the owner's alone.
-    const paths = agentHostPaths(dataDir);
+    const paths = agentHostPaths(each.dataDir);
     expect((await stat(paths.dir)).mode & 0o777).toBe(0o700);
     expect((await stat(paths.control)).mode & 0o777).toBe(0o600);
     expect((await stat(paths.token)).mode & 0o777).toBe(0o600);
@@ -139,7 +120,7 @@ describe('the agent host', () => {
 
   it('says so when the agent host dies, leaves no agent behind, and resumes in a new host', async () => {
     const app = await openApp();
-    const project = await call<{ id: string }>(app, 'projects.open', { path: repo });
+    const project = await call<{ id: string }>(app, 'projects.open', { path: each.repo });
     const thread = await call<Thread>(app, 'threads.create', {
       projectId: project.id,
       name: 'victim',

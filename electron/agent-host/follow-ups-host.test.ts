@@ -4,46 +4,28 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FollowUp } from '../../shared/follow-ups';
 import type { Thread } from '../../shared/models';
 import { type SwitchyardApp } from '../app/switchyard-app';
-import { bundledAgentHostDir, dispatchOrThrow, startAgentHostApp } from '../test-support/agent-host-app';
-import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
+import { agentHostAppsPerTest, bundledAgentHostDir, dispatchOrThrow } from '../test-support/agent-host-app';
+import { waitFor } from '../test-support/temp-repo';
 import { recordingClient } from '../test-support/test-app';
 
 const distDir = bundledAgentHostDir('follow-ups-host-test', { demoAgent: true });
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let repo: string;
-let dataDir: string;
-const apps: SwitchyardApp[] = [];
 const window = recordingClient();
 
-async function openApp(): Promise<SwitchyardApp> {
-  const app = await startAgentHostApp(dataDir, distDir);
-  apps.push(app);
-  return app;
-}
+const each = agentHostAppsPerTest(distDir);
+const { openApp } = each;
 
 const call = <T>(app: SwitchyardApp, channel: string, payload: unknown) =>
   dispatchOrThrow<T>(app, window, channel, payload);
 
-beforeEach(async () => {
-  temp = await makeTempDir();
-  repo = await makeRepo(temp.dir);
-  dataDir = path.join(temp.dir, 'data');
-});
-
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.shutdown().catch(() => undefined);
-  await temp.cleanup();
-});
-
 describe('the follow-up queue in the agent host', () => {
   it('survives an app restart, then delivers in order with no window open, nothing typed into the question', async () => {
     let app = await openApp();
-    const project = await call<{ id: string }>(app, 'projects.open', { path: repo });
+    const project = await call<{ id: string }>(app, 'projects.open', { path: each.repo });
     const thread = await call<Thread>(app, 'threads.create', {
       projectId: project.id,
       name: 'Login first',
@@ -83,7 +65,7 @@ describe('the follow-up queue in the agent host', () => {
 
   it('edits, cancels and sends now through the contract; refuses to queue for an agent that is not running', async () => {
     const app = await openApp();
-    const project = await call<{ id: string }>(app, 'projects.open', { path: repo });
+    const project = await call<{ id: string }>(app, 'projects.open', { path: each.repo });
     const thread = await call<Thread>(app, 'threads.create', {
       projectId: project.id,
       name: 'Trust first',

@@ -1,25 +1,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/models';
 import type { StartReport } from '../../shared/start-report';
 import { type SwitchyardApp } from '../app/switchyard-app';
-import { bundledAgentHostDir, dispatchOrThrow, startAgentHostApp } from '../test-support/agent-host-app';
+import { agentHostAppsPerTest, bundledAgentHostDir, dispatchOrThrow } from '../test-support/agent-host-app';
 import { oneStepPlan, startOlderAgentHost } from '../test-support/launch-plan';
-import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
+import { waitFor } from '../test-support/temp-repo';
 import { recordingClient } from '../test-support/test-app';
 import type { AgentHostClient } from './agent-host-client';
-import { shutDownAgentHosts } from './agent-host-client';
 
 const distDir = bundledAgentHostDir('older-host-test');
 const entry = path.join(distDir, 'agent-host.cjs');
 /** The protocol an "older Switchyard" speaks here (SWITCHYARD_AGENT_HOST_PROTOCOL, inherited by its host). */
 const older = 0;
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let repo: string;
-let dataDir: string;
-const apps: SwitchyardApp[] = [];
 const window = recordingClient();
 function alive(pid: number): boolean {
   try {
@@ -30,29 +25,15 @@ function alive(pid: number): boolean {
   }
 }
 
-beforeEach(async () => {
-  temp = await makeTempDir();
-  repo = await makeRepo(temp.dir);
-  dataDir = path.join(temp.dir, 'data');
-});
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.shutdown().catch(() => undefined);
-  await shutDownAgentHosts(dataDir);
-  await temp.cleanup();
-});
-
-async function openApp(): Promise<SwitchyardApp> {
-  const app = await startAgentHostApp(dataDir, distDir);
-  apps.push(app);
-  return app;
-}
+const each = agentHostAppsPerTest(distDir, { shutDownHosts: true });
+const { openApp } = each;
 
 const call = <T>(app: SwitchyardApp, channel: string, payload: unknown) =>
   dispatchOrThrow<T>(app, window, channel, payload);
 
 /** The thread's agent as an older Switchyard left it: running in that version's agent host. */
 async function runInOlderHost(thread: Thread): Promise<AgentHostClient> {
-  const client = await startOlderAgentHost(dataDir, entry, older);
+  const client = await startOlderAgentHost(each.dataDir, entry, older);
   const plan = oneStepPlan({
     threadId: thread.id,
     threadName: thread.name,
@@ -67,7 +48,7 @@ async function runInOlderHost(thread: Thread): Promise<AgentHostClient> {
 /** A thread that ran once in this Switchyard (then stopped), its agent now running in an older one's host. */
 async function threadRunningInOlderHost() {
   const first = await openApp();
-  const project = await call<{ id: string }>(first, 'projects.open', { path: repo });
+  const project = await call<{ id: string }>(first, 'projects.open', { path: each.repo });
   const thread = await call<Thread>(first, 'threads.create', {
     projectId: project.id,
     name: 'old',
@@ -91,7 +72,7 @@ describe.skipIf(process.platform === 'win32')('an agent left in an older Switchy
       stopCause: null,
     });
     await first.shutdownKeepingAgents();
-    apps.splice(0);
+    each.apps.splice(0);
 
     const app = await openApp();
     const now = app.state.thread(thread.id);
@@ -126,7 +107,7 @@ describe.skipIf(process.platform === 'win32')('an agent left in an older Switchy
       stopCause: null,
     });
     await first.shutdownKeepingAgents();
-    apps.splice(0);
+    each.apps.splice(0);
 
     const app = await openApp();
     const stopped = await call<Thread>(app, 'threads.stop', { threadId: thread.id });

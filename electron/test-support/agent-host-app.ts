@@ -1,10 +1,12 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { shutDownAgentHosts } from '../agent-host/agent-host-client';
 import type { ClientLink } from '../api/client-link';
 import { createSwitchyardApp, type SwitchyardApp } from '../app/switchyard-app';
 import { bundleNodeScript } from './bundle-script';
 import { bundleDemoAgent } from './demo-agent';
+import { makeRepo, makeTempDir } from './temp-repo';
 
 /**
  * Bundles the real agent host as the build does into a folder of this test file's own (inside the
@@ -57,4 +59,46 @@ export async function dispatchOrThrow<T>(
   const result = await app.dispatch(channel, payload, client);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value as T;
+}
+
+export interface AgentHostAppsPerTest {
+  /** This test's repository and data folder: new for each test. */
+  readonly repo: string;
+  readonly dataDir: string;
+  /** The apps this test opened, shut down after it (a test may take one out when it went away itself). */
+  readonly apps: SwitchyardApp[];
+  /** Opens an app over this test's data folder, its agents in the agent host bundled in `distDir`. */
+  openApp(): Promise<SwitchyardApp>;
+}
+
+/**
+ * Before each test: a temp folder with a repository and a data folder; after it: every app it opened
+ * shut down (and, with `shutDownHosts`, the data folder's agent hosts too), the folder removed.
+ */
+export function agentHostAppsPerTest(
+  distDir: string,
+  options: { log?: (message: string) => void; shutDownHosts?: boolean } = {},
+): AgentHostAppsPerTest {
+  let temp: Awaited<ReturnType<typeof makeTempDir>> | null = null;
+  const each = {
+    repo: '',
+    dataDir: '',
+    apps: [] as SwitchyardApp[],
+    async openApp(): Promise<SwitchyardApp> {
+      const app = await startAgentHostApp(each.dataDir, distDir, { log: options.log });
+      each.apps.push(app);
+      return app;
+    },
+  };
+  beforeEach(async () => {
+    temp = await makeTempDir();
+    each.repo = await makeRepo(temp.dir);
+    each.dataDir = path.join(temp.dir, 'data');
+  });
+  afterEach(async () => {
+    for (const app of each.apps.splice(0)) await app.shutdown().catch(() => undefined);
+    if (options.shutDownHosts) await shutDownAgentHosts(each.dataDir);
+    await temp?.cleanup();
+  });
+  return each;
 }
