@@ -61,20 +61,23 @@ async function threadRunningInOlderHost() {
   return { first, thread, olderHost: await runInOlderHost(thread) };
 }
 
+/** Records the thread as running (as the older Switchyard did when it quit keeping its agents), quits so, opens anew. */
+async function reopenAfterKeepingAgents(first: SwitchyardApp, thread: Thread): Promise<SwitchyardApp> {
+  await first.state.putThread({
+    ...first.state.thread(thread.id),
+    status: 'working',
+    statusReason: null,
+    stopCause: null,
+  });
+  await first.shutdownKeepingAgents();
+  each.apps.splice(0);
+  return openApp();
+}
+
 describe.skipIf(process.platform === 'win32')('an agent left in an older Switchyard’s agent host', () => {
   it('is not called reattached, says what it means, and its exit is recorded when it ends', async () => {
     const { first, thread, olderHost } = await threadRunningInOlderHost();
-    // As the older Switchyard recorded it when it quit, keeping its agents.
-    await first.state.putThread({
-      ...first.state.thread(thread.id),
-      status: 'working',
-      statusReason: null,
-      stopCause: null,
-    });
-    await first.shutdownKeepingAgents();
-    each.apps.splice(0);
-
-    const app = await openApp();
+    const app = await reopenAfterKeepingAgents(first, thread);
     const now = app.state.thread(thread.id);
     expect(now.status).toBe('working');
     expect(now.statusReason).toBe(
@@ -100,16 +103,7 @@ describe.skipIf(process.platform === 'win32')('an agent left in an older Switchy
     const { first, thread, olderHost } = await threadRunningInOlderHost();
     const { live } = await olderHost.request<{ live: { pid: number | null }[] }>('adopt');
     const oldPid = live[0]!.pid!;
-    await first.state.putThread({
-      ...first.state.thread(thread.id),
-      status: 'working',
-      statusReason: null,
-      stopCause: null,
-    });
-    await first.shutdownKeepingAgents();
-    each.apps.splice(0);
-
-    const app = await openApp();
+    const app = await reopenAfterKeepingAgents(first, thread);
     const stopped = await call<Thread>(app, 'threads.stop', { threadId: thread.id });
     expect(stopped).toMatchObject({ status: 'stopped', statusReason: 'stopped by you' });
     expect(alive(oldPid)).toBe(false);
