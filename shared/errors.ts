@@ -1,41 +1,11 @@
 import { z } from 'zod';
+import { errorKinds } from './app-error';
 
-/**
- * Every failure that crosses the contract carries a `kind`, so the UI branches on data,
- * never on message text. The message is written for the user and names the specifics.
- */
-export const errorKinds = [
-  'invalid-request',
-  'not-found',
-  'not-a-repo',
-  'no-commits',
-  'git-too-old',
-  'invalid-branch-name',
-  'branch-exists',
-  'worktree-exists',
-  'base-not-found',
-  'agent-missing',
-  'dirty-checkout',
-  'unsaved-work',
-  'merge-conflict',
-  'worktree-missing',
-  /** git has no user.name / user.email to commit with. */
-  'identity-missing',
-  /** A git lock is held: another git is running, one crashed and left its `.lock` file, or a worktree is locked. */
-  'git-locked',
-  /** A branch moved while we worked (a compare-and-swap update, or a fast-forward, was refused). */
-  'ref-moved',
-  'nothing-to-commit',
-  'permission-denied',
-  'disk-full',
-  'unsupported',
-  /** The host is already running as many requests from this window as it will take; try again. */
-  'busy',
-  'internal',
-] as const;
+// The zod-free part (the agent host runs without zod): re-exported so every caller keeps this import.
+export { AppError, type ErrorKind, errorKinds, isAppError } from './app-error';
 
+/** The kinds a failure on the wire can carry (errorKinds, app-error.ts). */
 export const ErrorKindSchema = z.enum(errorKinds);
-export type ErrorKind = z.infer<typeof ErrorKindSchema>;
 
 export const WireErrorSchema = z.object({
   kind: ErrorKindSchema,
@@ -76,27 +46,4 @@ export function detailsOf<K extends keyof typeof errorDetailSchemas>(
   if (error.kind !== kind) return null;
   const parsed = errorDetailSchemas[kind].safeParse(error.details);
   return parsed.success ? (parsed.data as ErrorDetails<K>) : null;
-}
-
-/** The error type services throw; the dispatcher turns it into a WireError. */
-export class AppError extends Error {
-  readonly kind: ErrorKind;
-  readonly details: Record<string, unknown> | undefined;
-
-  constructor(kind: ErrorKind, message: string, details?: Record<string, unknown>) {
-    super(message);
-    this.name = 'AppError';
-    this.kind = kind;
-    this.details = details;
-  }
-
-  toWire(): WireError {
-    return this.details === undefined
-      ? { kind: this.kind, message: this.message }
-      : { kind: this.kind, message: this.message, details: this.details };
-  }
-}
-
-export function isAppError(value: unknown): value is AppError {
-  return value instanceof AppError;
 }

@@ -16,8 +16,8 @@ export type FollowUp = z.infer<typeof FollowUpSchema>;
 
 export const followUpMaxChars = 100_000;
 
-/** Shown with a waiting typed prompt in the thread's status reason. */
-export const promptWaitingNote = 'prompt waiting to be typed';
+// Kept free of zod for the agent host (follow-up-notes.ts); re-exported for everyone else.
+export { promptWaitingNote } from './follow-up-notes';
 
 /** Said where a message went to the queue rather than straight into the agent. */
 export const followUpQueuedMessage =

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../../shared/errors';
+import { AppError } from '../../shared/app-error';
 import type { FollowUp, FollowUpChange } from '../../shared/follow-ups';
 import { statusIdleMs } from '../../shared/limits';
 import type { ThreadStatus } from '../../shared/models';
