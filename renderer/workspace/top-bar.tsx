@@ -10,6 +10,14 @@ import { OpenRepositoryPopover } from './open-repository-popover';
 import { ProjectSelector } from './project-selector';
 import { WorktreeRootEditor } from '../settings/worktree-root-editor';
 
+/** The folder holding the repository, when the repository's folder is what the picker shows. */
+function containingFolder(repoPath: string, projectName: string): string | null {
+  const trimmed = repoPath.replace(/\/+$/, '');
+  const cut = trimmed.lastIndexOf('/');
+  if (cut <= 0 || trimmed.slice(cut + 1) !== projectName) return null;
+  return trimmed.slice(0, cut);
+}
+
 /**
  * The project (picker, "+" to open another), its facts (paths elided in the middle, the branch),
  * then the actions. The facts give way first; below ~1100 px the actions wrap to a second row.
@@ -19,6 +27,7 @@ export function TopBar() {
   const hasProjects = useProjectsStore((state) => state.projects.length > 0);
   const info = useAppInfoStore((state) => state.info);
   const openDialog = useUiStore((state) => state.openDialog);
+  const folder = project ? containingFolder(project.path, project.name) : null;
 
   return (
     <header className="top-bar" data-testid="top-bar">
@@ -31,7 +40,15 @@ export function TopBar() {
       {project ? (
         <div className="project-facts">
           <span className="project-fact" data-testid="project-path">
-            <ElidedPath path={project.path} />
+            {/* The picker already names the repository's folder; the bar says where it is. */}
+            {folder ? (
+              <>
+                <span className="fact-label">in</span>
+                <ElidedPath path={folder} title={project.path} />
+              </>
+            ) : (
+              <ElidedPath path={project.path} />
+            )}
           </span>
           <span
             className="project-fact whole"
