@@ -29,6 +29,7 @@ function ListInput({
   useEffect(() => setText(joined), [joined]);
   return (
     <input
+      className="input small"
       aria-label={label}
       data-testid={testId}
       value={text}
@@ -52,7 +53,7 @@ function AgentSetting({
   if (!setting) return null;
   return (
     <input
-      className="plan-agent-setting"
+      className="input small plan-agent-setting"
       aria-label={setting === 'scenario' ? `Scenario of ${task.name}` : `Command of ${task.name}`}
       data-testid={`plan-task-${setting}-${task.name}`}
       placeholder={setting === 'scenario' ? 'scenario (name or file)' : 'command, e.g. ./fix.sh --all'}
@@ -85,11 +86,17 @@ export function PlanTable({
     <div className="plan-table">
       <div className="plan-fields">
         <label>
-          Base <input value={plan.base ?? ''} onChange={(e) => onChange({ ...plan, base: e.target.value })} />
+          Base{' '}
+          <input
+            className="input small"
+            value={plan.base ?? ''}
+            onChange={(e) => onChange({ ...plan, base: e.target.value })}
+          />
         </label>
         <label>
           Target{' '}
           <input
+            className="input small"
             value={plan.target ?? ''}
             placeholder={plan.base}
             onChange={(e) => {
@@ -101,6 +108,7 @@ export function PlanTable({
         <label>
           At once{' '}
           <input
+            className="input small"
             type="number"
             min={1}
             max={16}
@@ -111,6 +119,7 @@ export function PlanTable({
         <label>
           Agent{' '}
           <select
+            className="select small"
             value={plan.agent.profile}
             onChange={(e) => onChange({ ...plan, agent: { profile: e.target.value } })}
           >
@@ -140,6 +149,7 @@ export function PlanTable({
         <label>
           Verify after each landing{' '}
           <input
+            className="input small"
             value={typeof plan.verify === 'string' ? plan.verify : (plan.verify ?? []).join(' ')}
             placeholder="npm test"
             onChange={(e) => {
@@ -173,6 +183,7 @@ export function PlanTable({
               >
                 <td>
                   <input
+                    className="input small"
                     aria-label="Name"
                     value={task.name}
                     onChange={(e) => setTask(index, (t) => ({ ...t, name: e.target.value }))}
@@ -180,6 +191,7 @@ export function PlanTable({
                 </td>
                 <td>
                   <textarea
+                    className="input"
                     aria-label="Task"
                     rows={2}
                     value={task.brief?.task ?? ''}
@@ -202,6 +214,7 @@ export function PlanTable({
                 </td>
                 <td>
                   <select
+                    className="select small"
                     aria-label="Agent"
                     value={task.agent?.profile ?? ''}
                     onChange={(e) =>

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { PlanRunView } from '../../shared/contract/plans';
+import { useUiStore } from '../state/ui-store';
 import { getBridge, getConnection } from '../transport/bridge';
 
 interface PlansState {
-  open: boolean;
   /** The plan being edited, as the file's text. */
   text: string;
   /** Where it was opened from or saved to, relative to the project. */
@@ -12,7 +12,6 @@ interface PlansState {
   runs: Record<string, PlanRunView>;
   /** The run the view shows. */
   shownRunId: string | null;
-  setOpen(open: boolean): void;
   setText(text: string, file?: string | null): void;
   replaceRuns(runs: readonly PlanRunView[]): void;
   upsertRun(run: PlanRunView): void;
@@ -20,19 +19,20 @@ interface PlansState {
 }
 
 export const usePlansStore = create<PlansState>()((set) => ({
-  open: false,
   text: '',
   file: null,
   runs: {},
   shownRunId: null,
-  setOpen: (open) => set({ open }),
   setText: (text, file) => set((state) => ({ text, file: file === undefined ? state.file : file })),
   replaceRuns: (runs) => set({ runs: Object.fromEntries(runs.map((r) => [r.runId, r])) }),
   upsertRun: (run) => set((state) => ({ runs: { ...state.runs, [run.runId]: run } })),
   showRun: (shownRunId) => set({ shownRunId }),
 }));
 
-export const openPlans = () => usePlansStore.getState().setOpen(true);
+/** Plans is a main view, like the merge queue: opening it replaces the thread in the main area. */
+export const openPlans = () => useUiStore.getState().setMainView('plans');
+/** Back to the selected thread (or the empty state). */
+export const closePlans = () => useUiStore.getState().setMainView('thread');
 
 /** Loads the app's plan runs, follows `plan.run`, and loads again after a reconnect. */
 export function usePlansSync(): void {

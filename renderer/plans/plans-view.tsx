@@ -1,13 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DryRunReportView, PlanCheckResultView } from '../../shared/contract/plans';
 import type { WireError } from '../../shared/errors';
-import { useProjectsStore } from '../state/projects-store';
 import { InlineError } from '../ui/inline-error';
-import { Modal } from '../ui/modal';
 import { type DraftPlan, emptyPlan, draftText, parseDraft, planIssues } from './plan-draft';
 import { PlanTable } from './plan-table';
 import { plansApi } from './plans-api';
-import { usePlansStore, usePlansSync } from './plans-store';
+import { closePlans, usePlansStore } from './plans-store';
 import { RunPanel } from './run-panel';
 import { WaveGraph } from './wave-graph';
 import '../styles/plans.css';
@@ -15,16 +13,20 @@ import '../styles/plans.css';
 /** How long typing pauses before the plan is checked again. */
 const checkDebounceMs = 400;
 
-/** The Plans view while open; mounted once, it follows the app's plan runs. */
-export function PlansView() {
-  usePlansSync();
-  const open = usePlansStore((state) => state.open);
-  const projectId = useProjectsStore((state) => state.selectedId);
-  if (!open) return null;
+/** The project's plans in the main area: a plan's source, its briefs as a table, its check and waves, its runs. */
+export function PlansView({ projectId }: { projectId: string }) {
   return (
-    <Modal title="Plans" testId="plans-view" wide onClose={() => usePlansStore.getState().setOpen(false)}>
-      {projectId ? <PlansEditor projectId={projectId} /> : <p className="muted">Open a project first.</p>}
-    </Modal>
+    <section className="plans-view" data-testid="plans-view" data-project-id={projectId}>
+      <header className="plans-header">
+        <h2>Plans</h2>
+        <span className="muted">a batch of briefs: checked, dry-run, run wave by wave and landed in order</span>
+        <span className="spacer" />
+        <button type="button" className="button small" data-testid="plans-close" onClick={closePlans}>
+          Close
+        </button>
+      </header>
+      <PlansEditor key={projectId} projectId={projectId} />
+    </section>
   );
 }
 
@@ -42,6 +44,7 @@ function PlansEditor({ projectId }: { projectId: string }) {
   const [error, setError] = useState<WireError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [saveName, setSaveName] = useState('');
+  const runsRef = useRef<HTMLDivElement>(null);
 
   const parsed = useMemo(() => (text ? parseDraft(text) : null), [text]);
   const draft = parsed && 'plan' in parsed ? parsed.plan : null;
@@ -111,6 +114,8 @@ function PlansEditor({ projectId }: { projectId: string }) {
     setError(null);
     usePlansStore.getState().upsertRun(result.value);
     usePlansStore.getState().showRun(result.value.runId);
+    // The run's panel is below the table: follow it there once it is drawn.
+    requestAnimationFrame(() => void runsRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }));
   };
 
   const projectRuns = Object.values(runs)
@@ -120,27 +125,37 @@ function PlansEditor({ projectId }: { projectId: string }) {
 
   return (
     <div className="plans-editor">
-      <div className="plans-toolbar">
+      <div className="plans-toolbar" role="toolbar" aria-label="The plan">
         <select
+          className="select small"
           aria-label="Plan files in the project"
           data-testid="plan-files"
           value=""
+          disabled={files.length === 0}
+          title={files.length === 0 ? 'No plan files in the project yet (.switchyard/plans/)' : undefined}
           onChange={(event) => event.target.value && void openFile(event.target.value)}
         >
-          <option value="">Open a plan file…</option>
+          <option value="">{files.length === 0 ? 'No plan files yet' : 'Open a plan file…'}</option>
           {files.map((f) => (
             <option key={f.path} value={f.path}>
               {f.path}
             </option>
           ))}
         </select>
-        <button type="button" className="button small" data-testid="plan-paste" onClick={() => setSource('paste')}>
+        <button
+          type="button"
+          className="button small"
+          data-testid="plan-paste"
+          aria-pressed={source === 'paste'}
+          onClick={() => setSource('paste')}
+        >
           Paste a plan
         </button>
         <button
           type="button"
           className="button small"
           data-testid="plan-from-checklist"
+          aria-pressed={source === 'checklist'}
           onClick={() => setSource('checklist')}
         >
           From a checklist
@@ -152,80 +167,33 @@ function PlansEditor({ projectId }: { projectId: string }) {
         >
           New plan
         </button>
-        <span className="muted">{file ?? (text ? 'not saved' : '')}</span>
-      </div>
-      {source !== 'none' && (
-        <div className="plans-source">
-          <textarea
-            data-testid="plan-source-text"
-            data-autofocus
-            rows={10}
-            aria-label={source === 'paste' ? 'Plan (JSON or YAML)' : 'Markdown checklist'}
-            placeholder={source === 'paste' ? 'Paste a plan: JSON or YAML' : '- [ ] One task per line'}
-            value={pasted}
-            onChange={(event) => setPasted(event.target.value)}
-          />
-          <button
-            type="button"
-            className="button small primary"
-            data-testid="plan-use-source"
-            disabled={!pasted.trim()}
-            onClick={() => void takeSource()}
-          >
-            {source === 'paste' ? 'Use this plan' : 'Make a plan'}
-          </button>
-        </div>
-      )}
-      <InlineError error={error} testId="plans-error" />
-      {notice && <p className="plan-notice">{notice}</p>}
-      {parsed && 'error' in parsed && <p className="inline-error">{parsed.error}</p>}
-      {draft && (
-        <>
-          <PlanTable plan={draft} check={check} onChange={edit} />
-          <div className="plan-check" data-testid="plan-check" data-ok={check ? String(check.ok) : 'unknown'}>
-            {check === null ? (
-              <span className="muted">Checking…</span>
-            ) : check.ok ? (
-              <span className="tone-good">
-                Ready to run
-                {check.warnings.length > 0
-                  ? ` (${check.warnings.length} warning${check.warnings.length === 1 ? '' : 's'})`
-                  : ''}
-              </span>
-            ) : (
-              <span className="tone-bad">
-                {check.errors.length} error{check.errors.length === 1 ? '' : 's'}
-              </span>
+        {text && (
+          <span className="plans-file truncate" title={file ?? undefined}>
+            {file ?? 'not saved'}
+          </span>
+        )}
+        <span className="spacer" />
+        {draft && (
+          <>
+            {file === null && (
+              <input
+                className="input small plans-save-name"
+                aria-label="Save as"
+                data-testid="plan-save-name"
+                placeholder="name (in .switchyard/plans/)"
+                value={saveName}
+                onChange={(event) => setSaveName(event.target.value)}
+              />
             )}
-            {planIssues(check).map((issue, i) => (
-              <p key={i} className={`plan-issue ${issue.level}`}>
-                {issue.message}
-              </p>
-            ))}
-          </div>
-          {check && (
-            <WaveGraph
-              waves={check.waves}
-              tasks={draft.tasks.map((t) => ({ name: t.name, dependsOn: t.dependsOn ?? [] }))}
-            />
-          )}
-          <div className="plans-actions">
-            <input
-              aria-label="Save as"
-              data-testid="plan-save-name"
-              placeholder={file ?? 'name (saved in .switchyard/plans/)'}
-              value={saveName}
-              disabled={file !== null}
-              onChange={(event) => setSaveName(event.target.value)}
-            />
-            <button type="button" className="button small" onClick={() => void save()}>
-              {file ? `Save to ${file}` : 'Save'}
+            <button type="button" className="button small" title={file ?? undefined} onClick={() => void save()}>
+              Save
             </button>
             <button
               type="button"
               className="button small"
               data-testid="plan-dry-run"
               disabled={!check?.ok}
+              title="What the run would create and start, without starting anything"
               onClick={() => void dryRun()}
             >
               Dry run
@@ -239,15 +207,106 @@ function PlansEditor({ projectId }: { projectId: string }) {
             >
               Run
             </button>
+          </>
+        )}
+      </div>
+      {source !== 'none' && (
+        <div className="plans-source">
+          <textarea
+            className="input mono"
+            data-testid="plan-source-text"
+            autoFocus
+            rows={6}
+            aria-label={source === 'paste' ? 'Plan (JSON or YAML)' : 'Markdown checklist'}
+            placeholder={
+              source === 'paste'
+                ? 'Paste a plan: JSON or YAML (see docs/examples/plan.example.json)'
+                : '- [ ] One task per line'
+            }
+            value={pasted}
+            onChange={(event) => setPasted(event.target.value)}
+          />
+          <div className="plans-source-actions">
+            <span className="muted">
+              {source === 'paste'
+                ? 'It replaces the plan being edited.'
+                : 'Each unchecked item becomes a task; checked ones are left out.'}
+            </span>
+            <span className="spacer" />
+            {text && (
+              <button type="button" className="button small" onClick={() => (setSource('none'), setPasted(''))}>
+                Cancel
+              </button>
+            )}
+            <button
+              type="button"
+              className="button small primary"
+              data-testid="plan-use-source"
+              disabled={!pasted.trim()}
+              onClick={() => void takeSource()}
+            >
+              {source === 'paste' ? 'Use this plan' : 'Make a plan'}
+            </button>
           </div>
+        </div>
+      )}
+      <InlineError error={error} testId="plans-error" />
+      {notice && <p className="plan-notice">{notice}</p>}
+      {parsed && 'error' in parsed && <p className="inline-error">{parsed.error}</p>}
+      {!text && source === 'none' && (
+        <p className="muted">Open a plan file, paste a plan, start from a Markdown checklist, or start a new plan.</p>
+      )}
+      {draft && (
+        <>
+          <div className="plans-overview">
+            <div className="plan-check" data-testid="plan-check" data-ok={check ? String(check.ok) : 'unknown'}>
+              <h3>Check</h3>
+              {check === null ? (
+                <span className="muted">Checking…</span>
+              ) : check.ok ? (
+                <span className="tone-good">
+                  Ready to run
+                  {check.warnings.length > 0
+                    ? ` (${check.warnings.length} warning${check.warnings.length === 1 ? '' : 's'})`
+                    : ''}
+                </span>
+              ) : (
+                <span className="tone-bad">
+                  {check.errors.length} error{check.errors.length === 1 ? '' : 's'}
+                </span>
+              )}
+              {planIssues(check).map((issue, i) => (
+                <p key={i} className={`plan-issue ${issue.level}`}>
+                  {issue.message}
+                </p>
+              ))}
+              {check && check.errors.length + check.warnings.length > planIssues(check).length && (
+                <p className="plan-check-hint muted">A task&apos;s own errors and warnings are under its row.</p>
+              )}
+            </div>
+            {check && check.waves.length > 0 && (
+              <div className="plan-waves">
+                <h3>
+                  Waves <span className="muted">{check.waves.length}</span>
+                </h3>
+                <WaveGraph
+                  waves={check.waves}
+                  tasks={draft.tasks.map((t) => ({ name: t.name, dependsOn: t.dependsOn ?? [] }))}
+                />
+              </div>
+            )}
+          </div>
+          <PlanTable plan={draft} check={check} onChange={edit} />
         </>
       )}
       {report && <DryRun report={report} />}
       {projectRuns.length > 0 && (
-        <div className="plan-runs">
-          <label>
-            Runs{' '}
+        <div className="plan-runs" ref={runsRef}>
+          <div className="plan-runs-header">
+            <h3>Runs</h3>
             <select
+              className="select small"
+              aria-label="Run shown"
               value={shownRun?.runId ?? ''}
               onChange={(event) => usePlansStore.getState().showRun(event.target.value)}
             >
@@ -257,7 +316,7 @@ function PlansEditor({ projectId }: { projectId: string }) {
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           {shownRun && <RunPanel run={shownRun} />}
         </div>
       )}
@@ -267,8 +326,14 @@ function PlansEditor({ projectId }: { projectId: string }) {
 
 /** What a run would create and start, before anything is. */
 function DryRun({ report }: { report: DryRunReportView }) {
+  const ref = useRef<HTMLElement>(null);
+  // Asked for from the toolbar, it lands below the table: bring it into view.
+  // In braces: Chromium's scrollIntoView may return a promise, which React would take for a clean-up.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [report]);
   return (
-    <section className="plan-dry-run" data-testid="plan-dry-run-report">
+    <section ref={ref} className="plan-dry-run" data-testid="plan-dry-run-report">
       <h3>Dry run → {report.target}</h3>
       {report.preflight.length > 0 && <p>Preflight: {report.preflight.map((argv) => argv.join(' ')).join('; ')}</p>}
       <table>

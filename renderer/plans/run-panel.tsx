@@ -6,7 +6,7 @@ import { useAttemptsStore } from '../attempts/attempts-store';
 import { useThreadsStore } from '../state/threads-store';
 import { InlineError } from '../ui/inline-error';
 import { plansApi } from './plans-api';
-import { usePlansStore } from './plans-store';
+import { closePlans } from './plans-store';
 import { type GraphTask, WaveGraph } from './wave-graph';
 
 const phaseWords: Record<PlanRunTask['phase'], string> = {
@@ -55,7 +55,7 @@ export function RunPanel({ run }: { run: PlanRunView }) {
   }, [run.state]);
 
   const openThread = (threadId: string | null) => {
-    if (threadId && revealThread(threadId)) usePlansStore.getState().setOpen(false);
+    if (threadId && revealThread(threadId)) closePlans();
   };
   const stop = async () => {
     const result = await plansApi.stop(run.runId);
@@ -116,7 +116,7 @@ export function RunPanel({ run }: { run: PlanRunView }) {
           const task = run.tasks.find((t) => t.name === name);
           if (task?.threadId || !task?.attemptGroupId) return openThread(task?.threadId ?? null);
           // Attempts not picked yet: their Compare view.
-          usePlansStore.getState().setOpen(false);
+          closePlans();
           useAttemptsStore.getState().openCompare(task.attemptGroupId);
         }}
       />
@@ -168,7 +168,7 @@ export function RunPanel({ run }: { run: PlanRunView }) {
                       title="Its attempts side by side; pick the one that goes on"
                       onClick={() => {
                         // The Compare view opens over the threads (the sidebar's), where a picked attempt is reviewed.
-                        usePlansStore.getState().setOpen(false);
+                        closePlans();
                         useAttemptsStore.getState().openCompare(task.attemptGroupId!);
                       }}
                     >
@@ -222,6 +222,7 @@ export function GateButtons({
         Approve plan
       </button>
       <input
+        className="input small"
         aria-label={`Changes to ${task}'s plan`}
         placeholder="What to change…"
         value={changes}

@@ -2,8 +2,8 @@ import { create } from 'zustand';
 import type { Thread } from '../../shared/models';
 
 export type ThreadTab = 'terminal' | 'diff';
-/** What the main area shows: the selected thread, or the project's merge queue. */
-export type MainView = 'thread' | 'merge-queue';
+/** What the main area shows: the selected thread, the project's merge queue, or its plans. */
+export type MainView = 'thread' | 'merge-queue' | 'plans';
 
 /**
  * Which dialog is open. Merge and remove keep a snapshot of their thread, because a removed thread

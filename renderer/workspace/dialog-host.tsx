@@ -3,7 +3,6 @@ import { KeyboardLayer } from '../commands/keyboard-layer';
 import { useProjectsStore } from '../state/projects-store';
 import { useUiStore } from '../state/ui-store';
 import { MergeDialog } from '../threads/merge-dialog';
-import { PlansView } from '../plans/plans-view';
 import { NewThreadForm } from '../threads/new-thread-form';
 import { ProjectSetupEditor } from '../settings/project-setup-editor';
 import { RemoveDialog } from '../threads/remove-dialog';
@@ -17,7 +16,6 @@ export function DialogHost() {
       <OpenDialog />
       <InboxDialog />
       <UsageView />
-      <PlansView />
     </>
   );
 }

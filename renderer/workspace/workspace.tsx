@@ -3,6 +3,7 @@ import { useProjectsStore } from '../state/projects-store';
 import { useThreadsStore } from '../state/threads-store';
 import { useUiStore } from '../state/ui-store';
 import { MergeQueueView } from '../merge-queue/merge-queue-view';
+import { PlansView } from '../plans/plans-view';
 import { NoThreadSelected } from '../threads/no-thread-selected';
 import { ThreadList } from '../threads/thread-list';
 import { ThreadView } from '../threads/thread-view';
@@ -22,6 +23,8 @@ export function Workspace() {
       <main className="main-area">
         {mainView === 'merge-queue' && projectId ? (
           <MergeQueueView projectId={projectId} />
+        ) : mainView === 'plans' && projectId ? (
+          <PlansView projectId={projectId} />
         ) : thread && thread.projectId === projectId ? (
           <ThreadView thread={thread} />
         ) : (
