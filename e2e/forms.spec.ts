@@ -85,6 +85,14 @@ test('form errors sit under their field, marked invalid, and clear on edit', asy
   await expect(page.getByTestId('project-error')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('open-repository-popover')).toHaveCount(0);
+  // The picker's last entry opens the same popover, ready to type in, and the project stays chosen.
+  await page.getByTestId('project-select').selectOption({ label: 'Open another repository…' });
+  await expect(page.getByTestId('open-repository-popover')).toBeVisible();
+  await expect(page.getByTestId('project-path-input')).toBeFocused();
+  await expect(page.getByTestId('project-name')).toHaveText('switchyard-demo-project');
+  await expect(page.getByTestId('project-select')).not.toHaveValue('__open-another__');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('open-repository-popover')).toHaveCount(0);
 
   // Settings: a refused number of agents.
   await page.getByTestId('settings-button').click();
