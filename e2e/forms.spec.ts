@@ -93,6 +93,14 @@ test('form errors sit under their field, marked invalid, and clear on edit', asy
   await expect(page.getByTestId('project-select')).not.toHaveValue('__open-another__');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('open-repository-popover')).toHaveCount(0);
+  // So does "Open a repository…" in the command palette.
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('command-palette-input').fill('Open a repository');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('open-repository-popover')).toBeVisible();
+  await expect(page.getByTestId('project-path-input')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('open-repository-popover')).toHaveCount(0);
 
   // Settings: a refused number of agents.
   await page.getByTestId('settings-button').click();
