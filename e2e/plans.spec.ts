@@ -162,3 +162,58 @@ test('a checklist becomes a table of tasks; a "plan first" task waits on its pla
   await expect(task).toHaveAttribute('data-phase', 'landed', { timeout: 30_000 });
   expect(await git(repo, 'ls-tree', '--name-only', 'main')).toContain('gate.txt');
 });
+
+test('Plans opens in the main area like the merge queue: a compact toolbar, check and waves above the briefs at 1280×800', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(workspace().host.url);
+  const entry = page.getByTestId('plans-open');
+  await entry.click();
+  const view = page.locator('.main-area').getByTestId('plans-view');
+  await expect(view).toBeVisible();
+  await expect(entry).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('dialog[open]')).toHaveCount(0);
+
+  // The source controls are the app's small ones, on one row.
+  for (const id of ['plan-files', 'plan-paste', 'plan-from-checklist']) {
+    expect((await view.getByTestId(id).boundingBox())!.height).toBeLessThanOrEqual(26);
+  }
+  await view.getByTestId('plan-source-text').fill(
+    JSON.stringify({
+      base: 'main',
+      agent: { profile: 'demo' },
+      tasks: [
+        { name: 'db', brief: { task: 'Add a sessions table', ownedPaths: ['db/**'] } },
+        { name: 'api', brief: { task: 'Expose sessions', ownedPaths: ['src/api/**'] }, dependsOn: ['db'] },
+        { name: 'ui', brief: { task: 'Show sessions', ownedPaths: ['src/ui/**'] } },
+      ],
+    }),
+  );
+  const use = view.getByTestId('plan-use-source');
+  expect((await use.boundingBox())!.width).toBeLessThan(200);
+  await use.click();
+  // The paste box goes once used: the check, the waves and the first brief are in view without scrolling.
+  await expect(view.getByTestId('plan-source-text')).toHaveCount(0);
+  await expect(view.getByTestId('plan-check')).toHaveAttribute('data-ok', 'true');
+  for (const visible of [
+    view.getByTestId('plan-check'),
+    view.getByTestId('plan-wave-graph'),
+    view.getByTestId('plan-run-start'),
+    view.getByTestId('plan-task-0'),
+  ]) {
+    await expect(visible).toBeInViewport();
+  }
+  // Every column of the briefs fits the view: nothing scrolls sideways.
+  const sideways = await view.evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(sideways).toBeLessThanOrEqual(0);
+
+  // The merge queue takes the main area in its place; the Plans entry opens it again and closes it.
+  await page.getByTestId('merge-queue-open').click();
+  await expect(page.getByTestId('plans-view')).toHaveCount(0);
+  await entry.click();
+  await expect(view.getByTestId('plan-task-0')).toBeVisible();
+  await entry.click();
+  await expect(page.getByTestId('plans-view')).toHaveCount(0);
+  await expect(entry).toHaveAttribute('aria-pressed', 'false');
+});
