@@ -171,3 +171,34 @@ export const defaultStuckAfterMinutes = 10;
  * thread, so a hundred threads cost microseconds; five seconds is soon enough for a sidebar.
  */
 export const statusClockTickMs = 5_000;
+
+// The agent host's memory
+
+/**
+ * How often the agent host looks at its JS heap to give back what a burst left behind (thread
+ * starts, attaches, a flood's end): one heap-statistics read, a few microseconds.
+ */
+export const idleCollectCheckMs = 1_000;
+
+/**
+ * Resident heap the agent host holds beyond what is live above which, once its heap stops
+ * changing, it collects in full. V8 runs a full collection only when it must and keeps its young
+ * generation at the size a burst grew it to (8 MB with 4 MB semi-spaces), so what thread starts,
+ * attaches or a flood left behind stays resident while every agent sits idle; one collection
+ * (~10 ms) gives it back (docs/performance.md, 2026-12-04, "idle collection").
+ */
+export const idleCollectSlackBytes = 4 * 1024 * 1024;
+
+/**
+ * "Stopped changing": the heap moved less than this since the previous check (a flood moves MBs a
+ * second). Also what must have changed since the last collection before another: an idle host
+ * allocates next to nothing, so it never collects twice in a row.
+ */
+export const idleCollectQuietBytes = 256 * 1024;
+
+/**
+ * Checks in a row the heap must stay quiet before the collection: V8 shrinks a grown young
+ * generation only once allocation has been low for a while, and a collection right after a burst
+ * gave back nothing measured (two seconds of quiet did not; five did, in an in-process probe).
+ */
+export const idleCollectQuietChecks = 4;

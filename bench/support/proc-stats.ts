@@ -12,6 +12,27 @@ export async function rssBytes(pid: number): Promise<number> {
   return Number(kb) * 1024;
 }
 
+/**
+ * A process's resident memory split by who else holds it (/proc/<pid>/status and smaps_rollup), in
+ * bytes: `anon` is its own heap and stacks; `file` is mapped files (mostly the Node or Electron
+ * binary's code, which every process running that binary shares); `uss` is what is resident for
+ * this process alone, what the machine gets back when it exits.
+ */
+export async function memoryBreakdown(pid: number): Promise<{ rss: number; anon: number; file: number; uss: number }> {
+  const [status, rollup] = await Promise.all([
+    readFile(`/proc/${pid}/status`, 'utf8'),
+    readFile(`/proc/${pid}/smaps_rollup`, 'utf8'),
+  ]);
+  const kb = (text: string, field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN) * 1024;
+  return {
+    rss: kb(status, 'VmRSS'),
+    anon: kb(status, 'RssAnon'),
+    file: kb(status, 'RssFile'),
+    uss: kb(rollup, 'Private_Clean') + kb(rollup, 'Private_Dirty'),
+  };
+}
+
 /** Resident memory of several processes together, in bytes; a process that is gone counts 0. */
 export async function rssOfAll(pids: readonly number[]): Promise<number> {
   const each = await Promise.all(pids.map((pid) => rssBytes(pid).catch(() => 0)));

@@ -187,9 +187,10 @@ async function hello(
  * garbage is output passing through (chunks, the emulator's parsing), dead within a scavenge, and
  * under 8 floods nobody watches a large young generation grew its RSS by ~25 MB more. 2 MB cost
  * about a fifth of the transport's throughput in more scavenges; 4 MB costs none measurable
- * (docs/performance.md, 2026-12-04).
+ * (docs/performance.md, 2026-12-04). --expose-gc: the host collects in full once a burst has
+ * settled (idle-collector.ts), or the burst's garbage stays resident.
  */
-const agentHostV8Flags = ['--max-semi-space-size=4'];
+const agentHostV8Flags = ['--max-semi-space-size=4', '--expose-gc'];
 
 /** Starts a detached agent host for `dataDir` (its own session and process group) and waits for it to answer. */
 export async function spawnAgentHost(dataDir: string, launch: AgentHostLaunch, paths: AgentHostPaths): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import { agentHostPaths, agentHostProtocol } from './protocol';
 import { AgentHostServer } from './agent-host-server';
+import { exposedCollection, startIdleCollector } from './idle-collector';
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -47,6 +48,10 @@ process.on('uncaughtException', (error) => {
   process.exit(70);
 });
 process.on('exit', killAgents);
+
+// A burst's garbage (thread starts, attaches) given back once the heap settles (idle-collector.ts).
+const collect = exposedCollection();
+if (collect) startIdleCollector({ collect });
 
 server.listen().then(
   () => log(`[agent-host] pid ${process.pid} serving ${dataDir} (protocol ${protocol})`),
