@@ -10,7 +10,7 @@ import { useAppInfoStore } from '../state/app-info-store';
 import { useProjectsStore } from '../state/projects-store';
 import { useThreadsStore } from '../state/threads-store';
 import { useUiStore } from '../state/ui-store';
-import { useOpenRepositoryPopover } from '../workspace/open-repository-popover-store';
+import { useOpenRepositoryPopover } from '../state/open-repository-popover-store';
 import { openUsageView } from '../usage/usage-store';
 import { type Command, nextThreadNeedingMe, sidebarThreads } from './command-registry';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { OpenRepositoryControl } from './open-repository-control';
-import { useOpenRepositoryPopover } from './open-repository-popover-store';
+import { useOpenRepositoryPopover } from '../state/open-repository-popover-store';
 
 /**
  * A compact "+" beside the project picker; it opens a small popover with the open-repository

@@ -1,6 +1,6 @@
 import { getActions } from '../state/actions';
 import { useProjectsStore } from '../state/projects-store';
-import { useOpenRepositoryPopover } from './open-repository-popover-store';
+import { useOpenRepositoryPopover } from '../state/open-repository-popover-store';
 
 /** The picker's last entry: not a project, it opens the "Open another repository" popover. */
 const openAnother = '__open-another__';
