@@ -72,7 +72,11 @@ runBenchmark(async () => {
     cpuPercentDuring({ app: host.pid, agentHost, renderer: rendererPid }, () => sleep(quietSeconds * 1000)),
   );
 
+  // Once more after the quiet window: the agent host gives back a burst's garbage only after a few
+  // quiet seconds (electron/agent-host/idle-collector.ts).
+  const afterQuiet = await memory();
   const perThread = (key: keyof MemoryPoint) => mb(after[key] - before[key]) / threadCount;
+  const perThreadAfterQuiet = (key: keyof MemoryPoint) => mb(afterQuiet[key] - before[key]) / threadCount;
   const mbPerThread = perThread('hostRss') + perThread('rendererRss');
   const appCpu = cpu.app ?? 0;
   const agentHostCpu = cpu.agentHost ?? 0;
@@ -89,6 +93,8 @@ runBenchmark(async () => {
       app_mb_per_thread: round(perThread('appRss'), 2),
       agent_host_mb_per_thread: round(perThread('agentHostRss'), 2),
       agent_host_rss_mb: round(mb(after.agentHostRss), 1),
+      host_mb_per_thread_after_quiet: round(perThreadAfterQuiet('hostRss'), 2),
+      agent_host_rss_mb_after_quiet: round(mb(afterQuiet.agentHostRss), 1),
       app_idle_cpu_pct: round(appCpu, 2),
       agent_host_idle_cpu_pct: round(agentHostCpu, 2),
       renderer_mb_per_thread: round(perThread('rendererRss'), 2),
@@ -107,6 +113,10 @@ runBenchmark(async () => {
       {
         label: '    app / agent host',
         value: `${round(perThread('appRss'), 2)} / ${round(perThread('agentHostRss'), 2)} MB per thread (agent host ${round(mb(after.agentHostRss), 1)} MB in all)`,
+      },
+      {
+        label: `    after the ${quietSeconds} s quiet`,
+        value: `${round(perThreadAfterQuiet('hostRss'), 2)} MB per thread (agent host ${round(mb(afterQuiet.agentHostRss), 1)} MB in all)`,
       },
       { label: '  renderer RSS', value: `${round(perThread('rendererRss'), 2)} MB per thread` },
       { label: '  renderer JS heap (live)', value: `${round(perThread('jsHeap'), 3)} MB per thread` },
