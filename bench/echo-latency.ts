@@ -135,6 +135,8 @@ runBenchmark(async () => {
       host_rss_growth_mb_unseen_floods: round(rssUnseen),
       app_rss_growth_mb_unseen_floods: round(appRssUnseen),
       agent_host_rss_growth_mb_unseen_floods: round(agentHostRssUnseen),
+      agent_host_rss_mb_before_floods: round(mb(rssBefore.agentHost)),
+      agent_host_rss_mb_unseen_floods: round(mb(rssAfterUnseen.agentHost)),
       app_heap_growth_mb_unseen_floods: round(heapUnseen),
       app_external_growth_mb_unseen_floods: round(externalUnseen),
       host_cpu_pct_unseen_floods: round(unseen.hostCpu),
@@ -153,7 +155,8 @@ runBenchmark(async () => {
         label: 'host RSS growth (app + agent host), floods unseen',
         value:
           `${round(rssUnseen)} MB (app ${round(appRssUnseen)} MB: V8 heap ${round(heapUnseen)}, outside it ` +
-          `${round(externalUnseen)}; agent host ${round(agentHostRssUnseen)} MB)`,
+          `${round(externalUnseen)}; agent host ${round(agentHostRssUnseen)} MB, ` +
+          `from ${round(mb(rssBefore.agentHost))} to ${round(mb(rssAfterUnseen.agentHost))} MB)`,
         target: target(`< ${maxUnseenRssGrowthMb} MB`, rssUnseen < maxUnseenRssGrowthMb),
       },
       { label: 'host RSS growth (app + agent host), floods unseen then watched', value: `${round(rssGrowth)} MB` },
