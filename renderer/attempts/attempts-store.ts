@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
 import type { AttemptGroup } from '../../shared/attempts';
 import { getBridge, getConnection } from '../transport/bridge';
+import { onReconnect } from '../transport/on-reconnect';
 
 interface AttemptsState {
   groups: Record<string, AttemptGroup>;
@@ -33,13 +34,8 @@ export function useAttemptsSync(): void {
         if (!stopped && result.ok) useAttemptsStore.getState().replaceAll(result.value);
       });
     load();
-    let seenEpoch = connection.getState().epoch;
     const unsubscribers = [
-      connection.subscribe((state) => {
-        if (state.epoch === seenEpoch) return;
-        seenEpoch = state.epoch;
-        load();
-      }),
+      onReconnect(connection, load),
       bridge.on('attempt.updated', (group) => useAttemptsStore.getState().upsert(group)),
     ];
     return () => {

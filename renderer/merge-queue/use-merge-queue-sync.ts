@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { SwitchyardBridge } from '../../shared/contract';
 import { getBridge, getConnection } from '../transport/bridge';
+import { onReconnect } from '../transport/on-reconnect';
 import type { ConnectionMonitor } from '../transport/connection-state';
 import { useMergeQueueStore } from './merge-queue-store';
 
@@ -25,13 +26,8 @@ export function followMergeQueue(
     });
 
   load();
-  let seenEpoch = connection.getState().epoch;
   const unsubscribers = [
-    connection.subscribe((state) => {
-      if (state.epoch === seenEpoch) return;
-      seenEpoch = state.epoch;
-      load();
-    }),
+    onReconnect(connection, load),
     bridge.on('mergeQueue.updated', (view) => store().applyView(view)),
     bridge.on('mergeQueue.output', (chunk) => store().appendOutput(chunk)),
     bridge.on('mergeQueue.progress', (progress) => store().applyProgress(progress)),

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { PlanRunView } from '../../shared/contract/plans';
 import { useUiStore } from '../state/ui-store';
 import { getBridge, getConnection } from '../transport/bridge';
+import { onReconnect } from '../transport/on-reconnect';
 
 interface PlansState {
   /** The plan being edited, as the file's text. */
@@ -45,13 +46,8 @@ export function usePlansSync(): void {
         if (!stopped && result.ok) usePlansStore.getState().replaceRuns(result.value);
       });
     load();
-    let seenEpoch = connection.getState().epoch;
     const unsubscribers = [
-      connection.subscribe((state) => {
-        if (state.epoch === seenEpoch) return;
-        seenEpoch = state.epoch;
-        load();
-      }),
+      onReconnect(connection, load),
       bridge.on('plan.run', (run) => usePlansStore.getState().upsertRun(run)),
     ];
     return () => {
