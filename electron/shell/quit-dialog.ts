@@ -1,17 +1,7 @@
-import type { Thread } from '../../shared/models';
+import { activeThreadStatuses } from '../../shared/models';
 import type { QuitChoice } from '../app/agent-lifetime';
 import type { SwitchyardApp } from '../app/switchyard-app';
 import type { ElectronApi } from './electron-api';
-
-const running = new Set<Thread['status']>([
-  'queued',
-  'starting',
-  'working',
-  'needs-input',
-  'idle',
-  'rate-limited',
-  'stalled',
-]);
 
 /**
  * What to do with the running agents on quit: the setting when the user chose for good, else a
@@ -26,7 +16,7 @@ export async function askQuitChoice(
   if (setting !== 'ask') return setting;
   const names = app.state
     .threads()
-    .filter((t) => running.has(t.status))
+    .filter((t) => activeThreadStatuses.has(t.status))
     .map((t) => t.name);
   if (names.length === 0) return 'keep';
   const result = await dialog.showMessageBox({
