@@ -9,8 +9,8 @@
  * and it stays under the ~500 K xterm.js advises keeping in flight. The renderer acks in steps of
  * `ackStepChars`.
  *
- * Unwatched: nobody needs more than the scrollback ring and the status screen's tail, so a thread
- * nobody watches is read at most `unseenCharsPerSecond` (after a burst of `unseenBurstChars`), and
+ * Unwatched: nobody needs more than the screen mirror's scrollback (what an attaching pane is
+ * shown) and the log on disk, so a thread nobody watches is read at most `unseenCharsPerSecond` (after a burst of `unseenBurstChars`), and
  * never faster than its log reaches the disk.
  */
 export const flowControl = {
@@ -20,26 +20,20 @@ export const flowControl = {
   lowWatermark: 200_000,
   ackStepChars: 32_000,
   /**
-   * Output a thread keeps for replay when a window attaches: about 12 000 lines of 80 columns,
-   * more than a person scrolls back through, and 1 MB of host memory per thread (it is held as
-   * UTF-8, so this counts bytes: fewer characters when they are wider than ASCII).
-   */
-  scrollbackChars: 1_000_000,
-  /**
    * How fast a thread nobody watches is read: ~1 250 lines of 80 columns a second. Agents' screens
    * change a few KB/s and a build or test run prints a few hundred KB in all (the burst below takes
    * that at once), so they never meet it; a runaway flood (`yes`, a log in a loop) does, and is
    * held to this instead of the ~10 M chars/s a pty gives. Read at full speed, 8 such floods grew
-   * the host by ~150 MB (the rings' strings promoted to V8's old generation, the young generation
-   * grown to keep up with the garbage); held to this, by ~30 MB, most of it the rings themselves.
+   * the host by ~150 MB (the output's strings promoted to V8's old generation, the young generation
+   * grown to keep up with the garbage); held to this, by ~30 MB (docs/performance.md).
    * Faster is not free even so: output waits in node-pty's paused stream between reads, lives
    * through young-generation collections and grows V8's heap (200 K/s: ~45 MB in 30 s).
    */
   unseenCharsPerSecond: 100_000,
   /**
    * Output an unwatched thread may produce at once before the rate applies (it refills at the rate,
-   * in 10 s): the ring's worth, so a program that prints a lot in one go (a diff, a test report) is
-   * never slowed. Read at full speed, a burst's strings die young.
+   * in 10 s): ~12 000 lines of 80 columns, so a program that prints a lot in one go (a diff, a
+   * test report) is never slowed. Read at full speed, a burst's strings die young.
    */
   unseenBurstChars: 1_000_000,
   /**

@@ -1,5 +1,3 @@
-import { flowControl } from '../../shared/flow-control';
-
 /** The first allocation of a ring: what a quiet thread's output needs; it doubles as output comes. */
 const initialBytes = 16 * 1024;
 /** Chunks up to this long are encoded into one buffer shared by all rings rather than a new one each. */
@@ -35,7 +33,7 @@ export class ScrollbackRing {
   /** Offset of the first character still held. */
   private startOffset = 0;
 
-  constructor(private readonly capacity: number = flowControl.scrollbackChars) {}
+  constructor(private readonly capacity: number) {}
 
   /** Offset just past the last character appended. */
   get end(): number {

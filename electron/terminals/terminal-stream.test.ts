@@ -24,7 +24,7 @@ describe('TerminalStream', () => {
     const stream = new TerminalStream('t1', null);
     stream.push('before ');
     const a = viewer('a');
-    expect(stream.attach(a.link)).toEqual({ data: 'before ', end: 7 });
+    expect(stream.attach(a.link)).toBe(7);
     stream.push('after');
     stream.flush();
     expect(a.chunks).toEqual([{ threadId: 't1', start: 7, data: 'after' }]);
@@ -67,14 +67,33 @@ describe('TerminalStream', () => {
     expect(calls).toEqual(['pause', 'resume']);
   });
 
-  it('does not hold a burst nobody watches (the ring and the log absorb it)', () => {
-    const stream = new TerminalStream('t1', null, { highWatermark: 10, lowWatermark: 1, scrollbackChars: 50 });
+  it('does not hold a burst nobody watches (the mirror and the log absorb it)', () => {
+    const drawn: string[] = [];
+    const stream = new TerminalStream(
+      't1',
+      null,
+      { highWatermark: 10, lowWatermark: 1 },
+      { write: (d) => drawn.push(d) },
+    );
     const { calls, target } = producer();
     stream.setProducer(target);
     stream.push('z'.repeat(1000));
     stream.flush();
     expect(calls).toEqual([]);
-    expect(stream.attach(viewer('late').link)).toEqual({ data: 'z'.repeat(50), end: 1000 });
+    expect(drawn.join('')).toBe('z'.repeat(1000));
+    expect(stream.attach(viewer('late').link)).toBe(1000);
+  });
+
+  it('continues offsets after output restored from the log, which is drawn but not sent again', () => {
+    const drawn: string[] = [];
+    const stream = new TerminalStream('t1', null, {}, { write: (d) => drawn.push(d) });
+    stream.restore('earlier run\r\n');
+    const a = viewer('a');
+    expect(stream.attach(a.link)).toBe(13);
+    stream.push('now');
+    stream.flush();
+    expect(drawn.join('')).toBe('earlier run\r\nnow');
+    expect(a.chunks).toEqual([{ threadId: 't1', start: 13, data: 'now' }]);
   });
 
   it('sends the first output at once and batches what follows within 16 ms into one message', () => {
@@ -232,7 +251,7 @@ describe('TerminalStream with nobody watching', () => {
     stream.flush();
     expect(calls).toEqual(['pause']);
     const a = viewer('a');
-    expect(stream.attach(a.link).end).toBe(2_000);
+    expect(stream.attach(a.link)).toBe(2_000);
     expect(calls).toEqual(['pause', 'resume']);
     stream.detach('a');
     expect(calls).toEqual(['pause', 'resume', 'pause']);

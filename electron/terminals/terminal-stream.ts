@@ -1,6 +1,5 @@
 import { flowControl } from '../../shared/flow-control';
 import { OutputBatcher } from './output-batcher';
-import { ScrollbackRing } from './scrollback-ring';
 import type { TerminalViewer } from './terminal-viewer';
 
 /** What produces the output: paused when viewers fall behind, resumed when they catch up. */
@@ -24,7 +23,6 @@ export interface FlowControlOptions {
   readonly highWatermark?: number;
   /** ... and at or below which it is resumed. */
   readonly lowWatermark?: number;
-  readonly scrollbackChars?: number;
   /** How fast output is read while nobody watches, after a burst of `unseenBurstChars`. */
   readonly unseenCharsPerSecond?: number;
   readonly unseenBurstChars?: number;
@@ -42,8 +40,11 @@ interface Viewer {
 }
 
 /**
- * One thread's terminal output as a stream: batched (16 ms), kept in a bounded ring for replay and
- * in a bounded log on disk, sent only to the windows that show it, and flow-controlled end to end.
+ * One thread's terminal output as a stream: batched (16 ms), drawn into the thread's screen mirror
+ * (what a window that attaches is shown) and into a bounded log on disk, sent only to the windows
+ * that show it, and flow-controlled end to end. Output is counted, not kept: a pane is restored
+ * from the mirror, never by replaying raw output, so a copy of it here would only cost memory
+ * (1 MB a thread under a flood).
  *
  * The producer is paused while any of these holds (and resumed once none does):
  * - a viewer is behind: more than the high watermark sent and not acknowledged, or more than that
@@ -53,7 +54,8 @@ interface Viewer {
  * - the log is more than its high watermark behind the disk.
  */
 export class TerminalStream {
-  private readonly ring: ScrollbackRing;
+  /** Characters delivered so far (with any restored): the offset the next chunk starts at. */
+  private end = 0;
   private readonly batcher: OutputBatcher;
   private readonly viewers = new Map<string, Viewer>();
   private readonly high: number;
@@ -89,7 +91,6 @@ export class TerminalStream {
     this.logLow = options.logLowWatermark ?? flowControl.logLowWatermark;
     this.pollMs = options.transportPollMs ?? flowControl.transportPollMs;
     this.now = options.now ?? (() => performance.now());
-    this.ring = new ScrollbackRing(options.scrollbackChars ?? flowControl.scrollbackChars);
     this.batcher = new OutputBatcher((data) => (this.holding > 0 ? this.held.push(data) : this.deliver(data)));
     this.unseenCredit = this.unseenBurst;
     this.creditAt = this.now();
@@ -98,10 +99,10 @@ export class TerminalStream {
     });
   }
 
-  /** Seeds the ring with earlier output (from the log, after a restart) without logging it again. */
+  /** Draws earlier output (from the log, after a restart) into the mirror without logging it again. */
   restore(earlier: string): void {
     if (!earlier) return;
-    this.ring.append(earlier);
+    this.end += earlier.length;
     this.mirror?.write(earlier);
   }
 
@@ -129,14 +130,13 @@ export class TerminalStream {
     return this.viewers.size;
   }
 
-  /** Starts sending to `link`; returns everything it has to show first. */
-  attach(link: TerminalViewer): { data: string; end: number } {
+  /** Starts sending to `link` from now on, with nothing to show first; returns the offset live output continues from. */
+  attach(link: TerminalViewer): number {
     this.batcher.flush();
     this.viewers.set(link.id, { link, unacked: 0 });
-    const shown = this.ring.snapshot();
     // Watched now: the unwatched budget no longer applies.
     this.updateFlow();
-    return shown;
+    return this.end;
   }
 
   /**
@@ -150,7 +150,7 @@ export class TerminalStream {
     try {
       const data = await render();
       this.viewers.set(link.id, { link, unacked: 0 });
-      return { data, end: this.ring.end };
+      return { data, end: this.end };
     } finally {
       this.holding--;
       if (this.holding === 0) {
@@ -181,8 +181,8 @@ export class TerminalStream {
   }
 
   private deliver(data: string): void {
-    const start = this.ring.end;
-    this.ring.append(data);
+    const start = this.end;
+    this.end += data.length;
     this.log?.append(data);
     this.mirror?.write(data);
     this.spendUnseenCredit(this.viewers.size === 0 ? data.length : 0);
