@@ -80,6 +80,11 @@ export const ThreadSchema = z.object({
   status: ThreadStatusSchema,
   /** Why the thread is in its status, e.g. "asks: Apply this edit? (y/n)" or "exit 1: Not logged in". */
   statusReason: z.string().nullable(),
+  /**
+   * When the status last changed (ISO time, as the process running the agent saw it: the agent host
+   * keeps it across app restarts). Null in records from before it was kept: unknown.
+   */
+  statusSince: z.string().nullable().default(null),
   exitCode: z.number().int().nullable(),
   /** Why the agent ended, when it ended without finishing on its own (null while it runs, or after done/failed). */
   stopCause: StopCauseSchema.nullable().default(null),

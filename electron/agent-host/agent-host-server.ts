@@ -77,13 +77,14 @@ export class AgentHostServer {
       dataDir: options.dataDir,
       maxRunning: () => this.maxRunning,
       events: {
-        onStatus: (threadId, reported, exitCode) => {
+        onStatus: (threadId, reported, exitCode, since) => {
           const change = this.noteStatus(threadId, reported);
           if (finalStatuses.has(change.status)) {
-            this.finished.set(threadId, { threadId, status: change.status, reason: change.reason, exitCode });
+            const { status, reason } = change;
+            this.finished.set(threadId, { threadId, status, reason, exitCode, statusSince: since });
             void this.saveFinished();
           }
-          this.broadcast({ t: 'status', threadId, status: change.status, reason: change.reason, exitCode });
+          this.broadcast({ t: 'status', threadId, status: change.status, reason: change.reason, exitCode, since });
           void this.saveAgents();
         },
         onFollowUps: (threadId, items) => this.broadcast({ t: 'followUps', threadId, items: [...items] }),

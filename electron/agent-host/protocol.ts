@@ -22,6 +22,9 @@ import type { FollowUp } from '../../shared/follow-ups';
  * runs, with names and since when, for `switchyard agents list`) and a `reason` argument on `stop`
  * and `stopAll` (`command-line`: the threads say who stopped them). An older host ignores the
  * argument and answers the requests with "unknown request"; callers fall back.
+ * Also added: `since` on the `status` event, `statusSince` on `adopt`'s live agents and on finished
+ * records (when the status began, as the host saw it, so it survives an app restart); an app takes
+ * the moment it hears of the change when an older host sends none.
  */
 export const currentProtocol = 1;
 
@@ -46,7 +49,7 @@ export type ControlReply =
   { t: 'res'; id: number; ok: true; value: unknown } | { t: 'res'; id: number; ok: false; error: string };
 /** Host → client on the control socket, unasked. */
 export type ControlEvent =
-  | { t: 'status'; threadId: string; status: string; reason: string | null; exitCode: number | null }
+  | { t: 'status'; threadId: string; status: string; reason: string | null; exitCode: number | null; since?: string }
   /** A thread's follow-up queue changed. */
   | { t: 'followUps'; threadId: string; items: FollowUp[] }
   /** The host is going away on purpose (shutdown, its folder deleted): not a crash. */

@@ -92,9 +92,11 @@ export class RemoteRuntime implements AgentRuntime {
       await rm(this.paths.finished, { force: true });
       return { live: [], finished, hostLost, elsewhere };
     }
-    const { live, finished } = await client.request<{ live: LiveAgent[]; finished: FinishedAgent[] }>('adopt');
+    const adopted = await client.request<{ live: LiveAgent[]; finished: FinishedAgent[] }>('adopt');
+    // An older host of this protocol version keeps no moment: unknown, the thread's own is kept.
+    const live = adopted.live.map((agent) => ({ ...agent, statusSince: agent.statusSince ?? null }));
     for (const agent of live) this.active.set(agent.threadId, agent.status);
-    return { live, finished, hostLost: false, elsewhere };
+    return { live, finished: adopted.finished, hostLost: false, elsewhere };
   }
 
   start(plan: LaunchPlan): void {
@@ -116,6 +118,7 @@ export class RemoteRuntime implements AgentRuntime {
           plan.threadId,
           { status: 'failed', reason: `could not start the agent host: ${String(error)}` },
           null,
+          now(),
         );
       });
   }
@@ -309,6 +312,8 @@ export class RemoteRuntime implements AgentRuntime {
       event.threadId,
       { status: event.status as LiveAgent['status'], reason: event.reason },
       event.exitCode,
+      // An older host sends no moment: the change is a moment old at most.
+      event.since ?? now(),
     );
   }
 
@@ -337,7 +342,7 @@ export class RemoteRuntime implements AgentRuntime {
     await clearDeadHost(this.paths);
     for (const threadId of [...this.active.keys()]) {
       this.active.delete(threadId);
-      this.events.onStatus(threadId, { status: 'failed', reason: agentHostLostReason }, null);
+      this.events.onStatus(threadId, { status: 'failed', reason: agentHostLostReason }, null, now());
     }
   }
 
@@ -414,12 +419,13 @@ export class RemoteRuntime implements AgentRuntime {
           threadId,
           { status: finished.status as LiveAgent['status'], reason: finished.reason },
           finished.exitCode,
+          finished.statusSince ?? now(),
         );
       } else if (await hostDiedUncleanly(paths)) {
         await clearDeadHost(paths);
-        this.events.onStatus(threadId, { status: 'failed', reason: agentHostLostReason }, null);
+        this.events.onStatus(threadId, { status: 'failed', reason: agentHostLostReason }, null, now());
       } else {
-        this.events.onStatus(threadId, { status: 'failed', reason: olderHostEndUnknown }, null);
+        this.events.onStatus(threadId, { status: 'failed', reason: olderHostEndUnknown }, null, now());
       }
     }
     if (this.inOlderHost.size === 0) this.stopWatchingOlderHosts();
@@ -464,6 +470,8 @@ async function readFinishedFile(file: string): Promise<FinishedAgent[]> {
     return [];
   }
 }
+
+const now = () => new Date().toISOString();
 
 function processAlive(pid: number): boolean {
   try {

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { Project, Thread } from '../../shared/models';
 import { type AppState, AppStateSchema, emptyAppState } from './app-state';
 import { JsonFileStore, type LoadResult } from './json-file-store';
+import { withStatusSince } from './status-since';
 
 /** The parts of the state a service owns whole. */
 type OwnedPart = 'briefTemplates' | 'customProfiles' | 'settings' | 'attemptGroups' | 'attemptWeights';
@@ -63,10 +64,15 @@ export class StateRepository {
     return project;
   }
 
+  /** Saves the thread; its `statusSince` follows its status (status-since.ts). Returns what was saved. */
   async putThread(thread: Thread): Promise<Thread> {
-    this.state = { ...this.state, threads: upsert(this.state.threads, thread) };
+    const saved = withStatusSince(
+      this.state.threads.find((t) => t.id === thread.id),
+      thread,
+    );
+    this.state = { ...this.state, threads: upsert(this.state.threads, saved) };
     await this.save();
-    return thread;
+    return saved;
   }
 
   async deleteThread(id: string): Promise<void> {

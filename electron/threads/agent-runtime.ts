@@ -11,6 +11,8 @@ export interface FinishedAgent {
   readonly status: ThreadStatus;
   readonly reason: string | null;
   readonly exitCode: number | null;
+  /** When it ended (ISO); absent in records of an agent host from before it was kept. */
+  readonly statusSince?: string;
 }
 
 /** What an app finds when it starts: agents to adopt, and what became of the others. */

@@ -44,7 +44,8 @@ export interface LaunchPlan {
 }
 
 export interface RuntimeEvents {
-  onStatus(threadId: string, change: StatusChange, exitCode: number | null): void;
+  /** `since`: when the thread entered this status (ISO), kept from an earlier report of the same status. */
+  onStatus(threadId: string, change: StatusChange, exitCode: number | null, since: string): void;
   /** A thread's follow-up queue changed (a message added, edited, removed or delivered). */
   onFollowUps?(threadId: string, items: readonly FollowUp[]): void;
 }
@@ -57,6 +58,8 @@ export interface LiveAgent {
   readonly pid: number | null;
   readonly status: ThreadStatus;
   readonly reason: string | null;
+  /** When it entered that status (ISO); null before its first report. */
+  readonly statusSince: string | null;
 }
 
 export interface RuntimeOptions {
@@ -99,6 +102,8 @@ export class ThreadRuntime implements AgentRuntime {
   private readonly followUpQueues = new Map<string, FollowUpQueue>();
   /** Whether the last status reported for a thread carried the "prompt waiting" note. */
   private readonly promptNoted = new Map<string, boolean>();
+  /** The last status reported for each thread and when it began: the moment moves only when the status does. */
+  private readonly reported = new Map<string, { status: ThreadStatus; since: string }>();
 
   constructor(private readonly options: RuntimeOptions) {}
 
@@ -233,7 +238,7 @@ export class ThreadRuntime implements AgentRuntime {
   private reportAgentStatus(threadId: string, change: StatusChange): void {
     const noted = this.withPromptNote(threadId, change);
     this.promptNoted.set(threadId, noted !== change);
-    this.options.events.onStatus(threadId, noted, null);
+    this.emitStatus(threadId, noted, null);
   }
 
   resize(threadId: string, cols: number, rows: number): boolean {
@@ -281,6 +286,7 @@ export class ThreadRuntime implements AgentRuntime {
       state: 'running' as const,
       pid: entry.process.pid,
       ...this.statusOf(entry),
+      statusSince: this.reported.get(entry.plan.threadId)?.since ?? null,
     }));
     const queued = this.queue.map((plan) => ({
       threadId: plan.threadId,
@@ -288,6 +294,7 @@ export class ThreadRuntime implements AgentRuntime {
       pid: null,
       status: 'queued' as const,
       reason: this.queuedReasons.get(plan.threadId) ?? 'waiting for a free agent slot',
+      statusSince: this.reported.get(plan.threadId)?.since ?? null,
     }));
     return [...running, ...queued];
   }
@@ -331,6 +338,7 @@ export class ThreadRuntime implements AgentRuntime {
     this.followUpQueues.get(threadId)?.dispose();
     this.followUpQueues.delete(threadId);
     this.promptNoted.delete(threadId);
+    this.reported.delete(threadId);
     await TerminalLog.forThread(this.options.dataDir, threadId).remove();
   }
 
@@ -465,13 +473,9 @@ export class ThreadRuntime implements AgentRuntime {
     entry.tracker.dispose();
     this.live.delete(plan.threadId);
     if (step?.kind === 'setup' && change.status === 'failed') {
-      this.options.events.onStatus(
-        plan.threadId,
-        { status: 'failed', reason: `setup ${change.reason ?? 'failed'}` },
-        exitCode,
-      );
+      this.emitStatus(plan.threadId, { status: 'failed', reason: `setup ${change.reason ?? 'failed'}` }, exitCode);
     } else {
-      this.options.events.onStatus(plan.threadId, change, exitCode);
+      this.emitStatus(plan.threadId, change, exitCode);
     }
     this.startQueued();
   }
@@ -513,6 +517,16 @@ export class ThreadRuntime implements AgentRuntime {
   }
 
   private report(threadId: string, status: ThreadStatus, reason: string | null): void {
-    this.options.events.onStatus(threadId, { status, reason }, null);
+    this.emitStatus(threadId, { status, reason }, null);
+  }
+
+  /** Every status report goes out here, with the moment the status began (now, when it changed). */
+  private emitStatus(threadId: string, change: StatusChange, exitCode: number | null): void {
+    let last = this.reported.get(threadId);
+    if (last?.status !== change.status) {
+      last = { status: change.status, since: new Date().toISOString() };
+      this.reported.set(threadId, last);
+    }
+    this.options.events.onStatus(threadId, change, exitCode, last.since);
   }
 }

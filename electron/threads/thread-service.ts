@@ -109,24 +109,27 @@ export class ThreadService {
       dataDir: options.dataDir,
       maxRunning: options.maxRunningAgents,
       events: {
-        onStatus: (threadId, change, exitCode) => {
+        onStatus: (threadId, change, exitCode, since) => {
           const cause: StopCause = this.quitting ? 'quit' : 'user';
           const reason = change.status === 'stopped' ? this.stopReasons.get(threadId) : undefined;
           // An agent of an older Switchyard's agent host ended (the runtime watched it): it can be resumed here now.
           if (finalStatuses.has(change.status)) this.elsewhere.delete(threadId);
           if (change.status === 'stopped') this.stopReasons.delete(threadId);
-          this.update(threadId, (t) =>
-            change.status === 'stopped'
-              ? endedThread(t, cause, exitCode ?? t.exitCode, reason ?? stoppedFromCommandLine(change.reason))
-              : {
-                  ...t,
-                  status: change.status,
-                  statusReason: change.reason,
-                  exitCode: exitCode ?? t.exitCode,
-                  stopCause: null,
-                  pendingQuestion: null,
-                },
-          ).catch((error: unknown) =>
+          this.update(threadId, (t) => {
+            const next: Thread =
+              change.status === 'stopped'
+                ? endedThread(t, cause, exitCode ?? t.exitCode, reason ?? stoppedFromCommandLine(change.reason))
+                : {
+                    ...t,
+                    status: change.status,
+                    statusReason: change.reason,
+                    exitCode: exitCode ?? t.exitCode,
+                    stopCause: null,
+                    pendingQuestion: null,
+                  };
+            // A new status began when the runtime (perhaps the agent host) saw it; an unchanged one keeps its moment.
+            return next.status === t.status ? next : { ...next, statusSince: since };
+          }).catch((error: unknown) =>
             options.log(`[switchyard] could not record the status of ${threadId}: ${String(error)}`),
           );
         },
@@ -185,13 +188,19 @@ export class ThreadService {
     const finished = adoption.finished.find((agent) => agent.threadId === thread.id);
     const elsewhere = adoption.elsewhere.get(thread.id);
     let next: Thread | null = null;
-    if (live) next = { ...thread, status: live.status, statusReason: live.reason, stopCause: null };
+    // Since when, as the host saw it: the agent may have changed status while no app was running.
+    if (live) {
+      const statusSince = live.statusSince ?? thread.statusSince;
+      next = { ...thread, status: live.status, statusReason: live.reason, stopCause: null, statusSince };
+    }
     // Running in an older host now: whatever this host recorded of an earlier run is past.
     else if (elsewhere) next = { ...thread, statusReason: elsewhere };
     else if (finished && activeThreadStatuses.has(thread.status)) {
       next = stoppedFromCommandLine(finished.reason)
         ? endedThread(thread, 'user', finished.exitCode, commandLineStopReason)
         : endedThread(thread, 'exited-while-closed', finished.exitCode);
+      // When it ended, as the host recorded it (an older host's record has no moment: now).
+      next = { ...next, statusSince: finished.statusSince ?? null };
     } else if (adoption.hostLost && activeThreadStatuses.has(thread.status)) {
       next = endedThread(thread, 'host-lost');
     }
@@ -261,6 +270,7 @@ export class ThreadService {
       mode: request.mode,
       approvalMode: request.approvalMode,
     });
+    const createdAt = new Date().toISOString();
     const thread: Thread = {
       id: `t_${randomBytes(4).toString('hex')}`,
       projectId: project.id,
@@ -272,10 +282,11 @@ export class ThreadService {
       prompt,
       status: options.stoppedReason ? 'stopped' : 'starting',
       statusReason: options.stoppedReason ?? null,
+      statusSince: createdAt,
       exitCode: null,
       stopCause: null,
       pendingQuestion: null,
-      createdAt: new Date().toISOString(),
+      createdAt,
       merged: null,
       worktreeMissing: false,
       brief,
