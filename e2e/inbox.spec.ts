@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
@@ -103,4 +103,63 @@ test('the "Needs you" inbox lists waiting threads of every project and opens the
   await banner.click();
   await expect(page.getByTestId('thread-title')).toHaveText('Beta asks');
   await expect(page.getByTestId('thread-filter-all')).toHaveAttribute('aria-pressed', 'true');
+});
+
+/** A demo agent that fails at once. */
+async function startFailingThread(page: Page, name: string) {
+  await page.getByTestId('new-thread').click();
+  const form = page.getByTestId('new-thread-form');
+  await form.getByTestId('thread-name-input').fill(name);
+  await form.getByTestId('thread-profile-select').selectOption('demo');
+  await form.getByTestId('thread-scenario-input').fill('fail');
+  await form.getByTestId('thread-prompt-input').fill('docs');
+  await form.getByTestId('thread-create-button').click();
+  await expect(threadItem(page, name)).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
+}
+
+test("the inbox shows the exact wait from the thread's record, after a restart and in a fresh window, with the time in a tooltip", async ({
+  page,
+}) => {
+  const dataDir = path.join(root, 'data');
+  const gamma = await makeRepo('gamma');
+  await page.goto(host.url);
+  await openRepo(page, gamma);
+  await startAskingThread(page, 'Gamma asks');
+  await startFailingThread(page, 'Gamma fails');
+
+  // Switchyard goes away (the asking agent kept in the agent host); the failure is made 12 minutes old on disk.
+  await host.stop();
+  const stateFile = path.join(dataDir, 'state.json');
+  const state = JSON.parse(await readFile(stateFile, 'utf8')) as {
+    threads: { name: string; statusSince: string | null }[];
+  };
+  const failedAt = Date.now() - 12 * 60_000 - 10_000;
+  const failed = state.threads.find((t) => t.name === 'Gamma fails')!;
+  expect(failed.statusSince).not.toBeNull();
+  failed.statusSince = new Date(failedAt).toISOString();
+  await writeFile(stateFile, JSON.stringify(state));
+  host = await startHostProcess(['--data-dir', dataDir]);
+
+  // A fresh window: both threads were in their statuses before it loaded, and still their waits are exact.
+  await page.goto(host.url);
+  await expect(page.getByTestId('inbox-count')).toHaveText('2');
+  await page.getByTestId('inbox-button').click();
+  const inbox = page.getByTestId('inbox-dialog');
+  const failedWait = inbox.getByTestId('inbox-row').filter({ hasText: 'Gamma fails' }).getByTestId('inbox-waited');
+  await expect(failedWait).toHaveText('failed 12 minutes ago');
+  const clock = await page.evaluate((at) => {
+    const when = new Date(at);
+    return `${String(when.getHours()).padStart(2, '0')}:${String(when.getMinutes()).padStart(2, '0')}`;
+  }, failedAt);
+  await expect(failedWait).toHaveAttribute('title', new RegExp(`^since (.+, )?${clock}$`));
+  const askingWait = inbox.getByTestId('inbox-row').filter({ hasText: 'Gamma asks' }).getByTestId('inbox-waited');
+  await expect(askingWait).toHaveText(/^waiting (under a minute|\d+ minutes?)$/);
+  await expect(askingWait).toHaveAttribute('title', /^since \d\d:\d\d$/);
+
+  // The sidebar's badge says since when in its tooltip too.
+  await page.keyboard.press('Escape');
+  await expect(threadItem(page, 'Gamma fails').getByTestId('thread-status')).toHaveAttribute(
+    'title',
+    new RegExp(` — since (.+, )?${clock}$`),
+  );
 });

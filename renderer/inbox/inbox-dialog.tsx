@@ -1,23 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { plural } from '../../shared/plural';
 import { useProjectsStore } from '../state/projects-store';
+import { useStatusClock } from '../state/status-clock';
 import { useThreadsStore } from '../state/threads-store';
 import { useUiStore } from '../state/ui-store';
 import { Modal } from '../ui/modal';
 import { inboxGroups } from './inbox-selection';
 import { useInboxStore } from './inbox-store';
 import { revealThread } from './reveal-thread';
-import { describeWait } from './waited-for';
-
-/** Re-renders every `ms`, so "waiting 3 minutes" keeps counting while the inbox is open. */
-function useNow(ms: number): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(timer);
-  }, [ms]);
-  return now;
-}
+import { describeSince, describeWait } from './waited-for';
 
 /** "Needs you": the waiting and failed threads of every open project; a click opens one. */
 export function InboxDialog() {
@@ -30,7 +21,8 @@ function InboxList() {
   const byId = useThreadsStore((state) => state.byId);
   const statusSince = useThreadsStore((state) => state.statusSince);
   const projects = useProjectsStore((state) => state.projects);
-  const now = useNow(30_000);
+  // "waiting 3 minutes" keeps counting while the inbox is open, on the one status clock.
+  const now = useStatusClock();
   const groups = useMemo(() => inboxGroups(byId, projects, statusSince, now), [byId, projects, statusSince, now]);
   const close = () => setOpen(false);
 
@@ -73,7 +65,11 @@ function InboxList() {
                     </span>
                     <span className="inbox-name">{thread.name}</span>
                     <span className="inbox-reason muted">{thread.statusReason ?? ''}</span>
-                    <span className="inbox-waited muted" data-testid="inbox-waited">
+                    <span
+                      className="inbox-waited muted"
+                      data-testid="inbox-waited"
+                      title={describeSince(since, now, observed)}
+                    >
                       {describeWait(thread.status, Math.max(0, now - since), observed)}
                     </span>
                   </button>

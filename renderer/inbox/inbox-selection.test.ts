@@ -3,7 +3,7 @@ import { makeProject, makeThread } from '../../shared/test-fixtures';
 import type { Thread } from '../../shared/models';
 import { trackStatusSince } from '../state/threads-store';
 import { inboxCount, inboxGroups } from './inbox-selection';
-import { describeWait, formatWaited } from './waited-for';
+import { describeSince, describeWait, formatWaited } from './waited-for';
 
 const byIdOf = (threads: Thread[]) => Object.fromEntries(threads.map((t) => [t.id, t]));
 
@@ -57,6 +57,35 @@ describe('the "Needs you" inbox', () => {
     expect(same).toBe(loaded);
     const changed = trackStatusSince(same, [makeThread({ id: 'x', status: 'working' })], 300, false);
     expect(changed.x).toEqual({ status: 'working', at: 300, observed: true });
+  });
+
+  it("counts a wait from the thread's own statusSince: exact even when it began before the window loaded", () => {
+    const at = Date.parse('2026-01-05T10:00:00.000Z');
+    const thread = makeThread({
+      id: 'y',
+      projectId: 'pa',
+      status: 'needs-input',
+      statusSince: new Date(at).toISOString(),
+    });
+    const loaded = trackStatusSince({}, [thread], at + 12 * 60_000, false);
+    expect(loaded.y).toEqual({ status: 'needs-input', at, observed: true });
+    // The same record again keeps the clock; a record that moves the moment (the agent host saw another) moves it.
+    expect(trackStatusSince(loaded, [thread], at + 13 * 60_000, true)).toBe(loaded);
+    const moved = trackStatusSince(loaded, [{ ...thread, statusSince: new Date(at + 5_000).toISOString() }], 0, true);
+    expect(moved.y).toEqual({ status: 'needs-input', at: at + 5_000, observed: true });
+    const [group] = inboxGroups(byIdOf([thread]), [alpha], loaded, at + 12 * 60_000);
+    const row = group!.rows[0]!;
+    expect(row).toMatchObject({ since: at, observed: true });
+    expect(describeWait(thread.status, 12 * 60_000, row.observed)).toBe('waiting 12 minutes');
+  });
+
+  it('says since when in a tooltip: the time of day, with the date when not today; "or earlier" when unknown', () => {
+    const since = new Date(2026, 0, 5, 14, 2).getTime();
+    expect(describeSince(since, new Date(2026, 0, 5, 14, 30).getTime(), true)).toBe('since 14:02');
+    expect(describeSince(since, new Date(2026, 0, 5, 14, 30).getTime(), false)).toBe(
+      'since 14:02 or earlier (it was already so when this window opened)',
+    );
+    expect(describeSince(since, new Date(2026, 0, 6, 9, 0).getTime(), true)).toMatch(/^since .*5.* 14:02$/);
   });
 
   it('words the wait with the right plural', () => {

@@ -10,9 +10,9 @@ export const inboxStatuses: ReadonlySet<ThreadStatus> = new Set(['needs-input', 
 
 export interface InboxRow {
   thread: Thread;
-  /** When this window first saw the thread in its status (ms since the epoch). */
+  /** Since when the thread is in its status (ms since the epoch): its record's statusSince, else when this window saw it. */
   since: number;
-  /** False when the thread was already waiting when the window loaded: it has waited at least this long. */
+  /** False when the record does not say and the thread was already waiting when the window loaded: at least this long. */
   observed: boolean;
 }
 

@@ -1,4 +1,5 @@
 import { plural } from '../../shared/plural';
+import { formatClockTime } from '../ui/clock-time';
 
 /** "under a minute", "1 minute", "3 hours", "2 days": how long something has waited, roughly. */
 export function formatWaited(ms: number): string {
@@ -10,7 +11,10 @@ export function formatWaited(ms: number): string {
   return plural(Math.floor(hours / 24), 'day');
 }
 
-/** The inbox's words for a wait: "waiting 5 minutes", or "waiting at least 5 minutes" when it began before the window loaded. */
+/**
+ * The inbox's words for a wait: "waiting 5 minutes", or "waiting at least 5 minutes" when the
+ * thread's record does not say when its status began and it began before the window loaded.
+ */
 export function describeWait(
   status: 'needs-input' | 'stalled' | 'failed' | string,
   ms: number,
@@ -21,4 +25,10 @@ export function describeWait(
   if (status === 'failed') return `failed ${atLeast}${span} ago`;
   if (status === 'stalled') return `stalled for ${atLeast}${span}`;
   return `waiting ${atLeast}${span}`;
+}
+
+/** The wait's tooltip: "since 14:02", or "since 14:02 or earlier (…)" when only the window's load is known. */
+export function describeSince(at: number, now: number, exact: boolean): string {
+  const since = `since ${formatClockTime(at, now)}`;
+  return exact ? since : `${since} or earlier (it was already so when this window opened)`;
 }

@@ -46,14 +46,21 @@ export function matchesFilter(thread: Thread, filter: ThreadFilter): boolean {
 }
 
 /**
- * Since when this window has seen a thread in its current status. The model carries no such time,
- * so a thread already in its status when the window loaded counts from the load (`observed` false:
- * "at least this long").
+ * Since when a thread has been in its current status: the record's own `statusSince` (set where
+ * the agent runs, exact), else since this window saw the status change. A record that does not
+ * say (from before it was kept) and was already in its status when the window loaded counts from
+ * the load (`observed` false: "at least this long").
  */
 export interface StatusSince {
   status: ThreadStatus;
   at: number;
   observed: boolean;
+}
+
+/** The record's own moment, in ms; null when it does not say. */
+function recordedSince(thread: Thread): number | null {
+  const at = thread.statusSince ? Date.parse(thread.statusSince) : NaN;
+  return Number.isFinite(at) ? at : null;
 }
 
 /** `previous` updated for `threads`: a new status starts a new clock, an unchanged one keeps it. */
@@ -66,9 +73,15 @@ export function trackStatusSince(
   let next = previous;
   for (const thread of threads) {
     const before = previous[thread.id];
-    if (before && before.status === thread.status) continue;
+    const recorded = recordedSince(thread);
+    if (recorded !== null) {
+      if (before?.status === thread.status && before.at === recorded && before.observed) continue;
+    } else if (before && before.status === thread.status) continue;
     if (next === previous) next = { ...previous };
-    next[thread.id] = { status: thread.status, at: now, observed: before !== undefined || unknownIsNew };
+    next[thread.id] =
+      recorded !== null
+        ? { status: thread.status, at: recorded, observed: true }
+        : { status: thread.status, at: now, observed: before !== undefined || unknownIsNew };
   }
   return next;
 }

@@ -12,4 +12,15 @@ describe('status badge', () => {
     expect(html).toContain('title="rate-limited until 15:00"');
     expect(html).toContain('status-rate-limited');
   });
+
+  it('says in its tooltip since when the thread is in its status, when that is known', () => {
+    const since = new Date(2026, 0, 5, 14, 2, 30).toISOString();
+    const now = new Date(2026, 0, 5, 14, 30).getTime();
+    const html = renderToStaticMarkup(
+      <StatusBadge status="needs-input" reason="asks: Apply? (y/n)" since={since} now={now} />,
+    );
+    expect(html).toContain('title="asks: Apply? (y/n) — since 14:02"');
+    // Unknown (a record from before it was kept): the tooltip says only what it did.
+    expect(renderToStaticMarkup(<StatusBadge status="working" since={null} />)).toContain('title="working"');
+  });
 });

@@ -1,4 +1,5 @@
 import type { ThreadStatus } from '../../shared/models';
+import { formatClockTime } from '../ui/clock-time';
 import '../styles/status.css';
 
 export const statusLabels: Record<ThreadStatus, string> = {
@@ -31,7 +32,23 @@ const statusHints: Record<ThreadStatus, string> = {
 interface StatusBadgeProps {
   status: ThreadStatus;
   reason?: string | null;
+  /** The thread's statusSince: the tooltip says since when (a fixed time, so nothing has to tick). */
+  since?: string | null;
+  /** Today, for the tooltip's date (tests). */
+  now?: number;
   testId?: string;
+}
+
+/** The badge's tooltip: the reason (or what the status means), and since when when that is known. */
+function badgeTitle(
+  status: ThreadStatus,
+  reason: string | null | undefined,
+  since: string | null | undefined,
+  now?: number,
+) {
+  const what = reason ?? statusHints[status];
+  const at = since ? Date.parse(since) : NaN;
+  return Number.isFinite(at) ? `${what} — since ${formatClockTime(at, now)}` : what;
 }
 
 /**
@@ -43,13 +60,13 @@ export function badgeLabel(status: ThreadStatus, reason: string | null | undefin
   return statusLabels[status];
 }
 
-export function StatusBadge({ status, reason, testId = 'thread-status' }: StatusBadgeProps) {
+export function StatusBadge({ status, reason, since, now, testId = 'thread-status' }: StatusBadgeProps) {
   return (
     <span
       className={`status-badge status-${status}`}
       data-testid={testId}
       data-status={status}
-      title={reason ?? statusHints[status]}
+      title={badgeTitle(status, reason, since, now)}
     >
       <span className="status-dot" aria-hidden="true" />
       {badgeLabel(status, reason)}

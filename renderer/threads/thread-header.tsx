@@ -40,7 +40,12 @@ export function ThreadHeader({ thread }: { thread: Thread }) {
           <h1 className="thread-title truncate" data-testid="thread-title" title={thread.prompt || thread.name}>
             {thread.name}
           </h1>
-          <StatusBadge status={thread.status} reason={thread.statusReason} testId="thread-header-status" />
+          <StatusBadge
+            status={thread.status}
+            reason={thread.statusReason}
+            since={thread.statusSince}
+            testId="thread-header-status"
+          />
           <ReviewBadge review={thread.review} testId="thread-header-review" />
           {thread.bypassApprovals && <BypassBadge testId="thread-header-bypass" long />}
           {thread.statusReason && (

@@ -27,7 +27,7 @@ export function ThreadListItem({ thread, selected, onSelect }: ThreadListItemPro
       >
         <span className="thread-item-top">
           <span className="thread-name truncate">{thread.name}</span>
-          <StatusBadge status={thread.status} reason={thread.statusReason} />
+          <StatusBadge status={thread.status} reason={thread.statusReason} since={thread.statusSince} />
           <ReviewBadge review={thread.review} />
           <UsageChip thread={thread} />
         </span>
