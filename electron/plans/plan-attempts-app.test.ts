@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AttemptGroup } from '../../shared/attempts';
 import type { PlanRunView } from '../../shared/contract/plans';
 import type { UsageSummaryView } from '../../shared/contract/usage';
@@ -8,43 +8,27 @@ import { pathExists } from '../fs/path-exists';
 import { gitOutput } from '../git/core';
 import { tryRevParse } from '../git/refs';
 import { fakeClaudePrompt, writeFakeClaude } from '../test-support/fake-claude';
-import { prepareDist, type ReviewTestApp, startReviewApp } from '../test-support/review';
+import { useAppSuite } from '../test-support/app-suite';
+import type { ReviewTestApp } from '../test-support/review';
 import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
 import { makeTestApp } from '../test-support/test-app';
 import { readRunSummary } from './run-log';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let dist: string;
 let repo: string;
 let t: ReviewTestApp;
 let projectId: string;
 let counter = 0;
 
-beforeAll(async () => {
-  temp = await makeTempDir('plan-attempts-app-');
-  dist = path.join(temp.dir, 'dist');
-  await prepareDist(dist);
-}, 60_000);
-
-afterAll(async () => {
-  await temp.cleanup();
-});
-
 describe('a plan task with attempts in the app', () => {
-  beforeEach(async () => {
+  const suite = useAppSuite('plan-attempts-app-', { 'README.md': '# Test\n' });
+  beforeEach(() => {
     counter++;
-    repo = await makeRepo(temp.dir, `repo-${counter}`, { 'README.md': '# Test\n' });
-    t = await startReviewApp(path.join(temp.dir, `data-${counter}`), dist);
-    projectId = (await t.call<{ id: string }>('projects.open', { path: repo })).id;
+    ({ repo, t, projectId } = suite.current());
   });
 
-  afterEach(async () => {
-    await t.app.shutdown();
-  });
-
-  /** A demo scenario writing `lines` lines to `file` and committing them. */
-  async function scenario(name: string, file: string, lines: number): Promise<string> {
-    const at = path.join(temp.dir, `scenario-${counter}-${name}.json`);
+  /** A demo scenario writing `lines` lines to `file` and committing them (0 lines: no commit), then exiting `exit`. */
+  async function scenario(name: string, file: string, lines: number, exit = 0): Promise<string> {
+    const at = path.join(suite.dir(), `scenario-${counter}-${name}.json`);
     const content = Array.from({ length: lines }, (_, i) => `${name} ${i}`).join('\n') + '\n';
     await writeFile(
       at,
@@ -52,9 +36,8 @@ describe('a plan task with attempts in the app', () => {
         name,
         steps: [
           { print: `Working on ${name}`, delayMs: 100 },
-          { write: { path: file, content } },
-          { commit: `Add ${file}` },
-          { exit: 0 },
+          ...(lines > 0 ? [{ write: { path: file, content } }, { commit: `Add ${file}` }] : []),
+          { exit },
         ],
       }),
     );
@@ -87,7 +70,7 @@ describe('a plan task with attempts in the app', () => {
     waitFor(
       async () => {
         const run = await runOf(runId);
-        return run.state !== 'running' ? run : null;
+        return run.state !== 'running' && run.state !== 'stopping' ? run : null;
       },
       'the run to end',
       60_000,
@@ -139,10 +122,9 @@ describe('a plan task with attempts in the app', () => {
     expect(run.tasks[0]!.threadId).toBe(winner!.threadId);
 
     // run.json records the waves, and a past run shows them after a restart.
-    const summary = await readRunSummary(path.join(temp.dir, `data-${counter}`), run.runId);
+    const summary = await readRunSummary(suite.current().dataDir, run.runId);
     expect(summary.waves).toEqual([['pick'], ['later']]);
-    await t.app.shutdown();
-    t = await startReviewApp(path.join(temp.dir, `data-${counter}`), dist);
+    t = await suite.restart();
     const [past] = await t.call<PlanRunView[]>('plans.runs', {});
     expect(past!.waves).toEqual([['pick'], ['later']]);
     expect(past!.tasks[0]!.attemptGroupId).toBe(groupId);
@@ -163,7 +145,10 @@ describe('a plan task with attempts in the app', () => {
       'the task to wait for a pick',
       60_000,
     );
-    expect(waiting.tasks[0]!.note).toBe('pick an attempt');
+    // It says what it waits for, and what ends the wait.
+    expect(waiting.tasks[0]!.note).toMatch(
+      /^"pick": "manual" — waiting for an attempt to be picked \(attempt 1: .*\): pick one in Compare/,
+    );
     const before = await gitOutput(repo, ['rev-parse', 'main']);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await gitOutput(repo, ['rev-parse', 'main'])).toBe(before);
@@ -179,6 +164,184 @@ describe('a plan task with attempts in the app', () => {
     expect(await tryRevParse(repo, `refs/switchyard/attempts/${groupId}/2`)).not.toBeNull();
     expect(await tryRevParse(repo, 'refs/heads/switchyard/pick/attempt-2')).toBeNull();
   }, 120_000);
+  /** Two attempts of `pick` whose agents commit and then exit 1: pickAttempt finds no winner among failed agents. */
+  async function unpickablePlan(extra: Record<string, unknown> = {}, lines = 3): Promise<string> {
+    return JSON.stringify({
+      base: 'main',
+      agent: { profile: 'demo' },
+      tasks: [
+        {
+          name: 'pick',
+          brief: { task: 'Pick', ownedPaths: ['pick.txt'], verificationCommands: ['test -f pick.txt'] },
+          attempts: [
+            { profile: 'demo', scenario: await scenario('one', 'pick.txt', lines, 1) },
+            { profile: 'demo', scenario: await scenario('two', 'pick.txt', lines, 1) },
+          ],
+          pick: 'auto',
+        },
+        {
+          name: 'later',
+          brief: { task: 'Later', ownedPaths: ['later.txt'] },
+          dependsOn: ['pick'],
+          agent: { scenario: await scenario('later', 'later.txt', 1) },
+        },
+      ],
+      ...extra,
+    });
+  }
+
+  const waitingForPick = (runId: string) =>
+    waitFor(
+      async () => {
+        const run = await runOf(runId);
+        return run.tasks[0]!.phase === 'pick-attempt' ? run : null;
+      },
+      'the task to wait for a pick',
+      60_000,
+    );
+
+  it('"pick":"auto" with no attempt to pick: the run waits, saying why; a pick by hand is verified, lands after approval, and its dependent runs', async () => {
+    const started = await t.call<PlanRunView>('plans.run', { projectId, text: await unpickablePlan() });
+    const groupId = started.tasks[0]!.attemptGroupId!;
+    const before = await gitOutput(repo, ['rev-parse', 'main']);
+    const waiting = await waitingForPick(started.runId);
+    // The view and the log say what the run waits for, and why the automatic pick found nothing.
+    expect(waiting.tasks[0]!.note).toMatch(/no attempt could be picked automatically/);
+    expect(waiting.tasks[0]!.note).toMatch(/attempt 1: its agent failed/);
+    expect(waiting.tasks[0]!.note).toMatch(/pick one in Compare/);
+    expect(waiting.log.filter((e) => e.event === 'pick-needed')).toEqual([
+      expect.objectContaining({ task: 'pick', detail: expect.objectContaining({ pick: 'auto' }) }),
+    ]);
+    expect(waiting.state).toBe('running');
+    expect(waiting.tasks[1]!.phase).toBe('waiting');
+    expect(await gitOutput(repo, ['rev-parse', 'main'])).toBe(before);
+
+    await t.call('attempts.pick', { groupId, k: 2 });
+    const group = await groupOf(groupId);
+    const winner = group.attempts.find((a) => a.k === 2)!;
+    // The pick is the task's result: verified with the brief's commands, then it waits for its review.
+    const approving = await waitFor(
+      async () => {
+        const run = await runOf(started.runId);
+        return run.tasks[0]!.phase === 'awaiting-approval' ? run : null;
+      },
+      'the picked attempt to wait for its review',
+      60_000,
+    );
+    expect(approving.tasks[0]).toMatchObject({ threadId: winner.threadId, verified: true });
+    expect(approving.log).toContainEqual(
+      expect.objectContaining({ task: 'pick', event: 'picked', detail: expect.objectContaining({ attempt: 2 }) }),
+    );
+    expect(group.attempts.map((a) => a.state)).toEqual(['set-aside', 'picked']);
+    await t.call('review.decide', { threadId: winner.threadId, decision: 'approved' });
+
+    // Its dependent starts once it has landed.
+    const later = await waitFor(
+      async () => {
+        const run = await runOf(started.runId);
+        return run.tasks[1]!.phase === 'awaiting-approval' ? run.tasks[1]! : null;
+      },
+      'the dependent task to wait for its review',
+      60_000,
+    );
+    expect(await gitOutput(repo, ['show', 'main:pick.txt'])).toMatch(/^two 0\n/);
+    await t.call('review.decide', { threadId: later.threadId, decision: 'approved' });
+    const run = await ended(started.runId);
+    expect(run.state).toBe('done');
+    expect(run.tasks.map((task) => [task.name, task.phase])).toEqual([
+      ['pick', 'landed'],
+      ['later', 'landed'],
+    ]);
+    expect(await gitOutput(repo, ['show', 'main:later.txt'])).toBe('later 0\n');
+  }, 120_000);
+
+  it('Stop while a task waits for a pick: the run stops, every attempt kept', async () => {
+    const started = await t.call<PlanRunView>('plans.run', {
+      projectId,
+      text: await unpickablePlan({ autoLand: true }),
+    });
+    await waitingForPick(started.runId);
+    await t.call('plans.stop', { runId: started.runId });
+    const run = await ended(started.runId);
+    expect(run.state).toBe('stopped');
+    expect(run.tasks.map((task) => task.phase)).toEqual(['not-run', 'not-run']);
+    for (const k of [1, 2]) expect(await tryRevParse(repo, `refs/heads/switchyard/pick/attempt-${k}`)).not.toBeNull();
+    // A pick after the run stopped changes nothing in the target.
+    const before = await gitOutput(repo, ['rev-parse', 'main']);
+    await t.call('attempts.pick', { groupId: started.tasks[0]!.attemptGroupId!, k: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await gitOutput(repo, ['rev-parse', 'main'])).toBe(before);
+  }, 120_000);
+
+  it('another attempt restored and picked while the first pick waits for its review: the task ends failed, saying why, the target untouched', async () => {
+    const started = await t.call<PlanRunView>('plans.run', { projectId, text: await unpickablePlan() });
+    const groupId = started.tasks[0]!.attemptGroupId!;
+    const before = await gitOutput(repo, ['rev-parse', 'main']);
+    await waitingForPick(started.runId);
+    await t.call('attempts.pick', { groupId, k: 2 });
+    await waitFor(
+      async () => (await runOf(started.runId)).tasks[0]!.phase === 'awaiting-approval',
+      'the picked attempt to wait for its review',
+      60_000,
+    );
+    await t.call('attempts.restore', { groupId, k: 1 });
+    await t.call('attempts.pick', { groupId, k: 1 });
+    const run = await ended(started.runId);
+    expect(run.tasks.map((task) => [task.name, task.phase])).toEqual([
+      ['pick', 'failed'],
+      ['later', 'skipped'],
+    ]);
+    expect(run.tasks[0]!.note).toMatch(/its thread was removed before its review was approved/);
+    expect(await gitOutput(repo, ['rev-parse', 'main'])).toBe(before);
+  }, 120_000);
+
+  it('a pick by hand that still fails its verification ends the task verify-failed, unlanded', async () => {
+    const text = JSON.stringify({
+      base: 'main',
+      autoLand: true,
+      agent: { profile: 'demo' },
+      tasks: [
+        {
+          name: 'pick',
+          brief: { task: 'Pick', ownedPaths: ['pick.txt'], verificationCommands: ['test -f checked.txt'] },
+          attempts: [
+            { profile: 'demo', scenario: await scenario('one', 'pick.txt', 2) },
+            { profile: 'demo', scenario: await scenario('two', 'pick.txt', 1) },
+          ],
+        },
+      ],
+    });
+    const started = await t.call<PlanRunView>('plans.run', { projectId, text });
+    const before = await gitOutput(repo, ['rev-parse', 'main']);
+    const waiting = await waitingForPick(started.runId);
+    expect(waiting.tasks[0]!.note).toMatch(/attempt 1: verification failed; attempt 2: verification failed/);
+    await t.call('attempts.pick', { groupId: started.tasks[0]!.attemptGroupId!, k: 1 });
+    const run = await ended(started.runId);
+    expect(run.tasks[0]).toMatchObject({
+      phase: 'verify-failed',
+      verified: false,
+      note: 'test -f checked.txt exited 1',
+    });
+    expect(await gitOutput(repo, ['rev-parse', 'main'])).toBe(before);
+  }, 120_000);
+
+  it('every attempt failed without a commit: the run waits, saying so; once their threads are removed the task fails and says why', async () => {
+    const started = await t.call<PlanRunView>('plans.run', {
+      projectId,
+      text: await unpickablePlan({ autoLand: true }, 0),
+    });
+    const waiting = await waitingForPick(started.runId);
+    expect(waiting.tasks[0]!.note).toMatch(
+      /attempt 1: its agent failed \(exit 1\), no commit; attempt 2: its agent failed \(exit 1\), no commit/,
+    );
+    const group = await groupOf(started.tasks[0]!.attemptGroupId!);
+    for (const attempt of group.attempts) await t.call('threads.remove', { threadId: attempt.threadId, discard: true });
+    const run = await ended(started.runId);
+    expect(run.state).toBe('failed');
+    expect(run.tasks[0]!.phase).toBe('failed');
+    expect(run.tasks[0]!.note).toMatch(/no attempt of pick is left to pick/);
+    expect(run.tasks[1]!.phase).toBe('skipped');
+  }, 120_000);
 });
 
 describe("a plan thread's usage", () => {
@@ -188,9 +351,9 @@ describe("a plan thread's usage", () => {
   });
 
   it('is booked to its plan run, and the task budget becomes the thread budget', async () => {
-    counter++;
-    const root = path.join(temp.dir, `usage-${counter}`);
-    repo = await makeRepo(root, 'repo', { 'README.md': '# Test\n' });
+    const temp = await makeTempDir('plan-usage-');
+    const root = temp.dir;
+    const repo = await makeRepo(root, 'repo', { 'README.md': '# Test\n' });
     const configDir = path.join(root, 'claude-config');
     await mkdir(path.join(configDir, 'projects'), { recursive: true });
     // The brief becomes the prompt, so the stand-in gets its script from this wrapper instead.
@@ -251,6 +414,7 @@ describe("a plan thread's usage", () => {
       );
     } finally {
       await app.shutdown();
+      await temp.cleanup();
     }
   }, 90_000);
 });

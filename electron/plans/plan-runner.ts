@@ -12,6 +12,7 @@ import { snapshotUncommitted } from '../git/snapshot';
 import { addWorktreeForBranch, removeWorktree } from '../git/worktree';
 import { landBranches } from '../merge-queue/land-branches';
 import { landingHead } from '../merge-queue/publish-target';
+import { pickNeeded } from './pick-needed';
 import type { ResolvedPlan, ResolvedTask } from './resolve-plan';
 import { runPlanCommand } from './run-command';
 import {
@@ -58,9 +59,10 @@ export interface PlanRunOptions {
   /**
    * For an executor that makes its own worktrees (the app's threads): decides which attempt of a
    * task lands and sets the others aside itself, so the runner never removes them. Called with the
-   * auto pick (pickAttempt's, or null) once every attempt has ended — with `"pick":"auto"` only when
-   * there is one, with `"manual"` whenever an attempt was made — and resolves to the index of the
-   * attempt picked, or null when none is (the task then fails, every attempt kept).
+   * auto pick (pickAttempt's, or null) once every attempt has ended, whenever an attempt was made:
+   * with `"manual"`, or when the auto pick found none, the app waits for the dispatcher's pick (the
+   * run logs `pick-needed` first). Resolves to the index of the attempt picked, or null when none
+   * is (the run was stopped); rejects with why none can be (the task then fails, every attempt kept).
    */
   readonly settleAttempts?: (
     task: ResolvedTask,
@@ -118,6 +120,8 @@ interface AttemptResult {
   linesChanged: number;
   files: number | null;
   durationMs: number | null;
+  /** Its branch's tip once its agent ended: a pick by hand is verified again if it moved since. */
+  tip: string | null;
 }
 
 /**
@@ -422,19 +426,38 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
       })),
     );
     let chosen = outcome.picked;
-    const settles =
-      options.settleAttempts !== undefined &&
-      (task.pick === 'manual' ? results.some((r) => r.made) : outcome.picked !== null);
+    // A pick by hand: "manual", or an auto pick that found none (only an executor that settles waits for one).
+    const byHand = task.pick === 'manual' || outcome.picked === null;
+    const settles = options.settleAttempts !== undefined && results.some((r) => r.made);
     if (settles) {
-      chosen = await options.settleAttempts!(
+      if (byHand) {
+        await emit(
+          task.name,
+          'pick-needed',
+          pickNeeded(
+            task.pick,
+            results.map((r) => ({ ...r, attempt: r.run.attempt })),
+          ),
+        );
+      }
+      const settled = await options.settleAttempts!(
         task,
         results.map((r) => r.run),
         outcome.picked,
-      ).catch(async (error: unknown) => {
-        await emit(task.name, 'failed', { message: messageOf(error), while: 'picking an attempt' });
-        return null;
-      });
+      ).then(
+        (index) => ({ index, refused: null }),
+        (error: unknown) => ({ index: null, refused: messageOf(error) }),
+      );
+      chosen = settled.index;
       if (signal?.aborted) return finish(state, 'not-run', 'interrupted', { before: 'picking an attempt' });
+      if (settled.refused !== null) {
+        state.attempts = outcome.attempts.map((a, i) => ({ ...a, status: results[i]?.status ?? a.status }));
+        return finish(state, 'failed', 'failed', {
+          message: settled.refused,
+          while: 'picking an attempt',
+          attempts: state.attempts,
+        });
+      }
     }
     state.attempts = outcome.attempts.map((a, i) => ({
       ...a,
@@ -469,6 +492,14 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
         if (result !== picked && result.made) await setAside(task, result.run);
       }
     }
+    // Picked by hand, it is checked as any task's result is: its commits, then its verification (again, if its tip moved).
+    if (settles && byHand) {
+      const checked = await checkPicked(picked, from);
+      if (checked) {
+        const event = checked.status === 'not-run' ? 'interrupted' : checked.status;
+        return finish(state, checked.status, event, checked.detail);
+      }
+    }
     const refused = options.beforeLanding ? await options.beforeLanding(picked.run) : null;
     if (signal?.aborted) return finish(state, 'not-run', 'interrupted', { before: 'landing' });
     if (refused !== null) return finish(state, 'failed', 'failed', { message: refused, while: 'landing' });
@@ -495,6 +526,7 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
       linesChanged: 0,
       files: null,
       durationMs: null,
+      tip: null,
     };
     await slot;
     if (signal?.aborted) {
@@ -553,6 +585,7 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
         await emit(task.name, 'finished', { attempt: k, exitCode: end.exitCode });
     }
     const tip = await branchTipIfAny(repo, run.branch);
+    result.tip = tip;
     if (tip && tip !== from) {
       const changes = await numstatChanges(repo, [from, tip], { renames: false });
       result.linesChanged = changes.reduce((sum, c) => sum + c.added + c.removed, 0);
@@ -583,6 +616,36 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanRunOutcome> 
       linesChanged: result.linesChanged,
     });
     return result;
+  };
+
+  /** A pick by hand: its commits since `from`, then its verification unless it passed at this same tip. Null when it may land. */
+  const checkPicked = async (
+    picked: AttemptResult,
+    from: string,
+  ): Promise<{ status: 'failed' | 'verify-failed' | 'not-run'; detail: Record<string, unknown> } | null> => {
+    const { run } = picked;
+    const attempt = run.attempt;
+    const tip = await branchTipIfAny(repo, run.branch);
+    const commits = tip ? Number((await gitOutput(repo, ['rev-list', '--count', `${from}..${tip}`])).trim()) : 0;
+    if (commits === 0) {
+      return {
+        status: 'failed',
+        detail: {
+          attempt,
+          message: `attempt ${attempt} was picked but has no commit on ${run.branch}; it is kept as it is`,
+        },
+      };
+    }
+    const again = !(picked.verified === true && tip === picked.tip);
+    if (again) {
+      for (const argv of run.verification) {
+        const result = await runPlanCommand(argv, run.worktree, commandOptions);
+        if (signal?.aborted) return { status: 'not-run', detail: { attempt, ...commandDetail(argv, result) } };
+        if (!result.ok) return { status: 'verify-failed', detail: { attempt, ...commandDetail(argv, result) } };
+      }
+    }
+    await emit(run.name, 'verified', { attempt, commands: run.verification.length, commits, again });
+    return null;
   };
 
   /** An attempt not picked: its work (uncommitted files too) under its ref first, then its worktree and branch removed. */

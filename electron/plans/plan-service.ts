@@ -12,6 +12,7 @@ import type {
 import type { DomainEvents } from '../../shared/domain-events';
 import type { Project, Thread } from '../../shared/models';
 import type { Plan } from '../../shared/plan';
+import type { AttemptGroup } from '../../shared/attempts';
 import type { Budget } from '../../shared/budget';
 import type { AgentRegistry } from '../agents/agent-registry';
 import type { AttemptsService } from '../attempts/attempts-service';
@@ -230,8 +231,9 @@ export class PlanService {
   /**
    * Which attempt of a task lands (the runner's settleAttempts): with `"pick":"auto"` the runner's
    * pick, set through the attempts service (the others stopped, kept under refs, their threads
-   * removed); with `"manual"` the run waits, the task reading "pick an attempt", until the
-   * dispatcher picks in the group's Compare view. A group already picked keeps its pick.
+   * removed); with `"manual"`, or when the auto pick found none, the run waits, the task reading
+   * why (the runner's `pick-needed`), until the dispatcher picks in the group's Compare view. A
+   * group already picked keeps its pick.
    */
   private async settleAttempts(
     run: AppRun,
@@ -254,8 +256,8 @@ export class PlanService {
       picked = runs[auto]!.attempt;
       await attempts.pick(groupId, picked!);
     } else {
-      this.changeTask(run, task.name, (t) => ({ ...t, phase: 'pick-attempt', note: 'pick an attempt' }));
-      picked = await this.pickedBy(groupId, signal);
+      this.changeTask(run, task.name, (t) => ({ ...t, phase: 'pick-attempt', note: t.note ?? 'pick an attempt' }));
+      picked = await this.pickedBy(groupId, task.name, signal);
     }
     const index = indexOf(picked);
     const winner = index === null ? null : run.executor.threadOf(runs[index]!);
@@ -268,21 +270,38 @@ export class PlanService {
     return index;
   }
 
-  /** Resolves to the attempt the dispatcher picks in the group (attempts.pick), or null when the run stops first. */
-  private pickedBy(groupId: string, signal: AbortSignal): Promise<number | null> {
-    return new Promise((resolve) => {
-      const done = (k: number | null) => {
+  /**
+   * Resolves to the attempt the dispatcher picks in the group (attempts.pick), or null when the run
+   * stops first; rejects once no attempt is left to pick (every attempt's thread removed by hand).
+   */
+  private pickedBy(groupId: string, taskName: string, signal: AbortSignal): Promise<number | null> {
+    return new Promise((resolve, reject) => {
+      const settle = (group: AttemptGroup | null): void => {
+        if (!group) return;
+        if (group.status === 'resolved') done(() => resolve(group.picked));
+        else if (group.attempts.every((a) => a.threadId === null)) {
+          done(() =>
+            reject(
+              new Error(
+                `no attempt of ${taskName} is left to pick: every attempt's thread was removed while the run waited for a pick`,
+              ),
+            ),
+          );
+        }
+      };
+      const done = (end: () => void) => {
         unsubscribe();
         signal.removeEventListener('abort', onAbort);
-        resolve(k);
+        end();
       };
-      const onAbort = () => done(null);
+      const onAbort = () => done(() => resolve(null));
       const unsubscribe = this.options.events.on('attempt.updated', (group) => {
-        if (group.id === groupId && group.status === 'resolved') done(group.picked);
+        if (group.id === groupId) settle(group);
       });
       signal.addEventListener('abort', onAbort, { once: true });
-      const now = this.options.attempts!.find(groupId);
-      if (now?.status === 'resolved') done(now.picked);
+      // Stopped before it began to wait (Stop pressed as the task came to "pick an attempt"): no abort event comes.
+      if (signal.aborted) onAbort();
+      else settle(this.options.attempts!.find(groupId));
     });
   }
 
@@ -305,9 +324,17 @@ export class PlanService {
         return true;
       };
       const onAbort = () => done(null);
-      const unsubscribe = this.options.events.on('thread.updated', (thread) => {
+      const unsubscribeUpdated = this.options.events.on('thread.updated', (thread) => {
         if (thread.id === threadId) verdict(thread);
       });
+      // Removed before its review was approved (e.g. an attempt set aside by a later pick): nothing is left to land.
+      const unsubscribeRemoved = this.options.events.on('thread.removed', ({ threadId: removed }) => {
+        if (removed === threadId) done('its thread was removed before its review was approved, so it was not landed');
+      });
+      const unsubscribe = () => {
+        unsubscribeUpdated();
+        unsubscribeRemoved();
+      };
       signal.addEventListener('abort', onAbort, { once: true });
       verdict(this.options.state.thread(threadId));
     });
@@ -447,6 +474,8 @@ export class PlanService {
             return { ...t, phase: t.phase === 'waiting' ? 'running' : t.phase, startedAt: now };
           case 'finished':
             return { ...t, phase: 'verifying' };
+          case 'pick-needed':
+            return { ...t, phase: 'pick-attempt', note: noteOf(detail) };
           case 'verified':
             return { ...t, verified: true, phase: run.view.autoLand ? 'landing' : t.phase };
           case 'verify-failed':

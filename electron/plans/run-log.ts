@@ -26,6 +26,7 @@ export type RunEventKind =
   | 'budget-warning'
   | 'attempt-failed'
   | 'attempt-verified'
+  | 'pick-needed'
   | 'picked'
   | 'attempt-set-aside'
   | 'postflight'

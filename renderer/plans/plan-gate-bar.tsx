@@ -48,7 +48,9 @@ export function PlanGateBar({ threadId }: { threadId: string }) {
         <strong>Pick an attempt</strong>
         <span className="muted">
           {' '}
-          — task {task.name} of plan run {runId} waits for one of its attempts to be picked.{' '}
+          — task {task.name} of plan run {runId} waits for one of its attempts to be picked
+          {/* Why (e.g. the automatic pick found none) and what ends the wait, as the run says it. */}
+          {task.note ? `: ${task.note}` : '.'}{' '}
         </span>
         <button
           type="button"
