@@ -2,27 +2,10 @@ import { expect, test } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { git } from './support/git';
+import { demoWriting } from './support/plans';
 import { useWorkspaceHost } from './support/workspace-host';
 
 const workspace = useWorkspaceHost({ openRepo: true });
-
-/**
- * The demo agent with a scenario of its own per task: it writes one file and commits it, so the
- * tasks never collide (the built-in scenarios name their file after the prompt, the same brief
- * template for every task).
- */
-async function demoWriting(root: string, file: string) {
-  const scenario = path.join(root, `scenario-${file}.json`);
-  const steps = [
-    { print: `Writing ${file}`, delayMs: 100 },
-    { write: { path: file, content: `${file}\n` } },
-    { commit: `Add ${file}` },
-    { print: 'Done.' },
-    { exit: 0 },
-  ];
-  await writeFile(scenario, JSON.stringify({ name: file, steps }));
-  return { profile: 'demo', scenario };
-}
 
 test('a pasted plan: overlap warnings on its rows, a dry run with branches, three demo tasks run and landed', async ({
   page,

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AttemptComparison, AttemptGroup } from '../../shared/attempts';
 import { defaultScoreWeights } from '../../shared/attempts';
 import type { AttemptDiff } from '../../shared/contract/attempts';
@@ -9,38 +9,19 @@ import { pathExists } from '../fs/path-exists';
 import { gitOutput } from '../git/core';
 import { pickAttempt } from './pick-attempt';
 import { pickCandidates } from './pick-candidates';
-import { makeRepo, makeTempDir, tip, waitFor } from '../test-support/temp-repo';
-import { prepareDist, type ReviewTestApp, startReviewApp } from '../test-support/review';
+import { useAppSuite } from '../test-support/app-suite';
+import type { ReviewTestApp } from '../test-support/review';
+import { tip, waitFor } from '../test-support/temp-repo';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let dist: string;
+const suite = useAppSuite('attempts-', {
+  'README.md': '# Test\n',
+  'src/app.ts': 'export const a = 1;\n',
+});
 let repo: string;
 let t: ReviewTestApp;
 let projectId: string;
-
-beforeAll(async () => {
-  temp = await makeTempDir('attempts-');
-  dist = path.join(temp.dir, 'dist');
-  await prepareDist(dist);
-}, 60_000);
-
-afterAll(async () => {
-  await temp.cleanup();
-});
-
-let counter = 0;
-beforeEach(async () => {
-  counter++;
-  repo = await makeRepo(temp.dir, `repo-${counter}`, {
-    'README.md': '# Test\n',
-    'src/app.ts': 'export const a = 1;\n',
-  });
-  t = await startReviewApp(path.join(temp.dir, `data-${counter}`), dist);
-  projectId = (await t.call<{ id: string }>('projects.open', { path: repo })).id;
-});
-
-afterEach(async () => {
-  await t.app.shutdown();
+beforeEach(() => {
+  ({ repo, t, projectId } = suite.current());
 });
 
 /** A custom-command agent: a shell line that edits the worktree and commits (argv, no user text in it). */

@@ -1,45 +1,28 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DryRunReportView, PlanCheckResultView, PlanRunView } from '../../shared/contract/plans';
 import { gitOutput } from '../git/core';
-import { prepareDist, type ReviewTestApp, startReviewApp } from '../test-support/review';
-import { makeRepo, makeTempDir, waitFor } from '../test-support/temp-repo';
+import { useAppSuite } from '../test-support/app-suite';
+import type { ReviewTestApp } from '../test-support/review';
+import { waitFor } from '../test-support/temp-repo';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let dist: string;
+const suite = useAppSuite('plans-app-', {
+  'README.md': '# Test\n',
+  'src/app.ts': 'export const a = 1;\n',
+});
 let repo: string;
 let t: ReviewTestApp;
 let projectId: string;
-
-beforeAll(async () => {
-  temp = await makeTempDir('plans-app-');
-  dist = path.join(temp.dir, 'dist');
-  await prepareDist(dist);
-}, 60_000);
-
-afterAll(async () => {
-  await temp.cleanup();
-});
-
 let counter = 0;
-beforeEach(async () => {
+beforeEach(() => {
   counter++;
-  repo = await makeRepo(temp.dir, `repo-${counter}`, {
-    'README.md': '# Test\n',
-    'src/app.ts': 'export const a = 1;\n',
-  });
-  t = await startReviewApp(path.join(temp.dir, `data-${counter}`), dist);
-  projectId = (await t.call<{ id: string }>('projects.open', { path: repo })).id;
-});
-
-afterEach(async () => {
-  await t.app.shutdown();
+  ({ repo, t, projectId } = suite.current());
 });
 
 /** A demo-agent scenario file that writes one file of its own and commits it: tasks never collide. */
 async function scenarioWriting(name: string, file: string): Promise<string> {
-  const scenario = path.join(temp.dir, `scenario-${counter}-${name}.json`);
+  const scenario = path.join(suite.dir(), `scenario-${counter}-${name}.json`);
   const steps = [
     { print: `Working on ${name}`, delayMs: 100 },
     { write: { path: file, content: `${name}\n` } },
@@ -170,8 +153,7 @@ describe('plans through the contract', () => {
     expect(await gitOutput(repo, ['branch', '--list', 'switchyard/*'])).toMatch(/one[\s\S]*three[\s\S]*two/);
 
     // After a restart the run is read back from the data folder: its tasks' ends, log and threads.
-    await t.app.shutdown();
-    t = await startReviewApp(path.join(temp.dir, `data-${counter}`), dist);
+    t = await suite.restart();
     const [past] = await t.call<PlanRunView[]>('plans.runs', {});
     expect(past).toMatchObject({ runId: run.runId, projectId, state: 'done', target: 'main' });
     expect(past!.tasks.map((task) => [task.name, task.phase, task.threadId])).toEqual(
@@ -230,7 +212,7 @@ describe('plans through the contract', () => {
 
   it('holds a "plan first" task at its plan until Approve; Request changes reaches the agent first', async () => {
     // A demo agent that writes its plan, then waits at its input box until it is told the plan is approved.
-    const scenario = path.join(temp.dir, `scenario-${counter}-gate.json`);
+    const scenario = path.join(suite.dir(), `scenario-${counter}-gate.json`);
     await writeFile(
       scenario,
       JSON.stringify({
