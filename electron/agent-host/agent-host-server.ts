@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, unlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { type Server, type Socket, connect, createServer } from 'node:net';
 import path from 'node:path';
 import type { EventOf } from '../../shared/contract';
+import { LatestFileWriter, writeFileAtomic, writeFileAtomicSync } from '../fs/write-file-atomic';
 import type { FollowUpChange } from '../../shared/follow-ups';
 import type { HookEventKind } from '../hooks/hook-protocol';
 import type { TerminalViewer } from '../terminals/terminal-viewer';
@@ -71,8 +72,10 @@ export class AgentHostServer {
   private watchTimer: NodeJS.Timeout | null = null;
   private idleSince = Date.now();
   private ending = false;
+  private readonly finishedFile: LatestFileWriter;
 
   constructor(private readonly options: AgentHostServerOptions) {
+    this.finishedFile = new LatestFileWriter(options.paths.finished, () => JSON.stringify([...this.finished.values()]));
     this.runtime = new ThreadRuntime({
       dataDir: options.dataDir,
       maxRunning: () => this.maxRunning,
@@ -85,9 +88,10 @@ export class AgentHostServer {
             void this.saveFinished();
           }
           this.broadcast({ t: 'status', threadId, status: change.status, reason: change.reason, exitCode, since });
-          void this.saveAgents();
+          this.saveAgents();
         },
         onFollowUps: (threadId, items) => this.broadcast({ t: 'followUps', threadId, items: [...items] }),
+        onSpawned: () => this.saveAgents(),
       },
     });
   }
@@ -101,13 +105,13 @@ export class AgentHostServer {
     }
     if (await answers(paths.control)) throw new Error(`another agent host already serves ${paths.dir}`);
     this.token = randomBytes(32).toString('hex');
-    await writeFile(paths.token, this.token, { mode: 0o600 });
-    await chmod(paths.token, 0o600);
+    await writeFileAtomic(paths.token, this.token);
     this.finished.clear();
     for (const agent of await readFinished(paths.finished)) this.finished.set(agent.threadId, agent);
     this.controlServer = await listenOn(paths.control, (socket) => this.acceptControl(socket));
     this.dataServer = await listenOn(paths.data, (socket) => this.acceptData(socket));
-    await writeFile(paths.pid, String(process.pid), { mode: 0o600 });
+    // Whole or absent: the app takes a pid file for a host that is up (or died, if the pid is gone).
+    await writeFileAtomic(paths.pid, String(process.pid));
     this.watchTimer = setInterval(() => this.watch(), 1000);
   }
 
@@ -310,7 +314,7 @@ export class AgentHostServer {
           status: 'starting',
         });
         this.runtime.start(plan);
-        await this.saveAgents();
+        this.saveAgents();
         return { pid: this.runtime.liveAgents().find((agent) => agent.threadId === plan.threadId)?.pid ?? null };
       }
       case 'attach': {
@@ -321,14 +325,14 @@ export class AgentHostServer {
       }
       case 'startNow': {
         const started = await this.runtime.startNow(threadId);
-        await this.saveAgents();
+        this.saveAgents();
         return started;
       }
       case 'limit':
         this.maxRunning = Number(args.maxRunning) || this.maxRunning;
         takeStuckSetting(args);
         this.runtime.limitChanged();
-        await this.saveAgents();
+        this.saveAgents();
         return null;
       case 'sendMessage':
         return this.runtime.sendMessage(threadId, String(args.text));
@@ -380,17 +384,22 @@ export class AgentHostServer {
     for (const client of this.clients.values()) writeMessage(client.control, event);
   }
 
-  /** The agents' pids on disk, so an app that finds this host dead can make sure none survived it. */
-  private async saveAgents(): Promise<void> {
-    await writeFile(this.options.paths.agents, JSON.stringify(this.agentPids()), { mode: 0o600 }).catch(
-      () => undefined,
-    );
+  /**
+   * The agents' pids on disk, so an app that finds this host dead can make sure none survived it.
+   * Written in one step before anything else runs (a few hundred bytes, at each start and status
+   * change): a pid anyone has seen is already listed, so a host killed at any moment leaves no
+   * agent unlisted, and writes land in order.
+   */
+  private saveAgents(): void {
+    try {
+      writeFileAtomicSync(this.options.paths.agents, JSON.stringify(this.agentPids()));
+    } catch (error) {
+      this.options.log(`[agent-host] could not record the agents' pids: ${(error as Error).message}`);
+    }
   }
 
-  private async saveFinished(): Promise<void> {
-    await writeFile(this.options.paths.finished, JSON.stringify([...this.finished.values()]), { mode: 0o600 }).catch(
-      () => undefined,
-    );
+  private saveFinished(): Promise<void> {
+    return this.finishedFile.write();
   }
 }
 

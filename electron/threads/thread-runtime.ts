@@ -48,6 +48,8 @@ export interface RuntimeEvents {
   onStatus(threadId: string, change: StatusChange, exitCode: number | null, since: string): void;
   /** A thread's follow-up queue changed (a message added, edited, removed or delivered). */
   onFollowUps?(threadId: string, items: readonly FollowUp[]): void;
+  /** A process was just started in the thread's pty (called before anything else runs: its pid can be recorded first). */
+  onSpawned?(threadId: string): void;
 }
 
 /** A thread whose agent is running or waiting for a slot, as the runtime sees it now. */
@@ -449,6 +451,7 @@ export class ThreadRuntime implements AgentRuntime {
       reportingExit: false,
     };
     this.live.set(plan.threadId, entry);
+    this.options.events.onSpawned?.(plan.threadId);
     stream.setProducer(child);
     if (step.kind === 'agent') this.reportPromptNote(plan.threadId);
   }
