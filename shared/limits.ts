@@ -116,6 +116,17 @@ export const maxRunningRequestsPerConnection = 32;
 /** Requests of one tab that may wait for a running slot; beyond this they are answered `busy` at once. */
 export const maxQueuedRequestsPerConnection = 1_000;
 
+/**
+ * JSON values (objects, arrays and what they hold) one request may carry, from a tab or the
+ * window. The largest real ones (a price table, a profile, 500 thread ids) hold a few thousand;
+ * a validator lists an issue per wrong value, so 4 MB of wrong ones held gigabytes for half a
+ * minute. Counted before validation, without recursion.
+ */
+export const maxRequestValues = 10_000;
+
+/** Validation issues named in an invalid request's answer; the rest are counted. */
+export const maxIssuesNamed = 5;
+
 // Usage read from the agents' own session records
 
 /**
@@ -173,6 +184,25 @@ export const defaultStuckAfterMinutes = 10;
 export const statusClockTickMs = 5_000;
 
 // The agent host's memory
+
+/**
+ * Longest line the agent host reads from a client that has not said hello yet (a hello is under
+ * 200 characters), and from the data socket, where a client sends nothing else.
+ */
+export const maxAgentHostHelloChars = 64 * 1024;
+
+/**
+ * Longest line the agent host reads from a client after its hello: typed input is at most 1M
+ * characters, up to 6M once escaped as JSON; a start carries a prompt of at most 100,000.
+ */
+export const maxAgentHostLineChars = 32 * 1024 * 1024;
+
+/**
+ * Answers and events one app may leave unread on its control socket before the host hangs up on
+ * it. The app reads as they come, and its terminal output has its own socket and flow control;
+ * only a client that has stopped reading gets here.
+ */
+export const maxAgentHostUnreadControlBytes = 32 * 1024 * 1024;
 
 /**
  * How often the agent host looks at its JS heap to give back what a burst left behind (thread

@@ -62,4 +62,29 @@ describe('request router', () => {
     });
     expect(logged).toHaveLength(2);
   });
+
+  it('refuses a payload of more values than any request holds before validating it, and names only a few issues', async () => {
+    let called = false;
+    const dispatch = createRequestRouter(handlersThatAnswer(() => (called = true)));
+    // Each entry lacks its four prices: a validator listing every issue of 400,000 would hold gigabytes.
+    const models = Object.fromEntries(Array.from({ length: 400_000 }, (_, i) => [`m${i}`, {}]));
+    const started = Date.now();
+    const flood = await dispatch('usage.setPriceOverrides', { models });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(flood).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
+    expect(!flood.ok && flood.error.message).toMatch(/more than 10,000 values/);
+    // Nesting counts too, and is walked without recursion.
+    let deep: unknown = 'x';
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    expect(await dispatch('projects.open', { path: deep })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-request' },
+    });
+    // Within the budget, the answer lists the first issues and counts the rest.
+    const some = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`m${i}`, {}]));
+    const invalid = await dispatch('usage.setPriceOverrides', { models: some });
+    expect(!invalid.ok && invalid.error.message).toMatch(/and 39\d more$/);
+    expect(!invalid.ok && invalid.error.message.length).toBeLessThan(1_000);
+    expect(called).toBe(false);
+  });
 });

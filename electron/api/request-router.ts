@@ -8,9 +8,11 @@ import {
   type Result,
 } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { maxIssuesNamed, maxRequestValues } from '../../shared/limits';
 import { GitError } from '../git/core';
 import { describeGitError } from '../git/describe-git-error';
 import { type ClientLink, detachedClient } from './client-link';
+import { withinValueBudget } from './payload-budget';
 
 export type Handlers = {
   [C in RequestChannel]: (request: ParsedRequestOf<C>, client: ClientLink) => Promise<ResponseOf<C>> | ResponseOf<C>;
@@ -32,11 +34,14 @@ export function createRequestRouter(handlers: Handlers, log: (message: string) =
     if (!isRequestChannel(channel)) {
       return failure(new AppError('invalid-request', `Unknown request channel "${String(channel)}".`));
     }
-    const parsed = requestContract[channel].request.safeParse(payload ?? {});
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(request)'}: ${i.message}`).join('; ');
-      return failure(new AppError('invalid-request', `Invalid ${channel} request — ${issues}`));
+    if (!withinValueBudget(payload, maxRequestValues)) {
+      const most = maxRequestValues.toLocaleString('en-US');
+      return failure(
+        new AppError('invalid-request', `Invalid ${channel} request — it holds more than ${most} values.`),
+      );
     }
+    const parsed = requestContract[channel].request.safeParse(payload ?? {});
+    if (!parsed.success) return failure(invalidRequest(channel, parsed.error.issues));
     try {
       const handler = handlers[channel] as (request: unknown, client: ClientLink) => unknown;
       return { ok: true, value: await handler(parsed.data, client) };
@@ -52,6 +57,15 @@ export function createRequestRouter(handlers: Handlers, log: (message: string) =
       );
     }
   };
+}
+
+/** The first few issues, so an answer stays short however much of the request was wrong. */
+function invalidRequest(channel: string, issues: readonly { path: PropertyKey[]; message: string }[]): AppError {
+  const named = issues
+    .slice(0, maxIssuesNamed)
+    .map((i) => `${i.path.map(String).join('.') || '(request)'}: ${i.message}`);
+  const more = issues.length > maxIssuesNamed ? `; and ${issues.length - maxIssuesNamed} more` : '';
+  return new AppError('invalid-request', `Invalid ${channel} request — ${named.join('; ')}${more}`);
 }
 
 function failure(error: AppError): Result<never> {

@@ -74,7 +74,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const incident = createIncidentLog(options.log ?? ((line) => console.error(line)));
   let port = 0;
 
-  const server = http.createServer((request, response) => {
+  // Loopback requests arrive whole at once: a client still sending its headers after 10 s is
+  // holding a connection on purpose (slowloris). Node looks every 30 s, so such a client is gone within 40.
+  const timeouts = { headersTimeout: 10_000, requestTimeout: 30_000 };
+  const server = http.createServer(timeouts, (request, response) => {
     handleHttp(request, response).catch((error: unknown) => {
       incident('unexpected errors', `${request.method ?? '?'} ${redact(request.url)}: ${describe(error)}`);
       answerText(response, 500, 'Switchyard could not answer this request; see its log.\n');
@@ -92,7 +95,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (error.code === 'HPE_HEADER_OVERFLOW') status = '431 Request Header Fields Too Large';
     if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') status = '408 Request Timeout';
     else incident('malformed requests', `unparsable request: ${error.code ?? error.message}`);
-    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    hangUp(socket, status);
   });
 
   async function handleHttp(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
@@ -139,8 +142,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // A handshake ws itself refuses (bad key, bad subprotocol syntax): it answers 400; we only count.
   sockets.on('wsClientError', (error, socket) => {
     incident('malformed requests', `WebSocket handshake: ${error.message}`);
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    else socket.destroy();
+    hangUp(socket, '400 Bad Request');
   });
 
   server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -150,7 +152,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       handleUpgrade(request, socket, head);
     } catch (error) {
       incident('unexpected errors', `WebSocket upgrade: ${describe(error)}`);
-      refuseUpgrade(socket, '500 Internal Server Error');
+      hangUp(socket, '500 Internal Server Error');
     }
   });
 
@@ -158,7 +160,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const pathname = targetPath(request.url);
     if (pathname === null) {
       incident('malformed requests', `WebSocket target ${redact(request.url)}`);
-      refuseUpgrade(socket, '400 Bad Request');
+      hangUp(socket, '400 Bad Request');
       return;
     }
     const given = tokenFromProtocols(offeredProtocols(request.headers['sec-websocket-protocol']));
@@ -167,12 +169,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       isAllowedHost(request.headers.host, allowedHostnames, port) &&
       isAllowedOrigin(request.headers.origin, allowedHostnames, port);
     if (!sameSite || !given) {
-      refuseUpgrade(socket, '403 Forbidden');
+      hangUp(socket, '403 Forbidden');
       return;
     }
     if (!tokensMatch(token, given)) {
       // Our own page with a stale token: say so in a way the page can read (it cannot see a 403).
-      sockets.handleUpgrade(request, socket, head, (ws) => ws.close(tokenRefusedCloseCode, 'access token refused'));
+      sockets.handleUpgrade(request, socket, head, (ws) => {
+        // Whatever the client sends next may be no valid frame: ws reports it as 'error', fatal unheard.
+        ws.on('error', () => ws.terminate());
+        ws.close(tokenRefusedCloseCode, 'access token refused');
+      });
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => {
@@ -213,9 +219,18 @@ function answerText(response: http.ServerResponse, status: number, text: string)
   response.end(text);
 }
 
-function refuseUpgrade(socket: Duplex, status: string): void {
-  if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  else socket.destroy();
+/**
+ * Answers a request we will not serve and lets go of its connection once the answer is out. Only
+ * ending our side is not enough: nothing reads these sockets any more, so a client that keeps its
+ * side open (and talks on) would hold one of our sockets for ever. ws closes its refusals the same way.
+ */
+function hangUp(socket: Duplex, status: string): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  socket.once('finish', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
 /** A request target fit for the log: never the token, even one a page put in the URL. */
