@@ -21,6 +21,7 @@ import {
   writeMessage,
 } from './protocol';
 import { sharedStatusClock } from '../status/status-clock';
+import { maxAgentHostHelloChars, maxAgentHostLineChars, maxAgentHostUnreadControlBytes } from '../../shared/limits';
 
 /** The app's "stuck after" setting, sent with `start` and `limit` (an older app sends none: the default stays). */
 function takeStuckSetting(args: Record<string, unknown>): void {
@@ -195,20 +196,26 @@ export class AgentHostServer {
 
   private acceptControl(socket: Socket): void {
     let client: Client | null = null;
-    readMessages(socket, (message) => {
-      if (!client) {
-        const reply = this.hello(message, 'control');
-        writeMessage(socket, reply);
-        if (reply.t !== 'welcome') {
-          socket.end();
-          return;
-        }
-        client = { id: reply.clientId, control: socket, data: null, queued: new Map(), links: new Set() };
-        this.clients.set(client.id, client);
-        return;
-      }
-      void this.handle(client, message);
-    });
+    const maxLine = () => (client ? maxAgentHostLineChars : maxAgentHostHelloChars);
+    readMessages(
+      socket,
+      (message) =>
+        this.guarded(socket, () => {
+          if (!client) {
+            const reply = this.hello(message, 'control');
+            writeMessage(socket, reply);
+            if (reply.t !== 'welcome') {
+              socket.end();
+              return;
+            }
+            client = { id: reply.clientId, control: socket, data: null, queued: new Map(), links: new Set() };
+            this.clients.set(client.id, client);
+            return;
+          }
+          this.handle(client, message).catch((error: unknown) => this.drop(socket, error));
+        }),
+      maxLine,
+    );
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
       if (!client) return;
@@ -221,20 +228,40 @@ export class AgentHostServer {
 
   private acceptData(socket: Socket): void {
     let accepted = false;
-    readMessages(socket, (message) => {
-      if (accepted) return;
-      const client = this.clients.get(String(message.clientId));
-      const reply = this.hello(message, 'data');
-      if (reply.t !== 'welcome' || !client) {
-        writeMessage(socket, reply.t === 'welcome' ? { t: 'refused', reason: 'no such client' } : reply);
-        socket.end();
-        return;
-      }
-      accepted = true;
-      client.data = socket;
-      writeMessage(socket, { ...reply, clientId: client.id });
-    });
+    // A client sends nothing on its data socket but the hello.
+    readMessages(
+      socket,
+      (message) =>
+        this.guarded(socket, () => {
+          if (accepted) return;
+          const client = typeof message.clientId === 'string' ? this.clients.get(message.clientId) : undefined;
+          const reply = this.hello(message, 'data');
+          if (reply.t !== 'welcome' || !client) {
+            writeMessage(socket, reply.t === 'welcome' ? { t: 'refused', reason: 'no such client' } : reply);
+            socket.end();
+            return;
+          }
+          accepted = true;
+          client.data = socket;
+          writeMessage(socket, { ...reply, clientId: client.id });
+        }),
+      () => maxAgentHostHelloChars,
+    );
     socket.on('error', () => socket.destroy());
+  }
+
+  /** A message with a field of a type no handler expected ends its connection, never the host. */
+  private guarded(socket: Socket, handle: () => void): void {
+    try {
+      handle();
+    } catch (error) {
+      this.drop(socket, error);
+    }
+  }
+
+  private drop(socket: Socket, error: unknown): void {
+    this.options.log(`[agent-host] hung up on a client after a message it could not handle: ${String(error)}`);
+    socket.destroy();
   }
 
   private hello(message: Record<string, unknown>, role: 'control' | 'data'): HelloReply {
@@ -243,13 +270,14 @@ export class AgentHostServer {
     const threads = this.runtime.liveAgents().map((agent) => agent.threadId);
     if (message.v !== this.options.protocol)
       return { t: 'mismatch', v: this.options.protocol, pid: process.pid, threads };
-    const clientId = role === 'control' ? `a${this.nextClient++}` : String(message.clientId);
+    // A data socket's client id is checked (and sent back) by acceptData.
+    const clientId = role === 'control' ? `a${this.nextClient++}` : '';
     return { t: 'welcome', v: this.options.protocol, pid: process.pid, clientId, threads };
   }
 
   private async handle(client: Client, message: Record<string, unknown>): Promise<void> {
-    const args = (message.args ?? {}) as Record<string, unknown>;
-    const op = String(message.op);
+    const args = isObject(message.args) ? message.args : {};
+    const op = typeof message.op === 'string' ? message.op : '';
     if (message.t === 'note') {
       try {
         this.note(client, op, args);
@@ -259,12 +287,12 @@ export class AgentHostServer {
       return;
     }
     if (message.t !== 'req') return;
-    const id = Number(message.id);
+    const id = typeof message.id === 'number' ? message.id : null;
     try {
       const value = await this.request(client, op, args);
-      writeMessage(client.control, { t: 'res', id, ok: true, value: value ?? null });
+      this.sendControl(client, { t: 'res', id, ok: true, value: value ?? null });
     } catch (error) {
-      writeMessage(client.control, { t: 'res', id, ok: false, error: (error as Error).message ?? String(error) });
+      this.sendControl(client, { t: 'res', id, ok: false, error: (error as Error).message ?? String(error) });
     }
   }
 
@@ -381,7 +409,15 @@ export class AgentHostServer {
   }
 
   private broadcast(event: ControlEvent): void {
-    for (const client of this.clients.values()) writeMessage(client.control, event);
+    for (const client of this.clients.values()) this.sendControl(client, event);
+  }
+
+  /** A client that has stopped reading is hung up on rather than have its answers pile up here. */
+  private sendControl(client: Client, message: unknown): void {
+    writeMessage(client.control, message);
+    if (client.control.writableLength <= maxAgentHostUnreadControlBytes) return;
+    this.options.log(`[agent-host] ${client.id} left over 32 MB of answers unread; hung up on it`);
+    client.control.destroy();
   }
 
   /**
@@ -401,6 +437,10 @@ export class AgentHostServer {
   private saveFinished(): Promise<void> {
     return this.finishedFile.write();
   }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 async function readFinished(file: string): Promise<FinishedAgent[]> {

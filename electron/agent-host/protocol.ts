@@ -108,16 +108,31 @@ export function writeMessage(socket: Socket, message: unknown): boolean {
   return socket.write(`${JSON.stringify(message)}\n`);
 }
 
-/** Calls `onMessage` with each JSON line read from `socket`; a line that is not JSON ends the connection. */
-export function readMessages(socket: Socket, onMessage: (message: Record<string, unknown>) => void): void {
+/**
+ * Calls `onMessage` with each JSON line read from `socket`. A line that is not JSON, or longer
+ * than `maxLineChars()` (asked at each chunk: the host allows more once a client has said hello),
+ * ends the connection: nothing a peer sends can make this hold more than that.
+ */
+export function readMessages(
+  socket: Socket,
+  onMessage: (message: Record<string, unknown>) => void,
+  maxLineChars: () => number = () => Infinity,
+): void {
   let pending = '';
   socket.setEncoding('utf8');
   socket.on('data', (chunk: string) => {
-    pending += chunk;
-    let newline = pending.indexOf('\n');
+    // Only the new chunk is searched: a long line arriving in many chunks is not rescanned each time.
+    let start = 0;
+    let newline = chunk.indexOf('\n');
     while (newline !== -1) {
-      const line = pending.slice(0, newline);
-      pending = pending.slice(newline + 1);
+      if (socket.destroyed) return;
+      const line = pending + chunk.slice(start, newline);
+      pending = '';
+      start = newline + 1;
+      if (line.length > maxLineChars()) {
+        socket.destroy();
+        return;
+      }
       if (line) {
         let message: unknown;
         try {
@@ -128,7 +143,9 @@ export function readMessages(socket: Socket, onMessage: (message: Record<string,
         }
         if (message && typeof message === 'object') onMessage(message as Record<string, unknown>);
       }
-      newline = pending.indexOf('\n');
+      newline = chunk.indexOf('\n', start);
     }
+    pending += chunk.slice(start);
+    if (pending.length > maxLineChars()) socket.destroy();
   });
 }
