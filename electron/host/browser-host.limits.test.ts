@@ -147,6 +147,8 @@ describe('malformed frames', () => {
       [JSON.stringify({ type: 'request', id: -1, channel: 'app.info' }), null],
       [JSON.stringify({ type: 'hello' }), null],
       [Buffer.from([1, 2, 3]), null],
+      ['['.repeat(100_000) + ']'.repeat(100_000), null],
+      ['{"__proto__":{"type":"request","id":9,"channel":"app.info","payload":{}}}', null],
     ];
     for (const [data, id] of cases) {
       const frame = nextFrame(socket, 'error');
@@ -159,6 +161,31 @@ describe('malformed frames', () => {
     const answer = answerTo(socket, 8);
     socket.send(JSON.stringify({ type: 'request', id: 8, channel: 'app.info', payload: {} }));
     expect((await answer).result?.ok).toBe(true);
+    // Names an object has by inheritance are no channels, and keys like them reach no handler.
+    for (const [id, channel, payload] of [
+      [10, '__proto__', {}],
+      [11, 'constructor', {}],
+      [12, 'toString', {}],
+      [13, 'threads.list', JSON.parse('{"__proto__":{"polluted":1}}') as unknown],
+    ] as const) {
+      const refused = answerTo(socket, id);
+      // JSON.parse made `__proto__` an own key: it is sent as one.
+      socket.send(JSON.stringify({ type: 'request', id, channel, payload }));
+      expect((await refused).result, channel).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
+    }
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
     socket.close();
+  });
+
+  it('over 4 MB: the connection is closed (1009), the host serves the others', async () => {
+    const socket = await openSocket(fixture.host);
+    const closed = closeCode(socket);
+    socket.send('x'.repeat(5 * 1024 * 1024));
+    expect(await within(closed, 5_000, 'the close')).toBe(1009);
+    const other = await openSocket(fixture.host);
+    const answer = answerTo(other, 1);
+    other.send(JSON.stringify({ type: 'request', id: 1, channel: 'app.info', payload: {} }));
+    expect((await answer).result?.ok).toBe(true);
+    other.close();
   });
 });

@@ -114,6 +114,42 @@ describe('browser host security', () => {
   it('never serves files outside the renderer folder', async () => {
     expect((await get('/..%2fdata%2fstate.json')).status).toBe(404);
     expect((await get('/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404);
+    for (const target of [
+      '/..%5c..%5cdata%5cstate.json',
+      '/..%252f..%252fetc%252fpasswd',
+      '/index.html%00.js',
+      '/%00',
+      '//etc/passwd',
+      '/%2fetc%2fpasswd',
+    ]) {
+      expect((await get(target)).status, target).toBe(404);
+    }
+    // Not UTF-8 (an overlong '.'): not a path at all.
+    expect((await get('/%c0%ae%c0%ae/etc/passwd')).status).toBe(400);
+  });
+
+  it('answers other methods 405 and HEAD without a body', async () => {
+    for (const method of ['POST', 'OPTIONS', 'TRACE', 'PUT', 'DELETE', 'PROPFIND']) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const request = http.request({ host: '127.0.0.1', port: host.port, path: '/', method }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on('error', reject);
+        request.end();
+      });
+      expect(status, method).toBe(405);
+    }
+    const head = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = http.request({ host: '127.0.0.1', port: host.port, path: '/', method: 'HEAD' }, (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    expect(head).toEqual({ status: 200, body: '' });
   });
 
   it('accepts a WebSocket only with the token subprotocol and our own Origin', async () => {
