@@ -13,7 +13,7 @@ import { agentHostPaths } from '../electron/agent-host/protocol';
 import { drawnLines } from '../electron/terminals/screen-mirror';
 import { HostHandle } from './host/host-handle';
 import { onCleanup, runBenchmark, sleep, waitUntil } from './support/lifecycle';
-import { mb, memoryBreakdown, rssBytes } from './support/proc-stats';
+import { bareNodeRssBytes, mb, memoryBreakdown, rssBytes } from './support/proc-stats';
 import { percentile, progress, report, round, target } from './support/report';
 import { makeWorkspace } from './support/workspace';
 
@@ -87,6 +87,7 @@ runBenchmark(async () => {
   const privatePerThread = mb(appRss - baseline + agentHostMemory.uss) / threadCount;
   // Each thread after the first, in the agent host alone: its per-thread part without the fixed one.
   const agentHostPerThread = mb(agentHostRss - agentHostWithOne) / (threadCount - 1);
+  const bareNode = await bareNodeRssBytes();
   reattach.sort((a, b) => a - b);
   const p50 = percentile(reattach, 50);
   const p95 = percentile(reattach, 95);
@@ -110,6 +111,7 @@ runBenchmark(async () => {
       agent_host_uss_mb: round(mb(agentHostMemory.uss), 1),
       agent_host_rss_mb_one_thread: round(mb(agentHostWithOne), 1),
       agent_host_rss_mb_per_further_thread: round(agentHostPerThread, 2),
+      bare_node_rss_mb: round(mb(bareNode), 1),
     },
     [
       { label: 'agents adopted', value: `${adopted} of ${threadCount}` },
@@ -137,6 +139,10 @@ runBenchmark(async () => {
       {
         label: '  agent host: with 1 thread / with 30',
         value: `${round(mb(agentHostWithOne), 1)} / ${round(mb(agentHostRss), 1)} MB; each further thread ${round(agentHostPerThread, 2)} MB`,
+      },
+      {
+        label: '  a bare Node process (the floor of any agent host)',
+        value: `${round(mb(bareNode), 1)} MB RSS = ${round(mb(bareNode) / threadCount, 2)} MB a thread at ${threadCount}`,
       },
       {
         label: '  agent host with 30: anon / file / USS',

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { agentHostPaths } from '../../electron/agent-host/protocol';
 
@@ -31,6 +32,20 @@ export async function memoryBreakdown(pid: number): Promise<{ rss: number; anon:
     file: kb(status, 'RssFile'),
     uss: kb(rollup, 'Private_Clean') + kb(rollup, 'Private_Dirty'),
   };
+}
+
+/**
+ * RSS of a bare Node process of the binary that runs the agent host (`node -e` waiting on a timer):
+ * the floor any separate Node process costs by RSS before it does anything.
+ */
+export async function bareNodeRssBytes(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    return await rssBytes(child.pid!);
+  } finally {
+    child.kill('SIGKILL');
+  }
 }
 
 /** Resident memory of several processes together, in bytes; a process that is gone counts 0. */
