@@ -192,6 +192,12 @@ export const statusClockTickMs = 5_000;
 export const maxAgentHostHelloChars = 64 * 1024;
 
 /**
+ * How long a client of the agent host has to say hello. The app says it as it connects (and
+ * waits 5 s for the answer); a connection still without one is held for nobody.
+ */
+export const agentHostHelloTimeoutMs = 10_000;
+
+/**
  * Longest line the agent host reads from a client after its hello: typed input is at most 1M
  * characters, up to 6M once escaped as JSON; a start carries a prompt of at most 100,000.
  */

@@ -21,7 +21,12 @@ import {
   writeMessage,
 } from './protocol';
 import { sharedStatusClock } from '../status/status-clock';
-import { maxAgentHostHelloChars, maxAgentHostLineChars, maxAgentHostUnreadControlBytes } from '../../shared/limits';
+import {
+  agentHostHelloTimeoutMs,
+  maxAgentHostHelloChars,
+  maxAgentHostLineChars,
+  maxAgentHostUnreadControlBytes,
+} from '../../shared/limits';
 
 /** The app's "stuck after" setting, sent with `start` and `limit` (an older app sends none: the default stays). */
 function takeStuckSetting(args: Record<string, unknown>): void {
@@ -197,6 +202,7 @@ export class AgentHostServer {
   private acceptControl(socket: Socket): void {
     let client: Client | null = null;
     const maxLine = () => (client ? maxAgentHostLineChars : maxAgentHostHelloChars);
+    const helloDue = dropUnlessHello(socket);
     readMessages(
       socket,
       (message) =>
@@ -208,6 +214,7 @@ export class AgentHostServer {
               socket.end();
               return;
             }
+            clearTimeout(helloDue);
             client = { id: reply.clientId, control: socket, data: null, queued: new Map(), links: new Set() };
             this.clients.set(client.id, client);
             return;
@@ -228,6 +235,7 @@ export class AgentHostServer {
 
   private acceptData(socket: Socket): void {
     let accepted = false;
+    const helloDue = dropUnlessHello(socket);
     // A client sends nothing on its data socket but the hello.
     readMessages(
       socket,
@@ -242,6 +250,7 @@ export class AgentHostServer {
             return;
           }
           accepted = true;
+          clearTimeout(helloDue);
           client.data = socket;
           writeMessage(socket, { ...reply, clientId: client.id });
         }),
@@ -437,6 +446,13 @@ export class AgentHostServer {
   private saveFinished(): Promise<void> {
     return this.finishedFile.write();
   }
+}
+
+/** Ends `socket` unless a welcome clears the timer in time: counted from the connection, not from its last byte. */
+function dropUnlessHello(socket: Socket): NodeJS.Timeout {
+  const timer = setTimeout(() => socket.destroy(), agentHostHelloTimeoutMs);
+  socket.once('close', () => clearTimeout(timer));
+  return timer;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -134,6 +134,28 @@ describe('the agent host socket, before the hello', () => {
     await assertServing();
   });
 
+  it('hangs up on a client that does not say hello within 10 s, even one that keeps talking', async () => {
+    const started = Date.now();
+    // Lines that are JSON but no hello, one every 100 ms: never idle, never a hello.
+    const chatty = net.connect(paths.control);
+    chatty.on('error', () => undefined);
+    const talk = setInterval(() => chatty.write('1\n'), 100);
+    const chattyClosed = new Promise<boolean>((resolve) => {
+      chatty.once('close', () => resolve(true));
+      setTimeout(() => resolve(false), 20_000);
+    });
+    const [silent, data, talker] = await Promise.all([
+      exchange(paths.control, [], 20_000),
+      exchange(paths.data, [], 20_000),
+      chattyClosed,
+    ]);
+    clearInterval(talk);
+    chatty.destroy();
+    expect([silent.closed, data.closed, talker]).toEqual([true, true, true]);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    await assertServing();
+  }, 30_000);
+
   it('welcomes a hello that arrives one byte at a time, multi-byte characters split', async () => {
     const bytes = [...Buffer.from(hello('control', { note: 'é€😀' }))].map((byte) => Buffer.from([byte]));
     const { received } = await exchange(paths.control, bytes);
