@@ -1,5 +1,7 @@
 import * as xtermHeadless from '@xterm/headless';
 import * as serializeAddon from '@xterm/addon-serialize';
+import { correctedSnapshot } from './snapshot-check';
+import { SnapshotModes } from './snapshot-modes';
 
 /** Both are CommonJS flagged `__esModule`: esbuild sees the class on the namespace, Node's ESM loader under `default`. */
 const { Terminal } =
@@ -23,6 +25,8 @@ export const resetSequence = '\x1bc';
 export class ScreenMirror {
   private readonly terminal: HeadlessTerminal;
   private readonly serializer: InstanceType<typeof SerializeAddon>;
+  /** What the serializer leaves out: cursor visibility and shape, mouse encoding. */
+  private readonly modes: SnapshotModes;
   /** Chunks handed to the parser and not parsed yet (callbacks run in write order). */
   private readonly unparsed: string[] = [];
   private disposed = false;
@@ -31,6 +35,7 @@ export class ScreenMirror {
     this.terminal = new Terminal({ cols, rows, scrollback, logLevel: 'off', allowProposedApi: true });
     this.serializer = new SerializeAddon();
     this.terminal.loadAddon(this.serializer);
+    this.modes = new SnapshotModes(this.terminal);
   }
 
   get cols(): number {
@@ -84,7 +89,10 @@ export class ScreenMirror {
   async render(): Promise<string> {
     await this.parsed();
     if (this.disposed) return resetSequence;
-    return resetSequence + this.serializer.serialize({ scrollback: mirrorScrollbackLines });
+    const serialized = this.serializer.serialize({ scrollback: mirrorScrollbackLines });
+    const corrected = await correctedSnapshot(Terminal, this.terminal, serialized, mirrorScrollbackLines);
+    if (this.disposed) return resetSequence;
+    return resetSequence + corrected + cursorPlacement(this.terminal) + this.modes.sequences();
   }
 
   /** The visible screen as text, one string per row, right-trimmed (for tests and diagnostics). */
@@ -97,9 +105,21 @@ export class ScreenMirror {
     if (this.disposed) return;
     this.disposed = true;
     this.unparsed.length = 0;
+    this.modes.dispose();
     this.serializer.dispose();
     this.terminal.dispose();
   }
+}
+
+/**
+ * The cursor put where the agent left it, absolutely: the serializer's relative moves start from
+ * where it thinks its own output left the cursor, and were one column short after a row written to
+ * its last column (opencode's input box). A cursor waiting to wrap is left as the serializer put it.
+ */
+function cursorPlacement(terminal: HeadlessTerminal): string {
+  const buffer = terminal.buffer.active;
+  if (buffer.cursorX >= terminal.cols) return '';
+  return `\x1b[${buffer.cursorY + 1};${buffer.cursorX + 1}H`;
 }
 
 function visibleLines(terminal: HeadlessTerminal): string[] {
@@ -109,7 +129,8 @@ function visibleLines(terminal: HeadlessTerminal): string[] {
     lines.push(
       buffer
         .getLine(buffer.baseY + row)
-        ?.translateToString(true)
+        // Only the screen's width: an alternate screen's rows keep their cells past it after a shrink.
+        ?.translateToString(true, 0, terminal.cols)
         .trimEnd() ?? '',
     );
   }
