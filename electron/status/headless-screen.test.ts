@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StatusTracker } from './status-tracker';
-import { HeadlessScreen } from './headless-screen';
+import { HeadlessScreen, snapshotOf } from './headless-screen';
+import { ScreenMirror } from '../terminals/screen-mirror';
 
 const parsed = (screen: HeadlessScreen) => new Promise<void>((resolve) => screen.whenParsed(resolve));
 
@@ -11,6 +12,17 @@ describe('HeadlessScreen', () => {
     await parsed(screen);
     expect(screen.snapshot()).toEqual({ lines: ['0123456789abcdef', 'short', 'ask?'], cursorLine: 2 });
     screen.dispose();
+  });
+
+  it('reads only what is on screen after a full-screen program was shrunk (xterm keeps its wider rows)', async () => {
+    const mirror = new ScreenMirror(140, 10);
+    mirror.write(`\x1b[?1049h\x1b[H${'a'.repeat(100)}LEFTOVER`);
+    await mirror.parsed();
+    mirror.resize(88, 10);
+    const lines = snapshotOf(mirror.emulator!).lines;
+    mirror.dispose();
+    expect(lines[0]).toBe('a'.repeat(88));
+    expect(lines.join('')).not.toContain('LEFTOVER');
   });
 
   it('can be read before the parser has caught up (an exit right after the last output)', () => {

@@ -53,7 +53,8 @@ export function snapshotOf(terminal: HeadlessTerminal): ScreenSnapshot {
   let cursorLine = 0;
   for (let row = 0; row < terminal.rows; row++) {
     const line = buffer.getLine(buffer.baseY + row);
-    const text = line?.translateToString(true) ?? '';
+    // Only the screen's width: a full-screen program shrunk keeps its wider rows in xterm.
+    const text = line?.translateToString(true, 0, terminal.cols) ?? '';
     if (line?.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
     else lines.push(text);
     if (row === buffer.cursorY) cursorLine = lines.length - 1;
