@@ -97,6 +97,30 @@ describe('hostile clients of the browser host', () => {
     await assertAnswering(host);
   });
 
+  it('pipelined requests whose answers are never read: the connections are closed, memory bounded', async () => {
+    const workspace = await faultWorkspace();
+    const host = await workspace.serve();
+    const before = await host.rssMb();
+    let peak = before;
+    const burst = Buffer.from(`GET /index.html HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`.repeat(1_000));
+    const clients = Array.from({ length: 6 }, () => {
+      const socket = net.connect(host.port, '127.0.0.1');
+      socket.on('error', () => undefined);
+      socket.pause();
+      return socket;
+    });
+    const started = Date.now();
+    while (Date.now() - started < 8_000 && clients.some((client) => !client.destroyed)) {
+      for (const client of clients) if (!client.destroyed && client.writableLength < 1_000_000) client.write(burst);
+      peak = Math.max(peak, await host.rssMb());
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    for (const client of clients) client.destroy();
+    // Each such connection held ~120 MB of answers and file reads (six: 800 MB), growing until the host died.
+    expect(peak - before).toBeLessThan(150);
+    await assertAnswering(host);
+  });
+
   it('a 4 MB request whose every value is wrong is refused without validating it, with a short answer and bounded memory', async () => {
     const workspace = await faultWorkspace();
     const host = await workspace.serve();

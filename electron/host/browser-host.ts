@@ -36,6 +36,9 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
+/** Requests one connection may have waiting for their answers (a browser has one at a time). */
+const maxUnansweredPerConnection = 32;
+
 const securityHeaders = {
   'Content-Security-Policy': contentSecurityPolicy(),
   'X-Content-Type-Options': 'nosniff',
@@ -77,7 +80,20 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // Loopback requests arrive whole at once: a client still sending its headers after 10 s is
   // holding a connection on purpose (slowloris). Node looks every 30 s, so such a client is gone within 40.
   const timeouts = { headersTimeout: 10_000, requestTimeout: 30_000 };
+  const unanswered = new WeakMap<Duplex, number>();
   const server = http.createServer(timeouts, (request, response) => {
+    // Browsers never pipeline. A client that does and never reads would have us parse without end:
+    // each answer waits on a file read, so Node's own pause (on unsent answers) never comes.
+    const socket = request.socket;
+    if (socket.destroyed) return; // parsed from what a closed flood had already sent
+    const waiting = (unanswered.get(socket) ?? 0) + 1;
+    unanswered.set(socket, waiting);
+    response.once('close', () => unanswered.set(socket, (unanswered.get(socket) ?? 1) - 1));
+    if (waiting > maxUnansweredPerConnection) {
+      incident('pipelining floods', `over ${maxUnansweredPerConnection} requests unanswered on one connection; closed`);
+      socket.destroy();
+      return;
+    }
     handleHttp(request, response).catch((error: unknown) => {
       incident('unexpected errors', `${request.method ?? '?'} ${redact(request.url)}: ${describe(error)}`);
       answerText(response, 500, 'Switchyard could not answer this request; see its log.\n');
