@@ -1,7 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
 import type { FollowUp, FollowUpChange } from '../../shared/follow-ups';
-import { flowControl } from '../../shared/flow-control';
 import { olderAgentHostPollMs } from '../../shared/limits';
 import type { HookEventKind } from '../hooks/hook-protocol';
 import type { TerminalViewer } from '../terminals/terminal-viewer';
@@ -21,6 +20,7 @@ import {
   otherVersionHosts,
   spawnAgentHost,
 } from './agent-host-client';
+import { QueuedReporter } from './queued-reporter';
 import { agentHostPaths, type ControlEvent, type DataFrame } from './protocol';
 import { sharedStatusClock } from '../status/status-clock';
 
@@ -48,10 +48,10 @@ export class RemoteRuntime implements AgentRuntime {
   /** Last status the host reported per thread that is not over yet. */
   private readonly active = new Map<string, string>();
   private readonly links = new Map<string, TerminalViewer>();
-  private readonly reportedQueued = new Map<string, number>();
+  /** What each window's connection still holds, told to the host while output is on its way. */
+  private readonly queued = new QueuedReporter((link, bytes) => this.client?.note('queued', { link, bytes }));
   /** The size each thread's pane last asked for. */
   private readonly sizes = new Map<string, { cols: number; rows: number }>();
-  private queuedTimer: NodeJS.Timeout | null = null;
   /** Each start until the host has taken it (it may first have to be started itself). */
   private readonly starting = new Map<string, Promise<unknown>>();
   /** Threads whose agents run in an older Switchyard's agent host, by its protocol version: watched until they end. */
@@ -211,7 +211,7 @@ export class RemoteRuntime implements AgentRuntime {
     const size = this.sizes.get(threadId);
     if (size) client.note('resize', { threadId, ...size });
     this.links.set(link.id, link);
-    this.watchQueued();
+    this.queued.add(link);
     return client.request<{ data: string; end: number }>('attach', { threadId, link: link.id });
   }
 
@@ -227,7 +227,7 @@ export class RemoteRuntime implements AgentRuntime {
 
   disconnect(linkId: string): void {
     if (!this.links.delete(linkId)) return;
-    this.reportedQueued.delete(linkId);
+    this.queued.remove(linkId);
     this.client?.note('disconnect', { link: linkId });
   }
 
@@ -249,6 +249,7 @@ export class RemoteRuntime implements AgentRuntime {
   /** Stops every agent, then the host itself (a no-op once the agents were released to keep running). */
   async stopAll(): Promise<void> {
     this.stopWatchingOlderHosts();
+    this.queued.stop();
     // Only the host this app is connected to: after release() (agents kept running) there is none.
     const client = this.client?.isOpen ? this.client : null;
     if (!client) return;
@@ -265,6 +266,7 @@ export class RemoteRuntime implements AgentRuntime {
   /** Hangs up and leaves the agents running in the host, for the next start to adopt. */
   release(): Promise<void> {
     this.stopWatchingOlderHosts();
+    this.queued.stop();
     this.client?.close();
     this.client = null;
     return Promise.resolve();
@@ -318,9 +320,10 @@ export class RemoteRuntime implements AgentRuntime {
   }
 
   private onData(frame: DataFrame): void {
-    this.links
-      .get(frame.link)
-      ?.send('terminal.data', { threadId: frame.threadId, start: frame.start, data: frame.data });
+    const link = this.links.get(frame.link);
+    if (!link) return;
+    link.send('terminal.data', { threadId: frame.threadId, start: frame.start, data: frame.data });
+    this.queued.sent(link.id);
   }
 
   private onClose(client: AgentHostClient | null, expected: boolean): void {
@@ -429,25 +432,6 @@ export class RemoteRuntime implements AgentRuntime {
       }
     }
     if (this.inOlderHost.size === 0) this.stopWatchingOlderHosts();
-  }
-
-  /** Reports how much each window's connection still holds, so the host's flow control sees it. */
-  private watchQueued(): void {
-    if (this.queuedTimer) return;
-    this.queuedTimer = setInterval(() => {
-      if (this.links.size === 0 && this.queuedTimer) {
-        clearInterval(this.queuedTimer);
-        this.queuedTimer = null;
-        return;
-      }
-      for (const [id, link] of this.links) {
-        const bytes = link.queuedBytes?.() ?? 0;
-        if (bytes === (this.reportedQueued.get(id) ?? 0)) continue;
-        this.reportedQueued.set(id, bytes);
-        this.client?.note('queued', { link: id, bytes });
-      }
-    }, flowControl.transportPollMs);
-    this.queuedTimer.unref();
   }
 }
 
