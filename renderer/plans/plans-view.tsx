@@ -30,7 +30,27 @@ export function PlansView({ projectId }: { projectId: string }) {
   );
 }
 
-type Source = 'none' | 'paste' | 'checklist';
+/** Each way to bring a plan in: its toolbar button, and what its panel asks for and does. */
+const sources = {
+  paste: {
+    button: 'Paste a plan',
+    testId: 'plan-paste',
+    label: 'Plan (JSON or YAML)',
+    placeholder: 'Paste a plan: JSON or YAML (see docs/examples/plan.example.json)',
+    hint: 'It replaces the plan being edited.',
+    use: 'Use this plan',
+  },
+  checklist: {
+    button: 'From a checklist',
+    testId: 'plan-from-checklist',
+    label: 'Markdown checklist',
+    placeholder: '- [ ] One task per line',
+    hint: 'Each unchecked item becomes a task; checked ones are left out.',
+    use: 'Make a plan',
+  },
+} as const;
+
+type Source = 'none' | keyof typeof sources;
 
 function PlansEditor({ projectId }: { projectId: string }) {
   const { text, file, setText } = usePlansStore();
@@ -142,24 +162,18 @@ function PlansEditor({ projectId }: { projectId: string }) {
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          className="button small"
-          data-testid="plan-paste"
-          aria-pressed={source === 'paste'}
-          onClick={() => setSource('paste')}
-        >
-          Paste a plan
-        </button>
-        <button
-          type="button"
-          className="button small"
-          data-testid="plan-from-checklist"
-          aria-pressed={source === 'checklist'}
-          onClick={() => setSource('checklist')}
-        >
-          From a checklist
-        </button>
+        {(Object.keys(sources) as (keyof typeof sources)[]).map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            className="button small"
+            data-testid={sources[kind].testId}
+            aria-pressed={source === kind}
+            onClick={() => setSource(kind)}
+          >
+            {sources[kind].button}
+          </button>
+        ))}
         <button
           type="button"
           className="button small"
@@ -217,21 +231,13 @@ function PlansEditor({ projectId }: { projectId: string }) {
             data-testid="plan-source-text"
             autoFocus
             rows={6}
-            aria-label={source === 'paste' ? 'Plan (JSON or YAML)' : 'Markdown checklist'}
-            placeholder={
-              source === 'paste'
-                ? 'Paste a plan: JSON or YAML (see docs/examples/plan.example.json)'
-                : '- [ ] One task per line'
-            }
+            aria-label={sources[source].label}
+            placeholder={sources[source].placeholder}
             value={pasted}
             onChange={(event) => setPasted(event.target.value)}
           />
           <div className="plans-source-actions">
-            <span className="muted">
-              {source === 'paste'
-                ? 'It replaces the plan being edited.'
-                : 'Each unchecked item becomes a task; checked ones are left out.'}
-            </span>
+            <span className="muted">{sources[source].hint}</span>
             <span className="spacer" />
             {text && (
               <button type="button" className="button small" onClick={() => (setSource('none'), setPasted(''))}>
@@ -245,7 +251,7 @@ function PlansEditor({ projectId }: { projectId: string }) {
               disabled={!pasted.trim()}
               onClick={() => void takeSource()}
             >
-              {source === 'paste' ? 'Use this plan' : 'Make a plan'}
+              {sources[source].use}
             </button>
           </div>
         </div>
