@@ -31,6 +31,29 @@ afterEach(async () => {
 /** The sending window's webContents, as Electron passes it with each IPC call. */
 const windowContents = { id: 1, isDestroyed: () => false, send: () => undefined, once: () => undefined };
 
+/** A contract request as the app window sends it. */
+const invoke = (channel: string, payload: unknown) =>
+  electron.handlers.get(`${ipcRequestPrefix}${channel}`)!(
+    { senderFrame: { url: appUrl }, sender: windowContents },
+    payload,
+  );
+
+/** A shell script that stops at a yes/no question, so its thread needs input. */
+const asks = 'printf "Apply this edit? (y/n) "; read answer';
+
+/** A new repository opened as a project, and a thread in it running `script` under /bin/sh. */
+async function startThread(repoName: string, name: string, script: string) {
+  const repo = await makeRepo(temp.dir, repoName);
+  const project = (await invoke('projects.open', { path: repo })) as { value: { id: string } };
+  const thread = (await invoke('threads.create', {
+    projectId: project.value.id,
+    name,
+    profileId: 'custom',
+    command: ['/bin/sh', '-c', script],
+  })) as { value: { id: string; worktreePath: string } };
+  return thread.value;
+}
+
 describe('Electron shell (against a stand-in of the Electron API)', () => {
   it('opens one window with the renderer locked down', () => {
     const window = electron.windows[0]!;
@@ -96,38 +119,14 @@ describe('Electron shell (against a stand-in of the Electron API)', () => {
   });
 
   it('raises a desktop notification and a dock badge when an agent waits for input', async () => {
-    const repo = await makeRepo(temp.dir, 'asking');
-    const invoke = (channel: string, payload: unknown) =>
-      electron.handlers.get(`${ipcRequestPrefix}${channel}`)!(
-        { senderFrame: { url: appUrl }, sender: windowContents },
-        payload,
-      );
-    const project = (await invoke('projects.open', { path: repo })) as { value: { id: string } };
-    await invoke('threads.create', {
-      projectId: project.value.id,
-      name: 'Asker',
-      profileId: 'custom',
-      command: ['/bin/sh', '-c', 'printf "Apply this edit? (y/n) "; read answer'],
-    });
+    await startThread('asking', 'Asker', asks);
     await waitFor(() => electron.notifications.length > 0, 'the notification', 15_000);
     expect(electron.notifications[0]).toMatchObject({ title: expect.stringContaining('Asker') });
     expect(electron.badgeCount).toBe(1);
   });
 
   it('a clicked notification brings the window forward and tells the page to open that thread', async () => {
-    const repo = await makeRepo(temp.dir, 'clicked');
-    const invoke = (channel: string, payload: unknown) =>
-      electron.handlers.get(`${ipcRequestPrefix}${channel}`)!(
-        { senderFrame: { url: appUrl }, sender: windowContents },
-        payload,
-      );
-    const project = (await invoke('projects.open', { path: repo })) as { value: { id: string } };
-    const thread = (await invoke('threads.create', {
-      projectId: project.value.id,
-      name: 'Clicked',
-      profileId: 'custom',
-      command: ['/bin/sh', '-c', 'printf "Apply this edit? (y/n) "; read answer'],
-    })) as { value: { id: string } };
+    const thread = await startThread('clicked', 'Clicked', asks);
     await waitFor(() => electron.notifications.length > 0, 'the notification', 15_000);
     const window = electron.windows[0]!;
     window.minimized = true;
@@ -138,27 +137,15 @@ describe('Electron shell (against a stand-in of the Electron API)', () => {
     electron.notifications[0]!.click();
 
     expect(window).toMatchObject({ minimized: false, shown: 1, focused: 1 });
-    expect(opened()).toEqual([[ipcEventChannel, 'app.openThread', { threadId: thread.value.id }]]);
+    expect(opened()).toEqual([[ipcEventChannel, 'app.openThread', { threadId: thread.id }]]);
   });
 
   it("opens a thread's worktree with Electron's shell.openPath (Open folder)", async () => {
-    const repo = await makeRepo(temp.dir, 'folder');
-    const invoke = (channel: string, payload: unknown) =>
-      electron.handlers.get(`${ipcRequestPrefix}${channel}`)!(
-        { senderFrame: { url: appUrl }, sender: windowContents },
-        payload,
-      );
-    const project = (await invoke('projects.open', { path: repo })) as { value: { id: string } };
-    const thread = (await invoke('threads.create', {
-      projectId: project.value.id,
-      name: 'Folder',
-      profileId: 'custom',
-      command: ['/bin/sh', '-c', 'sleep 5'],
-    })) as { value: { id: string; worktreePath: string } };
-    expect(await invoke('workspace.openFolder', { threadId: thread.value.id })).toEqual({
+    const thread = await startThread('folder', 'Folder', 'sleep 5');
+    expect(await invoke('workspace.openFolder', { threadId: thread.id })).toEqual({
       ok: true,
       value: { opened: true },
     });
-    expect(electron.openedPaths).toEqual([thread.value.worktreePath]);
+    expect(electron.openedPaths).toEqual([thread.worktreePath]);
   });
 });
