@@ -21,6 +21,24 @@ beforeEach(async () => {
 afterEach(() => temp.cleanup());
 
 const switchyard = (...args: string[]) => runBuiltCli(cli, args, { cwd: temp.dir, env });
+/** `switchyard land` onto main of `repo`. */
+const landOnMain = (repo: string, ...args: string[]) => switchyard('land', '--repo', repo, '--target', 'main', ...args);
+
+/** Starts the CLI with `args`, waits for `marker` (its verification announcing itself), then kill -9s it and its children. */
+async function killOnceMarked(args: string[], marker: string, what: string) {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: 'ignore', detached: true, env });
+  await waitFor(
+    () =>
+      readFile(marker).then(
+        () => true,
+        () => false,
+      ),
+    what,
+    30_000,
+  );
+  process.kill(-(child.pid as number), 'SIGKILL');
+  await new Promise((resolve) => child.once('exit', resolve));
+}
 
 const branches: BranchSpec[] = [
   { name: 'switchyard/top', files: { 'src/a.txt': aWithLine(1, 'ONE') } },
@@ -91,22 +109,11 @@ describe('switchyard land', () => {
       // Passes on the first entry; on the second (its TEN is in) announces itself and hangs until killed.
       const hang = `if grep -q TEN src/a.txt; then touch '${marker}'; sleep 60; fi`;
       const landArgs = ['land', '--repo', repo, '--target', 'main', '--mode', mode, '--changelog', 'CHANGELOG.md'];
-      const child = spawn(
-        process.execPath,
-        [cli, ...landArgs, 'switchyard/one', 'switchyard/two', '--shell', '/bin/sh', '--verify', hang],
-        { stdio: 'ignore', detached: true, env },
-      );
-      await waitFor(
-        () =>
-          readFile(marker).then(
-            () => true,
-            () => false,
-          ),
+      await killOnceMarked(
+        [...landArgs, 'switchyard/one', 'switchyard/two', '--shell', '/bin/sh', '--verify', hang],
+        marker,
         'the second entry to be verifying',
-        30_000,
       );
-      process.kill(-(child.pid as number), 'SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
       const afterOne = await rev(repo, 'main');
       expect(afterOne).not.toBe(main);
       expect(await gitOutput(repo, ['ls-tree', '-r', '--name-only', 'main', '.changes/'])).toContain('one.md');
@@ -137,34 +144,20 @@ describe('switchyard land', () => {
   it('re-landing a branch that already landed is a no-op: no commit, reported as landed', async () => {
     const repo = await makeQueueRepo(temp.dir, withFragments);
     for (const mode of ['merge', 'squash', 'rebase'] as const) {
-      const first = await switchyard(
-        'land',
-        '--repo',
-        repo,
-        '--target',
-        'main',
-        '--mode',
-        mode,
-        '--changelog',
-        'CHANGELOG.md',
-        mode === 'merge' ? 'switchyard/one' : 'switchyard/two',
-        '--json',
-      );
+      const land = () =>
+        landOnMain(
+          repo,
+          '--mode',
+          mode,
+          '--changelog',
+          'CHANGELOG.md',
+          mode === 'merge' ? 'switchyard/one' : 'switchyard/two',
+          '--json',
+        );
+      const first = await land();
       expect(first.code, first.stderr).toBe(0);
       const landed = await rev(repo, 'main');
-      const again = await switchyard(
-        'land',
-        '--repo',
-        repo,
-        '--target',
-        'main',
-        '--mode',
-        mode,
-        '--changelog',
-        'CHANGELOG.md',
-        mode === 'merge' ? 'switchyard/one' : 'switchyard/two',
-        '--json',
-      );
+      const again = await land();
       expect(again.code, `${mode}: ${again.stderr}`).toBe(0);
       expect(JSON.parse(again.stdout).landed, mode).toHaveLength(1);
       // Nothing new: no empty "squashed from" commit, and the gathered fragment does not come back.
@@ -175,12 +168,8 @@ describe('switchyard land', () => {
   it('lands every branch and prints the documented JSON; exit 0', async () => {
     const repo = await makeQueueRepo(temp.dir, branches);
     const before = await rev(repo, 'main');
-    const result = await switchyard(
-      'land',
-      '--repo',
+    const result = await landOnMain(
       repo,
-      '--target',
-      'main',
       'switchyard/top',
       'switchyard/bottom',
       '--verify',
@@ -201,12 +190,8 @@ describe('switchyard land', () => {
 
   it('stops at a conflict: exit 1, stopped names the branch and files, main at its commit before it', async () => {
     const repo = await makeQueueRepo(temp.dir, branches);
-    const result = await switchyard(
-      'land',
-      '--repo',
+    const result = await landOnMain(
       repo,
-      '--target',
-      'main',
       '--mode',
       'squash',
       'switchyard/title-a',
@@ -223,17 +208,7 @@ describe('switchyard land', () => {
 
   it('stops at a failing verification with reason verify-failed', async () => {
     const repo = await makeQueueRepo(temp.dir, branches);
-    const result = await switchyard(
-      'land',
-      '--repo',
-      repo,
-      '--target',
-      'main',
-      'switchyard/top',
-      '--verify',
-      "node -e 'process.exit(2)'",
-      '--json',
-    );
+    const result = await landOnMain(repo, 'switchyard/top', '--verify', "node -e 'process.exit(2)'", '--json');
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).stopped).toEqual({
       branch: 'switchyard/top',
@@ -245,8 +220,7 @@ describe('switchyard land', () => {
   it('--verify refuses shell syntax and newlines (exit 2, nothing landed); --shell runs it through that shell', async () => {
     const repo = await makeQueueRepo(temp.dir, branches);
     const main = await rev(repo, 'main');
-    const land = (...extra: string[]) =>
-      switchyard('land', '--repo', repo, '--target', 'main', 'switchyard/top', '--json', ...extra);
+    const land = (...extra: string[]) => landOnMain(repo, 'switchyard/top', '--json', ...extra);
     // Split into [true, &&, false] this ran `true` and landed.
     const andAnd = await land('--verify', 'true && false');
     expect(andAnd.code).toBe(2);
@@ -279,29 +253,14 @@ describe('switchyard land', () => {
     const marker = path.join(temp.dir, 'verifying');
     // The verification announces itself, then hangs until the CLI is killed.
     const hang = `node -e "require('fs').writeFileSync('${marker}', ''); setInterval(() => {}, 1000)"`;
-    const child = spawn(
-      process.execPath,
-      [cli, 'land', '--repo', repo, '--target', 'main', 'switchyard/top', '--verify', hang],
-      {
-        stdio: 'ignore',
-        detached: true,
-        env,
-      },
-    );
-    await waitFor(
-      () =>
-        readFile(marker).then(
-          () => true,
-          () => false,
-        ),
+    await killOnceMarked(
+      ['land', '--repo', repo, '--target', 'main', 'switchyard/top', '--verify', hang],
+      marker,
       'the verification to start',
-      30_000,
     );
-    process.kill(-(child.pid as number), 'SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
     expect(await rev(repo, 'main')).toBe(main);
 
-    const next = await switchyard('land', '--repo', repo, '--target', 'main', 'switchyard/bottom');
+    const next = await landOnMain(repo, 'switchyard/bottom');
     expect(next.code).toBe(0);
     expect(next.stderr).toContain('Landing switchyard/top into main was interrupted while verifying');
     const integration = path.join(`${repo}.worktrees`, '.switchyard-integration-main');
