@@ -4,7 +4,7 @@ import type { Thread } from '../../shared/models';
 import { stopReasonText } from '../../shared/stop-reasons';
 import { makeThread } from '../../shared/test-fixtures';
 import type { StartReport } from '../../shared/start-report';
-import { HostLostBannerView, lostWithAgentHost } from './host-lost-banner';
+import { dismissedStorageKey, HostLostBannerView, lostWithAgentHost } from './host-lost-banner';
 
 const lostReason = stopReasonText('host-lost', null);
 const emptyReport: StartReport = { startedAt: '2026-01-01T00:00:00.000Z', reattached: [], stopped: [] };
@@ -74,5 +74,31 @@ describe('HostLostBanner', () => {
     const html = render([makeThread({ id: 'a', name: 'Alpha', status: 'failed', statusReason: lostReason })]);
     expect(html).toContain('1 agent ended');
     expect(html).toContain('Resume it');
+  });
+
+  it('stays dismissed across loads for the same lost agents, and shows again when the host takes others down', () => {
+    const alpha = makeThread({
+      id: 'a',
+      name: 'Alpha',
+      status: 'failed',
+      statusReason: lostReason,
+      statusSince: '2026-01-01T10:00:00.000Z',
+    });
+    const stored = new Map([[dismissedStorageKey, 'a@2026-01-01T10:00:00.000Z']]);
+    const storage = {
+      getItem: (k: string) => stored.get(k) ?? null,
+      setItem: (k: string, v: string) => stored.set(k, v),
+    };
+    const view = (threads: Thread[]) =>
+      renderToStaticMarkup(
+        <HostLostBannerView
+          report={emptyReport}
+          byId={Object.fromEntries(threads.map((t) => [t.id, t]))}
+          storage={storage}
+        />,
+      );
+    expect(view([alpha])).toBe('');
+    const beta = makeThread({ id: 'b', name: 'Beta', status: 'failed', statusReason: lostReason });
+    expect(view([alpha, beta])).toContain('Alpha, Beta');
   });
 });

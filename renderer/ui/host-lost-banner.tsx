@@ -8,6 +8,17 @@ import { useAppInfoStore } from '../state/app-info-store';
 import { useThreadsStore } from '../state/threads-store';
 
 const lostReason = stopReasonText('host-lost', null);
+/** Where a dismissal is kept, so threads left un-resumed on purpose do not bring the banner back on every load. */
+export const dismissedStorageKey = 'switchyard.hostLostDismissed';
+type KeyStore = Pick<Storage, 'getItem' | 'setItem'> | null;
+
+function browserStorage(): KeyStore {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The threads whose agents went down with the agent host (it died while this Switchyard ran, or
@@ -31,11 +42,25 @@ export function lostWithAgentHost(report: StartReport | null, byId: Record<strin
 export function HostLostBanner() {
   const report = useAppInfoStore((state) => state.info?.startReport ?? null);
   const byId = useThreadsStore((state) => state.byId);
-  return <HostLostBannerView report={report} byId={byId} />;
+  return <HostLostBannerView report={report} byId={byId} storage={browserStorage()} />;
 }
 
-export function HostLostBannerView({ report, byId }: { report: StartReport | null; byId: Record<string, Thread> }) {
-  const [dismissed, setDismissed] = useState<string | null>(null);
+export function HostLostBannerView({
+  report,
+  byId,
+  storage = null,
+}: {
+  report: StartReport | null;
+  byId: Record<string, Thread>;
+  storage?: KeyStore;
+}) {
+  const [dismissed, setDismissed] = useState<string | null>(() => {
+    try {
+      return storage?.getItem(dismissedStorageKey) ?? null;
+    } catch {
+      return null;
+    }
+  });
   const [resuming, setResuming] = useState(false);
   const lost = lostWithAgentHost(report, byId);
   // A later loss (other threads, or the same ones again) shows the banner again.
@@ -71,7 +96,14 @@ export function HostLostBannerView({ report, byId }: { report: StartReport | nul
         type="button"
         className="button small"
         data-testid="host-lost-banner-dismiss"
-        onClick={() => setDismissed(key)}
+        onClick={() => {
+          setDismissed(key);
+          try {
+            storage?.setItem(dismissedStorageKey, key);
+          } catch {
+            // Storage can be disabled: dismissed for this page load only.
+          }
+        }}
       >
         Dismiss
       </button>
