@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { planTaskStatuses } from '../../shared/contract/plans';
 import { AppError } from '../../shared/errors';
 import type { PickedAttempt } from '../attempts/pick-attempt';
 
@@ -40,16 +41,7 @@ export interface RunEvent {
   readonly detail: unknown;
 }
 
-export const taskStatuses = [
-  'landed',
-  'failed',
-  'verify-failed',
-  'conflict',
-  'timeout',
-  'over-budget',
-  'skipped',
-  'not-run',
-] as const;
+export const taskStatuses = planTaskStatuses;
 export type TaskRunStatus = (typeof taskStatuses)[number];
 
 /** What `switchyard plan run --json` prints, and the heart of run.json. */

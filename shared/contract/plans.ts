@@ -42,6 +42,18 @@ export const DryRunReportSchema = z.object({
 });
 export type DryRunReportView = z.infer<typeof DryRunReportSchema>;
 
+/** How a task of a plan run ended: the runner's final statuses (run.json, `plan run --json`). */
+export const planTaskStatuses = [
+  'landed',
+  'failed',
+  'verify-failed',
+  'conflict',
+  'timeout',
+  'over-budget',
+  'skipped',
+  'not-run',
+] as const;
+
 /**
  * Where a task of an app run is: the runner's final statuses, or on the way there. `plan-ready`:
  * a "plan first" agent has written its plan and waits for Approve / Request changes;
@@ -56,14 +68,7 @@ export const planTaskPhases = [
   'pick-attempt',
   'verifying',
   'landing',
-  'landed',
-  'failed',
-  'verify-failed',
-  'conflict',
-  'timeout',
-  'over-budget',
-  'skipped',
-  'not-run',
+  ...planTaskStatuses,
 ] as const;
 export type PlanTaskPhase = (typeof planTaskPhases)[number];
 
