@@ -247,6 +247,7 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
       await shells.closeAll();
       await threads.shutdown();
       await hooks.close();
+      await state.close();
     },
     shutdownKeepingAgents: async () => {
       attempts.shutdown();
@@ -257,6 +258,7 @@ export async function createSwitchyardApp(options: SwitchyardOptions): Promise<S
       await shells.closeAll();
       await threads.detachAgents();
       await hooks.close();
+      await state.close();
     },
   };
 }

@@ -11,6 +11,8 @@ type OwnedPart = 'briefTemplates' | 'customProfiles' | 'settings' | 'attemptGrou
 
 /** The in-memory app state with its file behind it; every change is saved at once. */
 export class StateRepository {
+  private closed = false;
+
   private constructor(
     private readonly store: JsonFileStore<AppState>,
     private state: AppState,
@@ -80,7 +82,19 @@ export class StateRepository {
     await this.save();
   }
 
+  /**
+   * Waits for every write asked for so far, then writes no more: a status that arrives after the
+   * app shut down (an agent's exit settling) must not land in a folder the next instance may
+   * already own — it copied a file that instance found corrupt over the backup it recovers from.
+   * The state in memory still changes, for whoever reads it last.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.store.flush();
+  }
+
   private save(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     return this.store.save(this.state);
   }
 }

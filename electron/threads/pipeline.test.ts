@@ -1,3 +1,4 @@
+import { StateRepository } from '../store/state-repository';
 import { flowControl } from '../../shared/flow-control';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -137,7 +138,9 @@ describe('terminal pipeline', () => {
     await waitFor(() => terminalText(window, thread.id).includes('first run'), 'the first output');
     // A crash: the state still says working, and no agent is alive when the app comes back.
     await app.shutdown();
-    await app.state.putThread({ ...app.state.thread(thread.id), status: 'working', statusReason: null });
+    const onDisk = await StateRepository.open(dataDir); // a shut-down app writes no more
+    await onDisk.putThread({ ...onDisk.thread(thread.id), status: 'working', statusReason: null });
+    await onDisk.close();
     const { app: restarted } = await makeTestApp(dataDir);
     try {
       expect(restarted.state.thread(thread.id)).toMatchObject({ status: 'stopped' });
