@@ -32,22 +32,7 @@ function looksLikeFolder(segment: string): boolean {
 }
 
 function segmentListsIntersect(a: readonly string[], b: readonly string[]): boolean {
-  const memo = new Map<string, boolean>();
-  const from = (i: number, j: number): boolean => {
-    const key = `${i},${j}`;
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    let result: boolean;
-    if (i === a.length && j === b.length) result = true;
-    else if (a[i] === anyDepth) result = from(i + 1, j) || (j < b.length && from(i, j + 1));
-    else if (b[j] === anyDepth) result = from(i, j + 1) || (i < a.length && from(i + 1, j));
-    else if (i < a.length && j < b.length)
-      result = segmentsIntersect(a[i] as string, b[j] as string) && from(i + 1, j + 1);
-    else result = false;
-    memo.set(key, result);
-    return result;
-  };
-  return from(0, 0);
+  return sequencesIntersect(a, b, anyDepth, segmentsIntersect);
 }
 
 /** Whether one file or folder name can match both segment patterns (`*`, `?`, `{x,y}`). */
@@ -73,6 +58,14 @@ function alternatives(segment: string, limit = 64): string[] {
 }
 
 function wildcardsIntersect(a: string, b: string): boolean {
+  return sequencesIntersect(a, b, '*', (x, y) => x === '?' || y === '?' || x === y);
+}
+
+/**
+ * Whether two patterns can match one same sequence — of path segments, or of a name's characters:
+ * `star` stands for any run of items (none included), `meet` says whether two other items can be one.
+ */
+function sequencesIntersect<T>(a: ArrayLike<T>, b: ArrayLike<T>, star: T, meet: (x: T, y: T) => boolean): boolean {
   const memo = new Map<string, boolean>();
   const from = (i: number, j: number): boolean => {
     const key = `${i},${j}`;
@@ -80,10 +73,9 @@ function wildcardsIntersect(a: string, b: string): boolean {
     if (known !== undefined) return known;
     let result: boolean;
     if (i === a.length && j === b.length) result = true;
-    else if (a[i] === '*') result = from(i + 1, j) || (j < b.length && from(i, j + 1));
-    else if (b[j] === '*') result = from(i, j + 1) || (i < a.length && from(i + 1, j));
-    else if (i < a.length && j < b.length)
-      result = (a[i] === '?' || b[j] === '?' || a[i] === b[j]) && from(i + 1, j + 1);
+    else if (a[i] === star) result = from(i + 1, j) || (j < b.length && from(i, j + 1));
+    else if (b[j] === star) result = from(i, j + 1) || (i < a.length && from(i + 1, j));
+    else if (i < a.length && j < b.length) result = meet(a[i] as T, b[j] as T) && from(i + 1, j + 1);
     else result = false;
     memo.set(key, result);
     return result;
