@@ -1,26 +1,11 @@
 // The contract's channel names, read off shared/contract at build time, for the code that must
 // not carry the contract itself (shared/channel-names.ts: the preload's allow-list, the renderer's
 // event check). Used by scripts/build.mjs, vite.config.mts and vitest.config.ts.
-import { build } from 'esbuild';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+import { importTypeScript } from './import-typescript.mjs';
 
 /** Bundles the contract (it is TypeScript), loads it, and lists its keys. */
 export async function contractChannelNames() {
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: ['shared/contract/index.ts'],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0].text;
-  const contract = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  const contract = await importTypeScript('shared/contract/index.ts');
   return { requests: Object.keys(contract.requestContract), events: Object.keys(contract.eventContract) };
 }
 
