@@ -8,6 +8,7 @@ import { AgentHostClient, otherVersionHosts, processGone, shutDownAgentHosts } f
 import { agentHostPaths, agentHostProtocol } from '../agent-host/protocol';
 import type { LiveAgent } from '../threads/thread-runtime';
 import { UsageError, withUsageErrors } from './args';
+import { printableName } from '../../shared/display-name';
 
 export const agentsHelp = `Usage: switchyard agents list [--json] [--data-dir PATH]
        switchyard agents stop (--all | THREAD...) [--data-dir PATH]
@@ -209,7 +210,9 @@ async function stopEverything(client: AgentHostClient, agents: readonly Target[]
 /** What the host runs; from a host without `agents` (an older Switchyard), without names and times. */
 async function hostAgents(client: AgentHostClient): Promise<AgentRow[]> {
   try {
-    return await client.request<AgentRow[]>('agents');
+    // Names are printed to a terminal: a name recorded before names had to be printable must not act on it.
+    const agents = await client.request<AgentRow[]>('agents');
+    return agents.map((agent) => ({ ...agent, name: agent.name === null ? null : printableName(agent.name) }));
   } catch (error) {
     if (!/unknown request/.test(String(error))) throw error;
     const { live } = await client.request<{ live: LiveAgent[] }>('adopt');
@@ -232,7 +235,7 @@ function findAgent<T extends { threadId: string; name: string | null }>(
 async function threadNames(dataDir: string): Promise<Map<string, string>> {
   try {
     const parsed = NamesSchema.parse(JSON.parse(await readFile(path.join(dataDir, 'state.json'), 'utf8')));
-    return new Map(parsed.threads.map((t) => [t.id, t.name]));
+    return new Map(parsed.threads.map((t) => [t.id, printableName(t.name)]));
   } catch {
     return new Map();
   }

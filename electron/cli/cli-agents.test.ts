@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/models';
@@ -116,6 +116,22 @@ describe.skipIf(process.platform === 'win32')('switchyard agents', () => {
     expect(app!.state.thread(one!.id).statusReason).toBe('stopped from the command line');
     expect(app!.state.thread(two!.id).status).not.toBe('stopped');
     await waitFor(() => app!.state.thread(three!.id).status !== 'queued', 'the queued thread to start');
+  }, 60_000);
+
+  it('refuses a thread name that would act on a terminal, and prints an older one harmlessly', async () => {
+    const [thread] = await startThreads(['plain'], 2);
+    await expect(
+      call('threads.create', { projectId: thread!.projectId, name: 'evil\u001b[2J', profileId: 'shell' }),
+    ).rejects.toThrow(/control characters/);
+    // A record from before the rule, as state.json may still hold it.
+    await app!.shutdownKeepingAgents();
+    app = null;
+    const file = path.join(dataDir, 'state.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"name": "plain"', '"name": "ev\\u001b[2Jil\\r"'));
+    const list = await switchyard('agents', 'list');
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).not.toMatch(/[\u001b\r]/);
+    expect(list.stdout).toContain('ev\uFFFD[2Jil\uFFFD');
   }, 60_000);
 
   it('stop --all stops every agent, queued ones too, then the host; the app records each stop', async () => {

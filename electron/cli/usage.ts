@@ -2,6 +2,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { printableName } from '../../shared/display-name';
 import type { UsageSummaryRow } from '../../shared/usage';
 import { defaultDataDir } from '../app/app-paths';
 import { UsageLog } from '../usage/usage-log';
@@ -24,8 +25,11 @@ were booked, and tokens of a model without a price are counted as "unpriced".
 
 /** The little of state.json the summary names things with; read, never written. */
 const NamesSchema = z.object({
-  projects: z.array(z.object({ id: z.string(), name: z.string(), path: z.string() })).default([]),
-  threads: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
+  // Printed to a terminal: a name recorded before names had to be printable must not act on it.
+  projects: z
+    .array(z.object({ id: z.string(), name: z.string().transform(printableName), path: z.string() }))
+    .default([]),
+  threads: z.array(z.object({ id: z.string(), name: z.string().transform(printableName) })).default([]),
 });
 type Names = z.infer<typeof NamesSchema>;
 

@@ -9,6 +9,7 @@ import {
 } from '../attempts';
 import { BriefSchema } from '../brief';
 import { type ContractGroup, Empty, ProjectRef } from './common';
+import { nameSchema } from '../display-name';
 
 const GroupRef = z.object({ groupId: z.string().min(1) }).strict();
 const AttemptRef = z.object({ groupId: z.string().min(1), k: z.number().int().min(1).max(maxAttempts) }).strict();
@@ -31,7 +32,7 @@ export const attemptsContract = {
       request: z
         .object({
           projectId: z.string().min(1),
-          name: z.string().trim().min(1).max(120),
+          name: nameSchema(120),
           baseBranch: z.string().max(255).optional(),
           prompt: z.string().max(100_000).default(''),
           brief: BriefSchema.optional(),

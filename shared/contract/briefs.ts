@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BriefSchema, BriefTemplateSchema } from '../brief';
 import { type ContractGroup, Empty } from './common';
+import { nameSchema } from '../display-name';
 
 export const PromptTemplateVariableSchema = z.object({
   /** As written in a template, e.g. `ownedPaths` or `dependencies`. */
@@ -41,7 +42,7 @@ export const briefsContract = {
     'briefs.templates.save': {
       request: z
         .object({
-          name: z.string().trim().min(1).max(120),
+          name: nameSchema(120),
           brief: BriefSchema,
           id: z.string().min(1).optional(),
         })

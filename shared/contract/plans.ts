@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type ContractGroup, ProjectRef } from './common';
+import { nameSchema } from '../display-name';
 
 /** A plan as the editor holds it: the file's text (JSON or YAML), checked and run as written. */
 const PlanText = z
@@ -147,7 +148,7 @@ export const plansContract = {
       request: z
         .object({
           projectId: z.string().min(1),
-          name: z.string().trim().min(1).max(100),
+          name: nameSchema(100),
           path: z.string().max(4096).optional(),
           text: PlanText,
         })

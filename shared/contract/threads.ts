@@ -3,6 +3,7 @@ import { BriefSchema } from '../brief';
 import { FollowUpSchema, followUpMaxChars } from '../follow-ups';
 import { RemoveOutcomeSchema, ThreadSchema } from '../models';
 import { type ContractGroup, Empty, ThreadRef } from './common';
+import { nameSchema } from '../display-name';
 
 const FollowUpText = z.string().trim().min(1).max(followUpMaxChars);
 const FollowUpRef = z.object({ threadId: z.string().min(1), id: z.string().min(1) }).strict();
@@ -15,7 +16,7 @@ export const threadsContract = {
       request: z
         .object({
           projectId: z.string().min(1),
-          name: z.string().trim().min(1).max(120),
+          name: nameSchema(120),
           /** Defaults to the branch checked out in the main checkout. */
           baseBranch: z.string().max(255).optional(),
           /** Defaults to a name derived from the thread name. */
