@@ -37,6 +37,14 @@ async function scenarioWriting(name: string, file: string): Promise<string> {
 const planText = (plan: Record<string, unknown>) =>
   JSON.stringify({ base: 'main', agent: { profile: 'demo' }, ...plan });
 
+/** The run, once it is no longer running. */
+const runEnded = (runId: string, timeoutMs: number) =>
+  waitFor(
+    async () => (await t.call<PlanRunView[]>('plans.runs', {})).find((r) => r.runId === runId && r.state !== 'running'),
+    'the run to end',
+    timeoutMs,
+  );
+
 describe('plans through the contract', () => {
   it('checks a plan: overlaps and errors name their tasks and paths, waves by dependency', async () => {
     const check = await t.call<PlanCheckResultView>('plans.check', {
@@ -117,12 +125,7 @@ describe('plans through the contract', () => {
     const before = await gitOutput(repo, ['rev-parse', 'main']);
     const started = await t.call<PlanRunView>('plans.run', { projectId, text });
     expect(started.state).toBe('running');
-    const run = await waitFor(
-      async () =>
-        (await t.call<PlanRunView[]>('plans.runs', {})).find((r) => r.runId === started.runId && r.state !== 'running'),
-      'the run to end',
-      60_000,
-    );
+    const run = await runEnded(started.runId, 60_000);
     expect(run.problem).toBeNull();
     expect(run.state).toBe('done');
     expect(run.tasks.map((task) => [task.name, task.phase])).toEqual([
@@ -185,12 +188,7 @@ describe('plans through the contract', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await gitOutput(repo, ['rev-parse', 'main'])).toBe(before);
     await t.call('review.decide', { threadId: waiting.tasks[0]!.threadId, decision: 'approved' });
-    const run = await waitFor(
-      async () =>
-        (await t.call<PlanRunView[]>('plans.runs', {})).find((r) => r.runId === started.runId && r.state !== 'running'),
-      'the run to end',
-      30_000,
-    );
+    const run = await runEnded(started.runId, 30_000);
     expect(run.tasks[0]!.phase).toBe('landed');
     expect(await gitOutput(repo, ['ls-tree', '--name-only', 'main'])).toContain('solo.txt');
   }, 60_000);
@@ -264,12 +262,7 @@ describe('plans through the contract', () => {
     );
     expect(await gitOutput(repo, ['ls-tree', '--name-only', 'main'])).not.toContain('gate.txt');
     await t.call('plans.gate', { runId: started.runId, task: 'gated', decision: 'approve' });
-    const run = await waitFor(
-      async () =>
-        (await t.call<PlanRunView[]>('plans.runs', {})).find((r) => r.runId === started.runId && r.state !== 'running'),
-      'the run to end',
-      30_000,
-    );
+    const run = await runEnded(started.runId, 30_000);
     expect(run.tasks[0]!.phase).toBe('landed');
     expect(await gitOutput(repo, ['ls-tree', '--name-only', 'main'])).toContain('gate.txt');
     const refused = await t.callError('plans.gate', { runId: started.runId, task: 'gated', decision: 'approve' });
