@@ -144,6 +144,8 @@ describe('the agent host', () => {
         `${String(error)}; thread: ${JSON.stringify(app.state.thread(thread.id))}; log: ${logged.join(' | ')}`,
       );
     });
+    // Stopped with Switchyard, not failed: the agent did nothing wrong, and it can be resumed.
+    expect(app.state.thread(thread.id)).toMatchObject({ status: 'stopped', stopCause: 'host-lost' });
     await waitFor(() => !alive(agent.pid!), 'the agent to die with its host');
     await waitFor(() => !processGroups().has(agent.pid!), 'its whole process group to be gone');
 

@@ -28,7 +28,7 @@ import { addWorktreeForBranch, pruneWorktrees } from '../git/worktree';
 import { pathExists } from '../fs/path-exists';
 import type { StateRepository } from '../store/state-repository';
 import type { TerminalBackend } from '../terminals/terminal-service';
-import { type AgentAdoption, type AgentRuntime, type AgentRuntimeFactory } from './agent-runtime';
+import { type AgentAdoption, type AgentRuntime, type AgentRuntimeFactory, agentHostLostReason } from './agent-runtime';
 import { type AgentCommand, resolveAgentCommand } from './agent-launch';
 import { plannedPlace, planThread, type ThreadPlan } from './create-thread-plan';
 import { KeyedMutex } from './keyed-mutex';
@@ -117,16 +117,20 @@ export class ThreadService {
           if (change.status === 'stopped') this.stopReasons.delete(threadId);
           this.update(threadId, (t) => {
             const next: Thread =
-              change.status === 'stopped'
-                ? endedThread(t, cause, exitCode ?? t.exitCode, reason ?? stoppedFromCommandLine(change.reason))
-                : {
-                    ...t,
-                    status: change.status,
-                    statusReason: change.reason,
-                    exitCode: exitCode ?? t.exitCode,
-                    stopCause: null,
-                    pendingQuestion: null,
-                  };
+              // The agent host died under it: ended with Switchyard, as at a start that finds the host
+              // gone — stopped (not failed: the agent did nothing wrong), its question kept, resumable.
+              change.reason === agentHostLostReason
+                ? endedThread(t, 'host-lost')
+                : change.status === 'stopped'
+                  ? endedThread(t, cause, exitCode ?? t.exitCode, reason ?? stoppedFromCommandLine(change.reason))
+                  : {
+                      ...t,
+                      status: change.status,
+                      statusReason: change.reason,
+                      exitCode: exitCode ?? t.exitCode,
+                      stopCause: null,
+                      pendingQuestion: null,
+                    };
             // A new status began when the runtime (perhaps the agent host) saw it; an unchanged one keeps its moment.
             return next.status === t.status ? next : { ...next, statusSince: since };
           }).catch((error: unknown) =>
