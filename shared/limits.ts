@@ -217,6 +217,13 @@ export const maxAgentHostUnreadControlBytes = 32 * 1024 * 1024;
 export const idleCollectCheckMs = 1_000;
 
 /**
+ * The longest the agent host puts off that look while its heap stays as it is (idle): the look
+ * doubles its wait each time nothing changed, so an idle host is not woken every second for it.
+ * A burst is then seen up to this late, and its garbage given back that much later.
+ */
+export const idleCollectMaxCheckMs = 32_000;
+
+/**
  * Resident heap the agent host holds beyond what is live above which, once its heap stops
  * changing, it collects in full. V8 runs a full collection only when it must and keeps its young
  * generation at the size a burst grew it to (8 MB with 4 MB semi-spaces), so what thread starts,

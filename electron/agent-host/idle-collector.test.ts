@@ -33,6 +33,7 @@ describe('the agent host idle collector', () => {
       collect: heap.collect,
       readHeap: heap.read,
       checkMs: 5,
+      maxCheckMs: 80,
       slackBytes: 4 * mb,
       quietBytes: 256 * 1024,
       quietChecks: 3,
@@ -72,6 +73,28 @@ describe('the agent host idle collector', () => {
     start(heap);
     await sleep(150);
     expect(heap.collections).toBe(0);
+  });
+
+  it('looks less and less often once nothing is left to do, and at its pace again once the heap moves', async () => {
+    const heap = new FakeHeap();
+    let reads = 0;
+    const read = heap.read;
+    heap.read = () => {
+      reads++;
+      return read();
+    };
+    start(heap);
+    await eventually(() => heap.collections > 0);
+    // Long after the collection, at 5 ms a check there would be ~40 reads in 200 ms; backed off to 80 ms, ~3.
+    await sleep(400);
+    const before = reads;
+    await sleep(200);
+    expect(reads - before).toBeLessThanOrEqual(4);
+    // A burst: seen at the next look, then collected again at the usual pace.
+    heap.used = 14 * mb;
+    heap.resident = 24 * mb;
+    await eventually(() => heap.collections > 1);
+    expect(heap.collections).toBe(2);
   });
 
   it('leaves a heap with little slack alone', async () => {

@@ -1,6 +1,7 @@
 import { getHeapStatistics } from 'node:v8';
 import {
   idleCollectCheckMs,
+  idleCollectMaxCheckMs,
   idleCollectQuietBytes,
   idleCollectQuietChecks,
   idleCollectSlackBytes,
@@ -19,6 +20,8 @@ export interface IdleCollectorOptions {
   readonly collect: () => void;
   readonly readHeap?: () => HeapReading;
   readonly checkMs?: number;
+  /** The longest a look is put off while the heap stays as it is. */
+  readonly maxCheckMs?: number;
   readonly slackBytes?: number;
   readonly quietBytes?: number;
   readonly quietChecks?: number;
@@ -33,7 +36,8 @@ function v8Heap(): HeapReading {
  * Collects the agent host's heap in full once it holds `slackBytes` more than it uses and has
  * stopped changing for `quietChecks` checks (shared/limits.ts says why), so a burst's garbage and grown young generation are
  * given back instead of staying resident while every agent sits idle. Never twice without the heap
- * changing in between. Returns a function that stops it.
+ * changing in between. Once there is nothing left to decide it looks ever less often (up to
+ * `maxCheckMs`), and at its pace again once the heap moves. Returns a function that stops it.
  */
 export function startIdleCollector(options: IdleCollectorOptions): () => void {
   const readHeap = options.readHeap ?? v8Heap;
@@ -43,19 +47,29 @@ export function startIdleCollector(options: IdleCollectorOptions): () => void {
   let previous = readHeap().used;
   let settledChecks = 0;
   let afterCollection: number | null = null;
-  const timer = setInterval(() => {
+  const checkMs = options.checkMs ?? idleCollectCheckMs;
+  const maxCheckMs = Math.max(checkMs, options.maxCheckMs ?? idleCollectMaxCheckMs);
+  let delay = checkMs;
+  const check = () => {
     const heap = readHeap();
-    settledChecks = Math.abs(heap.used - previous) < quiet ? settledChecks + 1 : 0;
+    const moved = Math.abs(heap.used - previous) >= quiet;
+    settledChecks = moved ? 0 : settledChecks + 1;
     previous = heap.used;
-    if (settledChecks < quietChecks || heap.resident - heap.used < slack) return;
-    if (afterCollection !== null && Math.abs(heap.used - afterCollection) < quiet) return;
-    options.collect();
-    afterCollection = readHeap().used;
-    previous = afterCollection;
-    settledChecks = 0;
-  }, options.checkMs ?? idleCollectCheckMs);
+    // Quiet past the checks a decision needs: what it decided stands until the heap moves.
+    delay = moved ? checkMs : settledChecks > quietChecks ? Math.min(delay * 2, maxCheckMs) : delay;
+    const slackToGive = settledChecks >= quietChecks && heap.resident - heap.used >= slack;
+    if (slackToGive && (afterCollection === null || Math.abs(heap.used - afterCollection) >= quiet)) {
+      options.collect();
+      afterCollection = readHeap().used;
+      previous = afterCollection;
+      settledChecks = 0;
+    }
+    timer = setTimeout(check, delay);
+    timer.unref();
+  };
+  let timer = setTimeout(check, delay);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => clearTimeout(timer);
 }
 
 /** The full collection of a process started with --expose-gc, or null without it (an older launch). */
