@@ -1,8 +1,9 @@
 /**
- * What an idle thread costs: 30 threads whose agents wait at a prompt (`read`), the dashboard open
- * on one of them. Memory: growth of the host's RSS — the app plus the agent host, which the first
- * thread starts and which holds every pty, stream and screen — and of the dashboard's renderer (JS
- * heap after a full collection, and process RSS) from no threads to 30, per thread. CPU: the app's,
+ * What an idle thread costs: 30 threads whose agents wait at a prompt (`read`), three of them at a
+ * question (needs input), the dashboard open on one of them with the keyboard in its terminal.
+ * Memory: growth of the host's RSS — the app plus the agent host, which the first thread starts and
+ * which holds every pty, stream and screen — and of the dashboard's renderer (JS heap after a full
+ * collection, and process RSS) from no threads to 30, per thread. CPU: the app's,
  * the agent host's and the renderer's over a quiet window once every thread has settled as idle.
  */
 import { HostHandle } from './host/host-handle';
@@ -48,7 +49,11 @@ runBenchmark(async () => {
   progress(`creating ${threadCount} threads whose agents wait at a prompt`);
   const threads = [];
   for (let i = 1; i <= threadCount; i++) {
-    const script = `echo "thread ${i} ready; type an answer"; read answer; echo "got $answer"`;
+    // Every tenth asks a question, as agents waiting for the dispatcher do: its badge says so (needs input).
+    const script =
+      i % 10 === 1
+        ? `printf 'thread ${i}: go on? (y/n) '; read answer; echo "got $answer"`
+        : `echo "thread ${i} ready; type an answer"; read answer; echo "got $answer"`;
     threads.push(await host.createThread(projectId, `Idle ${i}`, ['/bin/sh', '-c', script]));
   }
   const shown = threads.at(-1);
@@ -84,7 +89,7 @@ runBenchmark(async () => {
   const rendererCpu = cpu.renderer ?? 0;
   report(
     'idle-threads',
-    `${threadCount} threads waiting at a prompt, the dashboard showing one`,
+    `${threadCount} threads waiting at a prompt (3 at a question), the dashboard showing one`,
     {
       threads: threadCount,
       mb_per_thread: round(mbPerThread, 2),
