@@ -51,7 +51,8 @@ process.on('exit', killAgents);
 
 // A burst's garbage (thread starts, attaches) given back once the heap settles (idle-collector.ts).
 const collect = exposedCollection();
-if (collect) startIdleCollector({ collect });
+const collector = collect ? startIdleCollector({ collect }) : null;
+server.onRequest(() => collector?.wake());
 
 server.listen().then(
   () => log(`[agent-host] pid ${process.pid} serving ${dataDir} (protocol ${protocol})`),

@@ -78,6 +78,7 @@ export class AgentHostServer {
   private watchTimer: NodeJS.Timeout | null = null;
   private idleSince = Date.now();
   private ending = false;
+  private requestListener: () => void = () => undefined;
   private readonly finishedFile: LatestFileWriter;
 
   constructor(private readonly options: AgentHostServerOptions) {
@@ -284,7 +285,13 @@ export class AgentHostServer {
     return { t: 'welcome', v: this.options.protocol, pid: process.pid, clientId, threads };
   }
 
+  /** Called at each request an app makes (a start, an attach): activity, after which garbage may follow. */
+  onRequest(listener: () => void): void {
+    this.requestListener = listener;
+  }
+
   private async handle(client: Client, message: Record<string, unknown>): Promise<void> {
+    this.requestListener();
     const args = isObject(message.args) ? message.args : {};
     const op = typeof message.op === 'string' ? message.op : '';
     if (message.t === 'note') {

@@ -25,11 +25,11 @@ class FakeHeap {
 }
 
 describe('the agent host idle collector', () => {
-  let stop: (() => void) | null = null;
-  afterEach(() => stop?.());
+  let collector: ReturnType<typeof startIdleCollector> | null = null;
+  afterEach(() => collector?.stop());
 
   const start = (heap: FakeHeap) => {
-    stop = startIdleCollector({
+    collector = startIdleCollector({
       collect: heap.collect,
       readHeap: heap.read,
       checkMs: 5,
@@ -95,6 +95,28 @@ describe('the agent host idle collector', () => {
     heap.resident = 24 * mb;
     await eventually(() => heap.collections > 1);
     expect(heap.collections).toBe(2);
+  });
+
+  it('is back at its pace at once when told of activity, so a burst that follows is given back soon', async () => {
+    const heap = new FakeHeap();
+    collector = startIdleCollector({
+      collect: heap.collect,
+      readHeap: heap.read,
+      checkMs: 5,
+      maxCheckMs: 20_000,
+      slackBytes: 4 * mb,
+      quietBytes: 256 * 1024,
+      quietChecks: 3,
+    });
+    await eventually(() => heap.collections > 0);
+    await sleep(2_700); // backed off: the next look is seconds away
+    // A request, then the burst it brings: collected within a few checks, not at the next look.
+    collector.wake();
+    heap.used = 14 * mb;
+    heap.resident = 24 * mb;
+    const woken = performance.now();
+    await eventually(() => heap.collections > 1);
+    expect(performance.now() - woken).toBeLessThan(1_000);
   });
 
   it('leaves a heap with little slack alone', async () => {

@@ -37,9 +37,11 @@ function v8Heap(): HeapReading {
  * stopped changing for `quietChecks` checks (shared/limits.ts says why), so a burst's garbage and grown young generation are
  * given back instead of staying resident while every agent sits idle. Never twice without the heap
  * changing in between. Once there is nothing left to decide it looks ever less often (up to
- * `maxCheckMs`), and at its pace again once the heap moves. Returns a function that stops it.
+ * `maxCheckMs`), and at its pace again once the heap moves — or at once when told of activity
+ * (`wake`: a request came, so a burst may follow, whose garbage should go back within seconds
+ * rather than after the longest wait).
  */
-export function startIdleCollector(options: IdleCollectorOptions): () => void {
+export function startIdleCollector(options: IdleCollectorOptions): { stop(): void; wake(): void } {
   const readHeap = options.readHeap ?? v8Heap;
   const slack = options.slackBytes ?? idleCollectSlackBytes;
   const quiet = options.quietBytes ?? idleCollectQuietBytes;
@@ -69,7 +71,16 @@ export function startIdleCollector(options: IdleCollectorOptions): () => void {
   };
   let timer = setTimeout(check, delay);
   timer.unref();
-  return () => clearTimeout(timer);
+  return {
+    stop: () => clearTimeout(timer),
+    wake: () => {
+      if (delay === checkMs) return;
+      delay = checkMs;
+      clearTimeout(timer);
+      timer = setTimeout(check, delay);
+      timer.unref();
+    },
+  };
 }
 
 /** The full collection of a process started with --expose-gc, or null without it (an older launch). */
